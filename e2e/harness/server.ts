@@ -1,0 +1,160 @@
+/**
+ * The browser e2e harness (DESIGN §6): serves the built renderer plus the real preload, and hosts
+ * the real app core (router, services) over the simulated Windows on a loopback WebSocket.
+ * Binds 127.0.0.1 only; the socket needs the random token from the printed URL. Dev/test only.
+ */
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { TrayCommand } from '../../shared/ipc';
+import { EVENTS } from '../../shared/ipc';
+import { createAppCore, type AppCoreInternals } from '../../electron/app-core';
+import type { EventSink } from '../../electron/router-types';
+import { createSimulatedWindows, type SimulatedWindows } from '../../electron/system/select-runner';
+import { HARNESS_PRELOAD, RENDERER_DIR } from './build';
+
+export interface HarnessOptions {
+  readonly scenario?: string;
+  readonly locale?: string;
+  readonly seed?: number;
+  /** 0 (default) picks a free port. */
+  readonly port?: number;
+  /** Per-spawn latency of the simulated commands, in ms. */
+  readonly latencyMs?: number;
+}
+
+export interface Harness {
+  /** Page URL including the token. */
+  readonly url: string;
+  readonly origin: string;
+  readonly windows: SimulatedWindows;
+  readonly core: AppCoreInternals;
+  /** As if the user picked the command in the tray menu. */
+  trayCommand(command: TrayCommand): void;
+  close(): Promise<void>;
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
+const sameToken = (given: string, expected: string) =>
+  given.length === expected.length && timingSafeEqual(Buffer.from(given), Buffer.from(expected));
+
+/** Inserts the preload before the renderer's scripts, as Electron runs the preload first. */
+const withPreload = (html: string) => html.replace('<head>', '<head>\n    <script src="/__harness/preload.js"></script>');
+
+const serveStatic = async (request: IncomingMessage, response: ServerResponse) => {
+  const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+  if (url.pathname === '/__harness/preload.js') {
+    response.writeHead(200, { 'content-type': CONTENT_TYPES['.js'] });
+    response.end(await readFile(HARNESS_PRELOAD));
+    return;
+  }
+  const relative = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
+  const file = path.resolve(RENDERER_DIR, relative);
+  if (!file.startsWith(RENDERER_DIR + path.sep)) {
+    response.writeHead(404).end();
+    return;
+  }
+  try {
+    const body = await readFile(file);
+    const type = CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream';
+    response.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' });
+    response.end(path.basename(file) === 'index.html' ? withPreload(body.toString('utf8')) : body);
+  } catch {
+    response.writeHead(404).end();
+  }
+};
+
+export const startHarness = async (options: HarnessOptions = {}): Promise<Harness> => {
+  const token = randomBytes(24).toString('hex');
+  const windows = createSimulatedWindows({
+    scenario: options.scenario ?? 'hyperv-reserved',
+    locale: options.locale ?? 'en',
+    seed: options.seed ?? 1,
+    latencyMs: options.latencyMs ?? 0,
+  });
+  const sockets = new Set<WebSocket>();
+  const WEB_CONTENTS_ID = 1;
+  // Filled in once the port is known; the router reads the policy at dispatch time.
+  const trustedOrigins: string[] = [];
+
+  const core = createAppCore({
+    runner: windows.runner,
+    simulated: true,
+    scenario: windows.scenario,
+    appVersion: 'harness',
+    platform: 'win32 (simulated)',
+    policy: { origins: trustedOrigins, webContentsIds: () => [WEB_CONTENTS_ID] },
+    relaunchElevated: async () => undefined,
+  });
+  const broadcast = (channel: string, payload: unknown) => {
+    const text = JSON.stringify({ type: 'event', channel, payload });
+    for (const socket of sockets) socket.send(text);
+  };
+  const sink: EventSink = { emit: (event, payload) => broadcast(EVENTS[event], payload) };
+  core.setEventSink(sink);
+
+  const server = createServer((request, response) => {
+    serveStatic(request, response).catch(() => response.writeHead(500).end());
+  });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
+  server.on('upgrade', (request, socket, head) => {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    if (url.pathname !== '/__harness/ws' || !sameToken(url.searchParams.get('token') ?? '', token)) {
+      socket.write('HTTP/1.1 401 Unauthorized\r\n\r\n');
+      socket.destroy();
+      return;
+    }
+    wss.handleUpgrade(request, socket, head, (ws) => {
+      sockets.add(ws);
+      ws.on('close', () => sockets.delete(ws));
+      ws.on('message', (data) => {
+        let message: { type?: unknown; id?: unknown; channel?: unknown; args?: unknown; frameUrl?: unknown; isMainFrame?: unknown };
+        try {
+          message = JSON.parse(String(data)) as typeof message;
+        } catch {
+          return;
+        }
+        if (message.type !== 'invoke' || typeof message.id !== 'number') return;
+        const sender = {
+          frameUrl: typeof message.frameUrl === 'string' ? message.frameUrl : null,
+          isMainFrame: message.isMainFrame === true,
+          webContentsId: WEB_CONTENTS_ID,
+        };
+        const args = Array.isArray(message.args) ? message.args : [];
+        void core.router.dispatch(String(message.channel), sender, args).then((result) => {
+          ws.send(JSON.stringify({ type: 'result', id: message.id, result }));
+        });
+      });
+    });
+  });
+
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const origin = `http://127.0.0.1:${port}`;
+  trustedOrigins.push(origin);
+  return {
+    url: `${origin}/?token=${token}`,
+    origin,
+    windows,
+    core,
+    trayCommand: (command) => sink.emit('onTrayCommand', command),
+    async close() {
+      for (const socket of sockets) socket.terminate();
+      wss.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+};

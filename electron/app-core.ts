@@ -1,0 +1,114 @@
+/**
+ * The app's core, free of electron imports so the browser harness hosts exactly the same thing:
+ * the activity log over the runner, the mutation queue, the elevation probe and the route table.
+ */
+import { ok, type Result } from '../shared/result';
+import type { ServiceStatus, SystemInfo } from '../shared/model';
+import type { AppCore } from './app-core-types';
+import type { EventSink } from './router-types';
+import { createRouter, type RouteLogEntry, type RouteTable } from './routes';
+import type { SenderPolicy } from './sender';
+import { createActivityLog } from './system/activity-log';
+import type { CommandRunner } from './system/command-runner';
+import { resetDynamicRanges } from './system/dynamic-range';
+import { readElevation } from './system/elevation';
+import { addExclusion, deleteExclusion } from './system/exclusions';
+import { createMutationQueue } from './system/mutation-queue';
+import { readServiceStatus, readSnapshot } from './system/state-reader';
+import { restartWinnat } from './system/winnat';
+
+export interface AppCoreOptions {
+  readonly runner: CommandRunner;
+  readonly simulated: boolean;
+  readonly scenario: string | null;
+  readonly appVersion: string;
+  readonly platform?: string;
+  readonly policy: SenderPolicy;
+  readonly relaunchElevated: () => Promise<void>;
+  readonly logRoute?: (entry: RouteLogEntry) => void;
+}
+
+export interface AppCoreInternals extends AppCore {
+  /** For tests and the harness: the activity log and whether changes are allowed. */
+  readonly activity: ReturnType<typeof createActivityLog>;
+  isElevated(): Promise<boolean>;
+}
+
+export const createAppCore = (options: AppCoreOptions): AppCoreInternals => {
+  const activity = createActivityLog(options.runner);
+  const queue = createMutationQueue();
+  const statusListeners = new Set<(status: ServiceStatus) => void>();
+  let sink: EventSink | null = null;
+  let elevation: Promise<boolean> | null = null;
+
+  activity.onRecord((record) => sink?.emit('onActivity', record));
+
+  const isElevated = () => {
+    // Elevation cannot change while the process lives; probe once.
+    elevation ??= readElevation(activity.begin('check-elevation'));
+    return elevation;
+  };
+
+  const announce = <T extends { snapshot?: { winnat: ServiceStatus }; winnat?: ServiceStatus }>(value: T): T => {
+    const status = value.snapshot?.winnat ?? value.winnat;
+    if (status) for (const listener of statusListeners) listener(status);
+    return value;
+  };
+
+  const systemInfo = async (): Promise<SystemInfo> => ({
+    elevated: await isElevated(),
+    simulated: options.simulated,
+    scenario: options.scenario,
+    platform: options.platform ?? process.platform,
+    appVersion: options.appVersion,
+  });
+
+  // Every change report carries a fresh read of WinNAT's state: pass it on to the tray.
+  const withStatus = async <T extends { snapshot: { winnat: ServiceStatus } }>(result: Promise<Result<T>>) => {
+    const settled = await result;
+    if (settled.ok) announce(settled.value);
+    return settled;
+  };
+
+  const routes: RouteTable = {
+    getSystemInfo: { mutation: false, handle: async () => ok(await systemInfo()) },
+    getSnapshot: {
+      mutation: false,
+      handle: async () => ok(announce(await readSnapshot(activity.begin('refresh')))),
+    },
+    addExclusion: { mutation: true, handle: ([input]) => withStatus(addExclusion(activity.begin('protect-ports'), input)) },
+    deleteExclusion: { mutation: true, handle: ([input]) => withStatus(deleteExclusion(activity.begin('delete-exclusion'), input)) },
+    resetDynamicRange: {
+      mutation: true,
+      handle: ([input]) => withStatus(resetDynamicRanges(activity.begin('reset-dynamic-range'), input.families)),
+    },
+    restartWinnat: { mutation: true, handle: () => withStatus(restartWinnat(activity.begin('restart-winnat'))) },
+    listActivity: { mutation: false, handle: async () => ok(activity.list()) },
+    relaunchElevated: {
+      mutation: false,
+      handle: async () => {
+        await options.relaunchElevated();
+        return ok(null);
+      },
+    },
+  };
+
+  const router = createRouter({ routes, policy: options.policy, queue, isElevated, log: options.logRoute });
+
+  return {
+    router,
+    activity,
+    isElevated,
+    setEventSink(next) {
+      sink = next;
+    },
+    async refreshWinnatStatus() {
+      const status = await readServiceStatus(activity.begin('winnat-status'), 'winnat');
+      return announce({ winnat: status }).winnat;
+    },
+    onWinnatStatus(listener) {
+      statusListeners.add(listener);
+      return () => statusListeners.delete(listener);
+    },
+  };
+};

@@ -1,0 +1,69 @@
+// Lint enforces the process boundaries of DESIGN §7: only the preload imports ipcRenderer, only
+// electron/ipc.ts imports ipcMain, only the runner imports execa/child_process, and shared/ imports
+// nothing platform-specific.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+const restrictElectron = (allowed) => ({
+  name: 'electron',
+  importNames: ['ipcRenderer', 'ipcMain'].filter((n) => !allowed.includes(n)),
+  message: 'Only electron/preload.ts may import ipcRenderer and only electron/ipc.ts may import ipcMain (DESIGN §7).',
+});
+const processSpawning = [
+  { name: 'execa', message: 'Only electron/system/runner.ts may spawn processes (DESIGN §3).' },
+  { name: 'child_process', message: 'Only electron/system/runner.ts may spawn processes (DESIGN §3).' },
+  { name: 'node:child_process', message: 'Only electron/system/runner.ts may spawn processes (DESIGN §3).' },
+];
+const boundary = (electronAllowed = [], spawnAllowed = false) => ({
+  'no-restricted-imports': [
+    'error',
+    { paths: [restrictElectron(electronAllowed), ...(spawnAllowed ? [] : processSpawning)] },
+  ],
+});
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'out/', 'dist/', 'release/', 'build/', 'test-results/', '.bench/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.property.name='openExternal']", message: 'No shell.openExternal (DESIGN §5).' },
+      ],
+      ...boundary(),
+    },
+  },
+  { files: ['electron/preload.ts'], rules: boundary(['ipcRenderer']) },
+  { files: ['electron/ipc.ts'], rules: boundary(['ipcMain']) },
+  { files: ['electron/system/runner.ts'], rules: boundary([], true) },
+  // Tests and scripts may spawn (the start script runs electron-vite; tests run scripts); they never ship.
+  { files: ['**/*.test.ts', 'scripts/**', 'test/**', 'e2e/**'], rules: boundary(['ipcRenderer', 'ipcMain'], true) },
+  {
+    files: ['shared/**/*.ts'],
+    ignores: ['shared/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^(node:|electron|react|execa|iconv-lite|fs$|path$|os$)', message: 'shared/ is pure TypeScript: no platform imports (DESIGN §2).' }] },
+      ],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    ignores: ['renderer/**/*.test.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^(node:|electron$|execa|child_process)', message: 'The renderer reaches the system only through window.api.' }] },
+      ],
+    },
+  },
+);
