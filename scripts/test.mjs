@@ -9,11 +9,13 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const resultsDir = path.join(root, 'out/test-results');
 mkdirSync(resultsDir, { recursive: true });
-const bin = (name) => path.join(root, 'node_modules/.bin', name);
+// Run each tool's JS entry with this Node: no shell and no .cmd shims, so it works the same on Windows.
+const ENTRY = { eslint: 'eslint/bin/eslint.js', tsc: 'typescript/bin/tsc', vitest: 'vitest/vitest.mjs' };
+const bin = (name) => path.join(root, 'node_modules', ENTRY[name]);
 
-const run = (label, command, args) => {
-  console.log(`\n=== ${label}: ${[path.basename(command), ...args].join(' ')}`);
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: process.env });
+const run = (label, script, args) => {
+  console.log(`\n=== ${label}: ${[path.basename(script), ...args].join(' ')}`);
+  const result = spawnSync(process.execPath, [script, ...args], { cwd: root, stdio: 'inherit', env: process.env });
   return result.status === 0;
 };
 

@@ -1,0 +1,62 @@
+/**
+ * Shared e2e plumbing: one harness + one Chromium page per test, waiting on the app-ready signal.
+ * Chromium is Debian's (/usr/bin/chromium) or PORTWARDEN_CHROMIUM; never a downloaded browser.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { REPO_ROOT } from './harness/build';
+import { startHarness, type Harness, type HarnessOptions } from './harness/server';
+
+export const CHROMIUM = process.env.PORTWARDEN_CHROMIUM ?? '/usr/bin/chromium';
+export const SCREENSHOT_DIR = path.join(REPO_ROOT, 'e2e/screenshots');
+
+export const launchBrowser = (): Promise<Browser> =>
+  chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+
+export interface AppPage {
+  readonly harness: Harness;
+  readonly context: BrowserContext;
+  readonly page: Page;
+  /** Collected console errors and page errors: a clean run has none. */
+  readonly errors: string[];
+  close(): Promise<void>;
+}
+
+export const openApp = async (
+  browser: Browser,
+  options: HarnessOptions & { uiLocale?: string; colorScheme?: 'light' | 'dark'; viewport?: { width: number; height: number } } = {},
+): Promise<AppPage> => {
+  const harness = await startHarness(options);
+  const context = await browser.newContext({
+    locale: options.uiLocale ?? 'en-US',
+    colorScheme: options.colorScheme ?? 'light',
+    viewport: options.viewport ?? { width: 1280, height: 860 },
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(harness.url);
+  await page.waitForSelector('html[data-app-ready="true"]', { timeout: 30_000 });
+  return {
+    harness,
+    context,
+    page,
+    errors,
+    async close() {
+      await context.close();
+      await harness.close();
+    },
+  };
+};
+
+export const screenshot = async (page: Page, name: string): Promise<void> => {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+};
