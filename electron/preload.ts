@@ -1,0 +1,40 @@
+/**
+ * The only bridge between the sandboxed renderer and the elevated main process (DESIGN §5).
+ *
+ * One explicit function per channel, so the renderer can call exactly the routes in shared/ipc.ts and
+ * nothing else: no generic invoke/send, and ipcRenderer itself never crosses the bridge (a leaked
+ * ipcRenderer would let an XSS send to any channel, including ones added later by mistake).
+ * Event listeners receive only the payload: the IpcRendererEvent carries `sender` (ipcRenderer).
+ *
+ * Imports only 'electron' and shared/: the sandboxed preload must be one CommonJS bundle, and the
+ * browser harness bundles this same file with 'electron' aliased to its WebSocket shim (DESIGN §6).
+ */
+import { contextBridge, ipcRenderer } from 'electron';
+import type { IpcRendererEvent } from 'electron';
+import { CHANNELS, EVENTS } from '../shared/ipc';
+import type { Api, EventPayload } from '../shared/ipc';
+
+const subscribe =
+  <K extends keyof EventPayload>(name: K) =>
+  (listener: (payload: EventPayload[K]) => void): (() => void) => {
+    const forward = (_event: IpcRendererEvent, payload: EventPayload[K]): void => listener(payload);
+    ipcRenderer.on(EVENTS[name], forward);
+    return () => {
+      ipcRenderer.removeListener(EVENTS[name], forward);
+    };
+  };
+
+const api: Api = {
+  getSystemInfo: () => ipcRenderer.invoke(CHANNELS.getSystemInfo),
+  getSnapshot: () => ipcRenderer.invoke(CHANNELS.getSnapshot),
+  addExclusion: (input) => ipcRenderer.invoke(CHANNELS.addExclusion, input),
+  deleteExclusion: (input) => ipcRenderer.invoke(CHANNELS.deleteExclusion, input),
+  resetDynamicRange: (input) => ipcRenderer.invoke(CHANNELS.resetDynamicRange, input),
+  restartWinnat: () => ipcRenderer.invoke(CHANNELS.restartWinnat),
+  listActivity: () => ipcRenderer.invoke(CHANNELS.listActivity),
+  relaunchElevated: () => ipcRenderer.invoke(CHANNELS.relaunchElevated),
+  onActivity: subscribe('onActivity'),
+  onTrayCommand: subscribe('onTrayCommand'),
+};
+
+contextBridge.exposeInMainWorld('api', api);
