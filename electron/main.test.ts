@@ -1,0 +1,315 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { CHANNELS, EVENTS } from '../shared/ipc';
+import type { ServiceStatus } from '../shared/model';
+import type { EventSink } from './router-types';
+import type { SenderPolicy } from './sender';
+import { FakeEvent, FakeWebContents } from '../test/fake-electron';
+
+const { fake, core } = await vi.hoisted(async () => {
+  const { createFakeElectron } = await import('../test/fake-electron');
+  // The fake AppCore main.ts gets from createAppCore: records what the shell does with it.
+  const core = {
+    options: null as null | { policy: SenderPolicy; appVersion: string; simulated: boolean },
+    sinks: [] as Array<EventSink | null>,
+    dispatched: [] as string[],
+    statusListeners: [] as Array<(status: ServiceStatus) => void>,
+    refreshes: 0,
+    reset() {
+      this.options = null;
+      this.sinks = [];
+      this.dispatched = [];
+      this.statusListeners = [];
+      this.refreshes = 0;
+    },
+  };
+  return { fake: createFakeElectron(), core };
+});
+
+vi.mock('electron', () => fake.module);
+vi.mock('./system/select-runner', () => ({
+  selectRunner: () => ({ runner: { run: () => Promise.reject(new Error('no commands in this test')) }, simulated: true, scenario: null }),
+}));
+vi.mock('./system/elevate', () => ({ relaunchAsAdministrator: () => Promise.resolve() }));
+vi.mock('./app-core', () => ({
+  createAppCore: (options: typeof core.options) => {
+    core.options = options;
+    return {
+      router: {
+        channels: Object.values(CHANNELS),
+        dispatch: (channel: string) => {
+          core.dispatched.push(channel);
+          return Promise.resolve({ ok: true, value: null });
+        },
+      },
+      setEventSink: (sink: EventSink | null) => core.sinks.push(sink),
+      refreshWinnatStatus: () => {
+        core.refreshes += 1;
+        return Promise.resolve('running');
+      },
+      onWinnatStatus: (listener: (status: ServiceStatus) => void) => {
+        core.statusListeners.push(listener);
+        return () => undefined;
+      },
+    };
+  },
+}));
+
+const originalArgv = process.argv;
+
+interface StartOptions {
+  packaged?: boolean;
+  args?: string[];
+  lock?: boolean;
+  ready?: boolean;
+}
+
+const start = async ({ packaged = false, args = [], lock = true, ready = true }: StartOptions = {}) => {
+  fake.reset();
+  core.reset();
+  vi.resetModules();
+  fake.state.app.isPackaged = packaged;
+  fake.state.app.singleInstanceLock = lock;
+  process.argv = ['C:\\Program Files\\Portwarden\\Portwarden.exe', ...args];
+  await import('./main');
+  if (ready) await fake.state.app.fireReady();
+  return fake.state;
+};
+
+const mainWindow = () => {
+  const live = fake.state.BrowserWindow.getAllWindows();
+  expect(live).toHaveLength(1);
+  return live[0]!;
+};
+
+const menuItem = (label: string) => fake.state.trays[0]!.contextMenu!.template.find((i) => i.label === label)!;
+
+beforeEach(() => {
+  Object.defineProperty(process, 'resourcesPath', { value: '/resources', configurable: true });
+});
+afterEach(() => {
+  process.argv = originalArgv;
+});
+
+describe('main: before ready', () => {
+  it('enables the sandbox and claims app:// before ready, and creates no window before ready', async () => {
+    const state = await start({ ready: false });
+    expect(state.log).toContain('app.enableSandbox');
+    expect(state.log).toContain('protocol.registerSchemesAsPrivileged:before-ready');
+    expect(state.windows).toHaveLength(0);
+    await state.app.fireReady();
+    const log = state.log;
+    expect(log.indexOf('app.enableSandbox')).toBeLessThan(log.indexOf('app.ready'));
+    expect(log.indexOf('app.ready')).toBeLessThan(log.indexOf('BrowserWindow.new'));
+  });
+
+  it('packaged: forbidden switches quit before any window, handler or sandbox call', async () => {
+    const state = await start({ packaged: true, args: ['--remote-debugging-port=9222'] });
+    expect(state.log).toContain('app.exit:1');
+    expect(state.dialog.errorBoxes[0]?.content).toContain('--remote-debugging-port=9222');
+    expect(state.windows).toHaveLength(0);
+    expect(state.trays).toHaveLength(0);
+    expect(state.ipcMain.handlers.size).toBe(0);
+    expect(state.log.indexOf('app.exit:1')).toBeLessThan(
+      state.log.includes('app.enableSandbox') ? state.log.indexOf('app.enableSandbox') : Infinity,
+    );
+  });
+
+  it('packaged: a switch seen by app.commandLine is refused too', async () => {
+    fake.reset();
+    core.reset();
+    vi.resetModules();
+    fake.state.app.isPackaged = true;
+    fake.state.app.switches.set('inspect', '');
+    process.argv = ['Portwarden.exe'];
+    await import('./main');
+    await fake.state.app.fireReady();
+    expect(fake.state.log).toContain('app.exit:1');
+    expect(fake.state.windows).toHaveLength(0);
+  });
+
+  it('packaged without forbidden switches starts normally', async () => {
+    const state = await start({ packaged: true });
+    expect(state.log).not.toContain('app.exit:1');
+    expect(state.windows).toHaveLength(1);
+  });
+
+  it('dev builds are not refused (debugging is the point there)', async () => {
+    const state = await start({ args: ['--inspect'] });
+    expect(state.log).not.toContain('app.exit:1');
+    expect(state.windows).toHaveLength(1);
+  });
+
+  it('a second instance quits without creating anything', async () => {
+    const state = await start({ lock: false });
+    expect(state.log).toContain('app.quit');
+    expect(state.windows).toHaveLength(0);
+    expect(state.trays).toHaveLength(0);
+    expect(state.ipcMain.handlers.size).toBe(0);
+  });
+});
+
+describe('main: after ready', () => {
+  it('denies every permission request and check on the default session', async () => {
+    const { session } = await start();
+    const request = session.defaultSession.permissionRequestHandler as unknown as (
+      wc: unknown,
+      permission: string,
+      callback: (granted: boolean) => void,
+      details: unknown,
+    ) => void;
+    const check = session.defaultSession.permissionCheckHandler as unknown as (
+      wc: unknown,
+      permission: string,
+      origin: string,
+      details: unknown,
+    ) => boolean;
+    expect(request).toBeTypeOf('function');
+    expect(check).toBeTypeOf('function');
+    for (const permission of ['media', 'notifications', 'clipboard-sanitized-write', 'openExternal', 'geolocation']) {
+      const answers: boolean[] = [];
+      request({}, permission, (granted) => answers.push(granted), {});
+      expect(answers, permission).toEqual([false]);
+      expect(check({}, permission, 'app://portwarden', {}), permission).toBe(false);
+    }
+    expect((session.defaultSession.devicePermissionHandler as unknown as () => boolean)()).toBe(false);
+  });
+
+  it('serves app:// and registers exactly the router channels', async () => {
+    const state = await start();
+    expect([...state.protocol.handlers.keys()]).toEqual(['app']);
+    expect([...state.ipcMain.handlers.keys()].sort()).toEqual(Object.values(CHANNELS).sort());
+  });
+
+  it('creates one hidden-then-shown window with the CommonJS preload, loading app:// when packaged', async () => {
+    await start({ packaged: true });
+    const window = mainWindow();
+    expect(window.options.show).toBe(false);
+    const prefs = window.options.webPreferences as Record<string, unknown>;
+    expect(prefs.preload).toBe(path.join('/app', 'out', 'preload', 'preload.cjs'));
+    expect(prefs.devTools).toBe(false);
+    expect(window.webContents.loadedUrls).toEqual(['app://portwarden/index.html']);
+    expect(window.visible).toBe(true);
+  });
+
+  it('--hidden (the logon task) keeps the window hidden until asked', async () => {
+    const state = await start({ args: ['--hidden'] });
+    const window = mainWindow();
+    expect(window.visible).toBe(false);
+    state.trays[0]!.emit('double-click');
+    expect(window.calls.slice(-2)).toEqual(['show', 'focus']);
+    expect(window.visible).toBe(true);
+  });
+
+  it('a second launch shows and focuses the first instance window', async () => {
+    const state = await start({ args: ['--hidden'] });
+    const window = mainWindow();
+    window.minimize();
+    state.app.emit('second-instance', new FakeEvent(), ['Portwarden.exe'], '/');
+    expect(window.calls.slice(-3)).toEqual(['restore', 'show', 'focus']);
+  });
+
+  it('tray double-click shows and focuses the window', async () => {
+    const state = await start({ args: ['--hidden'] });
+    state.trays[0]!.emit('double-click');
+    expect(mainWindow().visible).toBe(true);
+    expect(mainWindow().focused).toBe(true);
+  });
+
+  it('close hides to the tray; window-all-closed does not quit', async () => {
+    const state = await start();
+    const window = mainWindow();
+    expect(window.close()).toBe(false);
+    expect(window.visible).toBe(false);
+    state.app.emit('window-all-closed');
+    expect(state.log).not.toContain('app.quit');
+  });
+
+  it('tray Quit really quits: app.quit, and the window then closes for real', async () => {
+    const state = await start();
+    menuItem('Quit').click!();
+    expect(state.log).toContain('app.quit');
+    expect(mainWindow().close()).toBe(true);
+  });
+
+  it('tray Restart WinNAT… shows the window and hands it the command, running nothing itself', async () => {
+    await start({ args: ['--hidden'] });
+    const window = mainWindow();
+    menuItem('Restart WinNAT…').click!();
+    expect(window.visible).toBe(true);
+    expect(window.webContents.sent).toEqual([{ channel: EVENTS.onTrayCommand, args: ['restart-winnat'] }]);
+    expect(core.dispatched).toEqual([]);
+  });
+
+  it('tray Restart WinNAT… waits for a loading page before handing over the command', async () => {
+    await start({ args: ['--hidden'] });
+    const window = mainWindow();
+    window.webContents.loading = true;
+    menuItem('Restart WinNAT…').click!();
+    expect(window.webContents.sent).toEqual([]);
+    window.webContents.emit('did-finish-load');
+    expect(window.webContents.sent).toEqual([{ channel: EVENTS.onTrayCommand, args: ['restart-winnat'] }]);
+  });
+
+  it('wires the core: sender policy pins our origin and window, events reach the window, status is read', async () => {
+    await start({ packaged: true });
+    const window = mainWindow();
+    expect(core.options!.policy.origins).toEqual(['app://portwarden']);
+    expect(core.options!.policy.webContentsIds()).toEqual([window.webContents.id]);
+    expect(core.options!.appVersion).toBe('0.1.0');
+    expect(core.refreshes).toBe(1);
+    core.sinks.at(-1)!.emit('onActivity', { id: 'x' } as never);
+    expect(window.webContents.sent).toEqual([{ channel: EVENTS.onActivity, args: [{ id: 'x' }] }]);
+    core.statusListeners[0]!('running');
+    expect(fake.state.trays[0]!.tooltip).toBe('Portwarden — WinNAT: running');
+  });
+
+  it('guards every webContents that appears, not only the main window', async () => {
+    const state = await start();
+    const stray = new FakeWebContents();
+    state.app.emit('web-contents-created', new FakeEvent(), stray);
+    expect(stray.fireNavigation('will-navigate', 'https://evil.example')).toBe(true);
+    expect(stray.fireNavigation('will-redirect', 'file:///C:/Windows/')).toBe(true);
+    expect(stray.openWindow('https://evil.example')).toBe('deny');
+    expect(stray.fireAttachWebview('https://evil.example')).toBe(true);
+  });
+
+  it('recreates the window when the renderer dies, without re-issuing any command', async () => {
+    await start();
+    const first = mainWindow();
+    first.webContents.emit('render-process-gone', new FakeEvent(), { reason: 'crashed', exitCode: 1 });
+    expect(first.destroyed).toBe(true);
+    const second = mainWindow();
+    expect(second).not.toBe(first);
+    expect(second.visible).toBe(true);
+    expect(core.options!.policy.webContentsIds()).toEqual([second.webContents.id]);
+    expect(core.dispatched).toEqual([]);
+  });
+
+  it('stops recreating a renderer that keeps crashing', async () => {
+    const state = await start();
+    for (let i = 0; i < 5; i += 1) {
+      const live = state.BrowserWindow.getAllWindows();
+      if (live.length === 0) break;
+      live[0]!.webContents.emit('render-process-gone', new FakeEvent(), { reason: 'crashed', exitCode: 1 });
+    }
+    expect(state.windows).toHaveLength(4);
+    expect(state.BrowserWindow.getAllWindows()).toHaveLength(0);
+    // The tray still brings a fresh window back on demand.
+    state.trays[0]!.emit('double-click');
+    expect(state.BrowserWindow.getAllWindows()).toHaveLength(1);
+  });
+
+  it('never calls shell.openExternal, and no shell source mentions it (DESIGN §5)', async () => {
+    const state = await start();
+    expect(state.shell.openExternalCalls).toEqual([]);
+    const dir = path.dirname(new URL(import.meta.url).pathname);
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')))
+    {
+      const source = readFileSync(path.join(dir, file), 'utf8');
+      expect(source, file).not.toMatch(/openExternal\s*\(/);
+      expect(source, file).not.toMatch(/import\s*\{[^}]*\bshell\b[^}]*\}\s*from\s*'electron'/);
+    }
+  });
+});

@@ -1,0 +1,212 @@
+/**
+ * The main-process lifecycle. The process runs as administrator (DESIGN §3 Elevation), so the order
+ * below matters: refuse debug switches, sandbox every renderer and claim app:// before 'ready'; deny
+ * every permission and lock down every webContents before any page loads.
+ */
+import path from 'node:path';
+import { app, dialog, session } from 'electron';
+import type { BrowserWindow, Session } from 'electron';
+import type { TrayCommand } from '../shared/ipc';
+import { APP_ORIGIN, handleAppProtocol, registerAppScheme } from './app-protocol';
+import { createAppCore } from './app-core';
+import type { AppCore } from './app-core-types';
+import { createEventSink, registerIpc } from './ipc';
+import { forbiddenSwitchesAtStart, refusalMessage } from './security-switches';
+import { selectRunner } from './system/select-runner';
+import { relaunchAsAdministrator } from './system/elevate';
+import { createTray } from './tray';
+import type { PortwardenTray } from './tray';
+import { createMainWindow, hardenWebContents, originOf, resolveRendererUrl, revealWindow } from './window';
+
+/** Started by the logon task: live in the tray without popping the window up. */
+const HIDDEN_SWITCH = '--hidden';
+/** A renderer that keeps crashing is not recreated forever (each load would crash it again). */
+const RECREATE_LIMIT = 3;
+const RECREATE_WINDOW_MS = 60_000;
+
+/** DESIGN §5: no camera, notifications, clipboard, geolocation, openExternal, devices — nothing. */
+const denyAllPermissions = (target: Session): void => {
+  target.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  target.setPermissionCheckHandler(() => false);
+  target.setDevicePermissionHandler(() => false);
+};
+
+const main = (): void => {
+  const refused = forbiddenSwitchesAtStart({
+    isPackaged: app.isPackaged,
+    argv: process.argv,
+    hasSwitch: (name) => app.commandLine.hasSwitch(name),
+  });
+  if (refused.length > 0) {
+    const message = refusalMessage(refused);
+    console.error(message);
+    // showErrorBox is safe before 'ready'; exit() ends now, before any window or handler exists.
+    dialog.showErrorBox('Portwarden', message);
+    app.exit(1);
+    return;
+  }
+
+  // Every renderer sandboxed, whatever a BrowserWindow's options say; must precede 'ready'.
+  app.enableSandbox();
+  registerAppScheme();
+
+  // Two elevated instances would race on netsh and the mutation queue (DESIGN §5: single-instance lock).
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+
+  const rendererUrl = resolveRendererUrl({ isPackaged: app.isPackaged, env: process.env });
+  const appOrigin = originOf(rendererUrl) ?? APP_ORIGIN;
+  const appPath = app.getAppPath();
+  const preloadPath = path.join(appPath, 'out', 'preload', 'preload.cjs');
+  const rendererRoot = path.join(appPath, 'out', 'renderer');
+  const iconDir = app.isPackaged ? path.join(process.resourcesPath, 'tray') : path.join(appPath, 'build', 'tray');
+
+  let quitting = false;
+  let ready = false;
+  let revealWhenReady = !process.argv.includes(HIDDEN_SWITCH);
+  let mainWindow: BrowserWindow | null = null;
+  let tray: PortwardenTray | null = null;
+  let core: AppCore | null = null;
+  const recreations: number[] = [];
+
+  const liveWindow = (): BrowserWindow | null => (mainWindow && !mainWindow.isDestroyed() ? mainWindow : null);
+  const sink = createEventSink(() => liveWindow()?.webContents ?? null);
+
+  const onRendererGone = (window: BrowserWindow, reason: string): void => {
+    if (quitting || window !== mainWindow) return;
+    const wasVisible = window.isVisible();
+    mainWindow = null;
+    window.destroy();
+    const now = Date.now();
+    while (recreations.length > 0 && now - (recreations[0] ?? now) > RECREATE_WINDOW_MS) recreations.shift();
+    if (recreations.length >= RECREATE_LIMIT) {
+      console.error(`Portwarden: renderer gone (${reason}) ${RECREATE_LIMIT} times in a minute; waiting for the tray`);
+      return;
+    }
+    recreations.push(now);
+    // A fresh window reloads its state from the core; nothing the old page asked for is re-issued.
+    const next = ensureWindow();
+    if (wasVisible) revealWindow(next);
+  };
+
+  const ensureWindow = (): BrowserWindow => {
+    const existing = liveWindow();
+    if (existing) return existing;
+    const window = createMainWindow({
+      preloadPath,
+      rendererUrl,
+      devTools: !app.isPackaged,
+      isQuitting: () => quitting,
+    });
+    window.webContents.on('render-process-gone', (_event, details) => onRendererGone(window, details.reason));
+    // Windows logoff/shutdown: let the window close instead of hiding (it would block the session end).
+    window.on('session-end', () => {
+      quitting = true;
+    });
+    window.on('closed', () => {
+      if (mainWindow === window) mainWindow = null;
+    });
+    mainWindow = window;
+    return window;
+  };
+
+  const openWindow = (): BrowserWindow | null => {
+    if (!ready) {
+      revealWhenReady = true;
+      return null;
+    }
+    const window = ensureWindow();
+    revealWindow(window);
+    return window;
+  };
+
+  const sendTrayCommand = (command: TrayCommand): void => {
+    const window = openWindow();
+    if (!window) return;
+    const emit = (): void => sink.emit('onTrayCommand', command);
+    // A window that is still loading has no listener yet; hand the command over once it has loaded.
+    if (window.webContents.isLoading()) window.webContents.once('did-finish-load', emit);
+    else emit();
+  };
+
+  const quit = (): void => {
+    quitting = true;
+    app.quit();
+  };
+
+  app.on('second-instance', () => {
+    openWindow();
+  });
+  // Every webContents, expected or not, gets the navigation / window-open / webview guard.
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, appOrigin));
+  // A tray app keeps running with no window; only Quit ends it.
+  app.on('window-all-closed', () => undefined);
+  app.on('before-quit', () => {
+    quitting = true;
+  });
+  app.on('will-quit', () => {
+    tray?.dispose();
+    tray = null;
+  });
+
+  const onReady = (): void => {
+    denyAllPermissions(session.defaultSession);
+    handleAppProtocol(rendererRoot);
+
+    const { runner, simulated, scenario } = selectRunner({
+      platform: process.platform,
+      isPackaged: app.isPackaged,
+      env: process.env,
+    });
+    const appCore = createAppCore({
+      runner,
+      simulated,
+      scenario,
+      appVersion: app.getVersion(),
+      policy: {
+        origins: [appOrigin],
+        webContentsIds: () => {
+          const window = liveWindow();
+          return window ? [window.webContents.id] : [];
+        },
+      },
+      relaunchElevated: relaunchAsAdministrator,
+    });
+    core = appCore;
+    registerIpc(appCore.router);
+    appCore.setEventSink(sink);
+
+    tray = createTray({
+      iconDir,
+      platform: process.platform,
+      locale: app.getLocale(),
+      openWindow: () => {
+        openWindow();
+      },
+      sendTrayCommand,
+      quit,
+      onWinnatStatus: (listener) => appCore.onWinnatStatus(listener),
+    });
+
+    ready = true;
+    const window = ensureWindow();
+    if (revealWhenReady) revealWindow(window);
+    void core.refreshWinnatStatus().catch((error: unknown) => {
+      console.error(`Portwarden: could not read WinNAT status: ${String(error)}`);
+    });
+  };
+
+  app
+    .whenReady()
+    .then(onReady)
+    .catch((error: unknown) => {
+      const message = `Portwarden could not start: ${String(error)}`;
+      console.error(message);
+      dialog.showErrorBox('Portwarden', message);
+      app.exit(1);
+    });
+};
+
+main();
