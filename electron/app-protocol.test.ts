@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
@@ -125,6 +125,11 @@ describe('the app:// handler', () => {
   it('reads the CSP from the built index.html, so header and meta tag are identical', async () => {
     const response = await createAppRequestHandler(root)(new Request('app://portwarden/'));
     expect(response.headers.get('content-security-policy')).toBe(CSP);
+  });
+
+  it('keeps the fallback policy equal to the one in renderer/index.html', () => {
+    const source = readFileSync(new URL('../renderer/index.html', import.meta.url), 'utf8');
+    expect(extractCsp(source)).toBe(FALLBACK_CSP);
   });
 
   it('falls back to the DESIGN §5 policy when the page has none', () => {

@@ -16,11 +16,12 @@ export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 
 /**
  * Used only when the built index.html carries no CSP meta tag (a broken build): the policy of
- * DESIGN §5, including the hash of the empty <style> Griffel (Fluent UI v9) creates.
+ * renderer/index.html (a test keeps them equal), with the hash of the empty <style> Griffel creates.
  */
 export const FALLBACK_CSP =
   "default-src 'none'; script-src 'self'; style-src 'self' 'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='; " +
-  "img-src 'self' data:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; object-src 'none'; frame-src 'none'";
+  "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; " +
+  "frame-ancestors 'none'";
 
 /**
  * Must run before app 'ready'. `standard` gives app:// real origins and relative URL resolution,
