@@ -9,7 +9,6 @@ import type { BrowserWindow, Session } from 'electron';
 import type { TrayCommand } from '../shared/ipc';
 import { APP_ORIGIN, handleAppProtocol, registerAppScheme } from './app-protocol';
 import { createAppCore } from './app-core';
-import type { AppCore } from './app-core-types';
 import { createEventSink, registerIpc } from './ipc';
 import { forbiddenSwitchesAtStart, refusalMessage } from './security-switches';
 import { selectRunner } from './system/select-runner';
@@ -18,6 +17,7 @@ import { createTray } from './tray';
 import type { PortwardenTray } from './tray';
 import { createMainWindow, hardenWebContents, originOf, resolveRendererUrl, revealWindow } from './window';
 
+const APP_USER_MODEL_ID = 'dev.portwarden.app';
 /** Started by the logon task: live in the tray without popping the window up. */
 const HIDDEN_SWITCH = '--hidden';
 /** A renderer that keeps crashing is not recreated forever (each load would crash it again). */
@@ -48,6 +48,8 @@ const main = (): void => {
 
   // Every renderer sandboxed, whatever a BrowserWindow's options say; must precede 'ready'.
   app.enableSandbox();
+  // Same id as electron-builder's appId, so the taskbar and tray group the installed app correctly.
+  if (process.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);
   registerAppScheme();
 
   // Two elevated instances would race on netsh and the mutation queue (DESIGN §5: single-instance lock).
@@ -68,7 +70,6 @@ const main = (): void => {
   let revealWhenReady = !process.argv.includes(HIDDEN_SWITCH);
   let mainWindow: BrowserWindow | null = null;
   let tray: PortwardenTray | null = null;
-  let core: AppCore | null = null;
   const recreations: number[] = [];
 
   const liveWindow = (): BrowserWindow | null => (mainWindow && !mainWindow.isDestroyed() ? mainWindow : null);
@@ -174,7 +175,6 @@ const main = (): void => {
       },
       relaunchElevated: relaunchAsAdministrator,
     });
-    core = appCore;
     registerIpc(appCore.router);
     appCore.setEventSink(sink);
 
@@ -193,7 +193,7 @@ const main = (): void => {
     ready = true;
     const window = ensureWindow();
     if (revealWhenReady) revealWindow(window);
-    void core.refreshWinnatStatus().catch((error: unknown) => {
+    void appCore.refreshWinnatStatus().catch((error: unknown) => {
       console.error(`Portwarden: could not read WinNAT status: ${String(error)}`);
     });
   };

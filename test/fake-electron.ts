@@ -175,6 +175,9 @@ const createState = () => {
     enableSandbox(): void {
       log.push('app.enableSandbox');
     }
+    setAppUserModelId(id: string): void {
+      log.push(`app.setAppUserModelId:${id}`);
+    }
     requestSingleInstanceLock(): boolean {
       log.push('app.requestSingleInstanceLock');
       return this.singleInstanceLock;
