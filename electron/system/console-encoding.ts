@@ -1,0 +1,41 @@
+/**
+ * Console output is written in the OEM code page (DESIGN §1: CP949 Korean, CP936 Chinese, CP932
+ * Japanese, CP850/CP437 Western), not UTF-8 and not the ANSI code page; decoding it with the wrong one
+ * turns German `ABHÖREN` into `ABH™REN` (netstat-an.de.1-cp850-mojibake-fragment.txt).
+ */
+import iconv from 'iconv-lite';
+
+/** The code pages Windows ships as OEM code pages for the languages we target, by number. */
+const ICONV_NAME_BY_CODE_PAGE: Readonly<Record<number, string>> = {
+  437: 'cp437',
+  850: 'cp850',
+  852: 'cp852',
+  866: 'cp866',
+  932: 'cp932',
+  936: 'cp936',
+  949: 'cp949',
+  950: 'cp950',
+  1252: 'cp1252',
+  65001: 'utf8',
+};
+
+const FALLBACK_ENCODING = 'utf8';
+
+/**
+ * The iconv-lite name for a code page. Other OEM code pages iconv-lite knows (737 Greek, 857 Turkish,
+ * 862 Hebrew, 874 Thai...) are used as `cp<n>`; a code page it does not know falls back to UTF-8, which
+ * keeps ASCII (every number, address and `*` the parsers need) intact whatever the real code page is.
+ */
+export const iconvEncodingFor = (codePage: number): string => {
+  const known = ICONV_NAME_BY_CODE_PAGE[codePage];
+  if (known) return known;
+  const generic = `cp${codePage}`;
+  return Number.isInteger(codePage) && codePage > 0 && iconv.encodingExists(generic) ? generic : FALLBACK_ENCODING;
+};
+
+export const decodeConsoleOutput = (bytes: Uint8Array, codePage: number): string =>
+  iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), iconvEncodingFor(codePage));
+
+/** The inverse, for the simulator, which hands the runner's consumers bytes as a real console would. */
+export const encodeConsoleOutput = (text: string, codePage: number): Uint8Array =>
+  new Uint8Array(iconv.encode(text, iconvEncodingFor(codePage)));
