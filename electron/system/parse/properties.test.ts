@@ -9,8 +9,9 @@ import {
   parseServiceState,
   parseTasklist,
   type ParsedExcludedRange,
+  type ParsedPortProxyRule,
 } from './index';
-import { renderExcludedRangeTable } from './testing/render-netsh';
+import { renderExcludedRangeTable, renderPortProxyShowAll } from './testing/render-netsh';
 
 const PARSERS = {
   parseExcludedRanges,
@@ -105,6 +106,39 @@ describe('excluded-range tables round-trip', () => {
         expect(parseExcludedRanges(indented)).toEqual(rows);
       }),
       { numRuns: 100 },
+    );
+  });
+});
+
+const ipv4Address = fc.ipV4();
+const ipv6Address = fc.ipV6();
+const hostName = fc.constantFrom('wsl.local', 'build-01', 'db.example.com');
+const port = fc.integer({ min: 1, max: 65_535 });
+
+const portProxyRule: fc.Arbitrary<ParsedPortProxyRule> = fc
+  .constantFrom('v4tov4' as const, 'v4tov6' as const, 'v6tov4' as const, 'v6tov6' as const)
+  .chain((type) => {
+    const listen = type.startsWith('v4') ? fc.oneof(ipv4Address, hostName, fc.constant('*')) : ipv6Address;
+    const connect = type.endsWith('v4') ? fc.oneof(ipv4Address, hostName) : ipv6Address;
+    return fc.record({ type: fc.constant(type), listenAddress: listen, listenPort: port, connectAddress: connect, connectPort: port });
+  });
+
+describe('portproxy show all round-trips', () => {
+  it('renders every section type in en/ko, CRLF/LF, and parses back to the same rules', () => {
+    fc.assert(
+      fc.property(
+        fc.array(portProxyRule, { maxLength: 12 }),
+        fc.constantFrom('en' as const, 'ko' as const),
+        fc.constantFrom('\r\n' as const, '\n' as const),
+        (rules, language, newline) => {
+          // One section per type, in order of first appearance, as the renderer lays them out.
+          const expected = [...new Set(rules.map((rule) => rule.type))].flatMap((type) =>
+            rules.filter((rule) => rule.type === type),
+          );
+          expect(parsePortProxyShow(renderPortProxyShowAll(rules, { language, newline }))).toEqual(expected);
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });

@@ -3,7 +3,7 @@
  * six-space padding to the `*` column follow excludedportrange-tcp.en.7-trailing-spaces.txt; the Korean
  * texts follow the ko samples.
  */
-import type { ParsedExcludedRange } from '../index';
+import type { ParsedExcludedRange, ParsedPortProxyRule } from '../index';
 
 export type TableLanguage = 'en' | 'ko';
 
@@ -45,4 +45,36 @@ export const renderExcludedRangeTable = (rows: readonly ParsedExcludedRange[], s
     '',
   ];
   return lines.join(style.newline);
+};
+
+const PORTPROXY_TITLES: Record<TableLanguage, (listen: string, connect: string) => string> = {
+  en: (listen, connect) => `Listen on ${listen}:             Connect to ${connect}:`,
+  ko: (listen, connect) => `${listen} 수신 대기:             ${connect}에 연결:`,
+};
+
+const PORTPROXY_HEADERS: Record<TableLanguage, string> = {
+  en: 'Address         Port        Address         Port',
+  ko: '주소            포트        주소            포트',
+};
+
+/** `netsh interface portproxy show all`: one section per type, laid out as portproxy-show-all.en.1.txt. */
+export const renderPortProxyShowAll = (
+  rules: readonly ParsedPortProxyRule[],
+  style: Pick<TableStyle, 'language' | 'newline'>,
+): string => {
+  const types = [...new Set(rules.map((rule) => rule.type))];
+  const lines = types.flatMap((type) => {
+    const [listen = '', connect = ''] = type.split('to').map((v) => `ip${v}`);
+    return [
+      '',
+      PORTPROXY_TITLES[style.language](listen, connect),
+      '',
+      PORTPROXY_HEADERS[style.language],
+      '--------------- ----------  --------------- ----------',
+      ...rules
+        .filter((rule) => rule.type === type)
+        .map((rule) => `${rule.listenAddress.padEnd(15)} ${String(rule.listenPort).padEnd(11)} ${rule.connectAddress.padEnd(15)} ${rule.connectPort}`),
+    ];
+  });
+  return [...lines, ''].join(style.newline);
 };
