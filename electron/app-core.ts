@@ -24,7 +24,7 @@ export interface AppCoreOptions {
   readonly appVersion: string;
   readonly platform?: string;
   readonly policy: SenderPolicy;
-  readonly relaunchElevated: () => Promise<void>;
+  readonly relaunchElevated: () => Promise<Result<null>>;
   readonly logRoute?: (entry: RouteLogEntry) => void;
 }
 
@@ -84,13 +84,7 @@ export const createAppCore = (options: AppCoreOptions): AppCoreInternals => {
     },
     restartWinnat: { mutation: true, handle: () => withStatus(restartWinnat(activity.begin('restart-winnat'))) },
     listActivity: { mutation: false, handle: async () => ok(activity.list()) },
-    relaunchElevated: {
-      mutation: false,
-      handle: async () => {
-        await options.relaunchElevated();
-        return ok(null);
-      },
-    },
+    relaunchElevated: { mutation: false, handle: () => options.relaunchElevated() },
   };
 
   const router = createRouter({ routes, policy: options.policy, queue, isElevated, log: options.logRoute });

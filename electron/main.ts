@@ -173,7 +173,15 @@ const main = (): void => {
           return window ? [window.webContents.id] : [];
         },
       },
-      relaunchElevated: relaunchAsAdministrator,
+      relaunchElevated: () =>
+        relaunchAsAdministrator({
+          platform: process.platform,
+          isPackaged: app.isPackaged,
+          execPath: process.execPath,
+          releaseLock: () => app.releaseSingleInstanceLock(),
+          reacquireLock: () => void app.requestSingleInstanceLock(),
+          quit,
+        }),
     });
     registerIpc(appCore.router);
     appCore.setEventSink(sink);

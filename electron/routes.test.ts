@@ -29,7 +29,7 @@ const core = (elevated = true) => {
     appVersion: '0.0.0',
     platform: 'test',
     policy: { origins: [ORIGIN], webContentsIds: () => [1] },
-    relaunchElevated: async () => undefined,
+    relaunchElevated: async () => ({ ok: true, value: null }),
   });
   return { app, calls };
 };

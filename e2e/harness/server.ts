@@ -97,7 +97,7 @@ export const startHarness = async (options: HarnessOptions = {}): Promise<Harnes
     appVersion: 'harness',
     platform: 'win32 (simulated)',
     policy: { origins: trustedOrigins, webContentsIds: () => [WEB_CONTENTS_ID] },
-    relaunchElevated: async () => undefined,
+    relaunchElevated: async () => ({ ok: true, value: null }),
   });
   const broadcast = (channel: string, payload: unknown) => {
     const text = JSON.stringify({ type: 'event', channel, payload });
