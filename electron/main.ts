@@ -15,7 +15,8 @@ import { selectRunner } from './system/select-runner';
 import { relaunchAsAdministrator } from './system/elevate';
 import { createTray } from './tray';
 import type { PortwardenTray } from './tray';
-import { createMainWindow, hardenWebContents, originOf, resolveRendererUrl, revealWindow } from './window';
+import { originOf } from './sender';
+import { createMainWindow, hardenWebContents, resolveRendererUrl, revealWindow } from './window';
 
 const APP_USER_MODEL_ID = 'dev.portwarden.app';
 /** Started by the logon task: live in the tray without popping the window up. */

@@ -18,9 +18,14 @@ export interface SenderPolicy {
   readonly webContentsIds: () => readonly number[];
 }
 
-const originOf = (url: string): string | null => {
+/**
+ * The origin of a URL, or null when it has none we could trust. URLs with credentials
+ * (`app://bundle@evil/`) never count as ours.
+ */
+export const originOf = (url: string): string | null => {
   try {
     const parsed = new URL(url);
+    if (parsed.username || parsed.password) return null;
     // Custom schemes such as app:// report origin "null" in WHATWG URL; rebuild it from the parts.
     return parsed.origin !== 'null' ? parsed.origin : `${parsed.protocol}//${parsed.host}`;
   } catch {

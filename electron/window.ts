@@ -6,17 +6,7 @@
 import { BrowserWindow, nativeTheme } from 'electron';
 import type { WebContents } from 'electron';
 import { APP_ENTRY_URL } from './app-protocol';
-
-/** `scheme://host[:port]`. Custom schemes report origin "null" in WHATWG URL, so build it from the parts. */
-export const originOf = (url: string): string | null => {
-  try {
-    const parsed = new URL(url);
-    if (parsed.username || parsed.password) return null;
-    return parsed.origin !== 'null' ? parsed.origin : `${parsed.protocol}//${parsed.host}`;
-  } catch {
-    return null;
-  }
-};
+import { originOf } from './sender';
 
 /**
  * True only for our own pages: same scheme, host and port as the app, no credentials (so
