@@ -1,0 +1,72 @@
+import { FluentProvider, makeStyles, tokens, webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import { useEffect, useMemo, useRef } from 'react';
+import { AppHeader } from './components/AppHeader';
+import { ChangeDialogs } from './components/ChangeDialogs';
+import { ElevationBanner } from './components/ElevationBanner';
+import { NoticeBars } from './components/NoticeBars';
+import { ActivityDrawer } from './features/activity/ActivityDrawer';
+import { DynamicCard } from './features/dynamic/DynamicCard';
+import { PortFilter } from './features/ranges/PortFilter';
+import { RangeTables } from './features/ranges/RangeTables';
+import { portVerdict } from './lib/port-verdict';
+import { useAppStore } from './store/store-context';
+import { useGlobalStyles } from './theme/global-styles';
+import { useColorScheme } from './theme/use-color-scheme';
+import { useShortcuts } from './use-shortcuts';
+
+const useStyles = makeStyles({
+  root: { minHeight: '100vh', display: 'flex', flexDirection: 'column', backgroundColor: tokens.colorNeutralBackground3 },
+  main: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalL,
+    padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXL} ${tokens.spacingVerticalXXL}`,
+    maxWidth: '1600px',
+    width: '100%',
+    boxSizing: 'border-box',
+    marginLeft: 'auto',
+    marginRight: 'auto',
+  },
+});
+
+/** Tells tests (and the e2e harness) that the first snapshot, or its error, is on screen. */
+const useAppReadySignal = () => {
+  const firstReadDone = useAppStore((s) => s.snapshot !== null || s.snapshotError !== null);
+  useEffect(() => {
+    if (firstReadDone) document.documentElement.dataset.appReady = 'true';
+  }, [firstReadDone]);
+};
+
+export const App = () => {
+  useGlobalStyles();
+  const styles = useStyles();
+  const scheme = useColorScheme();
+  const start = useAppStore((s) => s.start);
+  const portQuery = useAppStore((s) => s.portQuery);
+  const excluded = useAppStore((s) => s.snapshot?.excluded);
+  const portInputRef = useRef<HTMLInputElement>(null);
+  const verdict = useMemo(() => portVerdict(portQuery, excluded ?? []), [portQuery, excluded]);
+
+  useEffect(() => start(), [start]);
+  useEffect(() => {
+    // Native scrollbars and form controls follow the theme; CSSOM writes are not governed by the CSP.
+    document.documentElement.style.colorScheme = scheme;
+  }, [scheme]);
+  useAppReadySignal();
+  useShortcuts(portInputRef);
+
+  return (
+    <FluentProvider theme={scheme === 'dark' ? webDarkTheme : webLightTheme} className={styles.root}>
+      <AppHeader />
+      <main className={styles.main}>
+        <ElevationBanner />
+        <NoticeBars />
+        <PortFilter verdict={verdict} inputRef={portInputRef} />
+        <RangeTables verdict={verdict} />
+        <DynamicCard />
+      </main>
+      <ChangeDialogs />
+      <ActivityDrawer />
+    </FluentProvider>
+  );
+};

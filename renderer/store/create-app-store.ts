@@ -1,0 +1,40 @@
+/**
+ * The one store, built around an Api so tests pass a fake one. Only actions in here call the api
+ * (DESIGN §2); components read state and call actions.
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { Api } from '../../shared/ipc';
+import { createActivitySlice } from './activity-slice';
+import { createRangesSlice } from './ranges-slice';
+import { createSystemSlice } from './system-slice';
+import type { AppState } from './types';
+import { createUiSlice } from './ui-slice';
+
+export type AppStore = StoreApi<AppState>;
+
+export const createAppStore = (api: Api): AppStore =>
+  createStore<AppState>()((...args) => {
+    const [, get] = args;
+    return {
+      ...createSystemSlice(api)(...args),
+      ...createRangesSlice(api)(...args),
+      ...createActivitySlice(api)(...args),
+      ...createUiSlice(...args),
+
+      start() {
+        const unsubscribers = [
+          api.onActivity((record) => get().recordActivity(record)),
+          api.onTrayCommand((command) => {
+            // The tray only asks; the window shows the confirmation with the WSL2/Docker warning.
+            if (command === 'restart-winnat') get().openDialog({ kind: 'restart' });
+          }),
+        ];
+        void get().loadSystemInfo();
+        void get().refresh();
+        void get().loadActivity();
+        return () => {
+          for (const unsubscribe of unsubscribers) unsubscribe();
+        };
+      },
+    };
+  });

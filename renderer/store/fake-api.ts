@@ -1,0 +1,101 @@
+/** A scriptable Api for store tests: records calls, answers with queued Results, exposes the event listeners. */
+import type { Api, InvokeApi, TrayCommand } from '../../shared/ipc';
+import type { ChangeReport, CommandRecord, Snapshot, SystemInfo } from '../../shared/model';
+import { ok, type Result } from '../../shared/result';
+
+export const sampleSnapshot = (overrides: Partial<Snapshot> = {}): Snapshot => ({
+  excluded: [
+    { protocol: 'tcp', ipVersion: 'ipv4', ranges: [{ start: 8031, end: 8130, administered: false }, { start: 50000, end: 50059, administered: true }] },
+    { protocol: 'udp', ipVersion: 'ipv4', ranges: [] },
+    { protocol: 'tcp', ipVersion: 'ipv6', ranges: [{ start: 8031, end: 8130, administered: false }] },
+    { protocol: 'udp', ipVersion: 'ipv6', ranges: [] },
+  ],
+  dynamic: [
+    { protocol: 'tcp', ipVersion: 'ipv4', start: 1024, count: 64511 },
+    { protocol: 'udp', ipVersion: 'ipv4', start: 49152, count: 16384 },
+    { protocol: 'tcp', ipVersion: 'ipv6', start: 1024, count: 64511 },
+    { protocol: 'udp', ipVersion: 'ipv6', start: 49152, count: 16384 },
+  ],
+  winnat: 'running',
+  readAt: '2025-01-01T00:00:00.000Z',
+  ...overrides,
+});
+
+export const sampleInfo = (elevated: boolean): SystemInfo => ({
+  elevated,
+  simulated: true,
+  scenario: 'test',
+  platform: 'win32',
+  appVersion: '0.0.0',
+});
+
+export const sampleRecord = (id: number, operationId = 'op-1'): CommandRecord => ({
+  id,
+  operationId,
+  operation: 'refresh',
+  command: 'netsh',
+  args: ['interface', 'ipv4', 'show', 'excludedportrange', 'protocol=tcp'],
+  exitCode: 0,
+  stdout: 'ok',
+  stderr: '',
+  timedOut: false,
+  durationMs: 12,
+  startedAt: '2025-01-01T00:00:00.000Z',
+});
+
+export const sampleReport = (snapshot: Snapshot): ChangeReport => ({
+  outcome: 'applied',
+  steps: [{ step: 'stop-winnat', ok: true }, { step: 'add-exclusion', ok: true }, { step: 'start-winnat', ok: true }],
+  snapshot,
+  diff: { freed: [], appeared: [] },
+  winnatAfter: 'running',
+});
+
+type Answers = { [K in keyof InvokeApi]?: InvokeApi[K] extends (...args: never[]) => Promise<infer R> ? R | (() => Promise<R>) : never };
+
+export interface FakeApi extends Api {
+  readonly calls: { method: string; args: unknown[] }[];
+  answers: Answers;
+  emitActivity(record: CommandRecord): void;
+  emitTray(command: TrayCommand): void;
+  listenerCount(): number;
+}
+
+export const createFakeApi = (answers: Answers = {}): FakeApi => {
+  const activity = new Set<(record: CommandRecord) => void>();
+  const tray = new Set<(command: TrayCommand) => void>();
+  const calls: FakeApi['calls'] = [];
+  const fake = {
+    calls,
+    answers,
+    emitActivity: (record: CommandRecord) => activity.forEach((l) => l(record)),
+    emitTray: (command: TrayCommand) => tray.forEach((l) => l(command)),
+    listenerCount: () => activity.size + tray.size,
+    onActivity(listener: (record: CommandRecord) => void) {
+      activity.add(listener);
+      return () => void activity.delete(listener);
+    },
+    onTrayCommand(listener: (command: TrayCommand) => void) {
+      tray.add(listener);
+      return () => void tray.delete(listener);
+    },
+  } as Partial<FakeApi>;
+  const defaults: Required<Answers> = {
+    getSystemInfo: ok(sampleInfo(true)),
+    getSnapshot: ok(sampleSnapshot()),
+    addExclusion: ok(sampleReport(sampleSnapshot())),
+    deleteExclusion: ok(sampleReport(sampleSnapshot())),
+    resetDynamicRange: ok(sampleReport(sampleSnapshot())),
+    restartWinnat: ok(sampleReport(sampleSnapshot())),
+    listActivity: ok([]),
+    relaunchElevated: ok(null),
+  };
+  for (const method of Object.keys(defaults) as (keyof Answers)[]) {
+    (fake as Record<string, unknown>)[method] = async (...args: unknown[]): Promise<Result<unknown>> => {
+      calls.push({ method, args });
+      const answer = (fake.answers as Answers)[method] ?? defaults[method];
+      return typeof answer === 'function' ? (answer as () => Promise<Result<unknown>>)() : (answer as Result<unknown>);
+    };
+  }
+  return fake as FakeApi;
+};

@@ -1,0 +1,24 @@
+import { useEffect, type RefObject } from 'react';
+import { useAppStore } from './store/store-context';
+
+/**
+ * F5 reads again (instead of reloading the page, which would drop dialogs and progress), Ctrl+F jumps
+ * to the port box (instead of the browser's find bar, which Electron does not have).
+ */
+export const useShortcuts = (portInput: RefObject<HTMLInputElement | null>) => {
+  const refresh = useAppStore((s) => s.refresh);
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key === 'F5' && !event.ctrlKey && !event.altKey && !event.metaKey) {
+        event.preventDefault();
+        void refresh();
+      } else if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'f') {
+        event.preventDefault();
+        portInput.current?.focus();
+        portInput.current?.select();
+      }
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [refresh, portInput]);
+};
