@@ -1,0 +1,25 @@
+/**
+ * Command results as the console sees them: every line ends in CRLF (the one byte-exact sample,
+ * net-stop-usermode-service-json-crlf.ko.1.txt, ends `...\r\n\r\n`). Renderers return lines; a '' line
+ * is a blank line.
+ */
+
+export interface SimOutput {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+}
+
+export const crlf = (lines: readonly string[]): string => lines.map((line) => `${line}\r\n`).join('');
+
+export const stdoutOf = (exitCode: number, lines: readonly string[]): SimOutput => ({
+  exitCode,
+  stdout: crlf(lines),
+  stderr: '',
+});
+
+export const stderrOf = (exitCode: number, lines: readonly string[]): SimOutput => ({
+  exitCode,
+  stdout: '',
+  stderr: crlf(lines),
+});
