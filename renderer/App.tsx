@@ -56,7 +56,10 @@ export const App = () => {
   useShortcuts(portInputRef);
 
   return (
-    <FluentProvider theme={scheme === 'dark' ? webDarkTheme : webLightTheme} className={styles.root}>
+    // Layout lives on an inner div: FluentProvider copies its className onto every portal mount node
+    // (tooltips, dialogs), and a full-height background there covered the whole page.
+    <FluentProvider theme={scheme === 'dark' ? webDarkTheme : webLightTheme}>
+      <div className={styles.root}>
       <AppHeader />
       <main className={styles.main}>
         <ElevationBanner />
@@ -65,6 +68,7 @@ export const App = () => {
         <RangeTables verdict={verdict} />
         <DynamicCard />
       </main>
+      </div>
       <ChangeDialogs />
       <ActivityDrawer />
     </FluentProvider>

@@ -9,6 +9,8 @@ const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   row: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
+  steps: { margin: 0, padding: 0, listStyleType: 'none', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
+  block: { display: 'block', margin: 0 },
   step: { display: 'flex', alignItems: 'flex-start', gap: tokens.spacingHorizontalS },
   stepIconOk: { color: tokens.colorPaletteGreenForeground1, flexShrink: 0, marginTop: '2px' },
   stepIconFailed: { color: tokens.colorPaletteRedForeground1, flexShrink: 0, marginTop: '2px' },
@@ -24,9 +26,9 @@ const RangeChangeList = ({ title, empty, changes }: { title: string; empty: stri
   const styles = useStyles();
   return (
     <div>
-      <Body1Strong>{title}</Body1Strong>
+      <Body1Strong block>{title}</Body1Strong>
       {changes.length === 0 ? (
-        <Caption1 as="p">{empty}</Caption1>
+        <Caption1 block>{empty}</Caption1>
       ) : (
         <ul className={styles.list} aria-label={title}>
           {changes.map((change) => (
@@ -57,12 +59,12 @@ export const ChangeReportView = ({ report, diffTestId }: { report: ChangeReport;
         <span>{t('report.winnatNow', { status: statusLabel(report.winnatAfter) })}</span>
       </div>
       {/* The main process's message is an English sentence for logs; shown as-is under the translated outcome. */}
-      {report.message ? <Caption1 as="p">{report.message}</Caption1> : null}
-      {failed ? <Body1Strong className={styles.failed}>{t('report.failedAt', { step: stepLabel(failed.step) })}</Body1Strong> : null}
+      {report.message ? <Caption1 block>{report.message}</Caption1> : null}
+      {failed ? <Body1Strong block className={styles.failed}>{t('report.failedAt', { step: stepLabel(failed.step) })}</Body1Strong> : null}
       {report.steps.length > 0 ? (
         <div>
-          <Body1Strong>{t('report.steps')}</Body1Strong>
-          <ol className={styles.list} aria-label={t('report.steps')}>
+          <Body1Strong block>{t('report.steps')}</Body1Strong>
+          <ol className={styles.steps} aria-label={t('report.steps')}>
             {report.steps.map((step, index) => (
               <li key={`${step.step}-${index}`}>
                 <span className={styles.step}>

@@ -171,6 +171,13 @@ describe('events and lifecycle', () => {
     expect(store.getState().records).toHaveLength(2);
   });
 
+  it('survives a missing bridge: start does not throw and the read shows an error', async () => {
+    const store = createAppStore({} as never);
+    expect(() => store.getState().start()).not.toThrow();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(store.getState().snapshotError?.code).toBe('internal');
+  });
+
   it('the tray command opens the restart confirmation', () => {
     const api = createFakeApi();
     const store = createAppStore(api);

@@ -12,6 +12,15 @@ import { createUiSlice } from './ui-slice';
 
 export type AppStore = StoreApi<AppState>;
 
+/** A missing or broken bridge must not take the window down: the reads then show their errors instead. */
+const subscribeSafely = (subscribe: () => () => void): (() => void) => {
+  try {
+    return subscribe();
+  } catch {
+    return () => {};
+  }
+};
+
 export const createAppStore = (api: Api): AppStore =>
   createStore<AppState>()((...args) => {
     const [, get] = args;
@@ -23,11 +32,13 @@ export const createAppStore = (api: Api): AppStore =>
 
       start() {
         const unsubscribers = [
-          api.onActivity((record) => get().recordActivity(record)),
-          api.onTrayCommand((command) => {
-            // The tray only asks; the window shows the confirmation with the WSL2/Docker warning.
-            if (command === 'restart-winnat') get().openDialog({ kind: 'restart' });
-          }),
+          subscribeSafely(() => api.onActivity((record) => get().recordActivity(record))),
+          subscribeSafely(() =>
+            api.onTrayCommand((command) => {
+              // The tray only asks; the window shows the confirmation with the WSL2/Docker warning.
+              if (command === 'restart-winnat') get().openDialog({ kind: 'restart' });
+            }),
+          ),
         ];
         void get().loadSystemInfo();
         void get().refresh();

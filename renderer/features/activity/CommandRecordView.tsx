@@ -1,4 +1,4 @@
-import { Button, Caption1, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Caption1, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { Checkmark20Regular, Copy20Regular } from '@fluentui/react-icons';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -67,7 +67,7 @@ export const CommandRecordView = ({ record }: { record: CommandRecord }) => {
           {copied === 'copied' ? t('activity.copied') : copied === 'failed' ? t('activity.copyFailed') : t('activity.copy')}
         </Button>
       </div>
-      <Caption1 className={`${styles.meta} ${failed ? styles.failed : ''}`}>
+      <Caption1 className={mergeClasses(styles.meta, failed && styles.failed)}>
         <span>
           {t('activity.exitCode')}: {record.exitCode ?? '—'}
         </span>

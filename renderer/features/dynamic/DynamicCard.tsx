@@ -11,6 +11,7 @@ import {
   TableHeaderCell,
   TableRow,
   makeStyles,
+  mergeClasses,
   tokens,
 } from '@fluentui/react-components';
 import { ArrowReset20Regular, CheckmarkCircle16Filled, Warning16Filled } from '@fluentui/react-icons';
@@ -26,7 +27,8 @@ const useStyles = makeStyles({
   head: { display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
   table: { tableLayout: 'auto', width: '100%' },
   numeric: { textAlign: 'right', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
-  numericHeader: { textAlign: 'right' },
+  // The header cell lays its content out in a flex 'button' slot: align that, not the cell.
+  numericHeader: { justifyContent: 'flex-end', textAlign: 'right' },
   nowrap: { whiteSpace: 'nowrap' },
   state: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, whiteSpace: 'nowrap' },
   risky: { color: tokens.colorPaletteDarkOrangeForeground1 },
@@ -71,9 +73,9 @@ export const DynamicCard = () => {
           <TableHeader>
             <TableRow>
               <TableHeaderCell>{t('dynamic.family')}</TableHeaderCell>
-              <TableHeaderCell className={styles.numericHeader}>{t('dynamic.start')}</TableHeaderCell>
-              <TableHeaderCell className={styles.numericHeader}>{t('dynamic.count')}</TableHeaderCell>
-              <TableHeaderCell className={styles.numericHeader}>{t('dynamic.last')}</TableHeaderCell>
+              <TableHeaderCell button={{ className: styles.numericHeader }}>{t('dynamic.start')}</TableHeaderCell>
+              <TableHeaderCell button={{ className: styles.numericHeader }}>{t('dynamic.count')}</TableHeaderCell>
+              <TableHeaderCell button={{ className: styles.numericHeader }}>{t('dynamic.last')}</TableHeaderCell>
               <TableHeaderCell>{t('dynamic.state')}</TableHeaderCell>
             </TableRow>
           </TableHeader>
@@ -90,12 +92,12 @@ export const DynamicCard = () => {
                   <TableCell className={styles.numeric}>{lastPort(range.start, range.count)}</TableCell>
                   <TableCell>
                     {risky ? (
-                      <span className={`${styles.state} ${styles.risky}`}>
+                      <span className={mergeClasses(styles.state, styles.risky)}>
                         <Warning16Filled aria-hidden />
                         {t('dynamic.risky')}
                       </span>
                     ) : (
-                      <span className={`${styles.state} ${styles.ok}`}>
+                      <span className={mergeClasses(styles.state, styles.ok)}>
                         <CheckmarkCircle16Filled aria-hidden />
                         {t('dynamic.default')}
                       </span>

@@ -1,4 +1,4 @@
-import { Caption1, Card, Field, Input, Subtitle1, makeStyles, tokens } from '@fluentui/react-components';
+import { Caption1, Card, Field, Input, Subtitle1, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { CheckmarkCircle20Filled, Question20Regular, ShieldAdd20Regular, ShieldLock20Filled, Warning20Filled } from '@fluentui/react-icons';
 import type { ReactNode, Ref } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -46,7 +46,7 @@ export const PortFilter = ({ verdict, inputRef }: { verdict: PortVerdict; inputR
       if (unreadable) {
         lines.push({
           key: `${familyKey(family)}-unreadable`,
-          icon: <Question20Regular className={`${styles.icon} ${styles.unknown}`} aria-hidden />,
+          icon: <Question20Regular className={mergeClasses(styles.icon, styles.unknown)} aria-hidden />,
           text: t('port.unreadable', { family: label, port }),
         });
       }
@@ -56,16 +56,16 @@ export const PortFilter = ({ verdict, inputRef }: { verdict: PortVerdict; inputR
         lines.push({
           key: `${familyKey(family)}-${range.start}-${range.end}-${kind}`,
           icon: range.administered ? (
-            <ShieldLock20Filled className={`${styles.icon} ${styles.administered}`} aria-hidden />
+            <ShieldLock20Filled className={mergeClasses(styles.icon, styles.administered)} aria-hidden />
           ) : (
-            <Warning20Filled className={`${styles.icon} ${styles.system}`} aria-hidden />
+            <Warning20Filled className={mergeClasses(styles.icon, styles.system)} aria-hidden />
           ),
           text: t(`port.${kind}`, { port, start: range.start, end: range.end, family: label }),
         });
       }
     }
     if (verdict.families.length === 0) {
-      lines.push({ key: 'free', icon: <CheckmarkCircle20Filled className={`${styles.icon} ${styles.free}`} aria-hidden />, text: t('port.notExcluded', { port }) });
+      lines.push({ key: 'free', icon: <CheckmarkCircle20Filled className={mergeClasses(styles.icon, styles.free)} aria-hidden />, text: t('port.notExcluded', { port }) });
     }
   }
 
@@ -116,7 +116,7 @@ export const PortFilter = ({ verdict, inputRef }: { verdict: PortVerdict; inputR
               </li>
             ))}
             {[...fixes].map((fix) => (
-              <li key={fix} className={`${styles.line} ${styles.fix}`}>
+              <li key={fix} className={mergeClasses(styles.line, styles.fix)}>
                 <Caption1>{fix}</Caption1>
               </li>
             ))}

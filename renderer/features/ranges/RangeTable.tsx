@@ -184,7 +184,9 @@ export const RangeTable = ({ table, ranges, port }: RangeTableProps) => {
           <div className={styles.headerRow}>
             <Subtitle2 as="h3">{label}</Subtitle2>
             {table.error === undefined ? (
-              <Caption1 className={styles.numeric}>{t('ranges.summary', { shown: ranges.length, total: table.ranges.length })}</Caption1>
+              <Caption1 className={styles.numeric}>
+                {port === null ? t('ranges.count', { count: table.ranges.length }) : t('ranges.summary', { shown: ranges.length, total: table.ranges.length })}
+              </Caption1>
             ) : null}
           </div>
         }
