@@ -46,10 +46,10 @@ export const restartWinnat = async (op: Operation): Promise<Result<ChangeReport>
       return ok(buildReport(outcome, steps, before, after, 'WinNAT did not stop; nothing was changed.'));
     }
   }
-  const started = await startWinnat(op);
-  steps.push(started);
+  steps.push(await startWinnat(op));
+  // Judged by the final read: a start that timed out may still have brought WinNAT up.
   const after = await readSnapshot(op);
-  if (started.ok) return ok(buildReport('applied', steps, before, after));
+  if (after.winnat === 'running') return ok(buildReport('applied', steps, before, after));
   const outcome = after.winnat === 'unknown' ? 'unknown' : 'not-applied';
   return ok(
     buildReport(outcome, steps, before, after, 'WinNAT stopped but did not start again; WSL2 and Docker networking need it running.'),

@@ -1,0 +1,70 @@
+/**
+ * Chooses the Windows layer: the real runner on Windows, the simulated Windows everywhere else (demo
+ * mode, `npm start` on Linux/macOS, tests). A packaged Windows build always gets the real runner:
+ * no environment variable can point an elevated install at fake data (DESIGN §4).
+ */
+import type { CommandRunner } from './command-runner';
+import { createWindowsRunner } from './runner';
+import {
+  assertSimulatorAllowed,
+  createScenarioMachine,
+  createSimRunner,
+  isScenarioName,
+  LANGUAGES,
+  SCENARIO_NAMES,
+  type Language,
+  type SimRunner,
+} from './sim';
+
+export const DEFAULT_SCENARIO = 'hyperv-reserved';
+
+export interface SimulatedWindows {
+  readonly runner: SimRunner;
+  readonly scenario: string;
+  readonly language: Language;
+}
+
+const languageOf = (locale: string): Language => {
+  const exact = LANGUAGES.find((l) => l.toLowerCase() === locale.toLowerCase());
+  if (exact) return exact;
+  const prefix = locale.toLowerCase().split(/[-_]/)[0];
+  return LANGUAGES.find((l) => l.toLowerCase().split('-')[0] === prefix) ?? 'en';
+};
+
+export const createSimulatedWindows = (options: {
+  scenario: string;
+  locale: string;
+  seed?: number;
+  latencyMs?: number;
+}): SimulatedWindows => {
+  if (!isScenarioName(options.scenario)) {
+    throw new Error(`Unknown scenario "${options.scenario}". Choose one of: ${SCENARIO_NAMES.join(', ')}.`);
+  }
+  const language = languageOf(options.locale);
+  const machine = createScenarioMachine(options.scenario, { language, seed: options.seed ?? 1 });
+  return { runner: createSimRunner(machine, { latencyMs: options.latencyMs ?? 0 }), scenario: options.scenario, language };
+};
+
+export interface RunnerChoice {
+  readonly runner: CommandRunner;
+  readonly simulated: boolean;
+  readonly scenario: string | null;
+}
+
+export const selectRunner = (options: {
+  platform: string;
+  isPackaged: boolean;
+  env: Readonly<Record<string, string | undefined>>;
+}): RunnerChoice => {
+  const { platform, isPackaged, env } = options;
+  // On Windows, PORTWARDEN_SIMULATE=1 lets a developer try scenarios; a packaged build ignores it.
+  if (platform === 'win32' && (isPackaged || env.PORTWARDEN_SIMULATE !== '1')) {
+    return { runner: createWindowsRunner({ env }), simulated: false, scenario: null };
+  }
+  assertSimulatorAllowed({ isPackaged, platform });
+  const simulated = createSimulatedWindows({
+    scenario: env.PORTWARDEN_SCENARIO || DEFAULT_SCENARIO,
+    locale: env.PORTWARDEN_LOCALE || 'en',
+  });
+  return { runner: simulated.runner, simulated: true, scenario: simulated.scenario };
+};

@@ -1,0 +1,285 @@
+import { describe, expect, it } from 'vitest';
+import type { ChangeReport, Snapshot } from '../../shared/model';
+import type { Result } from '../../shared/result';
+import { resetDynamicRanges } from './dynamic-range';
+import { addExclusion, deleteExclusion } from './exclusions';
+import { readSnapshot } from './state-reader';
+import { mutations, simulatedOperation } from './test-support';
+import { restartWinnat } from './winnat';
+
+const tcp4 = (snapshot: Snapshot) => snapshot.excluded.find((t) => t.protocol === 'tcp' && t.ipVersion === 'ipv4')!;
+const report = (result: Result<ChangeReport>): ChangeReport => {
+  if (!result.ok) throw new Error(`expected a report, got ${result.error.code}: ${result.error.message}`);
+  return result.value;
+};
+const protect8065 = { protocol: 'tcp', ipVersion: 'ipv4', startPort: 8065, numberOfPorts: 1 } as const;
+const isAdministered = (snapshot: Snapshot, start: number, end: number) =>
+  tcp4(snapshot).ranges.some((r) => r.administered && r.start === start && r.end === end);
+
+describe('readSnapshot', () => {
+  it.each(['en', 'ko', 'de', 'zh-CN'])('reads the hyperv-reserved machine in %s', async (locale) => {
+    const { op } = simulatedOperation('hyperv-reserved', locale);
+    const snapshot = await readSnapshot(op);
+    expect(snapshot.excluded.map((t) => `${t.protocol}/${t.ipVersion}`)).toEqual(['tcp/ipv4', 'udp/ipv4', 'tcp/ipv6', 'udp/ipv6']);
+    expect(tcp4(snapshot).ranges).toContainEqual({ start: 8031, end: 8130, administered: false });
+    expect(tcp4(snapshot).ranges).toContainEqual({ start: 50000, end: 50059, administered: true });
+    expect(snapshot.excluded.every((t) => t.error === undefined)).toBe(true);
+    expect(snapshot.dynamic).toContainEqual({ protocol: 'tcp', ipVersion: 'ipv4', start: 1024, count: 64511 });
+    expect(snapshot.dynamic).toHaveLength(4);
+    expect(snapshot.winnat).toBe('running');
+  });
+
+  it('marks one failing table without hiding the others', async () => {
+    const { sim, op } = simulatedOperation('hyperv-reserved');
+    sim.injectFault({ match: { command: 'netsh', argsIncludes: ['ipv6', 'protocol=udp'] }, kind: 'fail' });
+    const snapshot = await readSnapshot(op);
+    expect(snapshot.excluded.find((t) => t.protocol === 'udp' && t.ipVersion === 'ipv6')?.error).toMatch(/exit code 1/);
+    expect(tcp4(snapshot).error).toBeUndefined();
+  });
+
+  it('reports winnat absent', async () => {
+    const { op } = simulatedOperation('winnat-absent');
+    expect((await readSnapshot(op)).winnat).toBe('absent');
+  });
+});
+
+describe('addExclusion (protect a port)', () => {
+  it('stops WinNAT, adds the exclusion, starts WinNAT, and verifies by re-reading', async () => {
+    const { op, commandLines } = simulatedOperation('hyperv-reserved');
+    const result = report(await addExclusion(op, protect8065));
+    expect(result.outcome).toBe('applied');
+    expect(result.steps.map((s) => [s.step, s.ok])).toEqual([
+      ['stop-winnat', true],
+      ['add-exclusion', true],
+      ['start-winnat', true],
+    ]);
+    expect(isAdministered(result.snapshot, 8065, 8065)).toBe(true);
+    expect(result.winnatAfter).toBe('running');
+    expect(mutations(commandLines())).toEqual([
+      'net stop winnat',
+      'netsh interface ipv4 add excludedportrange protocol=tcp startport=8065 numberofports=1 store=persistent',
+      'net start winnat',
+    ]);
+    // The WinNAT block that covered 8065 was freed by the stop; the diff shows it.
+    expect(result.diff.freed).toContainEqual({ protocol: 'tcp', ipVersion: 'ipv4', start: 8031, end: 8130, administered: false });
+    expect(result.diff.appeared).toContainEqual({ protocol: 'tcp', ipVersion: 'ipv4', start: 8065, end: 8065, administered: true });
+  });
+
+  it('does not touch WinNAT when it was stopped before', async () => {
+    const { sim, op, commandLines } = simulatedOperation('hyperv-reserved');
+    await sim.run('net', ['stop', 'winnat']);
+    const result = report(await addExclusion(op, protect8065));
+    expect(result.outcome).toBe('applied');
+    expect(mutations(commandLines()).filter((l) => l.startsWith('net '))).toEqual(['net stop winnat']);
+    expect(result.winnatAfter).toBe('stopped');
+  });
+
+  it('adds nothing when WinNAT does not stop', async () => {
+    const { sim, op, commandLines } = simulatedOperation('hyperv-reserved');
+    sim.injectFault({ match: { command: 'net', argsIncludes: ['stop', 'winnat'] }, kind: 'fail' });
+    const result = report(await addExclusion(op, protect8065));
+    expect(result.outcome).toBe('not-applied');
+    expect(result.steps).toEqual([expect.objectContaining({ step: 'stop-winnat', ok: false })]);
+    expect(mutations(commandLines())).toEqual(['net stop winnat']);
+    expect(result.winnatAfter).toBe('running');
+    expect(result.diff).toEqual({ freed: [], appeared: [] });
+  });
+
+  it('always starts WinNAT again when the add fails (port in use), and says not applied', async () => {
+    const { sim, op } = simulatedOperation('clean');
+    const inUse = sim.machine.sockets.find((s) => s.protocol === 'tcp' && s.state === 'LISTENING' && s.localPort > 1024)!;
+    const result = report(await addExclusion(op, { ...protect8065, startPort: inUse.localPort }));
+    expect(result.outcome).toBe('not-applied');
+    expect(result.steps.map((s) => [s.step, s.ok])).toEqual([
+      ['stop-winnat', true],
+      ['add-exclusion', false],
+      ['start-winnat', true],
+    ]);
+    expect(result.steps[1]!.detail).toMatch(/being used by another process/);
+    expect(result.winnatAfter).toBe('running');
+  });
+
+  it('reports applied with a warning when WinNAT does not start again', async () => {
+    const { sim, op } = simulatedOperation('hyperv-reserved');
+    sim.injectFault({ match: { command: 'net', argsIncludes: ['start', 'winnat'] }, kind: 'fail' });
+    const result = report(await addExclusion(op, protect8065));
+    expect(result.outcome).toBe('applied');
+    expect(result.steps.at(-1)).toMatchObject({ step: 'start-winnat', ok: false });
+    expect(result.winnatAfter).toBe('stopped');
+    expect(result.message).toMatch(/did not start again/);
+  });
+
+  it.each([
+    ['applied before the hang', true, 'applied'],
+    ['not applied before the hang', false, 'not-applied'],
+  ] as const)('a timed-out add is judged by the re-read (%s)', async (_name, applied, outcome) => {
+    const { sim, op } = simulatedOperation('hyperv-reserved');
+    sim.injectFault({ match: { command: 'netsh', argsIncludes: ['add'] }, kind: 'hang', applied });
+    const result = report(await addExclusion(op, protect8065));
+    expect(result.steps.find((s) => s.step === 'add-exclusion')).toMatchObject({ ok: false, detail: 'timed out' });
+    expect(result.outcome).toBe(outcome);
+    expect(result.winnatAfter).toBe('running');
+  });
+
+  it('says unknown when the table cannot be re-read after the change', async () => {
+    const { sim, op } = simulatedOperation('hyperv-reserved');
+    // The 2nd read of the tcp/ipv4 table is the one after the change (the 1st is before it).
+    sim.injectFault({ match: { command: 'netsh', argsIncludes: ['show', 'excludedportrange', 'protocol=tcp', 'ipv4'] }, nth: 2, kind: 'hang' });
+    const result = report(await addExclusion(op, protect8065));
+    expect(result.outcome).toBe('unknown');
+    // The change itself went through; the next read shows it.
+    expect(isAdministered(await readSnapshot(op), 8065, 8065)).toBe(true);
+  });
+
+  it('is denied without elevation and changes nothing', async () => {
+    const { sim, op } = simulatedOperation('not-elevated');
+    const before = JSON.stringify(sim.machine);
+    const result = report(await addExclusion(op, protect8065));
+    expect(result.outcome).toBe('not-applied');
+    expect(result.steps[0]).toMatchObject({ step: 'stop-winnat', ok: false });
+    expect(result.steps[0]!.detail).toMatch(/Access is denied|System error 5/);
+    expect(JSON.stringify(sim.machine)).toBe(before);
+  });
+
+  it('refuses to overlap an administered exclusion without running any change', async () => {
+    const { op, commandLines } = simulatedOperation('hyperv-reserved');
+    const result = await addExclusion(op, { ...protect8065, startPort: 50010, numberOfPorts: 100 });
+    expect(result).toMatchObject({ ok: false, error: { code: 'refused', field: 'startPort' } });
+    expect(mutations(commandLines())).toEqual([]);
+  });
+});
+
+describe('deleteExclusion', () => {
+  const administered = { protocol: 'tcp', ipVersion: 'ipv4', start: 50000, end: 50059 } as const;
+
+  it('deletes an administered exclusion and verifies it is gone', async () => {
+    const { op, commandLines } = simulatedOperation('hyperv-reserved');
+    const result = report(await deleteExclusion(op, administered));
+    expect(result.outcome).toBe('applied');
+    expect(isAdministered(result.snapshot, 50000, 50059)).toBe(false);
+    expect(mutations(commandLines())).toEqual([
+      'netsh interface ipv4 delete excludedportrange protocol=tcp startport=50000 numberofports=60 store=persistent',
+    ]);
+  });
+
+  it('refuses system reservations and says why', async () => {
+    const { op, commandLines } = simulatedOperation('hyperv-reserved');
+    const result = await deleteExclusion(op, { ...administered, start: 8031, end: 8130 });
+    expect(result).toMatchObject({ ok: false, error: { code: 'refused' } });
+    expect(!result.ok && result.error.message).toMatch(/reserved by the system/);
+    expect(mutations(commandLines())).toEqual([]);
+  });
+
+  it('answers not-found for a row that is gone (changed outside the app)', async () => {
+    const { op } = simulatedOperation('hyperv-reserved');
+    expect(await deleteExclusion(op, { ...administered, start: 40000, end: 40009 })).toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    });
+  });
+
+  it('keeps the row and says not applied when netsh fails', async () => {
+    const { sim, op } = simulatedOperation('hyperv-reserved');
+    sim.injectFault({ match: { command: 'netsh', argsIncludes: ['delete'] }, kind: 'fail' });
+    const result = report(await deleteExclusion(op, administered));
+    expect(result.outcome).toBe('not-applied');
+    expect(isAdministered(result.snapshot, 50000, 50059)).toBe(true);
+  });
+});
+
+describe('restartWinnat', () => {
+  it('shows which ranges were freed and which appeared', async () => {
+    const { op } = simulatedOperation('hyperv-reserved', 'en', 7);
+    const result = report(await restartWinnat(op));
+    expect(result.outcome).toBe('applied');
+    expect(result.steps.map((s) => s.step)).toEqual(['stop-winnat', 'start-winnat']);
+    expect(result.diff.freed).toContainEqual({ protocol: 'tcp', ipVersion: 'ipv4', start: 8031, end: 8130, administered: false });
+    expect(result.diff.appeared.length).toBeGreaterThan(0);
+    expect(result.diff.appeared.every((r) => !r.administered)).toBe(true);
+    // Administered exclusions survive a restart.
+    expect(isAdministered(result.snapshot, 50000, 50059)).toBe(true);
+  });
+
+  it('names the failed stop step and does not start', async () => {
+    const { sim, op, commandLines } = simulatedOperation('hyperv-reserved');
+    sim.injectFault({ match: { command: 'net', argsIncludes: ['stop', 'winnat'] }, kind: 'fail' });
+    const result = report(await restartWinnat(op));
+    expect(result.outcome).toBe('not-applied');
+    expect(result.steps).toEqual([expect.objectContaining({ step: 'stop-winnat', ok: false })]);
+    expect(mutations(commandLines())).toEqual(['net stop winnat']);
+    expect(result.winnatAfter).toBe('running');
+  });
+
+  it('names the failed start step and tells that WinNAT is now stopped', async () => {
+    const { sim, op } = simulatedOperation('hyperv-reserved');
+    sim.injectFault({ match: { command: 'net', argsIncludes: ['start', 'winnat'] }, kind: 'fail' });
+    const result = report(await restartWinnat(op));
+    expect(result.outcome).toBe('not-applied');
+    expect(result.steps.map((s) => [s.step, s.ok])).toEqual([
+      ['stop-winnat', true],
+      ['start-winnat', false],
+    ]);
+    expect(result.winnatAfter).toBe('stopped');
+    expect(result.message).toMatch(/did not start again/);
+  });
+
+  it('judges a timed-out start by the final read', async () => {
+    const { sim, op } = simulatedOperation('hyperv-reserved');
+    sim.injectFault({ match: { command: 'net', argsIncludes: ['start', 'winnat'] }, kind: 'hang', applied: true });
+    // sc query #3 is the check right after the start: it hangs too, so the step cannot confirm.
+    sim.injectFault({ match: { command: 'sc' }, nth: 3, kind: 'hang' });
+    const result = report(await restartWinnat(op));
+    expect(result.steps.at(-1)).toMatchObject({ step: 'start-winnat', ok: false });
+    expect(result.outcome).toBe('applied');
+    expect(result.winnatAfter).toBe('running');
+  });
+
+  it('says unknown when even the final read cannot tell, and the next read tells the truth', async () => {
+    const { sim, op } = simulatedOperation('hyperv-reserved');
+    sim.injectFault({ match: { command: 'net', argsIncludes: ['start', 'winnat'] }, kind: 'hang', applied: true });
+    sim.injectFault({ match: { command: 'sc' }, nth: 3, kind: 'hang', once: false });
+    const result = report(await restartWinnat(op));
+    expect(result.outcome).toBe('unknown');
+    expect(result.winnatAfter).toBe('unknown');
+    sim.clearFaults();
+    expect((await readSnapshot(op)).winnat).toBe('running');
+  });
+
+  it('refuses when WinNAT is not installed', async () => {
+    const { op, commandLines } = simulatedOperation('winnat-absent');
+    expect(await restartWinnat(op)).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(mutations(commandLines())).toEqual([]);
+  });
+});
+
+describe('resetDynamicRanges', () => {
+  const all = [
+    { protocol: 'tcp', ipVersion: 'ipv4' },
+    { protocol: 'udp', ipVersion: 'ipv4' },
+    { protocol: 'tcp', ipVersion: 'ipv6' },
+    { protocol: 'udp', ipVersion: 'ipv6' },
+  ] as const;
+
+  it('sets 49152 + 16384 for the chosen families and verifies', async () => {
+    const { op } = simulatedOperation('hyperv-reserved');
+    const result = report(await resetDynamicRanges(op, all));
+    expect(result.outcome).toBe('applied');
+    expect(result.snapshot.dynamic.map((d) => [d.start, d.count])).toEqual(all.map(() => [49152, 16384]));
+    expect(result.message).toMatch(/Restart Windows/);
+  });
+
+  it('only touches the chosen family', async () => {
+    const { op } = simulatedOperation('hyperv-reserved');
+    const result = report(await resetDynamicRanges(op, [all[0]]));
+    expect(result.snapshot.dynamic.find((d) => d.protocol === 'udp' && d.ipVersion === 'ipv4')?.start).toBe(1024);
+  });
+
+  it('says not applied when a set is denied', async () => {
+    const { sim, op } = simulatedOperation('hyperv-reserved');
+    sim.injectFault({ match: { command: 'netsh', argsIncludes: ['set', 'protocol=udp'] }, kind: 'deny' });
+    sim.injectFault({ match: { command: 'netsh', argsIncludes: ['set', 'udp'] }, kind: 'deny', once: false });
+    const result = report(await resetDynamicRanges(op, all));
+    expect(result.outcome).toBe('not-applied');
+    expect(result.steps.filter((s) => !s.ok).map((s) => s.step)).toEqual(['set-dynamic-udp-ipv4', 'set-dynamic-udp-ipv6']);
+  });
+});
