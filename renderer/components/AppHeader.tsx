@@ -30,6 +30,7 @@ export const AppHeader = () => {
   const readAt = useAppStore((s) => s.snapshot?.readAt);
   const openDialog = useAppStore((s) => s.openDialog);
   const openActivity = useAppStore((s) => s.openActivity);
+  const winnatAbsent = useAppStore((s) => s.snapshot?.winnat === 'absent');
 
   return (
     <header className={styles.header}>
@@ -48,7 +49,12 @@ export const AppHeader = () => {
             {t('header.refresh')}
           </Button>
         </Tooltip>
-        <ChangeButton icon={<ArrowRepeatAll20Regular />} onClick={() => openDialog({ kind: 'restart' })} data-testid="restart-winnat">
+        <ChangeButton
+          icon={<ArrowRepeatAll20Regular />}
+          onClick={() => openDialog({ kind: 'restart' })}
+          unavailableReason={winnatAbsent ? t('restart.absentReason') : null}
+          data-testid="restart-winnat"
+        >
           {t('header.restartWinnat')}
         </ChangeButton>
         <Tooltip content={t('header.activityHint')} relationship="description">

@@ -13,12 +13,14 @@ const REASON = {
  * A button that changes the system. While it cannot (no admin rights, another change running) it stays
  * focusable and says why in a tooltip: a plain disabled button gives no reason and no hover.
  */
-export const ChangeButton = (props: ButtonProps) => {
+export const ChangeButton = ({ unavailableReason, ...props }: ButtonProps & { unavailableReason?: string | null }) => {
   const block = useAppStore(changeBlock);
   const { t } = useTranslation();
-  if (block === null) return <Button {...props} />;
+  // The app-wide reason (rights, busy) comes first; then the caller's own (e.g. WinNAT not installed).
+  const reason = block !== null ? t(REASON[block]) : (unavailableReason ?? null);
+  if (reason === null) return <Button {...props} />;
   return (
-    <Tooltip content={t(REASON[block])} relationship="description" withArrow>
+    <Tooltip content={reason} relationship="description" withArrow>
       <Button {...props} disabled={false} disabledFocusable />
     </Tooltip>
   );

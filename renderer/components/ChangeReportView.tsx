@@ -1,8 +1,8 @@
 import { Badge, Body1Strong, Caption1, makeStyles, tokens } from '@fluentui/react-components';
 import { CheckmarkCircle16Filled, DismissCircle16Filled } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
-import type { ChangeReport, Outcome, RangeChange } from '../../shared/model';
-import { familyLabel, formatRange } from '../lib/families';
+import { PROTOCOL_FAMILIES, type ChangeReport, type Outcome, type RangeChange } from '../../shared/model';
+import { familyKey, familyLabel, formatRange, sameFamily } from '../lib/families';
 import { useStatusLabel, useStepLabel } from '../lib/use-error-text';
 
 const useStyles = makeStyles({
@@ -15,25 +15,32 @@ const useStyles = makeStyles({
   stepIconOk: { color: tokens.colorPaletteGreenForeground1, flexShrink: 0, marginTop: '2px' },
   stepIconFailed: { color: tokens.colorPaletteRedForeground1, flexShrink: 0, marginTop: '2px' },
   stepDetail: { display: 'block', fontFamily: tokens.fontFamilyMonospace, overflowWrap: 'anywhere' },
-  diff: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(200px, 1fr))', gap: tokens.spacingHorizontalL },
+  diff: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   numbers: { fontVariantNumeric: 'tabular-nums' },
+  family: { fontWeight: tokens.fontWeightSemibold },
   failed: { color: tokens.colorPaletteRedForeground1 },
 });
 
 const OUTCOME_COLOR: Record<Outcome, 'success' | 'danger' | 'warning'> = { applied: 'success', 'not-applied': 'danger', unknown: 'warning' };
 
+/** One line per family ("TCP/IPv4: 8031–8130, 8131–8230"): a WinNAT restart moves dozens of blocks. */
 const RangeChangeList = ({ title, empty, changes }: { title: string; empty: string; changes: readonly RangeChange[] }) => {
   const styles = useStyles();
+  const byFamily = PROTOCOL_FAMILIES.map((family) => ({
+    family,
+    ranges: changes.filter((change) => sameFamily(change, family)).sort((a, b) => a.start - b.start),
+  })).filter((group) => group.ranges.length > 0);
   return (
     <div>
       <Body1Strong block>{title}</Body1Strong>
-      {changes.length === 0 ? (
+      {byFamily.length === 0 ? (
         <Caption1 block>{empty}</Caption1>
       ) : (
         <ul className={styles.list} aria-label={title}>
-          {changes.map((change) => (
-            <li key={`${change.protocol}-${change.ipVersion}-${change.start}-${change.end}`} className={styles.numbers}>
-              {formatRange(change)} ({familyLabel(change)}){change.administered ? ' *' : ''}
+          {byFamily.map(({ family, ranges }) => (
+            <li key={familyKey(family)} className={styles.numbers}>
+              <span className={styles.family}>{familyLabel(family)}:</span>{' '}
+              {ranges.map((range) => `${formatRange(range)}${range.administered ? ' *' : ''}`).join(', ')}
             </li>
           ))}
         </ul>

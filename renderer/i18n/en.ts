@@ -121,6 +121,7 @@ export const en = {
     warning: 'Running WSL2 distributions and Docker containers lose networking until you run “wsl --shutdown” or reboot.',
     confirm: 'Restart WinNAT',
     running: 'Restarting WinNAT…',
+    absentReason: 'WinNAT is not installed on this PC, so there is nothing to restart.',
   },
   report: {
     outcome: 'Outcome',

@@ -123,6 +123,7 @@ export const ko: Messages = {
     warning: '“wsl --shutdown”을 실행하거나 재부팅할 때까지 실행 중인 WSL2 배포판과 Docker 컨테이너의 네트워크가 끊깁니다.',
     confirm: 'WinNAT 다시 시작',
     running: 'WinNAT을 다시 시작하는 중…',
+    absentReason: '이 PC에는 WinNAT이 설치되어 있지 않아 다시 시작할 대상이 없습니다.',
   },
   report: {
     outcome: '결과',
