@@ -3,7 +3,7 @@ import { CheckmarkCircle16Filled, DismissCircle16Filled } from '@fluentui/react-
 import { useTranslation } from 'react-i18next';
 import { PROTOCOL_FAMILIES, type ChangeReport, type Outcome, type RangeChange } from '../../shared/model';
 import { familyKey, familyLabel, formatRange, sameFamily } from '../lib/families';
-import { useStatusLabel, useStepLabel } from '../lib/use-error-text';
+import { useStatusLabel, useStepLabel } from '../lib/use-labels';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },

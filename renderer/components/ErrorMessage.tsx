@@ -2,7 +2,7 @@ import { MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Button,
 import { Dismiss20Regular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../shared/result';
-import { useErrorText } from '../lib/use-error-text';
+import { useErrorText } from '../lib/use-labels';
 
 const useStyles = makeStyles({
   detail: {

@@ -13,7 +13,7 @@ import {
 import { Dismiss24Regular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
 import { groupByOperation } from '../../lib/command-line';
-import { useOperationLabel } from '../../lib/use-error-text';
+import { useOperationLabel } from '../../lib/use-labels';
 import { useAppStore } from '../../store/store-context';
 import { CommandRecordView } from './CommandRecordView';
 

@@ -1,7 +1,7 @@
 import { Badge, type BadgeProps } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import type { ServiceStatus } from '../../../shared/model';
-import { useStatusLabel } from '../../lib/use-error-text';
+import { useStatusLabel } from '../../lib/use-labels';
 import { useAppStore } from '../../store/store-context';
 
 const COLOR: Record<ServiceStatus, BadgeProps['color']> = {

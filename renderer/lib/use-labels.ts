@@ -1,4 +1,4 @@
-/** Error and status wording shared by every place that shows an AppError, a step, or a service state. */
+/** Wording shared by every place that shows an AppError, a change step, an activity operation or a service state. */
 import { useTranslation } from 'react-i18next';
 import type { ServiceStatus } from '../../shared/model';
 import type { AppError } from '../../shared/result';
