@@ -36,6 +36,8 @@ export const openApp = async (
     colorScheme: options.colorScheme ?? 'light',
     viewport: options.viewport ?? { width: 1280, height: 860 },
   });
+  // Fail fast: an action on a missing element should fail the test, not wait out the test timeout.
+  context.setDefaultTimeout(10_000);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('console', (message) => {

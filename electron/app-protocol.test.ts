@@ -122,9 +122,9 @@ describe('the app:// handler', () => {
     expect((await handler()(new Request('app://portwarden/index.html', { method: 'POST', body: 'x' }))).status).toBe(405);
   });
 
-  it('reads the CSP from the built index.html, so header and meta tag are identical', async () => {
+  it('reads the CSP from the built index.html and adds the header-only frame-ancestors', async () => {
     const response = await createAppRequestHandler(root)(new Request('app://portwarden/'));
-    expect(response.headers.get('content-security-policy')).toBe(CSP);
+    expect(response.headers.get('content-security-policy')).toBe(`${CSP}; frame-ancestors 'none'`);
   });
 
   it('keeps the fallback policy equal to the one in renderer/index.html', () => {

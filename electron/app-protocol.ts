@@ -20,8 +20,15 @@ export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
  */
 export const FALLBACK_CSP =
   "default-src 'none'; script-src 'self'; style-src 'self' 'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='; " +
-  "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; " +
-  "frame-ancestors 'none'";
+  "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
+
+/**
+ * Directives a browser honours only in a response header: Chromium ignores frame-ancestors in a
+ * <meta> tag and logs an error for it, so the page's tag leaves it out and the header adds it.
+ */
+export const HEADER_ONLY_CSP = "frame-ancestors 'none'";
+
+export const headerCsp = (pagePolicy: string): string => `${pagePolicy}; ${HEADER_ONLY_CSP}`;
 
 /**
  * Must run before app 'ready'. `standard` gives app:// real origins and relative URL resolution,
@@ -123,9 +130,9 @@ export const extractCsp = (html: string): string | null => {
  */
 export const readRendererCsp = (root: string): string => {
   try {
-    return extractCsp(readFileSync(path.join(root, 'index.html'), 'utf8')) ?? FALLBACK_CSP;
+    return headerCsp(extractCsp(readFileSync(path.join(root, 'index.html'), 'utf8')) ?? FALLBACK_CSP);
   } catch {
-    return FALLBACK_CSP;
+    return headerCsp(FALLBACK_CSP);
   }
 };
 
