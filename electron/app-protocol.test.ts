@@ -9,11 +9,10 @@ const { fake } = await vi.hoisted(async () => {
 });
 vi.mock('electron', () => fake.module);
 
+const { FALLBACK_CSP, extractCsp } = await import('./csp');
 const {
-  FALLBACK_CSP,
   contentTypeOf,
   createAppRequestHandler,
-  extractCsp,
   registerAppScheme,
   resolveAppRequest,
   resolveRendererFile,
