@@ -16,6 +16,7 @@ import { addExclusion, deleteExclusion } from './system/exclusions';
 import { createMutationQueue } from './system/mutation-queue';
 import { readServiceStatus, readSnapshot } from './system/state-reader';
 import { restartWinnat } from './system/winnat';
+import type { RuleService } from './system/portproxy/types';
 
 export interface AppCoreOptions {
   readonly runner: CommandRunner;
@@ -26,6 +27,8 @@ export interface AppCoreOptions {
   readonly policy: SenderPolicy;
   readonly relaunchElevated: () => Promise<Result<null>>;
   readonly logRoute?: (entry: RouteLogEntry) => void;
+  /** portproxy rules; built by the host because backups and the TCP probe are host-specific. */
+  readonly rules: RuleService;
 }
 
 export interface AppCoreInternals extends AppCore {
@@ -36,6 +39,7 @@ export interface AppCoreInternals extends AppCore {
 
 export const createAppCore = (options: AppCoreOptions): AppCoreInternals => {
   const activity = createActivityLog(options.runner);
+  const { rules } = options;
   const queue = createMutationQueue();
   const statusListeners = new Set<(status: ServiceStatus) => void>();
   let sink: EventSink | null = null;
@@ -85,6 +89,18 @@ export const createAppCore = (options: AppCoreOptions): AppCoreInternals => {
     restartWinnat: { mutation: true, handle: () => withStatus(restartWinnat(activity.begin('restart-winnat'))) },
     listActivity: { mutation: false, handle: async () => ok(activity.list()) },
     relaunchElevated: { mutation: false, handle: () => options.relaunchElevated() },
+    listRules: { mutation: false, handle: () => rules.listRules(activity.begin('list-rules')) },
+    addRule: { mutation: true, handle: ([input]) => rules.addRule(activity.begin('add-rule'), input) },
+    editRule: { mutation: true, handle: ([input]) => rules.editRule(activity.begin('edit-rule'), input) },
+    deleteRules: { mutation: true, handle: ([input]) => rules.deleteRules(activity.begin('delete-rules'), input.rules) },
+    resetRules: { mutation: true, handle: () => rules.resetRules(activity.begin('reset-rules')) },
+    exportRules: { mutation: false, handle: () => rules.exportRules(activity.begin('export-rules')) },
+    importRules: { mutation: true, handle: ([input]) => rules.importRules(activity.begin('import-rules'), input) },
+    listBackups: { mutation: false, handle: () => rules.listBackups() },
+    restoreBackup: { mutation: true, handle: ([input]) => rules.restoreBackup(activity.begin('restore-backup'), input.id) },
+    checkRules: { mutation: false, handle: ([input]) => rules.checkRules(activity.begin('check-rules'), input.rules) },
+    preflightRule: { mutation: false, handle: ([input]) => rules.preflightRule(activity.begin('preflight-rule'), input.rule) },
+    startIpHelper: { mutation: true, handle: () => rules.startIpHelper(activity.begin('start-iphlpsvc')) },
   };
 
   const router = createRouter({ routes, policy: options.policy, queue, isElevated, log: options.logRoute });

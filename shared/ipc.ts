@@ -9,9 +9,30 @@
  *   4. add the route (handler, mutation or not) to electron/routes.ts.
  * The type checker fails until all four agree, and the security suite covers the new route by itself.
  */
-import type { ChangeReport, CommandRecord, Snapshot, SystemInfo } from './model';
+import type {
+  BackupInfo,
+  ChangeReport,
+  CommandRecord,
+  ListenPortPreflight,
+  RuleChangeReport,
+  RuleCheck,
+  RulesExport,
+  RulesView,
+  Snapshot,
+  SystemInfo,
+} from './model';
 import type { Result } from './result';
-import type { AddExclusionInput, DeleteExclusionInput, ResetDynamicInput } from './validate';
+import type {
+  AddExclusionInput,
+  AddRuleInput,
+  BackupIdInput,
+  DeleteExclusionInput,
+  EditRuleInput,
+  ImportRulesInput,
+  PreflightInput,
+  ResetDynamicInput,
+  RulesInput,
+} from './validate';
 
 export interface InvokeApi {
   getSystemInfo(): Promise<Result<SystemInfo>>;
@@ -23,6 +44,26 @@ export interface InvokeApi {
   restartWinnat(): Promise<Result<ChangeReport>>;
   listActivity(): Promise<Result<readonly CommandRecord[]>>;
   relaunchElevated(): Promise<Result<null>>;
+
+  /** portproxy rules (all four types) with their firewall state and the IP Helper status. */
+  listRules(): Promise<Result<RulesView>>;
+  /** Fails with `conflict` when the listen key exists and replaceExisting is false. */
+  addRule(input: AddRuleInput): Promise<Result<RuleChangeReport>>;
+  /** Same listen key: `set`. New listen key: add, verify, delete old, verify, roll back on failure. */
+  editRule(input: EditRuleInput): Promise<Result<RuleChangeReport>>;
+  deleteRules(input: RulesInput): Promise<Result<RuleChangeReport>>;
+  /** Writes a JSON backup first, then `portproxy reset`. */
+  resetRules(): Promise<Result<RuleChangeReport>>;
+  exportRules(): Promise<Result<RulesExport>>;
+  /** Validates every rule first (one invalid row: nothing applied), backs up, applies, reports per rule. */
+  importRules(input: ImportRulesInput): Promise<Result<RuleChangeReport>>;
+  listBackups(): Promise<Result<readonly BackupInfo[]>>;
+  restoreBackup(input: BackupIdInput): Promise<Result<RuleChangeReport>>;
+  checkRules(input: RulesInput): Promise<Result<readonly RuleCheck[]>>;
+  /** Excluded range, owner process and existing rule for a listen address/port, before saving. */
+  preflightRule(input: PreflightInput): Promise<Result<ListenPortPreflight>>;
+  /** Starts the IP Helper service (iphlpsvc), which portproxy needs. */
+  startIpHelper(): Promise<Result<RuleChangeReport>>;
 }
 
 /** Commands that start in the tray menu and finish in the window (so the user sees the confirmation). */
@@ -44,6 +85,18 @@ export const CHANNELS = {
   restartWinnat: 'winnat:restart',
   listActivity: 'activity:list',
   relaunchElevated: 'app:relaunch-elevated',
+  listRules: 'rules:list',
+  addRule: 'rules:add',
+  editRule: 'rules:edit',
+  deleteRules: 'rules:delete',
+  resetRules: 'rules:reset',
+  exportRules: 'rules:export',
+  importRules: 'rules:import',
+  listBackups: 'backups:list',
+  restoreBackup: 'backups:restore',
+  checkRules: 'rules:check',
+  preflightRule: 'rules:preflight',
+  startIpHelper: 'iphlpsvc:start',
 } as const satisfies Record<keyof InvokeApi, `${string}:${string}`>;
 
 export const EVENTS = {

@@ -106,12 +106,89 @@ export interface ChangeReport {
   readonly message?: string;
 }
 
+export type ProxyType = 'v4tov4' | 'v4tov6' | 'v6tov4' | 'v6tov6';
+export const PROXY_TYPES: readonly ProxyType[] = ['v4tov4', 'v4tov6', 'v6tov4', 'v6tov6'];
+
+/**
+ * A `netsh interface portproxy` rule (TCP only). Stored by Windows under
+ * HKLM\SYSTEM\CurrentControlSet\Services\PortProxy\<type>\tcp as `listenaddress/listenport` ->
+ * `connectaddress/connectport`; the listen pair is the key (`add` with an existing key replaces).
+ * `listenAddress` may be `*` (netsh shows it when the rule was added without listenaddress).
+ */
 export interface ProxyRule {
-  readonly type: 'v4tov4' | 'v4tov6' | 'v6tov4' | 'v6tov6';
+  readonly type: ProxyType;
   readonly listenAddress: string;
   readonly listenPort: number;
   readonly connectAddress: string;
   readonly connectPort: number;
+}
+
+/** A rule as listed: plus whether Portwarden's own inbound firewall rule for it exists. */
+export interface RuleView extends ProxyRule {
+  /** Name of the app-created firewall rule when it exists, else null. */
+  readonly firewallRule: string | null;
+}
+
+export interface RulesView {
+  readonly rules: readonly RuleView[];
+  /** The IP Helper service runs portproxy; without it no rule listens. */
+  readonly iphlpsvc: ServiceStatus;
+  readonly readAt: string;
+}
+
+export type CheckState = 'ok' | 'problem' | 'unknown';
+
+/** "Does the rule work?", one answer per condition, each with a reason in `detail`. */
+export interface RuleCheck {
+  readonly rule: ProxyRule;
+  readonly iphlpsvc: { readonly state: CheckState; readonly status: ServiceStatus };
+  /** The listen port is LISTENING and owned by the svchost.exe hosting iphlpsvc. */
+  readonly listening: { readonly state: CheckState; readonly owner?: string; readonly detail?: string };
+  /** A TCP connect to connectAddress:connectPort answered within the timeout. */
+  readonly target: { readonly state: CheckState; readonly detail?: string; readonly ms?: number };
+  /** The listen port is not inside an excluded range. */
+  readonly excluded: { readonly state: CheckState; readonly range?: RangeChange };
+  readonly checkedAt: string;
+}
+
+export interface BackupInfo {
+  readonly id: string;
+  readonly createdAt: string;
+  readonly reason: 'reset' | 'import' | 'restore';
+  readonly ruleCount: number;
+}
+
+export interface RuleOutcome {
+  readonly rule: ProxyRule;
+  readonly outcome: Outcome;
+  readonly detail?: string;
+}
+
+/** How a rule change ended, judged from re-reading `portproxy show all`. */
+export interface RuleChangeReport {
+  readonly outcome: Outcome;
+  readonly steps: readonly StepReport[];
+  readonly rules: RulesView;
+  /** Per rule, for delete-many, import and restore. */
+  readonly perRule?: readonly RuleOutcome[];
+  /** The backup written before a reset or import. */
+  readonly backup?: BackupInfo;
+  readonly message?: string;
+}
+
+/** What stands in the way of a listen port, checked before a rule is saved. */
+export interface ListenPortPreflight {
+  /** The listen port is inside an excluded range: the rule could never listen. */
+  readonly excluded: RangeChange | null;
+  /** Another process listens on the port (not the IP Helper's svchost). */
+  readonly owner: { readonly pid: number; readonly image: string; readonly services: readonly string[] } | null;
+  /** A rule with the same listen address and port exists: netsh `add` would silently replace it. */
+  readonly existingRule: ProxyRule | null;
+}
+
+export interface RulesExport {
+  readonly fileName: string;
+  readonly json: string;
 }
 
 export interface NetstatEntry {

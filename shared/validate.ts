@@ -6,6 +6,8 @@
  * and spelled out in English for IPC errors by describeValidationKey().
  */
 import { z } from 'zod';
+import { addressKind, sideVersion } from './addresses';
+import type { ProxyType } from './model';
 
 export type ValidationKey =
   | 'port-format'
@@ -17,6 +19,14 @@ export type ValidationKey =
   | 'ip-version'
   | 'families'
   | 'unknown-field'
+  | 'address'
+  | 'listen-address'
+  | 'type-mismatch'
+  | 'rule-type'
+  | 'rules'
+  | 'backup-id'
+  | 'boolean'
+  | 'import-mode'
   | 'required'
   | 'arguments';
 
@@ -30,6 +40,15 @@ const ENGLISH: Record<ValidationKey, string> = {
   'ip-version': 'must be ipv4 or ipv6',
   families: 'must list one to four distinct protocol / IP version pairs',
   'unknown-field': 'is not an accepted field',
+  address:
+    'must be an IPv4 address (like 192.168.1.10), a bare IPv6 address (like fe80::1, no brackets or zone) or a host name (letters, digits, dots and hyphens)',
+  'listen-address': 'must be an IPv4 or IPv6 address, a host name, or * for all addresses',
+  'type-mismatch': 'does not match the IP versions of the listen and connect addresses',
+  'rule-type': 'must be v4tov4, v4tov6, v6tov4 or v6tov6',
+  rules: 'must list between 1 and 1000 rules',
+  'backup-id': 'is not a backup name Portwarden made',
+  boolean: 'must be true or false',
+  'import-mode': 'must be merge or replace',
   required: 'is required',
   arguments: 'has the wrong number of arguments',
 };
@@ -99,6 +118,110 @@ export type DeleteExclusion = z.output<typeof deleteExclusionSchema>;
 export type ResetDynamicInput = z.input<typeof resetDynamicSchema>;
 export type ResetDynamic = z.output<typeof resetDynamicSchema>;
 
+const address = z.string({ error: 'address' }).refine((text) => addressKind(text) !== null, { error: 'address' });
+const listenAddress = z
+  .string({ error: 'listen-address' })
+  .refine((text) => text === '*' || addressKind(text) !== null, { error: 'listen-address' });
+const proxyTypeSchema = z.enum(['v4tov4', 'v4tov6', 'v6tov4', 'v6tov6'], { error: 'rule-type' });
+const flag = z.boolean({ error: 'boolean' });
+
+/** The type a rule must have: literals decide each side; host names follow the other side, else v4. */
+export const deriveProxyType = (listen: string, connect: string): ProxyType => {
+  const listenKind = listen === '*' ? null : addressKind(listen);
+  const connectKind = addressKind(connect);
+  const listenSide = listenKind ? sideVersion(listenKind, connectKind) : 'v4';
+  const connectSide = connectKind ? sideVersion(connectKind, listenKind) : 'v4';
+  return `${listenSide}to${connectSide}` as ProxyType;
+};
+
+const typeFits = (type: ProxyType, listen: string, connect: string) => {
+  const [listenSide, connectSide] = type.split('to') as ['v4' | 'v6', 'v4' | 'v6'];
+  const fits = (side: 'v4' | 'v6', text: string) => {
+    const kind = text === '*' ? 'hostname' : addressKind(text);
+    return kind === 'hostname' || (kind === 'ipv4' ? side === 'v4' : side === 'v6');
+  };
+  return fits(listenSide, listen) && fits(connectSide, connect);
+};
+
+/**
+ * A rule as the user or an import file gives it. `type` may be left out and is then derived; when
+ * given it must agree with the address literals. Output always has the type.
+ */
+export const proxyRuleInputSchema = z
+  .strictObject(
+    {
+      type: proxyTypeSchema.optional(),
+      listenAddress,
+      listenPort: portSchema,
+      connectAddress: address,
+      connectPort: portSchema,
+    },
+    { error: 'required' },
+  )
+  .refine((r) => !r.type || typeFits(r.type, r.listenAddress, r.connectAddress), { error: 'type-mismatch', path: ['type'] })
+  .transform((r) => ({
+    type: r.type ?? deriveProxyType(r.listenAddress, r.connectAddress),
+    listenAddress: r.listenAddress,
+    listenPort: r.listenPort,
+    connectAddress: r.connectAddress,
+    connectPort: r.connectPort,
+  }));
+
+/** A rule exactly as listed (the renderer sends back what it was shown). */
+export const proxyRuleSchema = z.strictObject(
+  { type: proxyTypeSchema, listenAddress, listenPort: portSchema, connectAddress: address, connectPort: portSchema },
+  { error: 'required' },
+);
+
+const ruleList = <T extends z.ZodType>(item: T) => z.array(item, { error: 'rules' }).min(1, { error: 'rules' }).max(1000, { error: 'rules' });
+
+export const addRuleSchema = z.strictObject(
+  {
+    rule: proxyRuleInputSchema,
+    /** Also create Portwarden's inbound allow rule for the listen port. */
+    firewall: flag,
+    /** The user confirmed replacing a rule with the same listen address and port (netsh would do it silently). */
+    replaceExisting: flag,
+  },
+  { error: 'required' },
+);
+
+export const editRuleSchema = z.strictObject(
+  { original: proxyRuleSchema, updated: proxyRuleInputSchema, firewall: flag },
+  { error: 'required' },
+);
+
+export const rulesSchema = z.strictObject({ rules: ruleList(proxyRuleSchema) }, { error: 'required' });
+
+export const importRulesSchema = z.strictObject(
+  {
+    rules: z.array(proxyRuleInputSchema, { error: 'rules' }).max(1000, { error: 'rules' }),
+    /** merge: add and replace by listen key, keep the rest; replace: the file becomes the whole rule set. */
+    mode: z.enum(['merge', 'replace'], { error: 'import-mode' }),
+  },
+  { error: 'required' },
+);
+
+/** Backup ids are file names the app made: a timestamp and a reason, nothing path-like. */
+export const BACKUP_ID_PATTERN = /^[0-9]{8}T[0-9]{6}[0-9]{3}Z-(?:reset|import|restore)$/;
+export const backupIdSchema = z.strictObject(
+  { id: z.string({ error: 'backup-id' }).regex(BACKUP_ID_PATTERN, { error: 'backup-id' }) },
+  { error: 'required' },
+);
+
+export const preflightSchema = z.strictObject({ rule: proxyRuleInputSchema }, { error: 'required' });
+
+export type ProxyRuleInput = z.input<typeof proxyRuleInputSchema>;
+export type PreflightInput = z.input<typeof preflightSchema>;
+export type AddRuleInput = z.input<typeof addRuleSchema>;
+export type AddRule = z.output<typeof addRuleSchema>;
+export type EditRuleInput = z.input<typeof editRuleSchema>;
+export type EditRule = z.output<typeof editRuleSchema>;
+export type RulesInput = z.input<typeof rulesSchema>;
+export type ImportRulesInput = z.input<typeof importRulesSchema>;
+export type ImportRules = z.output<typeof importRulesSchema>;
+export type BackupIdInput = z.input<typeof backupIdSchema>;
+
 /** The argument tuple of each invoke channel; extra or missing arguments fail as 'arguments'. */
 const noArgs = z.tuple([], { error: 'arguments' });
 const oneArg = <T extends z.ZodType>(schema: T) => z.tuple([schema], { error: 'arguments' });
@@ -112,6 +235,18 @@ export const argumentSchemas = {
   restartWinnat: noArgs,
   listActivity: noArgs,
   relaunchElevated: noArgs,
+  listRules: noArgs,
+  addRule: oneArg(addRuleSchema),
+  editRule: oneArg(editRuleSchema),
+  deleteRules: oneArg(rulesSchema),
+  resetRules: noArgs,
+  exportRules: noArgs,
+  importRules: oneArg(importRulesSchema),
+  listBackups: noArgs,
+  restoreBackup: oneArg(backupIdSchema),
+  checkRules: oneArg(rulesSchema),
+  preflightRule: oneArg(preflightSchema),
+  startIpHelper: noArgs,
 } as const;
 
 export interface FieldIssue {
