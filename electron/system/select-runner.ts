@@ -4,10 +4,12 @@
  * no environment variable can point an elevated install at fake data (DESIGN §4).
  */
 import type { CommandRunner } from './command-runner';
+import type { TcpProbe } from './portproxy/types';
 import { createWindowsRunner } from './runner';
 import {
   assertSimulatorAllowed,
   createScenarioMachine,
+  createSimProbe,
   createSimRunner,
   isScenarioName,
   LANGUAGES,
@@ -20,6 +22,8 @@ export const DEFAULT_SCENARIO = 'hyperv-reserved';
 
 export interface SimulatedWindows {
   readonly runner: SimRunner;
+  /** "Does the target answer?" over the same live machine, so it follows the commands the runner runs. */
+  readonly probe: TcpProbe;
   readonly scenario: string;
   readonly language: Language;
 }
@@ -42,7 +46,9 @@ export const createSimulatedWindows = (options: {
   }
   const language = languageOf(options.locale);
   const machine = createScenarioMachine(options.scenario, { language, seed: options.seed ?? 1 });
-  return { runner: createSimRunner(machine, { latencyMs: options.latencyMs ?? 0 }), scenario: options.scenario, language };
+  const runner = createSimRunner(machine, { latencyMs: options.latencyMs ?? 0 });
+  const probe = createSimProbe(runner.machine, { latencyMs: options.latencyMs ?? 0 });
+  return { runner, probe, scenario: options.scenario, language };
 };
 
 export interface RunnerChoice {

@@ -20,6 +20,7 @@ export {
   type SimProcess,
   type SimProtocol,
   type SimRange,
+  type SimRemoteHost,
   type SimService,
   type SimServiceStatus,
   type SimSocket,
@@ -38,5 +39,6 @@ export {
   type SimRunResultBytes,
 } from './sim-runner';
 export { createScenarioMachine, isScenarioName, SCENARIO_NAMES, type ScenarioName, type ScenarioOptions } from './scenarios';
+export { createSimProbe, type SimProbeOptions } from './sim-probe';
 export { effectiveSockets, isPortExcluded, isPortInUse } from './sockets';
 export { assertSimulatorAllowed, type SimulatorEnvironment } from './guard';

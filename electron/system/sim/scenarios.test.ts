@@ -66,6 +66,20 @@ describe('scenarios', () => {
     const broken = createScenarioMachine('broken-iphlpsvc');
     expect(broken.services.iphlpsvc!.status).toBe('stopped');
     expect(broken.portproxy).toEqual(forwarding.portproxy);
+    expect(forwarding.remoteHosts).toContainEqual({ address: '172.28.241.140', openPorts: [22, 80], latencyMs: 1 });
+    expect(forwarding.remoteHosts).toContainEqual({ address: 'devbox.lan', resolvesTo: '192.168.1.50', openPorts: [8888], latencyMs: 3 });
+    expect(broken.remoteHosts).toEqual(forwarding.remoteHosts);
+    expect(createScenarioMachine('clean').remoteHosts).toEqual([]);
+  });
+
+  it('remoteHosts survive serialize/deserialize; a machine saved before they existed gets none', () => {
+    const forwarding = createScenarioMachine('forwarding');
+    const restored = deserializeMachine(serializeMachine(forwarding));
+    expect(restored.remoteHosts).toEqual(forwarding.remoteHosts);
+    expect(restored.remoteHosts).not.toBe(forwarding.remoteHosts);
+    const { remoteHosts: _dropped, ...old } = createScenarioMachine('clean');
+    expect('remoteHosts' in JSON.parse(JSON.stringify(old))).toBe(false);
+    expect(deserializeMachine(JSON.stringify(old))).toEqual(createScenarioMachine('clean'));
   });
 
   it('a restored machine continues the same random sequence', async () => {

@@ -181,6 +181,13 @@ const forwarding = (options: ScenarioOptions): Machine => {
     v6tov6: {},
   };
   machine.firewallRules = [{ name: 'WSL SSH 2222', dir: 'in', action: 'allow', protocol: 'TCP', localport: '2222' }];
+  // The targets beyond the machine: the WSL VM runs sshd and a web server but nothing on 9000, so the
+  // v6tov4 rule shows "target does not answer". The v4tov6 rule's ::1/80 is the machine itself and stays
+  // unanswered too: nothing listens on 80 here, a second broken target of a different kind (loopback).
+  machine.remoteHosts = [
+    { address: '172.28.241.140', openPorts: [22, 80], latencyMs: 1 },
+    { address: 'devbox.lan', resolvesTo: '192.168.1.50', openPorts: [8888], latencyMs: 3 },
+  ];
   return machine;
 };
 

@@ -87,6 +87,21 @@ export interface SimFirewallRule {
   localport: string;
 }
 
+/**
+ * A host beyond the machine, so "does the forwarding target answer?" can be simulated without ever
+ * opening a real connection. A name entry answers both for its name and for its resolvesTo address.
+ */
+export interface SimRemoteHost {
+  /** IP literal or host name; matched case-insensitively. */
+  address: string;
+  /** For a name: the address DNS gives for it. A name without one resolves to an address we do not model. */
+  resolvesTo?: string;
+  /** TCP ports that accept a connection; every other port gives no answer. */
+  openPorts: number[];
+  /** Simulated round trip reported by a probe (default 1 ms); at or beyond a probe's timeout the host does not answer. */
+  latencyMs?: number;
+}
+
 export interface WinnatConfig {
   /** Blocks reserved per protocol each time WinNAT starts (real machines show several, usually 100 ports). */
   tcpBlocks: number;
@@ -111,6 +126,8 @@ export interface Machine {
   processes: SimProcess[];
   sockets: SimSocket[];
   firewallRules: SimFirewallRule[];
+  /** The network beyond the machine (sim-probe.ts); loopback targets are answered from sockets instead. */
+  remoteHosts: SimRemoteHost[];
   winnat: WinnatConfig;
   /** State of the seeded generator (random.ts); advancing it is part of the machine, so a restored machine continues the same sequence. */
   rng: number;
@@ -144,6 +161,7 @@ export const createMachine = (overrides: Partial<Machine> = {}): Machine => {
     processes: [],
     sockets: [],
     firewallRules: [],
+    remoteHosts: [],
     winnat: { ...DEFAULT_WINNAT },
     rng: 1,
     nextPid: 20000,
