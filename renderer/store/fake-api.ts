@@ -1,6 +1,18 @@
 /** A scriptable Api for store tests: records calls, answers with queued Results, exposes the event listeners. */
 import type { Api, InvokeApi, TrayCommand } from '../../shared/ipc';
-import type { ChangeReport, CommandRecord, Snapshot, SystemInfo } from '../../shared/model';
+import type {
+  BackupInfo,
+  ChangeReport,
+  CommandRecord,
+  ListenPortPreflight,
+  ProxyRule,
+  RuleChangeReport,
+  RuleCheck,
+  RulesView,
+  RuleView,
+  Snapshot,
+  SystemInfo,
+} from '../../shared/model';
 import { ok, type Result } from '../../shared/result';
 
 export const sampleSnapshot = (overrides: Partial<Snapshot> = {}): Snapshot => ({
@@ -51,6 +63,57 @@ export const sampleReport = (snapshot: Snapshot): ChangeReport => ({
   winnatAfter: 'running',
 });
 
+export const sampleRule = (overrides: Partial<RuleView> = {}): RuleView => ({
+  type: 'v4tov4',
+  listenAddress: '0.0.0.0',
+  listenPort: 8080,
+  connectAddress: '172.28.241.140',
+  connectPort: 8080,
+  firewallRule: 'Portwarden 0.0.0.0:8080',
+  ...overrides,
+});
+
+export const sampleRulesView = (rules: readonly RuleView[] = [sampleRule(), sampleRule({ listenPort: 9000, connectPort: 9000, firewallRule: null })]): RulesView => ({
+  rules,
+  iphlpsvc: 'running',
+  readAt: '2025-01-01T00:00:00.000Z',
+});
+
+export const sampleRuleReport = (rules: RulesView = sampleRulesView(), extra: Partial<RuleChangeReport> = {}): RuleChangeReport => ({
+  outcome: 'applied',
+  steps: [{ step: 'add-rule', ok: true }],
+  rules,
+  ...extra,
+});
+
+export const sampleBackup = (overrides: Partial<BackupInfo> = {}): BackupInfo => ({
+  id: '20250101T000000000Z-reset',
+  createdAt: '2025-01-01T00:00:00.000Z',
+  reason: 'reset',
+  ruleCount: 2,
+  ...overrides,
+});
+
+export const sampleCheck = (rule: ProxyRule, overrides: Partial<RuleCheck> = {}): RuleCheck => ({
+  rule,
+  iphlpsvc: { state: 'ok', status: 'running' },
+  listening: { state: 'ok', owner: 'svchost.exe (PID 2124)' },
+  target: { state: 'ok', ms: 3 },
+  excluded: { state: 'ok' },
+  checkedAt: '2025-01-01T00:00:00.000Z',
+  ...overrides,
+});
+
+export const cleanPreflight: ListenPortPreflight = { excluded: null, owner: null, existingRule: null };
+
+const toRule = ({ type, listenAddress, listenPort, connectAddress, connectPort }: ProxyRule): ProxyRule => ({
+  type,
+  listenAddress,
+  listenPort,
+  connectAddress,
+  connectPort,
+});
+
 type Answers = { [K in keyof InvokeApi]?: InvokeApi[K] extends (...args: never[]) => Promise<infer R> ? R | (() => Promise<R>) : never };
 
 export interface FakeApi extends Api {
@@ -89,6 +152,18 @@ export const createFakeApi = (answers: Answers = {}): FakeApi => {
     restartWinnat: ok(sampleReport(sampleSnapshot())),
     listActivity: ok([]),
     relaunchElevated: ok(null),
+    listRules: ok(sampleRulesView()),
+    addRule: ok(sampleRuleReport()),
+    editRule: ok(sampleRuleReport()),
+    deleteRules: ok(sampleRuleReport()),
+    resetRules: ok(sampleRuleReport(sampleRulesView([]), { backup: sampleBackup() })),
+    exportRules: ok({ fileName: 'portproxy-rules.json', json: '{"rules":[]}' }),
+    importRules: ok(sampleRuleReport(sampleRulesView(), { backup: sampleBackup({ reason: 'import' }) })),
+    listBackups: ok([sampleBackup()]),
+    restoreBackup: ok(sampleRuleReport()),
+    checkRules: ok(sampleRulesView().rules.map((rule) => sampleCheck(toRule(rule)))),
+    preflightRule: ok(cleanPreflight),
+    startIpHelper: ok(sampleRuleReport()),
   };
   for (const method of Object.keys(defaults) as (keyof Answers)[]) {
     (fake as Record<string, unknown>)[method] = async (...args: unknown[]): Promise<Result<unknown>> => {
