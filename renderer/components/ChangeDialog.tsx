@@ -11,20 +11,20 @@ import {
 } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ChangeReport } from '../../shared/model';
 import { useAppStore } from '../store/store-context';
-import type { ChangeKind } from '../store/types';
+import type { ChangeKind, OperationState, ReportOf } from '../store/types';
 import { ChangeButton } from './ChangeButton';
 import { ErrorMessage } from './ErrorMessage';
 import { ProgressNote } from './ProgressNote';
 
 const useStyles = makeStyles({
   surface: { maxWidth: 'min(640px, calc(100vw - 32px))' },
+  wide: { maxWidth: 'min(900px, calc(100vw - 32px))' },
   content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
 });
 
-export interface ChangeDialogProps {
-  readonly kind: ChangeKind;
+export interface ChangeDialogProps<K extends ChangeKind> {
+  readonly kind: K;
   readonly title: string;
   readonly confirmLabel: string;
   readonly runningLabel: string;
@@ -32,8 +32,14 @@ export interface ChangeDialogProps {
   readonly children: ReactNode;
   /** Return false to stay open (e.g. field errors); the store action runs otherwise. */
   readonly onConfirm: () => void;
-  readonly renderReport: (report: ChangeReport) => ReactNode;
+  readonly renderReport: (report: ReportOf<K>) => ReactNode;
   readonly testId: string;
+  /** Nothing to confirm yet (an import without a valid file); the reason is in the content. */
+  readonly confirmDisabled?: boolean;
+  /** Something other than the change runs (a preflight read): keep the form, show this progress. */
+  readonly pendingLabel?: string | null;
+  /** Tables in the content (an import preview) need more room. */
+  readonly wide?: boolean;
 }
 
 /**
@@ -41,10 +47,22 @@ export interface ChangeDialogProps {
  * form still there to retry). The operation state lives in the store, so closing the dialog mid-run
  * loses nothing and the outcome is still there when the tray reopens the window.
  */
-export const ChangeDialog = ({ kind, title, confirmLabel, runningLabel, children, onConfirm, renderReport, testId }: ChangeDialogProps) => {
+export const ChangeDialog = <K extends ChangeKind>({
+  kind,
+  title,
+  confirmLabel,
+  runningLabel,
+  children,
+  onConfirm,
+  renderReport,
+  testId,
+  confirmDisabled = false,
+  pendingLabel = null,
+  wide = false,
+}: ChangeDialogProps<K>) => {
   const { t } = useTranslation();
   const styles = useStyles();
-  const operation = useAppStore((s) => s.operations[kind]);
+  const operation = useAppStore((s) => s.operations[kind] as OperationState<ReportOf<K>>);
   const close = useAppStore((s) => s.closeDialog);
   const running = operation.status === 'running';
   const done = operation.status === 'done';
@@ -58,7 +76,7 @@ export const ChangeDialog = ({ kind, title, confirmLabel, runningLabel, children
         if (!data.open && !running) close();
       }}
     >
-      <DialogSurface className={styles.surface} data-testid={testId} aria-busy={running}>
+      <DialogSurface className={wide ? styles.wide : styles.surface} data-testid={testId} aria-busy={running || pendingLabel !== null}>
         <DialogBody>
           <DialogTitle>{title}</DialogTitle>
           <DialogContent className={styles.content}>
@@ -66,6 +84,7 @@ export const ChangeDialog = ({ kind, title, confirmLabel, runningLabel, children
             {operation.status === 'idle' || operation.status === 'failed' ? children : null}
             {operation.status === 'failed' ? <ErrorMessage error={operation.error} title={t('errors.title')} /> : null}
             {running ? <ProgressNote label={runningLabel} /> : null}
+            {!running && !done && pendingLabel !== null ? <ProgressNote label={pendingLabel} /> : null}
           </DialogContent>
           <DialogActions>
             {done ? (
@@ -77,7 +96,7 @@ export const ChangeDialog = ({ kind, title, confirmLabel, runningLabel, children
                 <Button appearance="secondary" onClick={close} disabled={running}>
                   {t('common.cancel')}
                 </Button>
-                <ChangeButton appearance="primary" onClick={onConfirm} disabled={running}>
+                <ChangeButton appearance="primary" onClick={onConfirm} disabled={running || confirmDisabled || pendingLabel !== null}>
                   {confirmLabel}
                 </ChangeButton>
               </>

@@ -130,8 +130,8 @@ describe('unelevated', () => {
     await s.resetDynamicRange({ families: [{ protocol: 'tcp', ipVersion: 'ipv4' }] });
     await s.restartWinnat();
     expect(methods(api)).toEqual(['getSystemInfo']);
-    for (const op of Object.values(store.getState().operations)) {
-      expect(op).toMatchObject({ status: 'failed', error: { code: 'not-elevated' } });
+    for (const kind of ['protect', 'delete', 'reset', 'restart'] as const) {
+      expect(store.getState().operations[kind]).toMatchObject({ status: 'failed', error: { code: 'not-elevated' } });
     }
     expect(changeBlock(store.getState())).toBe('not-elevated');
   });

@@ -5,7 +5,9 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Api } from '../../shared/ipc';
 import { createActivitySlice } from './activity-slice';
+import { createOperationsSlice } from './change-runner';
 import { createRangesSlice } from './ranges-slice';
+import { createRulesSlice } from './rules-slice';
 import { createSystemSlice } from './system-slice';
 import type { AppState } from './types';
 import { createUiSlice } from './ui-slice';
@@ -26,7 +28,9 @@ export const createAppStore = (api: Api): AppStore =>
     const [, get] = args;
     return {
       ...createSystemSlice(api)(...args),
+      ...createOperationsSlice(),
       ...createRangesSlice(api)(...args),
+      ...createRulesSlice(api)(...args),
       ...createActivitySlice(api)(...args),
       ...createUiSlice(...args),
 

@@ -1,32 +1,70 @@
 /** The store's shape: one slice per domain plus the UI slice; actions are named as the user's intents. */
 import type {
+  BackupInfo,
   ChangeReport,
   CommandRecord,
   ExcludedRange,
+  ListenPortPreflight,
   ProtocolFamily,
+  ProxyRule,
+  RuleChangeReport,
+  RuleCheck,
+  RulesExport,
+  RulesView,
+  RuleView,
   Snapshot,
   SystemInfo,
 } from '../../shared/model';
 import type { AppError } from '../../shared/result';
-import type { AddExclusionInput, DeleteExclusionInput, ResetDynamicInput } from '../../shared/validate';
+import type {
+  AddExclusionInput,
+  AddRuleInput,
+  DeleteExclusionInput,
+  EditRuleInput,
+  ProxyRuleInput,
+  ResetDynamicInput,
+} from '../../shared/validate';
+import type { ImportRowIssue } from '../lib/rule-import';
 
-/** The four changes; each has one dialog and one operation state. */
-export type ChangeKind = 'protect' | 'delete' | 'reset' | 'restart';
+/** Changes to excluded ranges, the dynamic range and WinNAT; they report a ChangeReport. */
+export type RangeChangeKind = 'protect' | 'delete' | 'reset' | 'restart';
+/** Changes to portproxy rules and the IP Helper; they report a RuleChangeReport. */
+export type RuleChangeKind = 'add-rule' | 'edit-rule' | 'delete-rules' | 'reset-rules' | 'import-rules' | 'restore-backup' | 'start-iphlpsvc';
+/** Every change has one operation state; the main process runs them one at a time, so one running blocks all. */
+export type ChangeKind = RangeChangeKind | RuleChangeKind;
+export type ReportOf<K extends ChangeKind> = K extends RuleChangeKind ? RuleChangeReport : ChangeReport;
 
-export type OperationState =
+export type OperationState<R = ChangeReport> =
   | { readonly status: 'idle' }
   | { readonly status: 'running' }
-  | { readonly status: 'done'; readonly report: ChangeReport }
+  | { readonly status: 'done'; readonly report: R }
+  | { readonly status: 'failed'; readonly error: AppError };
+
+export type Operations = { readonly [K in ChangeKind]: OperationState<ReportOf<K>> };
+
+/** A read whose answer a dialog or panel shows (export, backups, preflight). */
+export type ReadState<T> =
+  | { readonly status: 'idle' }
+  | { readonly status: 'running' }
+  | { readonly status: 'done'; readonly value: T }
   | { readonly status: 'failed'; readonly error: AppError };
 
 export type Dialog =
   | { readonly kind: 'protect'; readonly family?: ProtocolFamily; readonly port?: number }
   | { readonly kind: 'delete'; readonly family: ProtocolFamily; readonly range: ExcludedRange }
   | { readonly kind: 'reset' }
-  | { readonly kind: 'restart' };
+  | { readonly kind: 'restart' }
+  | { readonly kind: 'add-rule' }
+  | { readonly kind: 'delete-rules'; readonly rules: readonly RuleView[] }
+  | { readonly kind: 'reset-rules' }
+  | { readonly kind: 'import-rules' }
+  | { readonly kind: 'restore-backup'; readonly backup: BackupInfo }
+  | { readonly kind: 'export-rules' };
+
+export type View = 'ranges' | 'forwarding';
 
 /** Errors of reads and app-level actions, shown as dismissible bars; changes show theirs in their dialog. */
-export type NoticeSource = 'system-info' | 'refresh' | 'activity' | 'relaunch';
+export type NoticeSource = 'system-info' | 'refresh' | 'activity' | 'relaunch' | 'rules' | 'rules-check';
 
 export interface Notice {
   readonly source: NoticeSource;
@@ -45,12 +83,76 @@ export interface RangesSlice {
   /** The last read failed; with no snapshot yet, the tables show this instead. */
   readonly snapshotError: AppError | null;
   readonly refreshing: boolean;
-  readonly operations: Readonly<Record<ChangeKind, OperationState>>;
   refresh(): Promise<void>;
   protectPort(input: AddExclusionInput): Promise<void>;
   deleteExclusion(input: DeleteExclusionInput): Promise<void>;
   resetDynamicRange(input: ResetDynamicInput): Promise<void>;
   restartWinnat(): Promise<void>;
+}
+
+export interface OperationsSlice {
+  readonly operations: Operations;
+}
+
+/** The add dialog's question after netsh would have replaced a rule silently (preflight or a `conflict` answer). */
+export interface ReplaceQuestion {
+  /** The rule the user wants, with its type derived. */
+  readonly rule: ProxyRule;
+  /** The rule with the same listen address and port, when known. */
+  readonly existing: ProxyRule | null;
+}
+
+/** A preflight answer, tied to the rule it was asked for: after the form changes it no longer applies. */
+export interface PreflightAnswer {
+  readonly rule: ProxyRule;
+  readonly result: ListenPortPreflight;
+}
+
+export interface RulesSlice {
+  readonly rulesView: RulesView | null;
+  /** The last read failed; with no rules yet, the table shows this instead. */
+  readonly rulesError: AppError | null;
+  readonly rulesLoading: boolean;
+  /** The latest check per listenKey(rule). */
+  readonly checks: Readonly<Record<string, RuleCheck>>;
+  /** listenKeys being checked right now. */
+  readonly checking: readonly string[];
+  /** listenKey of the row being edited inline, or null. */
+  readonly editingKey: string | null;
+  /** The rule changed outside the app between load and edit: the reload question is open. */
+  readonly editConflict: boolean;
+  readonly preflight: ReadState<PreflightAnswer>;
+  readonly replaceQuestion: ReplaceQuestion | null;
+  /** Rows of the last import attempt that failed validation (1-based); nothing was sent. */
+  readonly importIssues: readonly ImportRowIssue[];
+  readonly exported: ReadState<RulesExport>;
+  readonly backups: ReadState<readonly BackupInfo[]>;
+  readonly backupsOpen: boolean;
+  loadRules(): Promise<void>;
+  /**
+   * Preflights first (once per rule): anything in the way stops here so the dialog can warn; the next
+   * call with the same rule goes ahead. A `conflict` answer turns into the replace question.
+   */
+  addRule(input: AddRuleInput): Promise<void>;
+  editRule(input: EditRuleInput): Promise<void>;
+  deleteRules(rules: readonly ProxyRule[]): Promise<void>;
+  resetRules(): Promise<void>;
+  exportRules(): Promise<void>;
+  /** Rows as read from a file (unknown shape): every row is validated first; one invalid row sends nothing. */
+  importRules(input: { readonly rows: readonly unknown[]; readonly mode: 'merge' | 'replace' }): Promise<void>;
+  loadBackups(): Promise<void>;
+  restoreBackup(backup: BackupInfo): Promise<void>;
+  checkRules(rules: readonly ProxyRule[]): Promise<void>;
+  preflightRule(rule: ProxyRuleInput): Promise<void>;
+  startIpHelper(): Promise<void>;
+  startEditing(rule: ProxyRule): void;
+  stopEditing(): void;
+  /** "Reload" in the conflict question: read the rules again and leave the stale edit. */
+  reloadAfterConflict(): Promise<void>;
+  dismissConflict(): void;
+  dismissReplaceQuestion(): void;
+  openBackups(): void;
+  closeBackups(): void;
 }
 
 export interface ActivitySlice {
@@ -62,10 +164,15 @@ export interface ActivitySlice {
 }
 
 export interface UiSlice {
+  readonly view: View;
   readonly dialog: Dialog | null;
   readonly activityOpen: boolean;
   readonly portQuery: string;
   readonly notices: readonly Notice[];
+  /** Switches the top-level view; the first time Forwarding shows, its rules are read. */
+  showView(view: View): void;
+  /** F5 and the Refresh button: read again what the current view shows. */
+  refreshView(): Promise<void>;
   openDialog(dialog: Dialog): void;
   closeDialog(): void;
   openActivity(): void;
@@ -80,4 +187,4 @@ export interface LifecycleSlice {
   start(): () => void;
 }
 
-export type AppState = SystemSlice & RangesSlice & ActivitySlice & UiSlice & LifecycleSlice;
+export type AppState = SystemSlice & OperationsSlice & RangesSlice & RulesSlice & ActivitySlice & UiSlice & LifecycleSlice;
