@@ -302,11 +302,12 @@ const deleteRule = leaf({
 });
 
 const showRule = leaf({
-  params: [{ tag: 'name', required: true }, { tag: 'profile' }, { tag: 'type' }, { tag: 'verbose' }],
-  usage: ['Usage: show rule name=all|<string>', '      [profile=public|private|domain|any[,...]]', '      [type=static|dynamic]', '      [verbose]'],
+  // `dir` filters like it does for delete (Portwarden reads `show rule name=all dir=in` once).
+  params: [{ tag: 'name', required: true }, { tag: 'dir' }, { tag: 'profile' }, { tag: 'type' }, { tag: 'verbose' }],
+  usage: ['Usage: show rule name=all|<string>', '      [dir=in|out]', '      [profile=public|private|domain|any[,...]]', '      [type=static|dynamic]', '      [verbose]'],
   mutating: false,
   run: (ctx, values) => {
-    const rules = matchingRules(ctx.machine, { name: values.name ?? '' });
+    const rules = matchingRules(ctx.machine, { name: values.name ?? '', ...(values.dir === undefined ? {} : { dir: values.dir }) });
     return rules.length === 0 ? stdoutOf(1, ['', NO_RULES, '']) : stdoutOf(0, renderFirewallRules(rules, ctx.texts.ok));
   },
 });

@@ -1,0 +1,89 @@
+/**
+ * Reading the rule state: `netsh interface portproxy show all`, Portwarden's inbound firewall rules
+ * (one `show rule name=all dir=in`) and iphlpsvc. Every mutation is judged from these reads, never
+ * from exit codes or localized messages (DESIGN §1, §3).
+ */
+import type { ProxyRule, RulesView, ServiceStatus } from '../../../shared/model';
+import type { Operation } from '../activity-log';
+import type { RunResult } from '../command-runner';
+import { describeRun } from '../change-report';
+import { parsePortProxyShow } from '../parse';
+import { readServiceStatus } from '../state-reader';
+import { firewallRuleName, firewallRulePort, showInboundFirewallRules, showPortProxy } from './commands';
+import { hasFirewallRuleListing, parseFirewallRuleNames } from './parse-firewall';
+
+export interface RuleState {
+  /** null when `show all` could not be read: then nothing may be concluded about the rules. */
+  readonly rules: readonly ProxyRule[] | null;
+  readonly rulesError?: string;
+  /** Listen ports that have Portwarden's firewall rule; null when the firewall could not be read. */
+  readonly firewall: ReadonlySet<number> | null;
+  readonly iphlpsvc: ServiceStatus;
+  readonly readAt: string;
+}
+
+/** A rule table has its dash line; an empty rule set prints only blank lines (renderPortProxy, DESIGN §1). */
+const DASH_LINE = /^\s*-{4,}/m;
+
+export const readPortProxy = async (op: Operation): Promise<{ rules: ProxyRule[] | null; error?: string }> => {
+  const result = await op.run(showPortProxy());
+  // Exit codes lie in one direction (usage text exits 0), so a 0 still needs the right shape.
+  const empty = result.stdout.trim() === '';
+  if (result.timedOut || result.exitCode !== 0 || (!empty && !DASH_LINE.test(result.stdout))) {
+    return { rules: null, error: describeRun(result) };
+  }
+  return { rules: parsePortProxyShow(result.stdout) };
+};
+
+/**
+ * netsh says "No rules match the specified criteria." with exit 1 when nothing matches. A real Windows
+ * always has built-in inbound rules, so this only happens on a bare simulated machine; the message was
+ * only seen in English, and any other failure stays "unreadable".
+ */
+const NO_RULES = /No rules match/i;
+
+const firewallPortsOf = (result: RunResult): ReadonlySet<number> | null => {
+  if (result.timedOut) return null;
+  if (hasFirewallRuleListing(result.stdout)) {
+    const ports = parseFirewallRuleNames(result.stdout).map(firewallRulePort);
+    return new Set(ports.filter((port): port is number => port !== null));
+  }
+  return NO_RULES.test(result.stdout) ? new Set() : null;
+};
+
+export const readFirewallPorts = async (op: Operation): Promise<ReadonlySet<number> | null> =>
+  firewallPortsOf(await op.run(showInboundFirewallRules()));
+
+/** The three reads are independent processes: run them together. */
+export const readRuleState = async (op: Operation, now: () => Date): Promise<RuleState> => {
+  const [proxy, firewall, iphlpsvc] = await Promise.all([readPortProxy(op), readFirewallPorts(op), readServiceStatus(op, 'iphlpsvc')]);
+  return {
+    rules: proxy.rules,
+    ...(proxy.error ? { rulesError: proxy.error } : {}),
+    firewall,
+    iphlpsvc,
+    readAt: now().toISOString(),
+  };
+};
+
+/**
+ * The read after a change. A read that fails is tried once more before anything is concluded
+ * (DESIGN §3: "Timeouts end in unknown: re-read before saying more").
+ */
+export const rereadRuleState = async (op: Operation, now: () => Date): Promise<RuleState> => {
+  const first = await readRuleState(op, now);
+  return first.rules !== null ? first : readRuleState(op, now);
+};
+
+export const toRulesView = (state: RuleState): RulesView => ({
+  rules: (state.rules ?? []).map((rule) => ({
+    type: rule.type,
+    listenAddress: rule.listenAddress,
+    listenPort: rule.listenPort,
+    connectAddress: rule.connectAddress,
+    connectPort: rule.connectPort,
+    firewallRule: state.firewall?.has(rule.listenPort) ? firewallRuleName(rule.listenPort) : null,
+  })),
+  iphlpsvc: state.iphlpsvc,
+  readAt: state.readAt,
+});

@@ -1,0 +1,50 @@
+/**
+ * The portproxy rule service (RuleService in types.ts), composed from small modules:
+ * read.ts (what Windows lists), single-rule.ts (add, edit), rule-set.ts (the add/verify/delete/verify
+ * transaction with rollback), rule-sets.ts (delete, reset, import, restore), firewall.ts (our inbound
+ * rules), check.ts (does a rule work, what is in the way), backups.ts + backup-store.ts.
+ * Mutations arrive already serialized by the app's mutation queue and gated on elevation (routes.ts).
+ */
+import { err, ok } from '../../../shared/result';
+import { checkRules, preflightRule } from './check';
+import { exportRules } from './export-rules';
+import { startIpHelper } from './ip-helper';
+import { readRuleState, toRulesView } from './read';
+import { unreadable } from './report';
+import { deleteRules, importRules, resetRules, restoreBackup } from './rule-sets';
+import { addRule, editRule } from './single-rule';
+import type { BackupStore, RuleService, TcpProbe } from './types';
+
+export interface RuleServiceDeps {
+  readonly backups: BackupStore;
+  readonly probe: TcpProbe;
+  readonly now?: () => Date;
+}
+
+export const createRuleService = (deps: RuleServiceDeps): RuleService => {
+  const now = deps.now ?? (() => new Date());
+  const { backups, probe } = deps;
+  return {
+    async listRules(op) {
+      const state = await readRuleState(op, now);
+      return state.rules === null ? unreadable(state) : ok(toRulesView(state));
+    },
+    addRule: (op, input) => addRule(op, now, input),
+    editRule: (op, input) => editRule(op, now, input),
+    deleteRules: (op, rules) => deleteRules(op, now, rules),
+    resetRules: (op) => resetRules(op, now, backups),
+    exportRules: (op) => exportRules(op, now),
+    importRules: (op, input) => importRules(op, now, backups, input),
+    async listBackups() {
+      try {
+        return ok(await backups.list());
+      } catch (error) {
+        return err('command-failed', 'Could not list the rule backups.', { detail: error instanceof Error ? error.message : String(error) });
+      }
+    },
+    restoreBackup: (op, id) => restoreBackup(op, now, backups, id),
+    checkRules: (op, rules) => checkRules(op, now, probe, rules),
+    preflightRule: (op, rule) => preflightRule(op, rule),
+    startIpHelper: (op) => startIpHelper(op, now),
+  };
+};
