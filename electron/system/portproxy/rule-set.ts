@@ -43,7 +43,6 @@ interface Phase {
   readonly steps: StepReport[];
   /** Listen keys whose command failed, with what the command said. */
   readonly failures: Map<string, string>;
-  readonly clean: boolean;
 }
 
 const runPhase = async (
@@ -59,10 +58,10 @@ const runPhase = async (
     steps.push(report);
     if (!ranClean(result)) {
       failures.set(listenKey(rule), report.detail ?? '');
-      return { steps, failures, clean: false };
+      return { steps, failures };
     }
   }
-  return { steps, failures, clean: true };
+  return { steps, failures };
 };
 
 const putsOf = (plan: RulePlan) => [...plan.replace.map((r) => r.after), ...plan.add].map((rule) => ({ rule, remove: false }));
@@ -94,7 +93,7 @@ export const rollBack = async (
 const perRuleOf = (plan: RulePlan, listed: readonly ProxyRule[] | null, failures: ReadonlyMap<string, string>, rolledBack: boolean) => {
   const judged = (rule: ProxyRule, before: ProxyRule | null, intended: ProxyRule | null) => {
     const outcome = judgeOne(listed, before, intended);
-    const failure = failures.get(listenKey(rule));
+    const failure = outcome === 'applied' ? undefined : failures.get(listenKey(rule));
     const detail = failure ?? (rolledBack && outcome === 'not-applied' ? 'rolled back' : undefined);
     return ruleOutcome(rule, outcome, detail);
   };
@@ -148,8 +147,9 @@ export const applyRuleSet = async (
     puts.failures.forEach((v, k) => failures.set(k, v));
     current = await rereadRuleState(op, now);
     const putKeys = new Set(putCommands.map(({ rule }) => listenKey(rule)));
-    if (!puts.clean || judgeRules(current.rules, before, target, putKeys) !== 'applied') {
-      return abort(current.rules, puts.clean ? 'A rule was not listed after it was added.' : 'A rule could not be added.');
+    // Judged by the read, not the exit code: a put that timed out may have landed (DESIGN §3).
+    if (judgeRules(current.rules, before, target, putKeys) !== 'applied') {
+      return abort(current.rules, puts.failures.size > 0 ? 'A rule could not be added.' : 'A rule was not listed after it was added.');
     }
   }
   if (plan.remove.length === 0) return finish(current ?? (await rereadRuleState(op, now)), false);
@@ -159,8 +159,8 @@ export const applyRuleSet = async (
   steps.push(...removes.steps);
   removes.failures.forEach((v, k) => failures.set(k, v));
   const afterRemoves = await rereadRuleState(op, now);
-  if (!removes.clean || judgeRules(afterRemoves.rules, before, target) !== 'applied') {
-    return abort(afterRemoves.rules, removes.clean ? 'A rule was still listed after it was deleted.' : 'A rule could not be deleted.');
+  if (judgeRules(afterRemoves.rules, before, target) !== 'applied') {
+    return abort(afterRemoves.rules, removes.failures.size > 0 ? 'A rule could not be deleted.' : 'A rule was still listed after it was deleted.');
   }
   return finish(afterRemoves, false);
 };
