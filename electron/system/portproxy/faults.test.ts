@@ -247,4 +247,25 @@ describe('reads that fail after a change', () => {
     expect(after).toContain(fingerprints([WEB_8080])[0]);
     expect(after).toContain(fingerprints([MOVED_8080])[0]);
   });
+
+  it('reports per rule which command failed, which were rolled back and which never ran', async () => {
+    const fx = ruleFixture();
+    const first = rule('v4tov4', '*', 8101, '10.0.0.1', 1);
+    const second = rule('v4tov4', '*', 8102, '10.0.0.1', 2);
+    fx.sim.injectFault({ match: netsh('portproxy', 'add'), nth: 2, kind: 'deny' });
+    const report = reportOf(await fx.service.importRules(fx.op, { rules: [SSH_2222, first, second], mode: 'replace' }));
+    expect(report.outcome).toBe('not-applied');
+    expect(report.steps.map((s) => [s.step, s.ok])).toEqual([
+      ['backup', true],
+      ['add-rule', true],
+      ['add-rule', false],
+      ['rollback', true],
+      ['rollback-delete-rule', true],
+    ]);
+    const details = Object.fromEntries(report.perRule!.map((r) => [r.rule.listenPort, `${r.outcome}: ${r.detail}`]));
+    expect(details[8101]).toBe('not-applied: rolled back');
+    expect(details[8102]).toMatch(/^not-applied: .*requires elevation/);
+    expect(details[8080]).toBe('not-applied: not attempted: an earlier step failed');
+    expect(report.message).toMatch(/put back as they were/);
+  });
 });

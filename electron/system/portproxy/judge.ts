@@ -43,7 +43,3 @@ export const judgeOne = (listed: readonly ProxyRule[] | null, before: ProxyRule 
 
 export const ruleOutcome = (rule: ProxyRule, outcome: Outcome, detail?: string): RuleOutcome =>
   detail ? { rule, outcome, detail } : { rule, outcome };
-
-/** The outcome of several changes together: all applied, all not applied, else unknown. */
-export const overall = (outcomes: readonly Outcome[]): Outcome =>
-  outcomes.every((o) => o === 'applied') ? 'applied' : outcomes.every((o) => o === 'not-applied') ? 'not-applied' : 'unknown';

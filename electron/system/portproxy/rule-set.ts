@@ -43,25 +43,24 @@ interface Phase {
   readonly steps: StepReport[];
   /** Listen keys whose command failed, with what the command said. */
   readonly failures: Map<string, string>;
+  /** Listen keys a command ran for (a failed command stops the phase: the rest never ran). */
+  readonly ran: Set<string>;
 }
 
-const runPhase = async (
-  op: Operation,
-  name: string,
-  commands: readonly { rule: ProxyRule; remove: boolean }[],
-): Promise<Phase> => {
-  const steps: StepReport[] = [];
-  const failures = new Map<string, string>();
+/** `prefix` '' for the change itself, 'rollback-' for the way back: steps `add-rule`, `rollback-delete-rule`, ... */
+const runPhase = async (op: Operation, prefix: string, commands: readonly { rule: ProxyRule; remove: boolean }[]): Promise<Phase> => {
+  const phase: Phase = { steps: [], failures: new Map(), ran: new Set() };
   for (const { rule, remove } of commands) {
     const result = await op.run(remove ? deletePortProxy(rule) : addPortProxy(rule));
-    const report = commandStep(`${name}-${remove ? 'delete' : 'add'}`, result, describeRule(rule));
-    steps.push(report);
+    const report = commandStep(`${prefix}${remove ? 'delete' : 'add'}-rule`, result, describeRule(rule));
+    phase.steps.push(report);
+    phase.ran.add(listenKey(rule));
     if (!ranClean(result)) {
-      failures.set(listenKey(rule), report.detail ?? '');
-      return { steps, failures };
+      phase.failures.set(listenKey(rule), report.detail ?? '');
+      return phase;
     }
   }
-  return { steps, failures };
+  return phase;
 };
 
 const putsOf = (plan: RulePlan) => [...plan.replace.map((r) => r.after), ...plan.add].map((rule) => ({ rule, remove: false }));
@@ -83,18 +82,21 @@ export const rollBack = async (
     listed !== null
       ? planRuleSet(listed, before, 'replace')
       : { add: [...forward.replace.map((r) => r.before), ...forward.remove], replace: [], remove: forward.add, unchanged: [] };
-  const puts = await runPhase(op, 'rollback', putsOf(back));
+  const puts = await runPhase(op, 'rollback-', putsOf(back));
   // A failed put still lets the deletes run: they only remove keys `before` never had.
-  const removes = await runPhase(op, 'rollback', removesOf(back));
+  const removes = await runPhase(op, 'rollback-', removesOf(back));
   const state = await rereadRuleState(op, now);
   return { steps: [...puts.steps, ...removes.steps], state };
 };
 
-const perRuleOf = (plan: RulePlan, listed: readonly ProxyRule[] | null, failures: ReadonlyMap<string, string>, rolledBack: boolean) => {
+const perRuleOf = (plan: RulePlan, listed: readonly ProxyRule[] | null, phases: readonly Phase[], rolledBack: boolean) => {
   const judged = (rule: ProxyRule, before: ProxyRule | null, intended: ProxyRule | null) => {
+    const key = listenKey(rule);
     const outcome = judgeOne(listed, before, intended);
-    const failure = outcome === 'applied' ? undefined : failures.get(listenKey(rule));
-    const detail = failure ?? (rolledBack && outcome === 'not-applied' ? 'rolled back' : undefined);
+    if (outcome === 'applied') return ruleOutcome(rule, outcome);
+    const failure = phases.map((p) => p.failures.get(key)).find((f) => f !== undefined);
+    const ran = phases.some((p) => p.ran.has(key));
+    const detail = failure ?? (!ran ? 'not attempted: an earlier step failed' : rolledBack ? 'rolled back' : undefined);
     return ruleOutcome(rule, outcome, detail);
   };
   return [
@@ -113,7 +115,7 @@ export const applyRuleSet = async (
 ): Promise<RuleSetResult> => {
   const plan = planRuleSet(before, target, 'replace');
   const steps: StepReport[] = [];
-  const failures = new Map<string, string>();
+  const phases: Phase[] = [];
 
   const finish = (state: RuleState, rolledBack: boolean, message?: string): RuleSetResult => {
     const outcome = judgeRules(state.rules, before, target);
@@ -122,7 +124,7 @@ export const applyRuleSet = async (
       outcome,
       steps,
       state,
-      perRule: perRuleOf(plan, state.rules, failures, rolledBack),
+      perRule: perRuleOf(plan, state.rules, phases, rolledBack),
       rolledBack,
       ...(unverified
         ? { message: 'The change failed and the rollback could not be verified; the list shows the rules as they are now.' }
@@ -142,9 +144,9 @@ export const applyRuleSet = async (
   const putCommands = putsOf(plan);
   let current: RuleState | null = null;
   if (putCommands.length > 0) {
-    const puts = await runPhase(op, 'put', putCommands);
+    const puts = await runPhase(op, '', putCommands);
     steps.push(...puts.steps);
-    puts.failures.forEach((v, k) => failures.set(k, v));
+    phases.push(puts);
     current = await rereadRuleState(op, now);
     const putKeys = new Set(putCommands.map(({ rule }) => listenKey(rule)));
     // Judged by the read, not the exit code: a put that timed out may have landed (DESIGN §3).
@@ -155,9 +157,9 @@ export const applyRuleSet = async (
   if (plan.remove.length === 0) return finish(current ?? (await rereadRuleState(op, now)), false);
 
   // 2. deletes, verified
-  const removes = await runPhase(op, 'remove', removesOf(plan));
+  const removes = await runPhase(op, '', removesOf(plan));
   steps.push(...removes.steps);
-  removes.failures.forEach((v, k) => failures.set(k, v));
+  phases.push(removes);
   const afterRemoves = await rereadRuleState(op, now);
   if (judgeRules(afterRemoves.rules, before, target) !== 'applied') {
     return abort(afterRemoves.rules, removes.failures.size > 0 ? 'A rule could not be deleted.' : 'A rule was still listed after it was deleted.');
