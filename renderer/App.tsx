@@ -6,6 +6,8 @@ import { ElevationBanner } from './components/ElevationBanner';
 import { NoticeBars } from './components/NoticeBars';
 import { ActivityDrawer } from './features/activity/ActivityDrawer';
 import { DynamicCard } from './features/dynamic/DynamicCard';
+import { BackupsPanel } from './features/forwarding/BackupsPanel';
+import { ForwardingView } from './features/forwarding/ForwardingView';
 import { PortFilter } from './features/ranges/PortFilter';
 import { RangeTables } from './features/ranges/RangeTables';
 import { portVerdict } from './lib/port-verdict';
@@ -44,7 +46,9 @@ export const App = () => {
   const start = useAppStore((s) => s.start);
   const portQuery = useAppStore((s) => s.portQuery);
   const excluded = useAppStore((s) => s.snapshot?.excluded);
-  const portInputRef = useRef<HTMLInputElement>(null);
+  const view = useAppStore((s) => s.view);
+  // One ref for the search box of whichever view is mounted (Ctrl+F).
+  const searchRef = useRef<HTMLInputElement>(null);
   const verdict = useMemo(() => portVerdict(portQuery, excluded ?? []), [portQuery, excluded]);
 
   useEffect(() => start(), [start]);
@@ -53,7 +57,7 @@ export const App = () => {
     document.documentElement.style.colorScheme = scheme;
   }, [scheme]);
   useAppReadySignal();
-  useShortcuts(portInputRef);
+  useShortcuts(searchRef);
 
   return (
     // Layout lives on an inner div: FluentProvider copies its className onto every portal mount node
@@ -64,13 +68,20 @@ export const App = () => {
       <main className={styles.main}>
         <ElevationBanner />
         <NoticeBars />
-        <PortFilter verdict={verdict} inputRef={portInputRef} />
-        <RangeTables verdict={verdict} />
-        <DynamicCard />
+        {view === 'ranges' ? (
+          <>
+            <PortFilter verdict={verdict} inputRef={searchRef} />
+            <RangeTables verdict={verdict} />
+            <DynamicCard />
+          </>
+        ) : (
+          <ForwardingView searchRef={searchRef} />
+        )}
       </main>
       </div>
       <ChangeDialogs />
       <ActivityDrawer />
+      <BackupsPanel />
     </FluentProvider>
   );
 };

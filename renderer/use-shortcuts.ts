@@ -2,11 +2,12 @@ import { useEffect, type RefObject } from 'react';
 import { useAppStore } from './store/store-context';
 
 /**
- * F5 reads again (instead of reloading the page, which would drop dialogs and progress), Ctrl+F jumps
- * to the port box (instead of the browser's find bar, which Electron does not have).
+ * F5 reads again what the current view shows (instead of reloading the page, which would drop dialogs
+ * and progress), Ctrl+F jumps to the view's search box: the port box or the rule filter (instead of
+ * the browser's find bar, which Electron does not have).
  */
-export const useShortcuts = (portInput: RefObject<HTMLInputElement | null>) => {
-  const refresh = useAppStore((s) => s.refresh);
+export const useShortcuts = (searchInput: RefObject<HTMLInputElement | null>) => {
+  const refresh = useAppStore((s) => s.refreshView);
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.key === 'F5' && !event.ctrlKey && !event.altKey && !event.metaKey) {
@@ -14,11 +15,11 @@ export const useShortcuts = (portInput: RefObject<HTMLInputElement | null>) => {
         void refresh();
       } else if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'f') {
         event.preventDefault();
-        portInput.current?.focus();
-        portInput.current?.select();
+        searchInput.current?.focus();
+        searchInput.current?.select();
       }
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [refresh, portInput]);
+  }, [refresh, searchInput]);
 };

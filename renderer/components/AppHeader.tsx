@@ -1,8 +1,9 @@
-import { Button, Caption1, Title3, Tooltip, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Caption1, Tab, TabList, Title3, Tooltip, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowClockwise20Regular, ArrowRepeatAll20Regular, History20Regular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
 import { WinnatStatusBadge } from '../features/winnat/WinnatStatusBadge';
 import { useAppStore } from '../store/store-context';
+import type { View } from '../store/types';
 import { ChangeButton } from './ChangeButton';
 import { LanguageSwitch } from './LanguageSwitch';
 
@@ -12,7 +13,7 @@ const useStyles = makeStyles({
     alignItems: 'center',
     gap: tokens.spacingHorizontalM,
     flexWrap: 'wrap',
-    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalXL}`,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalXL} 0`,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     backgroundColor: tokens.colorNeutralBackground2,
   },
@@ -20,14 +21,19 @@ const useStyles = makeStyles({
   name: { margin: 0 },
   readAt: { color: tokens.colorNeutralForeground3, fontVariantNumeric: 'tabular-nums' },
   actions: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  // A row of its own under the title and actions, flush with the header's bottom border.
+  nav: { flexBasis: '100%', marginLeft: `calc(-1 * ${tokens.spacingHorizontalM})` },
 });
 
 export const AppHeader = () => {
   const { t, i18n } = useTranslation();
   const styles = useStyles();
-  const refresh = useAppStore((s) => s.refresh);
-  const refreshing = useAppStore((s) => s.refreshing);
-  const readAt = useAppStore((s) => s.snapshot?.readAt);
+  const view = useAppStore((s) => s.view);
+  const showView = useAppStore((s) => s.showView);
+  const refresh = useAppStore((s) => s.refreshView);
+  // The Refresh button and the time stamp follow the view on screen.
+  const refreshing = useAppStore((s) => (s.view === 'forwarding' ? s.rulesLoading : s.refreshing));
+  const readAt = useAppStore((s) => (s.view === 'forwarding' ? s.rulesView?.readAt : s.snapshot?.readAt));
   const openDialog = useAppStore((s) => s.openDialog);
   const openActivity = useAppStore((s) => s.openActivity);
   const winnatAbsent = useAppStore((s) => s.snapshot?.winnat === 'absent');
@@ -64,6 +70,16 @@ export const AppHeader = () => {
         </Tooltip>
         <LanguageSwitch />
       </div>
+      <nav className={styles.nav} aria-label={t('nav.label')}>
+        <TabList selectedValue={view} onTabSelect={(_, data) => showView(data.value as View)} data-testid="view-tabs">
+          <Tab value="ranges" data-testid="tab-ranges">
+            {t('nav.ranges')}
+          </Tab>
+          <Tab value="forwarding" data-testid="tab-forwarding">
+            {t('nav.forwarding')}
+          </Tab>
+        </TabList>
+      </nav>
     </header>
   );
 };

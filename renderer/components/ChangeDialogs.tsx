@@ -1,4 +1,10 @@
 import { ResetDynamicDialog } from '../features/dynamic/ResetDynamicDialog';
+import { AddRuleDialog } from '../features/forwarding/AddRuleDialog';
+import { DeleteRulesDialog } from '../features/forwarding/DeleteRulesDialog';
+import { ExportRulesDialog } from '../features/forwarding/ExportRulesDialog';
+import { ImportRulesDialog } from '../features/forwarding/ImportRulesDialog';
+import { ResetRulesDialog } from '../features/forwarding/ResetRulesDialog';
+import { RestoreBackupDialog } from '../features/forwarding/RestoreBackupDialog';
 import { DeleteExclusionDialog } from '../features/ranges/DeleteExclusionDialog';
 import { ProtectPortDialog } from '../features/ranges/ProtectPortDialog';
 import { RestartWinnatDialog } from '../features/winnat/RestartWinnatDialog';
@@ -16,6 +22,18 @@ export const ChangeDialogs = () => {
       return <ResetDynamicDialog />;
     case 'restart':
       return <RestartWinnatDialog />;
+    case 'add-rule':
+      return <AddRuleDialog />;
+    case 'delete-rules':
+      return <DeleteRulesDialog rules={dialog.rules} />;
+    case 'reset-rules':
+      return <ResetRulesDialog />;
+    case 'import-rules':
+      return <ImportRulesDialog />;
+    case 'restore-backup':
+      return <RestoreBackupDialog backup={dialog.backup} />;
+    case 'export-rules':
+      return <ExportRulesDialog />;
     default:
       return null;
   }

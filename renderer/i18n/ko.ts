@@ -176,6 +176,7 @@ export const ko: Messages = {
     editHint: '셀을 두 번 클릭하거나 “편집”을 눌러 규칙을 바꿉니다. 규칙을 선택하고 Del 키를 누르면 삭제합니다.',
     editNote: 'Enter는 저장, Esc는 취소입니다. 수신 주소나 포트를 바꿀 때는 안전하게 처리합니다. 새 규칙을 추가해 확인한 뒤 기존 규칙을 삭제하고, 실패하면 모두 되돌립니다.',
     editRunning: '규칙을 저장하는 중…',
+    checking: '점검 중…',
     readAt: '{{time}}에 규칙 읽음',
   },
   ruleStatus: {
@@ -253,9 +254,8 @@ export const ko: Messages = {
     createdAt: '날짜',
     reason: '저장 시점',
     ruleCount: '규칙 수',
-    reset: '초기화 전',
-    import: '가져오기 전',
-    restore: '복원 전',
+    reasons: { reset: '초기화 전', import: '가져오기 전', restore: '복원 전' },
+    restore: '복원',
     restoreLabel: '{{date}} 백업 복원',
   },
   restoreBackup: {
@@ -297,7 +297,7 @@ export const ko: Messages = {
     running: '백업을 저장하고 가져오는 중…',
   },
   ruleReport: {
-    backup: '먼저 저장한 백업: {{name}}',
+    backup: '먼저 저장한 백업:',
     iphlpsvcNow: '현재 IP 도우미: {{status}}',
     perRule: '규칙별 결과',
     rules_one: '현재 규칙 {{count}}개',

@@ -20,6 +20,16 @@ export const endpoint = (address: string, port: number): string => (address.incl
 export const listenEndpoint = (rule: Pick<ProxyRule, 'listenAddress' | 'listenPort'>): string => endpoint(rule.listenAddress, rule.listenPort);
 export const connectEndpoint = (rule: Pick<ProxyRule, 'connectAddress' | 'connectPort'>): string => endpoint(rule.connectAddress, rule.connectPort);
 
+/** The filter box: matches type, addresses, ports and "addr:port", case-insensitively. */
+export const ruleMatches = (rule: ProxyRule, text: string): boolean => {
+  const query = text.trim().toLowerCase();
+  if (query === '') return true;
+  return [rule.type, rule.listenAddress, rule.connectAddress, `${rule.listenAddress}:${rule.listenPort}`, `${rule.connectAddress}:${rule.connectPort}`]
+    .join(' ')
+    .toLowerCase()
+    .includes(query);
+};
+
 export const hasFirewall = (rule: RuleView): boolean => rule.firewallRule !== null;
 
 /** Checks stay only while they describe the rule as it is now: an edit to the target makes the old answer wrong. */

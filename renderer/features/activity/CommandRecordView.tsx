@@ -1,10 +1,8 @@
-import { Button, Caption1, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { Checkmark20Regular, Copy20Regular } from '@fluentui/react-icons';
-import { useEffect, useRef, useState } from 'react';
+import { Caption1, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import type { CommandRecord } from '../../../shared/model';
+import { CopyButton } from '../../components/CopyButton';
 import { commandLine, recordAsText } from '../../lib/command-line';
-import { copyText } from '../../lib/copy-text';
 
 const useStyles = makeStyles({
   record: {
@@ -44,28 +42,13 @@ const useStyles = makeStyles({
 export const CommandRecordView = ({ record }: { record: CommandRecord }) => {
   const { t } = useTranslation();
   const styles = useStyles();
-  const containerRef = useRef<HTMLDivElement>(null);
-  const [copied, setCopied] = useState<'copied' | 'failed' | null>(null);
   const failed = record.timedOut || record.exitCode !== 0;
 
-  useEffect(() => {
-    if (copied === null) return;
-    const timer = window.setTimeout(() => setCopied(null), 2000);
-    return () => window.clearTimeout(timer);
-  }, [copied]);
-
   return (
-    <div ref={containerRef} className={styles.record} data-testid="activity-record">
+    <div className={styles.record} data-testid="activity-record">
       <div className={styles.top}>
         <pre className={styles.command}>{commandLine(record)}</pre>
-        <Button
-          size="small"
-          icon={copied === 'copied' ? <Checkmark20Regular /> : <Copy20Regular />}
-          aria-label={t('activity.copyLabel')}
-          onClick={() => setCopied(copyText(recordAsText(record), containerRef.current ?? undefined) ? 'copied' : 'failed')}
-        >
-          {copied === 'copied' ? t('activity.copied') : copied === 'failed' ? t('activity.copyFailed') : t('activity.copy')}
-        </Button>
+        <CopyButton size="small" aria-label={t('activity.copyLabel')} label={t('activity.copy')} text={() => recordAsText(record)} />
       </div>
       <Caption1 className={mergeClasses(styles.meta, failed && styles.failed)}>
         <span>

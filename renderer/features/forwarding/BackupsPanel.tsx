@@ -1,0 +1,110 @@
+import {
+  Body1,
+  Button,
+  Caption1,
+  DrawerBody,
+  DrawerHeader,
+  DrawerHeaderTitle,
+  OverlayDrawer,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { ArrowUndo20Regular, Dismiss24Regular } from '@fluentui/react-icons';
+import { useTranslation } from 'react-i18next';
+import { ChangeButton } from '../../components/ChangeButton';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { ProgressNote } from '../../components/ProgressNote';
+import { useAppStore } from '../../store/store-context';
+
+const useStyles = makeStyles({
+  drawer: { width: 'min(620px, 100vw)' },
+  body: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, paddingBottom: tokens.spacingVerticalXXL },
+  numeric: { textAlign: 'right', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
+  numericHeader: { justifyContent: 'flex-end', textAlign: 'right' },
+  nowrap: { whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' },
+  actionCell: { width: '1%', whiteSpace: 'nowrap' },
+  id: { display: 'block', fontFamily: tokens.fontFamilyMonospace, color: tokens.colorNeutralForeground3 },
+});
+
+/** The JSON backups the main process wrote before each reset, import and restore; newest first. */
+export const BackupsPanel = () => {
+  const { t, i18n } = useTranslation();
+  const styles = useStyles();
+  const open = useAppStore((s) => s.backupsOpen);
+  const close = useAppStore((s) => s.closeBackups);
+  const backups = useAppStore((s) => s.backups);
+  const openDialog = useAppStore((s) => s.openDialog);
+
+  return (
+    <OverlayDrawer
+      open={open}
+      position="end"
+      size="medium"
+      className={styles.drawer}
+      onOpenChange={(_, data) => {
+        if (!data.open) close();
+      }}
+      data-testid="backups-panel"
+      aria-labelledby="backups-title"
+    >
+      <DrawerHeader>
+        <DrawerHeaderTitle
+          heading={{ id: 'backups-title' }}
+          action={<Button appearance="subtle" aria-label={t('common.close')} icon={<Dismiss24Regular />} onClick={close} />}
+        >
+          {t('backups.title')}
+        </DrawerHeaderTitle>
+        <Caption1>{t('backups.intro')}</Caption1>
+      </DrawerHeader>
+      <DrawerBody className={styles.body}>
+        {backups.status === 'running' ? <ProgressNote label={t('backups.loading')} /> : null}
+        {backups.status === 'failed' ? <ErrorMessage error={backups.error} title={t('errors.title')} /> : null}
+        {backups.status === 'done' && backups.value.length === 0 ? <Body1>{t('backups.empty')}</Body1> : null}
+        {backups.status === 'done' && backups.value.length > 0 ? (
+          <Table size="small" aria-labelledby="backups-title">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>{t('backups.createdAt')}</TableHeaderCell>
+                <TableHeaderCell>{t('backups.reason')}</TableHeaderCell>
+                <TableHeaderCell button={{ className: styles.numericHeader }}>{t('backups.ruleCount')}</TableHeaderCell>
+                <TableHeaderCell className={styles.actionCell} />
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {backups.value.map((backup) => {
+                const date = new Date(backup.createdAt).toLocaleString(i18n.resolvedLanguage);
+                return (
+                  <TableRow key={backup.id} data-testid="backup-row" data-backup-id={backup.id}>
+                    <TableCell className={styles.nowrap}>
+                      {date}
+                      <Caption1 className={styles.id}>{backup.id}</Caption1>
+                    </TableCell>
+                    <TableCell className={styles.nowrap}>{t(`backups.reasons.${backup.reason}`)}</TableCell>
+                    <TableCell className={styles.numeric}>{backup.ruleCount}</TableCell>
+                    <TableCell className={styles.actionCell}>
+                      <ChangeButton
+                        size="small"
+                        icon={<ArrowUndo20Regular />}
+                        aria-label={t('backups.restoreLabel', { date })}
+                        onClick={() => openDialog({ kind: 'restore-backup', backup })}
+                        data-testid="backup-restore"
+                      >
+                        {t('backups.restore')}
+                      </ChangeButton>
+                    </TableCell>
+                  </TableRow>
+                );
+              })}
+            </TableBody>
+          </Table>
+        ) : null}
+      </DrawerBody>
+    </OverlayDrawer>
+  );
+};

@@ -1,0 +1,151 @@
+import {
+  Body1,
+  Caption1,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Radio,
+  RadioGroup,
+  Textarea,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useMemo, useState, type ChangeEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isEmptyPlan, planRuleSet } from '../../../shared/proxy-rules';
+import { ChangeDialog } from '../../components/ChangeDialog';
+import { readImportRows, validateImportRows, type ImportRowIssue } from '../../lib/rule-import';
+import { useValidationText } from '../../lib/use-validation-text';
+import { useAppStore } from '../../store/store-context';
+import { ImportPlanView } from './ImportPlanView';
+import { RuleReportView } from './RuleReportView';
+
+const useStyles = makeStyles({
+  sources: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: tokens.spacingVerticalM },
+  file: { fontFamily: tokens.fontFamilyBase, fontSize: tokens.fontSizeBase300, color: tokens.colorNeutralForeground1 },
+  text: { fontFamily: tokens.fontFamilyMonospace },
+  issues: { margin: 0, paddingLeft: tokens.spacingHorizontalL, maxHeight: '160px', overflowY: 'auto' },
+  muted: { color: tokens.colorNeutralForeground3 },
+});
+
+type Mode = 'merge' | 'replace';
+
+const FIELD_LABEL = {
+  type: 'rules.type',
+  listenAddress: 'rules.listenAddress',
+  listenPort: 'rules.listenPort',
+  connectAddress: 'rules.connectAddress',
+  connectPort: 'rules.connectPort',
+} as const;
+
+/** "Row 3: Listen port — Enter a port from 1 to 65535." in the user's language. */
+const useIssueText = () => {
+  const { t } = useTranslation();
+  const validationText = useValidationText();
+  return (issue: ImportRowIssue) => {
+    const label = issue.field in FIELD_LABEL ? t(FIELD_LABEL[issue.field as keyof typeof FIELD_LABEL]) : issue.field;
+    return t('importRules.rowIssue', { row: issue.row, field: label, message: validationText(issue.key) });
+  };
+};
+
+/**
+ * Import from a file (read with File.text(), no permission needed) or pasted text. Every row is checked
+ * before anything is offered; the preview is the plan the main process will apply.
+ */
+export const ImportRulesDialog = () => {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const issueText = useIssueText();
+  const importRules = useAppStore((s) => s.importRules);
+  const current = useAppStore((s) => s.rulesView?.rules);
+  const storeIssues = useAppStore((s) => s.importIssues);
+  const running = useAppStore((s) => s.operations['import-rules'].status === 'running');
+  const [text, setText] = useState('');
+  const [mode, setMode] = useState<Mode>('merge');
+
+  const read = useMemo(() => (text.trim() === '' ? null : readImportRows(text)), [text]);
+  const validated = useMemo(() => (read?.ok ? validateImportRows(read.rows) : null), [read]);
+  const plan = useMemo(
+    () => (validated?.ok ? planRuleSet(current ?? [], validated.rules, mode) : null),
+    [validated, current, mode],
+  );
+  const issues = validated && !validated.ok ? validated.issues : storeIssues;
+
+  const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    if (file) setText(await file.text());
+  };
+
+  return (
+    <ChangeDialog
+      kind="import-rules"
+      testId="import-dialog"
+      title={t('importRules.title')}
+      confirmLabel={t('importRules.confirm')}
+      runningLabel={t('importRules.running')}
+      confirmDisabled={plan === null || isEmptyPlan(plan)}
+      wide
+      onConfirm={() => {
+        if (read?.ok) void importRules({ rows: read.rows, mode });
+      }}
+      renderReport={(report) => <RuleReportView report={report} />}
+    >
+      <Body1>{t('importRules.intro')}</Body1>
+      <div className={styles.sources}>
+        <Field label={t('importRules.file')}>
+          <input className={styles.file} type="file" accept="application/json,.json" onChange={(e) => void onFile(e)} disabled={running} data-testid="import-file" />
+        </Field>
+        <Field label={t('importRules.paste')}>
+          <Textarea
+            className={styles.text}
+            textarea={{ className: styles.text, spellCheck: false }}
+            resize="vertical"
+            rows={5}
+            value={text}
+            onChange={(_, data) => setText(data.value)}
+            disabled={running}
+            data-testid="import-text"
+          />
+        </Field>
+      </div>
+      {read && !read.ok ? (
+        <MessageBar intent="error" layout="multiline" data-testid="import-problem">
+          <MessageBarBody>
+            {read.problem === 'json'
+              ? t('importRules.invalidJson', { detail: read.detail ?? '' })
+              : read.problem === 'shape'
+                ? t('importRules.invalidShape')
+                : t('importRules.tooMany')}
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {issues.length > 0 ? (
+        <MessageBar intent="error" layout="multiline" data-testid="import-issues">
+          <MessageBarBody>
+            <MessageBarTitle>{t('importRules.invalidTitle')}</MessageBarTitle>
+            <ul className={styles.issues}>
+              {issues.map((issue) => (
+                <li key={`${issue.row}-${issue.field}`}>{issueText(issue)}</li>
+              ))}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {plan !== null ? (
+        <>
+          <Field label={t('importRules.mode')}>
+            <RadioGroup value={mode} onChange={(_, data) => setMode(data.value as Mode)} disabled={running} data-testid="import-mode">
+              <Radio value="merge" label={t('importRules.merge')} />
+              <Radio value="replace" label={t('importRules.replace')} />
+            </RadioGroup>
+          </Field>
+          <ImportPlanView plan={plan} />
+          <Caption1 className={styles.muted}>
+            {t('importRules.firewallNote')} {t('importRules.backupNote')}
+          </Caption1>
+        </>
+      ) : null}
+    </ChangeDialog>
+  );
+};

@@ -1,0 +1,44 @@
+import { MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
+import { Play20Regular } from '@fluentui/react-icons';
+import { useTranslation } from 'react-i18next';
+import { ChangeButton } from '../../components/ChangeButton';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { useStatusLabel } from '../../lib/use-labels';
+import { useAppStore } from '../../store/store-context';
+
+const useStyles = makeStyles({ root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS } });
+
+/** portproxy lives in the IP Helper service: with it stopped every rule is dead, whatever the table says (DESIGN §1). */
+export const IpHelperBar = () => {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const statusLabel = useStatusLabel();
+  const status = useAppStore((s) => s.rulesView?.iphlpsvc);
+  const operation = useAppStore((s) => s.operations['start-iphlpsvc']);
+  const startIpHelper = useAppStore((s) => s.startIpHelper);
+  if (status === undefined || status === 'running') return null;
+  const running = operation.status === 'running';
+  return (
+    <div className={styles.root}>
+      <MessageBar intent="warning" layout="multiline" data-testid="iphlpsvc-warning" data-status={status}>
+        <MessageBarBody>
+          <MessageBarTitle>{t('iphlpsvc.title')}</MessageBarTitle>
+          {status === 'stopped' ? t('iphlpsvc.stopped') : t('iphlpsvc.other', { status: statusLabel(status) })}
+        </MessageBarBody>
+        <MessageBarActions>
+          <ChangeButton
+            appearance="primary"
+            icon={<Play20Regular />}
+            onClick={() => void startIpHelper()}
+            disabled={running}
+            unavailableReason={status === 'absent' ? t('iphlpsvc.absentReason') : null}
+            data-testid="start-iphlpsvc"
+          >
+            {running ? t('iphlpsvc.starting') : t('iphlpsvc.start')}
+          </ChangeButton>
+        </MessageBarActions>
+      </MessageBar>
+      {operation.status === 'failed' ? <ErrorMessage error={operation.error} title={t('errors.title')} /> : null}
+    </div>
+  );
+};

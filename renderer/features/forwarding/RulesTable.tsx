@@ -1,0 +1,266 @@
+import {
+  Button,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  TableSelectionCell,
+  Tooltip,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from '@fluentui/react-components';
+import { Edit20Regular, PlugConnected20Regular } from '@fluentui/react-icons';
+import {
+  createColumnHelper,
+  flexRender,
+  getCoreRowModel,
+  getFilteredRowModel,
+  getSortedRowModel,
+  useReactTable,
+  type OnChangeFn,
+  type RowSelectionState,
+  type SortingState,
+} from '@tanstack/react-table';
+import { useMemo, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { listenKey, netshAddCommand } from '../../../shared/proxy-rules';
+import type { RuleCheck, RuleView } from '../../../shared/model';
+import { ChangeButton } from '../../components/ChangeButton';
+import { CopyButton } from '../../components/CopyButton';
+import type { RuleField } from '../../lib/rule-draft';
+import { ruleStatus, type RuleTone } from '../../lib/rule-status';
+import { hasFirewall, listenEndpoint, ruleMatches, toProxyRule } from '../../lib/rules';
+import { changeBlock } from '../../store/selectors';
+import { useAppStore } from '../../store/store-context';
+import { RuleEditRow } from './RuleEditRow';
+import { RuleStatusCell } from './RuleStatusCell';
+
+const useStyles = makeStyles({
+  wrap: {
+    overflowX: 'auto',
+    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: '2px' },
+  },
+  table: { tableLayout: 'auto', width: '100%' },
+  numeric: { textAlign: 'right', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
+  numericHeader: { justifyContent: 'flex-end', textAlign: 'right' },
+  address: { overflowWrap: 'anywhere', fontVariantNumeric: 'tabular-nums', minWidth: '10ch' },
+  type: { fontFamily: tokens.fontFamilyMonospace, whiteSpace: 'nowrap' },
+  nowrap: { whiteSpace: 'nowrap' },
+  status: { minWidth: '14ch' },
+  actionCell: { width: '1%', whiteSpace: 'nowrap' },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalXXS, alignItems: 'center', justifyContent: 'flex-end' },
+  selected: { backgroundColor: tokens.colorSubtleBackgroundSelected },
+});
+
+const column = createColumnHelper<RuleView>();
+const NUMERIC: ReadonlySet<string> = new Set(['listenPort', 'connectPort']);
+const EDITABLE: ReadonlySet<string> = new Set<RuleField>(['listenAddress', 'listenPort', 'connectAddress', 'connectPort']);
+/** Sorting by status puts what needs attention first. */
+const TONE_ORDER: Record<RuleTone, number> = { problem: 0, unknown: 1, unchecked: 2, ok: 3 };
+
+export interface RulesTableProps {
+  readonly rules: readonly RuleView[];
+  readonly filter: string;
+  readonly selection: RowSelectionState;
+  readonly onSelectionChange: OnChangeFn<RowSelectionState>;
+  /** The Del key while the table has focus. */
+  readonly onDeleteKey: () => void;
+}
+
+export const RulesTable = ({ rules, filter, selection, onSelectionChange, onDeleteKey }: RulesTableProps) => {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const checks = useAppStore((s) => s.checks);
+  const editingKey = useAppStore((s) => s.editingKey);
+  const startEditing = useAppStore((s) => s.startEditing);
+  const checkRules = useAppStore((s) => s.checkRules);
+  const blocked = useAppStore((s) => changeBlock(s) !== null);
+  const [sorting, setSorting] = useState<SortingState>([{ id: 'listenPort', desc: false }]);
+  const [focusField, setFocusField] = useState<RuleField | null>(null);
+
+  const edit = (rule: RuleView, field: RuleField | null) => {
+    if (blocked) return;
+    setFocusField(field);
+    startEditing(rule);
+  };
+
+  const columns = useMemo(
+    () => [
+      column.display({ id: 'select' }),
+      column.accessor('type', { header: () => t('rules.type') }),
+      column.accessor('listenAddress', { header: () => t('rules.listenAddress') }),
+      column.accessor('listenPort', { header: () => t('rules.listenPort') }),
+      column.accessor('connectAddress', { header: () => t('rules.connectAddress') }),
+      column.accessor('connectPort', { header: () => t('rules.connectPort') }),
+      column.accessor((rule) => hasFirewall(rule), {
+        id: 'firewall',
+        header: () => t('rules.firewall'),
+        cell: ({ row }) =>
+          row.original.firewallRule !== null ? (
+            <Tooltip content={t('rules.firewallHint', { name: row.original.firewallRule })} relationship="description">
+              <span tabIndex={0}>{t('common.yes')}</span>
+            </Tooltip>
+          ) : (
+            t('common.no')
+          ),
+      }),
+      column.accessor((rule) => TONE_ORDER[ruleStatus(checks[listenKey(rule)] as RuleCheck | undefined).tone], {
+        id: 'status',
+        header: () => t('rules.status'),
+        cell: ({ row }) => <RuleStatusCell rule={row.original} />,
+      }),
+      column.display({ id: 'actions', header: () => t('rules.actions') }),
+    ],
+    [t, checks],
+  );
+
+  const data = useMemo(() => [...rules], [rules]);
+  const table = useReactTable({
+    data,
+    columns,
+    state: { sorting, rowSelection: selection, globalFilter: filter },
+    getRowId: (rule) => listenKey(rule),
+    onSortingChange: setSorting,
+    onRowSelectionChange: onSelectionChange,
+    enableRowSelection: true,
+    globalFilterFn: (row, _id, value: string) => ruleMatches(row.original, value),
+    getCoreRowModel: getCoreRowModel(),
+    getSortedRowModel: getSortedRowModel(),
+    getFilteredRowModel: getFilteredRowModel(),
+  });
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const target = event.target as HTMLElement;
+    if (event.key !== 'Delete' || editingKey !== null || target.tagName === 'INPUT' || target.tagName === 'TEXTAREA') return;
+    event.preventDefault();
+    onDeleteKey();
+  };
+
+  const allSelected = table.getIsAllRowsSelected();
+  const someSelected = table.getIsSomeRowsSelected();
+
+  return (
+    // Focusable so Del works after clicking anywhere in the table, not only on a check box.
+    <div className={styles.wrap} tabIndex={0} onKeyDown={onKeyDown} role="group" aria-label={t('rules.title')}>
+      <Table size="small" sortable aria-label={t('rules.title')} className={styles.table} data-testid="rules-table">
+        <TableHeader>
+          {table.getHeaderGroups().map((group) => (
+            <TableRow key={group.id}>
+              {group.headers.map((header) => {
+                const id = header.column.id;
+                if (id === 'select') {
+                  return (
+                    <TableSelectionCell
+                      key={header.id}
+                      type="checkbox"
+                      checked={allSelected ? true : someSelected ? 'mixed' : false}
+                      onClick={() => table.toggleAllRowsSelected(!allSelected)}
+                      checkboxIndicator={{ 'aria-label': t('rules.selectAll') }}
+                      invisible={table.getRowModel().rows.length === 0}
+                      data-testid="rules-select-all"
+                    />
+                  );
+                }
+                const sortable = id !== 'actions';
+                const direction = header.column.getIsSorted();
+                return (
+                  <TableHeaderCell
+                    key={header.id}
+                    className={id === 'actions' ? styles.actionCell : undefined}
+                    button={NUMERIC.has(id) ? { className: styles.numericHeader } : undefined}
+                    sortable={sortable}
+                    sortDirection={direction === 'asc' ? 'ascending' : direction === 'desc' ? 'descending' : undefined}
+                    onClick={sortable ? header.column.getToggleSortingHandler() : undefined}
+                  >
+                    {flexRender(header.column.columnDef.header, header.getContext())}
+                  </TableHeaderCell>
+                );
+              })}
+            </TableRow>
+          ))}
+        </TableHeader>
+        <TableBody>
+          {table.getRowModel().rows.map((row) => {
+            const rule = row.original;
+            const listen = listenEndpoint(rule);
+            if (row.id === editingKey) return <RuleEditRow key={row.id} rule={rule} focusField={focusField} />;
+            return (
+              <TableRow
+                key={row.id}
+                className={row.getIsSelected() ? styles.selected : undefined}
+                aria-selected={row.getIsSelected()}
+                data-testid="rule-row"
+                data-listen={`${rule.listenAddress}:${rule.listenPort}`}
+              >
+                {row.getVisibleCells().map((cell) => {
+                  const id = cell.column.id;
+                  if (id === 'select') {
+                    return (
+                      <TableSelectionCell
+                        key={cell.id}
+                        type="checkbox"
+                        checked={row.getIsSelected()}
+                        onClick={() => row.toggleSelected()}
+                        checkboxIndicator={{ 'aria-label': t('rules.selectRow', { listen }) }}
+                      />
+                    );
+                  }
+                  if (id === 'actions') {
+                    return (
+                      <TableCell key={cell.id} className={styles.actionCell}>
+                        <span className={styles.actions}>
+                          <Tooltip content={t('rules.checkLabel', { listen })} relationship="label" withArrow>
+                            <Button size="small" appearance="subtle" icon={<PlugConnected20Regular />} onClick={() => void checkRules([rule])} data-testid="rule-check" />
+                          </Tooltip>
+                          <ChangeButton
+                            size="small"
+                            appearance="subtle"
+                            icon={<Edit20Regular />}
+                            aria-label={t('rules.editLabel', { listen })}
+                            hint={t('rules.editLabel', { listen })}
+                            onClick={() => edit(rule, null)}
+                            data-testid="rule-edit"
+                          />
+                          <CopyButton
+                            size="small"
+                            appearance="subtle"
+                            iconOnly
+                            label={t('rules.copyNetsh')}
+                            aria-label={t('rules.copyNetsh')}
+                            text={() => netshAddCommand(toProxyRule(rule))}
+                            data-testid="rule-copy-netsh"
+                          />
+                        </span>
+                      </TableCell>
+                    );
+                  }
+                  const className = NUMERIC.has(id)
+                    ? styles.numeric
+                    : id === 'type'
+                      ? styles.type
+                      : id === 'status'
+                        ? styles.status
+                        : id === 'firewall'
+                          ? styles.nowrap
+                          : styles.address;
+                  return (
+                    <TableCell
+                      key={cell.id}
+                      className={mergeClasses(className)}
+                      onDoubleClick={EDITABLE.has(id) ? () => edit(rule, id as RuleField) : undefined}
+                    >
+                      {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                    </TableCell>
+                  );
+                })}
+              </TableRow>
+            );
+          })}
+        </TableBody>
+      </Table>
+    </div>
+  );
+};
