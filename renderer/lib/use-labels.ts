@@ -29,11 +29,28 @@ export const useErrorText = () => {
 };
 
 const DYNAMIC_STEP = /^set-dynamic-(tcp|udp)-(ipv4|ipv6)$/;
-const KNOWN_STEPS = ['stop-winnat', 'start-winnat', 'add-exclusion', 'delete-exclusion'] as const;
+const KNOWN_STEPS = [
+  'stop-winnat',
+  'start-winnat',
+  'add-exclusion',
+  'delete-exclusion',
+  'add-rule',
+  'set-rule',
+  'delete-rule',
+  'reset-rules',
+  'start-iphlpsvc',
+  'backup',
+  'rollback',
+  'firewall-add',
+  'firewall-remove',
+] as const;
+/** The rule service names the way back after the step it undoes: `rollback-delete-rule`. */
+const ROLLBACK_PREFIX = 'rollback-';
 
 export const useStepLabel = () => {
   const { t } = useTranslation();
-  return (step: string): string => {
+  const label = (step: string): string => {
+    if (step.startsWith(ROLLBACK_PREFIX)) return t('steps.rollbackOf', { step: label(step.slice(ROLLBACK_PREFIX.length)) });
     const dynamic = DYNAMIC_STEP.exec(step);
     if (dynamic) {
       return t('steps.setDynamic', { family: familyLabel({ protocol: dynamic[1] as 'tcp' | 'udp', ipVersion: dynamic[2] as 'ipv4' | 'ipv6' }) });
@@ -42,6 +59,7 @@ export const useStepLabel = () => {
     // A step added in the main process later still shows, untranslated, rather than vanishing.
     return known ? t(`steps.${known}`) : step;
   };
+  return label;
 };
 
 export const useStatusLabel = () => {
