@@ -12,6 +12,8 @@ import { createAppCore } from './app-core';
 import { createEventSink, registerIpc } from './ipc';
 import { forbiddenSwitchesAtStart, refusalMessage } from './security-switches';
 import { selectRunner } from './system/select-runner';
+import { createFileBackupStore, createRuleService } from './system/portproxy';
+import { resolveDataDir } from './data-dir';
 import { relaunchAsAdministrator } from './system/elevate';
 import { createTray } from './tray';
 import type { PortwardenTray } from './tray';
@@ -157,7 +159,7 @@ const main = (): void => {
     denyAllPermissions(session.defaultSession);
     handleAppProtocol(rendererRoot);
 
-    const { runner, simulated, scenario } = selectRunner({
+    const { runner, probe, simulated, scenario } = selectRunner({
       platform: process.platform,
       isPackaged: app.isPackaged,
       env: process.env,
@@ -174,6 +176,12 @@ const main = (): void => {
           return window ? [window.webContents.id] : [];
         },
       },
+      rules: createRuleService({
+        backups: createFileBackupStore(
+          path.join(resolveDataDir({ platform: process.platform, simulated, env: process.env, userDataDir: app.getPath('userData') }), 'backups'),
+        ),
+        probe,
+      }),
       relaunchElevated: () =>
         relaunchAsAdministrator({
           platform: process.platform,

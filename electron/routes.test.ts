@@ -1,8 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { CHANNELS } from '../shared/ipc';
+import { HOSTILE_ADDRESSES, HOSTILE_PORTS } from '../shared/hostile-inputs';
 import { createAppCore } from './app-core';
 import type { CommandRunner, RunResult } from './system/command-runner';
 import type { SenderInfo } from './sender';
+import { createRuleService, type BackupStore, type TcpProbe } from './system/portproxy';
+
+/** Rejected calls never get this far; any use fails the test loudly. */
+const unusedBackups: BackupStore = {
+  write: () => Promise.reject(new Error('backup store used')),
+  list: () => Promise.reject(new Error('backup store used')),
+  read: () => Promise.reject(new Error('backup store used')),
+};
+const unusedProbe: TcpProbe = { probe: () => Promise.reject(new Error('probe used')) };
 
 const ORIGIN = 'app://portwarden';
 const OWN: SenderInfo = { frameUrl: `${ORIGIN}/index.html`, isMainFrame: true, webContentsId: 1 };
@@ -30,6 +40,7 @@ const core = (elevated = true) => {
     platform: 'test',
     policy: { origins: [ORIGIN], webContentsIds: () => [1] },
     relaunchElevated: async () => ({ ok: true, value: null }),
+    rules: createRuleService({ backups: unusedBackups, probe: unusedProbe }),
   });
   return { app, calls };
 };
@@ -38,6 +49,19 @@ const validArgs: Record<string, unknown[]> = {
   [CHANNELS.addExclusion]: [{ protocol: 'tcp', ipVersion: 'ipv4', startPort: '8065', numberOfPorts: '1' }],
   [CHANNELS.deleteExclusion]: [{ protocol: 'tcp', ipVersion: 'ipv4', start: 50000, end: 50059 }],
   [CHANNELS.resetDynamicRange]: [{ families: [{ protocol: 'tcp', ipVersion: 'ipv4' }] }],
+  [CHANNELS.addRule]: [{ rule: { listenAddress: '0.0.0.0', listenPort: '8080', connectAddress: '172.28.241.140', connectPort: '80' }, firewall: false, replaceExisting: false }],
+  [CHANNELS.editRule]: [
+    {
+      original: { type: 'v4tov4', listenAddress: '0.0.0.0', listenPort: 8080, connectAddress: '172.28.241.140', connectPort: 80 },
+      updated: { listenAddress: '0.0.0.0', listenPort: '8080', connectAddress: '172.28.241.140', connectPort: '81' },
+      firewall: false,
+    },
+  ],
+  [CHANNELS.deleteRules]: [{ rules: [{ type: 'v4tov4', listenAddress: '0.0.0.0', listenPort: 8080, connectAddress: '172.28.241.140', connectPort: 80 }] }],
+  [CHANNELS.importRules]: [{ rules: [], mode: 'merge' }],
+  [CHANNELS.restoreBackup]: [{ id: '20261123T120000000Z-reset' }],
+  [CHANNELS.checkRules]: [{ rules: [{ type: 'v4tov4', listenAddress: '0.0.0.0', listenPort: 8080, connectAddress: '172.28.241.140', connectPort: 80 }] }],
+  [CHANNELS.preflightRule]: [{ rule: { listenAddress: '0.0.0.0', listenPort: '8080', connectAddress: '172.28.241.140', connectPort: '80' } }],
 };
 
 describe('router: sender check on every route', () => {
@@ -112,7 +136,19 @@ describe('router: hostile input gets invalid-input naming the field, and no comm
 });
 
 describe('router: changes need elevation', () => {
-  it.each([CHANNELS.addExclusion, CHANNELS.deleteExclusion, CHANNELS.resetDynamicRange, CHANNELS.restartWinnat])(
+  it.each([
+    CHANNELS.addExclusion,
+    CHANNELS.deleteExclusion,
+    CHANNELS.resetDynamicRange,
+    CHANNELS.restartWinnat,
+    CHANNELS.addRule,
+    CHANNELS.editRule,
+    CHANNELS.deleteRules,
+    CHANNELS.resetRules,
+    CHANNELS.importRules,
+    CHANNELS.restoreBackup,
+    CHANNELS.startIpHelper,
+  ])(
     '%s answers not-elevated and runs nothing but the elevation probe',
     async (channel) => {
       const { app, calls } = core(false);
@@ -121,4 +157,54 @@ describe('router: changes need elevation', () => {
       expect(calls).toEqual([{ command: 'net', args: ['session'] }]);
     },
   );
+});
+
+describe('router: the hostile-string corpus never reaches the runner through the rule channels', () => {
+  const rule = { listenAddress: '0.0.0.0', listenPort: '8080', connectAddress: '172.28.241.140', connectPort: '80' };
+  const fields: [string, (value: unknown) => unknown[]][] = [
+    ['addRule rule.connectAddress', (v) => [{ rule: { ...rule, connectAddress: v }, firewall: false, replaceExisting: false }]],
+    ['addRule rule.listenAddress', (v) => [{ rule: { ...rule, listenAddress: v }, firewall: true, replaceExisting: false }]],
+    ['preflightRule rule.connectAddress', (v) => [{ rule: { ...rule, connectAddress: v } }]],
+    ['importRules rules.1.connectAddress', (v) => [{ rules: [rule, { ...rule, connectAddress: v }], mode: 'merge' }]],
+  ];
+  const channelOf = (label: string) => CHANNELS[label.split(' ')[0] as keyof typeof CHANNELS];
+
+  for (const [label, build] of fields) {
+    it(`${label}: ${HOSTILE_ADDRESSES.length} hostile addresses all answer invalid-input naming the field`, async () => {
+      const { app, calls } = core();
+      for (const hostile of HOSTILE_ADDRESSES) {
+        const result = await app.router.dispatch(channelOf(label), OWN, build(hostile));
+        expect(result, JSON.stringify(hostile)).toMatchObject({ ok: false, error: { code: 'invalid-input', field: label.split(' ')[1] } });
+      }
+      expect(calls).toEqual([]);
+    });
+  }
+
+  it(`${HOSTILE_PORTS.length} hostile ports in every port field answer invalid-input`, async () => {
+    const { app, calls } = core();
+    for (const hostile of HOSTILE_PORTS) {
+      for (const field of ['listenPort', 'connectPort'] as const) {
+        const result = await app.router.dispatch(CHANNELS.addRule, OWN, [{ rule: { ...rule, [field]: hostile }, firewall: false, replaceExisting: false }]);
+        expect(result, `${field}=${JSON.stringify(hostile)}`).toMatchObject({ ok: false, error: { code: 'invalid-input', field: `rule.${field}` } });
+      }
+    }
+    expect(calls).toEqual([]);
+  });
+
+  it('rejects an import where one row of many is invalid, naming that row, and runs nothing', async () => {
+    const { app, calls } = core();
+    const rows = Array.from({ length: 20 }, (_, i) => ({ ...rule, listenPort: String(9000 + i) }));
+    rows[13] = { ...rows[13]!, connectPort: '70000' };
+    const result = await app.router.dispatch(CHANNELS.importRules, OWN, [{ rules: rows, mode: 'replace' }]);
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-input', field: 'rules.13.connectPort' } });
+    expect(calls).toEqual([]);
+  });
+
+  it('refuses backup ids that are not ours (path traversal)', async () => {
+    const { app, calls } = core();
+    for (const id of ['../../Windows/win.ini', '20261123T120000000Z-reset/../x', 'C:\\x', '20261123T120000000Z-reset.json', '']) {
+      expect(await app.router.dispatch(CHANNELS.restoreBackup, OWN, [{ id }])).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    }
+    expect(calls).toEqual([]);
+  });
 });

@@ -5,13 +5,15 @@
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { TrayCommand } from '../../shared/ipc';
 import { EVENTS } from '../../shared/ipc';
 import { createAppCore, type AppCoreInternals } from '../../electron/app-core';
+import { createFileBackupStore, createRuleService } from '../../electron/system/portproxy';
 import type { EventSink } from '../../electron/router-types';
 import { createSimulatedWindows, type SimulatedWindows } from '../../electron/system/select-runner';
 import { HARNESS_PRELOAD, RENDERER_DIR } from './build';
@@ -32,6 +34,8 @@ export interface Harness {
   readonly origin: string;
   readonly windows: SimulatedWindows;
   readonly core: AppCoreInternals;
+  /** Where this harness writes rule backups (a temp folder). */
+  readonly backupDir: string;
   /** As if the user picked the command in the tray menu. */
   trayCommand(command: TrayCommand): void;
   close(): Promise<void>;
@@ -86,6 +90,8 @@ export const startHarness = async (options: HarnessOptions = {}): Promise<Harnes
     latencyMs: options.latencyMs ?? 0,
   });
   const sockets = new Set<WebSocket>();
+  // Backups of the simulated rules live in a fresh temp folder per harness, removed on close.
+  const backupDir = await mkdtemp(path.join(tmpdir(), 'portwarden-harness-'));
   const WEB_CONTENTS_ID = 1;
   // Filled in once the port is known; the router reads the policy at dispatch time.
   const trustedOrigins: string[] = [];
@@ -97,7 +103,8 @@ export const startHarness = async (options: HarnessOptions = {}): Promise<Harnes
     appVersion: 'harness',
     platform: 'win32 (simulated)',
     policy: { origins: trustedOrigins, webContentsIds: () => [WEB_CONTENTS_ID] },
-    relaunchElevated: async () => ({ ok: true, value: null }),
+    relaunchElevated: async () => ({ ok: false, error: { code: 'refused', message: 'The demo runs on a simulated Windows.' } }),
+    rules: createRuleService({ backups: createFileBackupStore(backupDir), probe: windows.probe }),
   });
   const broadcast = (channel: string, payload: unknown) => {
     const text = JSON.stringify({ type: 'event', channel, payload });
@@ -150,11 +157,13 @@ export const startHarness = async (options: HarnessOptions = {}): Promise<Harnes
     origin,
     windows,
     core,
+    backupDir,
     trayCommand: (command) => sink.emit('onTrayCommand', command),
     async close() {
       for (const socket of sockets) socket.terminate();
       wss.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await rm(backupDir, { recursive: true, force: true });
     },
   };
 };

@@ -6,6 +6,7 @@
 import type { CommandRunner } from './command-runner';
 import type { TcpProbe } from './portproxy/types';
 import { createWindowsRunner } from './runner';
+import { createSocketProbe } from './portproxy/socket-probe';
 import {
   assertSimulatorAllowed,
   createScenarioMachine,
@@ -53,6 +54,8 @@ export const createSimulatedWindows = (options: {
 
 export interface RunnerChoice {
   readonly runner: CommandRunner;
+  /** "Does the forwarding target answer?": real sockets on Windows, the simulated network otherwise. */
+  readonly probe: TcpProbe;
   readonly simulated: boolean;
   readonly scenario: string | null;
 }
@@ -65,12 +68,12 @@ export const selectRunner = (options: {
   const { platform, isPackaged, env } = options;
   // On Windows, PORTWARDEN_SIMULATE=1 lets a developer try scenarios; a packaged build ignores it.
   if (platform === 'win32' && (isPackaged || env.PORTWARDEN_SIMULATE !== '1')) {
-    return { runner: createWindowsRunner({ env }), simulated: false, scenario: null };
+    return { runner: createWindowsRunner({ env }), probe: createSocketProbe(), simulated: false, scenario: null };
   }
   assertSimulatorAllowed({ isPackaged, platform });
   const simulated = createSimulatedWindows({
     scenario: env.PORTWARDEN_SCENARIO || DEFAULT_SCENARIO,
     locale: env.PORTWARDEN_LOCALE || 'en',
   });
-  return { runner: simulated.runner, simulated: true, scenario: simulated.scenario };
+  return { runner: simulated.runner, probe: simulated.probe, simulated: true, scenario: simulated.scenario };
 };
