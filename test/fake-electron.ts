@@ -205,6 +205,10 @@ const createState = () => {
     getAppPath(): string {
       return this.appPath;
     }
+    /** Only 'userData' is asked for (the simulated data folder); a fixed fake path, never written in tests. */
+    getPath(name: string): string {
+      return `/fake-electron/${name}`;
+    }
     /** Test helper: Electron's 'ready'; resolves whenReady() and lets queued continuations run. */
     async fireReady(): Promise<void> {
       log.push('app.ready');
