@@ -273,7 +273,7 @@ export const en = {
   importRules: {
     title: 'Import forwarding rules',
     intro: 'Choose a JSON file exported by Portwarden or paste a list of rules. Nothing changes until you confirm.',
-    file: 'JSON file',
+    file: 'Choose a JSON file…',
     paste: 'Or paste JSON',
     mode: 'Mode',
     merge: 'Merge: add and replace by listen address and port, keep the other rules',

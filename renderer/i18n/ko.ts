@@ -275,7 +275,7 @@ export const ko: Messages = {
   importRules: {
     title: '포트 전달 규칙 가져오기',
     intro: 'Portwarden에서 내보낸 JSON 파일을 고르거나 규칙 목록을 붙여 넣으세요. 확인하기 전에는 아무것도 바뀌지 않습니다.',
-    file: 'JSON 파일',
+    file: 'JSON 파일 선택…',
     paste: '또는 JSON 붙여 넣기',
     mode: '방식',
     merge: '병합: 수신 주소와 포트가 같은 규칙은 바꾸고 나머지 규칙은 유지',

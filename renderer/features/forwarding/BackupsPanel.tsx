@@ -28,8 +28,12 @@ const useStyles = makeStyles({
   numeric: { textAlign: 'right', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
   numericHeader: { justifyContent: 'flex-end', textAlign: 'right' },
   nowrap: { whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' },
+  date: { fontVariantNumeric: 'tabular-nums' },
   actionCell: { width: '1%', whiteSpace: 'nowrap' },
-  id: { display: 'block', fontFamily: tokens.fontFamilyMonospace, color: tokens.colorNeutralForeground3 },
+  id: { display: 'block', fontFamily: tokens.fontFamilyMonospace, color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
+  // A narrow window must scroll the table, not clip the Restore buttons.
+  scroll: { overflowX: 'auto', minWidth: 0 },
+  table: { width: '100%', tableLayout: 'auto' },
 });
 
 /** The JSON backups the main process wrote before each reset, import and restore; newest first. */
@@ -67,7 +71,8 @@ export const BackupsPanel = () => {
         {backups.status === 'failed' ? <ErrorMessage error={backups.error} title={t('errors.title')} /> : null}
         {backups.status === 'done' && backups.value.length === 0 ? <Body1>{t('backups.empty')}</Body1> : null}
         {backups.status === 'done' && backups.value.length > 0 ? (
-          <Table size="small" aria-labelledby="backups-title">
+          <div className={styles.scroll}>
+          <Table size="small" aria-labelledby="backups-title" className={styles.table}>
             <TableHeader>
               <TableRow>
                 <TableHeaderCell>{t('backups.createdAt')}</TableHeaderCell>
@@ -81,7 +86,7 @@ export const BackupsPanel = () => {
                 const date = new Date(backup.createdAt).toLocaleString(i18n.resolvedLanguage);
                 return (
                   <TableRow key={backup.id} data-testid="backup-row" data-backup-id={backup.id}>
-                    <TableCell className={styles.nowrap}>
+                    <TableCell className={styles.date}>
                       {date}
                       <Caption1 className={styles.id}>{backup.id}</Caption1>
                     </TableCell>
@@ -103,6 +108,7 @@ export const BackupsPanel = () => {
               })}
             </TableBody>
           </Table>
+          </div>
         ) : null}
       </DrawerBody>
     </OverlayDrawer>

@@ -17,6 +17,7 @@ const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   card: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
   head: { display: 'flex', alignItems: 'baseline', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
+  title: { margin: 0 },
   count: { color: tokens.colorNeutralForeground3, fontVariantNumeric: 'tabular-nums' },
   intro: { color: tokens.colorNeutralForeground2 },
   filter: { width: 'min(320px, 100%)' },
@@ -67,7 +68,7 @@ export const ForwardingView = ({ searchRef }: { searchRef: Ref<HTMLInputElement>
       <IpHelperBar />
       <Card className={styles.card}>
         <div className={styles.head}>
-          <Subtitle1 as="h2" id="rules-title">
+          <Subtitle1 as="h2" id="rules-title" className={styles.title}>
             {t('rules.title')}
           </Subtitle1>
           {rulesView !== null ? (

@@ -1,5 +1,6 @@
 import {
   Body1,
+  Button,
   Caption1,
   Field,
   MessageBar,
@@ -11,7 +12,8 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useMemo, useState, type ChangeEvent } from 'react';
+import { DocumentArrowUp20Regular } from '@fluentui/react-icons';
+import { useMemo, useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isEmptyPlan, planRuleSet } from '../../../shared/proxy-rules';
 import { ChangeDialog } from '../../components/ChangeDialog';
@@ -23,7 +25,9 @@ import { RuleReportView } from './RuleReportView';
 
 const useStyles = makeStyles({
   sources: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: tokens.spacingVerticalM },
-  file: { fontFamily: tokens.fontFamilyBase, fontSize: tokens.fontSizeBase300, color: tokens.colorNeutralForeground1 },
+  file: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  hidden: { display: 'none' },
+  fileName: { fontFamily: tokens.fontFamilyMonospace, color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere' },
   text: { fontFamily: tokens.fontFamilyMonospace },
   issues: { margin: 0, paddingLeft: tokens.spacingHorizontalL, maxHeight: '160px', overflowY: 'auto' },
   muted: { color: tokens.colorNeutralForeground3 },
@@ -63,6 +67,8 @@ export const ImportRulesDialog = () => {
   const running = useAppStore((s) => s.operations['import-rules'].status === 'running');
   const [text, setText] = useState('');
   const [mode, setMode] = useState<Mode>('merge');
+  const [fileName, setFileName] = useState<string | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
 
   const read = useMemo(() => (text.trim() === '' ? null : readImportRows(text)), [text]);
   const validated = useMemo(() => (read?.ok ? validateImportRows(read.rows) : null), [read]);
@@ -74,7 +80,11 @@ export const ImportRulesDialog = () => {
 
   const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
-    if (file) setText(await file.text());
+    if (!file) return;
+    setFileName(file.name);
+    setText(await file.text());
+    // Choosing the same file again (after fixing it) must fire change again.
+    event.target.value = '';
   };
 
   return (
@@ -93,9 +103,21 @@ export const ImportRulesDialog = () => {
     >
       <Body1>{t('importRules.intro')}</Body1>
       <div className={styles.sources}>
-        <Field label={t('importRules.file')}>
-          <input className={styles.file} type="file" accept="application/json,.json" onChange={(e) => void onFile(e)} disabled={running} data-testid="import-file" />
-        </Field>
+        <div className={styles.file}>
+          {/* The native picker, styled as a Fluent button; File.text() needs no permission (DESIGN §5). */}
+          <input
+            ref={fileInput}
+            className={styles.hidden}
+            type="file"
+            accept="application/json,.json"
+            onChange={(e) => void onFile(e)}
+            data-testid="import-file"
+          />
+          <Button icon={<DocumentArrowUp20Regular />} onClick={() => fileInput.current?.click()} disabled={running}>
+            {t('importRules.file')}
+          </Button>
+          {fileName ? <Caption1 className={styles.fileName}>{fileName}</Caption1> : null}
+        </div>
         <Field label={t('importRules.paste')}>
           <Textarea
             className={styles.text}

@@ -16,6 +16,8 @@ const useStyles = makeStyles({
   cell: { verticalAlign: 'top', paddingTop: tokens.spacingVerticalXS, paddingBottom: tokens.spacingVerticalXS },
   input: { width: '100%', minWidth: '0' },
   port: { width: '9ch', minWidth: '0', fontVariantNumeric: 'tabular-nums' },
+  // Ports line up on the right, as in the read-only rows.
+  portField: { justifyItems: 'end', textAlign: 'right' },
   type: { fontFamily: tokens.fontFamilyMonospace, display: 'block', paddingTop: tokens.spacingVerticalXS },
   actions: { display: 'flex', gap: tokens.spacingHorizontalXS, alignItems: 'center', whiteSpace: 'nowrap' },
 });
@@ -82,7 +84,7 @@ export const RuleEditRow = ({ rule, focusField }: { rule: RuleView; focusField: 
         const port = field === 'listenPort' || field === 'connectPort';
         return (
           <TableCell key={field} className={styles.cell}>
-            <Field {...fieldProps(field)} size="small">
+            <Field {...fieldProps(field)} size="small" className={port ? styles.portField : undefined}>
               <Input
                 ref={field === focusField ? focusInput : index === 0 ? firstInput : undefined}
                 size="small"

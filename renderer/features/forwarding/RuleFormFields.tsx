@@ -9,8 +9,11 @@ const useStyles = makeStyles({
     gridTemplateColumns: 'minmax(0, 2fr) minmax(0, 1fr)',
     gap: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
   },
-  number: { fontVariantNumeric: 'tabular-nums' },
-  type: { fontFamily: tokens.fontFamilyMonospace },
+  // The inner <input> has an intrinsic width (size=20): without these a 1fr column overflows the dialog.
+  field: { minWidth: 0 },
+  input: { width: '100%', minWidth: 0 },
+  number: { width: '100%', minWidth: 0, fontVariantNumeric: 'tabular-nums' },
+  type: { width: '100%', minWidth: 0, fontFamily: tokens.fontFamilyMonospace },
   note: { color: tokens.colorNeutralForeground3 },
 });
 
@@ -22,7 +25,7 @@ export const RuleFormFields = ({ form, disabled }: { form: Form; disabled: boole
   const styles = useStyles();
   const input = (field: RuleField, placeholder?: string) => (
     <Input
-      className={field.endsWith('Port') ? styles.number : undefined}
+      className={field.endsWith('Port') ? styles.number : styles.input}
       inputMode={field.endsWith('Port') ? 'numeric' : 'text'}
       autoComplete="off"
       spellCheck={false}
@@ -35,19 +38,19 @@ export const RuleFormFields = ({ form, disabled }: { form: Form; disabled: boole
   );
   return (
     <div className={styles.grid}>
-      <Field label={t('ruleForm.listenAddress')} required {...form.fieldProps('listenAddress')}>
+      <Field className={styles.field} label={t('ruleForm.listenAddress')} required {...form.fieldProps('listenAddress')}>
         {input('listenAddress', t('ruleForm.listenAddressPlaceholder'))}
       </Field>
-      <Field label={t('ruleForm.listenPort')} required {...form.fieldProps('listenPort')}>
+      <Field className={styles.field} label={t('ruleForm.listenPort')} required {...form.fieldProps('listenPort')}>
         {input('listenPort')}
       </Field>
-      <Field label={t('ruleForm.connectAddress')} required {...form.fieldProps('connectAddress')}>
+      <Field className={styles.field} label={t('ruleForm.connectAddress')} required {...form.fieldProps('connectAddress')}>
         {input('connectAddress', t('ruleForm.connectAddressPlaceholder'))}
       </Field>
-      <Field label={t('ruleForm.connectPort')} required {...form.fieldProps('connectPort')}>
+      <Field className={styles.field} label={t('ruleForm.connectPort')} required {...form.fieldProps('connectPort')}>
         {input('connectPort')}
       </Field>
-      <Field label={t('ruleForm.type')} hint={t('ruleForm.typeHint')} {...form.fieldProps('type')}>
+      <Field className={styles.field} label={t('ruleForm.type')} hint={t('ruleForm.typeHint')} {...form.fieldProps('type')}>
         <Input className={styles.type} readOnly value={form.check.type} data-testid="rule-type" />
       </Field>
       {form.check.hostname ? (

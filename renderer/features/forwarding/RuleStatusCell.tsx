@@ -48,7 +48,8 @@ export const RuleStatusCell = ({ rule }: { rule: ProxyRule }) => {
       withArrow
       content={
         <div>
-          {status.reasons.length > 0 ? (
+          {status.reasons.length === 1 && status.reasons[0] ? <div>{reasonText(t, status.reasons[0])}</div> : null}
+          {status.reasons.length > 1 ? (
             <ul className={styles.tip}>
               {status.reasons.map((reason, index) => (
                 <li key={index}>{reasonText(t, reason)}</li>
