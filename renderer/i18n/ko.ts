@@ -210,7 +210,7 @@ export const ko: Messages = {
     connectPort: '연결 포트',
     type: '종류',
     typeHint: '주소에 따라 정해집니다',
-    hostnameNote: '호스트 이름은 연결이 들어올 때 Windows가 확인합니다.',
+    hostnameNote: '호스트 이름은 연결이 들어올 때 Windows가 IP 주소로 변환합니다.',
     firewall: 'Windows 방화벽에서 이 포트 열기 (인바운드)',
     command: '실행할 명령',
   },

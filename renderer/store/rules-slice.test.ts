@@ -242,6 +242,17 @@ describe('rules slice: checks and reads', () => {
     expect(Object.keys(store.getState().checks)).toHaveLength(2);
   });
 
+  it('starting the IP Helper checks again the rules that were checked while it was down', async () => {
+    const [first] = sampleRulesView().rules;
+    const { api, store } = await elevatedStore(
+      createFakeApi({ checkRules: ok([sampleCheck(first!, { iphlpsvc: { state: 'problem', status: 'stopped' } })]) }),
+    );
+    await store.getState().checkRules([first!]);
+    await store.getState().startIpHelper();
+    expect(methods(api)).toEqual(['checkRules', 'startIpHelper', 'checkRules']);
+    expect(argsOf(api, 'checkRules').at(-1)).toEqual({ rules: [expect.objectContaining({ listenPort: first!.listenPort })] });
+  });
+
   it('export and backups keep their answers for the dialogs', async () => {
     const { store } = await elevatedStore();
     await store.getState().exportRules();

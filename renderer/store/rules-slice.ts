@@ -194,7 +194,13 @@ export const createRulesSlice =
       },
 
       async startIpHelper() {
-        await runRuleChange('start-iphlpsvc', () => api.startIpHelper());
+        // Every check taken while the service was down says "IP Helper is stopped": ask them again.
+        const checked = (get().rulesView?.rules ?? []).filter((rule) => get().checks[listenKey(rule)] !== undefined);
+        const result = await runRuleChange('start-iphlpsvc', () => api.startIpHelper());
+        if (result?.ok && checked.length > 0) {
+          set({ checks: {} });
+          await get().checkRules(checked);
+        }
       },
 
       startEditing(rule) {

@@ -14,7 +14,8 @@ const useStyles = makeStyles({
   input: { width: '100%', minWidth: 0 },
   number: { width: '100%', minWidth: 0, fontVariantNumeric: 'tabular-nums' },
   type: { width: '100%', minWidth: 0, fontFamily: tokens.fontFamilyMonospace },
-  note: { color: tokens.colorNeutralForeground3 },
+  // Under the type, across both columns: it explains the type as much as the address.
+  note: { color: tokens.colorNeutralForeground3, gridColumn: '1 / -1' },
 });
 
 type Form = ReturnType<typeof useRuleDraft>;
