@@ -11,6 +11,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import type { RuleView } from '../../../shared/model';
 import { ChangeButton } from '../../components/ChangeButton';
+import { changeBlock } from '../../store/selectors';
 import { useAppStore } from '../../store/store-context';
 
 const useStyles = makeStyles({
@@ -28,6 +29,8 @@ export const RulesToolbar = ({ rules, selected }: { rules: readonly RuleView[]; 
   const exportRules = useAppStore((s) => s.exportRules);
   const openBackups = useAppStore((s) => s.openBackups);
   const checking = useAppStore((s) => s.checking.length > 0);
+  // The red "danger" icon only while the button works; a disabled button shows all grey.
+  const blocked = useAppStore((s) => changeBlock(s) !== null);
 
   return (
     <div className={styles.bar} role="toolbar" aria-label={t('rules.actions')}>
@@ -65,7 +68,7 @@ export const RulesToolbar = ({ rules, selected }: { rules: readonly RuleView[]; 
         {t('rules.backups')}
       </Button>
       <ChangeButton
-        icon={<DeleteDismiss20Regular className={styles.danger} />}
+        icon={<DeleteDismiss20Regular className={blocked ? undefined : styles.danger} />}
         onClick={() => openDialog({ kind: 'reset-rules' })}
         hint={t('rules.resetAllHint')}
         data-testid="reset-rules-open"
