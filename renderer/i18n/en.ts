@@ -417,8 +417,8 @@ export const en = {
     cancel: 'Cancel',
     close: 'Close',
     dismiss: 'Dismiss',
-    yes: 'yes',
-    no: 'no',
+    yes: 'Yes',
+    no: 'No',
     working: 'Working…',
   },
 };
