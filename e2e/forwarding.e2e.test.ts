@@ -99,6 +99,21 @@ describe('port forwarding', () => {
     ]);
   });
 
+  it('asks the user when the rule was changed outside the app during the edit', async () => {
+    const { page, harness } = await openForwarding();
+    await row(page, '0.0.0.0:8080').getByTestId('rule-edit').click();
+    await harness.windows.runner.run('netsh', [
+      'interface', 'portproxy', 'set', 'v4tov4', 'listenaddress=0.0.0.0', 'listenport=8080', 'connectaddress=172.28.241.141', 'connectport=80',
+    ]);
+    const editing = page.locator('[data-testid="rule-row"][data-editing="true"]');
+    await editing.getByTestId('edit-connectPort').fill('81');
+    await editing.getByTestId('edit-connectPort').press('Enter');
+    const dialog = page.getByTestId('edit-conflict-dialog');
+    await expect.poll(() => dialog.innerText()).toMatch(/changed outside Portwarden/);
+    await screenshot(page, 'forwarding-edit-conflict');
+    expect(ruleCommands(app!)).toEqual(['netsh interface portproxy set v4tov4 listenaddress=0.0.0.0 listenport=8080 connectaddress=172.28.241.141 connectport=80']);
+  });
+
   it('changes the listen port transactionally: add new, verify, delete old', async () => {
     const { page } = await openForwarding();
     await row(page, '0.0.0.0:8080').getByTestId('rule-edit').click();
