@@ -45,8 +45,15 @@ const api: Api = {
   checkRules: (input) => ipcRenderer.invoke(CHANNELS.checkRules, input),
   preflightRule: (input) => ipcRenderer.invoke(CHANNELS.preflightRule, input),
   startIpHelper: () => ipcRenderer.invoke(CHANNELS.startIpHelper),
+  listOwners: (input) => ipcRenderer.invoke(CHANNELS.listOwners, input),
+  killProcess: (input) => ipcRenderer.invoke(CHANNELS.killProcess, input),
+  diagnosePort: (input) => ipcRenderer.invoke(CHANNELS.diagnosePort, input),
+  getWatchedPorts: () => ipcRenderer.invoke(CHANNELS.getWatchedPorts),
+  setWatchedPorts: (input) => ipcRenderer.invoke(CHANNELS.setWatchedPorts, input),
   onActivity: subscribe('onActivity'),
   onTrayCommand: subscribe('onTrayCommand'),
+  onWatchStates: subscribe('onWatchStates'),
+  onOpenDoctor: subscribe('onOpenDoctor'),
 };
 
 contextBridge.exposeInMainWorld('api', api);

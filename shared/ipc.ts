@@ -13,6 +13,11 @@ import type {
   BackupInfo,
   ChangeReport,
   CommandRecord,
+  DoctorReport,
+  KillReport,
+  OwnersView,
+  WatchedPort,
+  WatchState,
   ListenPortPreflight,
   RuleChangeReport,
   RuleCheck,
@@ -29,6 +34,10 @@ import type {
   DeleteExclusionInput,
   EditRuleInput,
   ImportRulesInput,
+  DiagnoseInput,
+  KillProcessInput,
+  OwnersQueryInput,
+  WatchedPortsInput,
   PreflightInput,
   ResetDynamicInput,
   RulesInput,
@@ -64,14 +73,28 @@ export interface InvokeApi {
   preflightRule(input: PreflightInput): Promise<Result<ListenPortPreflight>>;
   /** Starts the IP Helper service (iphlpsvc), which portproxy needs. */
   startIpHelper(): Promise<Result<RuleChangeReport>>;
+
+  /** TCP and UDP endpoints with owner process, services and explanation (listeners unless allStates). */
+  listOwners(input: OwnersQueryInput): Promise<Result<OwnersView>>;
+  /** taskkill /F /PID; refused for PID 0/4 and critical system processes, and when the PID changed image. */
+  killProcess(input: KillProcessInput): Promise<Result<KillReport>>;
+  /** Every cause that keeps a port from being used: excluded range, owner, portproxy rule, dynamic range. */
+  diagnosePort(input: DiagnoseInput): Promise<Result<DoctorReport>>;
+  getWatchedPorts(): Promise<Result<readonly WatchState[]>>;
+  /** Replaces the watched list (stored in the admin-only config) and checks it now. */
+  setWatchedPorts(input: WatchedPortsInput): Promise<Result<readonly WatchState[]>>;
 }
 
 /** Commands that start in the tray menu and finish in the window (so the user sees the confirmation). */
-export type TrayCommand = 'restart-winnat';
+export type TrayCommand = 'restart-winnat' | 'check-port';
 
 export interface EventApi {
   onActivity(listener: (record: CommandRecord) => void): () => void;
   onTrayCommand(listener: (command: TrayCommand) => void): () => void;
+  /** Watched ports changed state (checked at start and periodically, also while hidden). */
+  onWatchStates(listener: (states: readonly WatchState[]) => void): () => void;
+  /** Open the port doctor on this port (a click on a watched-port notification). */
+  onOpenDoctor(listener: (target: WatchedPort) => void): () => void;
 }
 
 export type Api = InvokeApi & EventApi;
@@ -97,11 +120,18 @@ export const CHANNELS = {
   checkRules: 'rules:check',
   preflightRule: 'rules:preflight',
   startIpHelper: 'iphlpsvc:start',
+  listOwners: 'owners:list',
+  killProcess: 'owners:kill',
+  diagnosePort: 'doctor:diagnose',
+  getWatchedPorts: 'watch:get',
+  setWatchedPorts: 'watch:set',
 } as const satisfies Record<keyof InvokeApi, `${string}:${string}`>;
 
 export const EVENTS = {
   onActivity: 'event:activity',
   onTrayCommand: 'event:tray-command',
+  onWatchStates: 'event:watch-states',
+  onOpenDoctor: 'event:open-doctor',
 } as const satisfies Record<keyof EventApi, `event:${string}`>;
 
 export type InvokeMethod = keyof InvokeApi;

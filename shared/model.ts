@@ -206,3 +206,69 @@ export interface ProcessInfo {
   readonly pid: number;
   readonly services: readonly string[];
 }
+
+/** Who a listening port belongs to, in words (issue: "why can't I use port X?"). */
+export type OwnerKind =
+  /** svchost.exe hosting iphlpsvc: a portproxy rule listens here. */
+  | 'portproxy'
+  /** wslrelay.exe: WSL localhost forwarding of a port a distro listens on. */
+  | 'wsl-relay'
+  /** com.docker.backend.exe (or vpnkit/docker proxy): a published container port. */
+  | 'docker'
+  /** PID 4 (System): HTTP.sys URL reservations, SMB and other kernel listeners. */
+  | 'kernel'
+  | 'process';
+
+/** One netstat row with its owner process and the explanation. */
+export interface Endpoint extends NetstatEntry {
+  readonly ipVersion: IpVersion;
+  readonly image: string | null;
+  readonly services: readonly string[];
+  readonly owner: OwnerKind;
+  /** For `portproxy`: the rule listening here, when one matches. */
+  readonly rule?: ProxyRule;
+}
+
+export interface OwnersView {
+  readonly endpoints: readonly Endpoint[];
+  readonly readAt: string;
+}
+
+export type DoctorCause =
+  | { readonly kind: 'excluded'; readonly range: RangeChange }
+  | { readonly kind: 'owned'; readonly endpoint: Endpoint }
+  | { readonly kind: 'forwarded'; readonly rule: ProxyRule }
+  | { readonly kind: 'dynamic-range'; readonly range: DynamicRange };
+
+/** Every cause that applies to one port; no causes means the port is free. */
+export interface DoctorReport {
+  readonly port: number;
+  readonly protocol: Protocol;
+  readonly causes: readonly DoctorCause[];
+  /** Families whose tables could not be read: the answer may be incomplete there. */
+  readonly unreadable: readonly string[];
+  readonly checkedAt: string;
+}
+
+export interface KillReport {
+  readonly outcome: Outcome;
+  readonly pid: number;
+  readonly image: string;
+  readonly steps: readonly StepReport[];
+  readonly owners: OwnersView;
+  readonly message?: string;
+}
+
+export interface WatchedPort {
+  readonly port: number;
+  readonly protocol: Protocol;
+}
+
+export type WatchStatus = 'free' | 'reserved' | 'taken' | 'unknown';
+
+export interface WatchState extends WatchedPort {
+  readonly status: WatchStatus;
+  /** One line: which range or which process. */
+  readonly reason?: string;
+  readonly checkedAt: string;
+}

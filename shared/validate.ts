@@ -27,6 +27,9 @@ export type ValidationKey =
   | 'backup-id'
   | 'boolean'
   | 'import-mode'
+  | 'pid'
+  | 'image'
+  | 'watched'
   | 'required'
   | 'arguments';
 
@@ -49,6 +52,9 @@ const ENGLISH: Record<ValidationKey, string> = {
   'backup-id': 'is not a backup name Portwarden made',
   boolean: 'must be true or false',
   'import-mode': 'must be merge or replace',
+  pid: 'must be a process id (a whole number from 1 to 4294967295)',
+  image: 'must be the file name of the process, as listed',
+  watched: 'must list at most 100 distinct ports',
   required: 'is required',
   arguments: 'has the wrong number of arguments',
 };
@@ -211,6 +217,36 @@ export const backupIdSchema = z.strictObject(
 
 export const preflightSchema = z.strictObject({ rule: proxyRuleInputSchema }, { error: 'required' });
 
+export const ownersQuerySchema = z.strictObject({ allStates: flag }, { error: 'required' });
+
+export const killProcessSchema = z.strictObject(
+  {
+    pid: z.int({ error: 'pid' }).min(1, { error: 'pid' }).max(4294967295, { error: 'pid' }),
+    /** The image the user saw: a PID reused by another process since then is not killed. */
+    image: z.string({ error: 'image' }).regex(/^[A-Za-z0-9 ._()+-]{1,260}$/, { error: 'image' }),
+  },
+  { error: 'required' },
+);
+
+export const diagnoseSchema = z.strictObject({ port: portSchema, protocol: protocolSchema }, { error: 'required' });
+
+export const watchedPortsSchema = z.strictObject(
+  {
+    ports: z
+      .array(z.strictObject({ port: portSchema, protocol: protocolSchema }, { error: 'required' }), { error: 'watched' })
+      .max(100, { error: 'watched' })
+      .refine((list) => new Set(list.map((p) => `${p.protocol}/${p.port}`)).size === list.length, { error: 'watched' }),
+  },
+  { error: 'required' },
+);
+
+export type OwnersQueryInput = z.input<typeof ownersQuerySchema>;
+export type KillProcessInput = z.input<typeof killProcessSchema>;
+export type DiagnoseInput = z.input<typeof diagnoseSchema>;
+export type Diagnose = z.output<typeof diagnoseSchema>;
+export type WatchedPortsInput = z.input<typeof watchedPortsSchema>;
+export type WatchedPorts = z.output<typeof watchedPortsSchema>;
+
 export type ProxyRuleInput = z.input<typeof proxyRuleInputSchema>;
 export type PreflightInput = z.input<typeof preflightSchema>;
 export type AddRuleInput = z.input<typeof addRuleSchema>;
@@ -246,6 +282,11 @@ export const argumentSchemas = {
   restoreBackup: oneArg(backupIdSchema),
   checkRules: oneArg(rulesSchema),
   preflightRule: oneArg(preflightSchema),
+  listOwners: oneArg(ownersQuerySchema),
+  killProcess: oneArg(killProcessSchema),
+  diagnosePort: oneArg(diagnoseSchema),
+  getWatchedPorts: noArgs,
+  setWatchedPorts: oneArg(watchedPortsSchema),
   startIpHelper: noArgs,
 } as const;
 
