@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ServiceStatus } from '../shared/model';
+import type { ServiceStatus, WatchState } from '../shared/model';
 import type { TrayCommand } from '../shared/ipc';
 
 const { fake } = await vi.hoisted(async () => {
@@ -56,13 +56,15 @@ describe('tray', () => {
     const { tray, calls, commands, item } = setup();
     expect(tray.contextMenu!.template.map((i) => i.label ?? i.type)).toEqual([
       'Open Portwarden',
+      'Check a port…',
       'Restart WinNAT…',
       'separator',
       'Quit',
     ]);
     item('Open Portwarden').click!();
+    item('Check a port…').click!();
     item('Restart WinNAT…').click!();
-    expect(commands).toEqual(['restart-winnat']);
+    expect(commands).toEqual(['check-port', 'restart-winnat']);
     item('Quit').click!();
     expect(calls).toEqual(['open', 'quit']);
   });
@@ -84,9 +86,42 @@ describe('tray', () => {
     expect(tray.tooltip).toBe('Portwarden — WinNAT: 실행 중');
     expect(tray.contextMenu!.template.map((i) => i.label).filter(Boolean)).toEqual([
       'Portwarden 열기',
+      '포트 진단…',
       'WinNAT 다시 시작…',
       '종료',
     ]);
+  });
+
+  it('turns to the warning icon and names the ports when a watched port becomes blocked', () => {
+    let watchListener: ((states: readonly WatchState[]) => void) | null = null;
+    fake.reset();
+    createTray({
+      iconDir: '/icons',
+      platform: 'win32',
+      locale: 'en-US',
+      openWindow: () => undefined,
+      sendTrayCommand: () => undefined,
+      quit: () => undefined,
+      onWinnatStatus: (listener) => {
+        listener('running');
+        return () => undefined;
+      },
+      onWatchStates: (listener) => {
+        watchListener = listener;
+        return () => undefined;
+      },
+    });
+    const tray = fake.state.trays[0]!;
+    expect(tray.tooltip).toBe('Portwarden — WinNAT: running');
+    const at = '2026-11-23T00:00:00.000Z';
+    watchListener!([
+      { port: 8065, protocol: 'tcp', status: 'reserved', reason: 'inside 8031–8130', checkedAt: at },
+      { port: 3000, protocol: 'tcp', status: 'free', checkedAt: at },
+    ]);
+    expect(tray.tooltip).toBe('Portwarden — WinNAT: running\nWatched ports blocked: 8065');
+    expect((tray.image as { path: string }).path).toMatch(/tray-warning\.ico/);
+    watchListener!([{ port: 8065, protocol: 'tcp', status: 'free', checkedAt: at }]);
+    expect((tray.image as { path: string }).path).toMatch(/tray-normal\.ico/);
   });
 
   it('dispose unsubscribes and removes the icon', () => {

@@ -6,14 +6,17 @@
 import path from 'node:path';
 import { Menu, Tray, nativeImage } from 'electron';
 import type { NativeImage } from 'electron';
-import type { ServiceStatus } from '../shared/model';
+import type { ServiceStatus, WatchState } from '../shared/model';
 import type { TrayCommand } from '../shared/ipc';
 
 type Locale = 'en' | 'ko';
 
 interface TrayText {
   readonly open: string;
+  readonly checkPort: string;
   readonly restartWinnat: string;
+  /** Tooltip line for watched ports that are no longer free, e.g. "blocked: 8065, 3000". */
+  readonly watchBlocked: string;
   readonly quit: string;
   readonly status: Readonly<Record<ServiceStatus, string>>;
 }
@@ -22,7 +25,9 @@ interface TrayText {
 const TEXT: Readonly<Record<Locale, TrayText>> = {
   en: {
     open: 'Open Portwarden',
+    checkPort: 'Check a port…',
     restartWinnat: 'Restart WinNAT…',
+    watchBlocked: 'Watched ports blocked',
     quit: 'Quit',
     status: {
       running: 'running',
@@ -35,7 +40,9 @@ const TEXT: Readonly<Record<Locale, TrayText>> = {
   },
   ko: {
     open: 'Portwarden 열기',
+    checkPort: '포트 진단…',
     restartWinnat: 'WinNAT 다시 시작…',
+    watchBlocked: '막힌 감시 포트',
     quit: '종료',
     status: {
       running: '실행 중',
@@ -52,11 +59,21 @@ export const trayLocaleOf = (appLocale: string): Locale => (appLocale.toLowerCas
 
 export const trayText = (appLocale: string): TrayText => TEXT[trayLocaleOf(appLocale)];
 
-export const trayTooltip = (status: ServiceStatus, appLocale: string): string =>
-  `Portwarden — WinNAT: ${trayText(appLocale).status[status]}`;
+/** Watched ports that are reserved or taken: the reason the tray turns to its warning state. */
+export const blockedPorts = (states: readonly WatchState[]): readonly WatchState[] =>
+  states.filter((s) => s.status === 'reserved' || s.status === 'taken');
 
-/** Anything but a running WinNAT deserves a look: stopped, absent, in transition or unreadable. */
-export const trayIconKind = (status: ServiceStatus): 'normal' | 'warning' => (status === 'running' ? 'normal' : 'warning');
+export const trayTooltip = (status: ServiceStatus, appLocale: string, watch: readonly WatchState[] = []): string => {
+  const text = trayText(appLocale);
+  const blocked = blockedPorts(watch);
+  const watchLine = blocked.length > 0 ? `\n${text.watchBlocked}: ${blocked.map((s) => s.port).join(', ')}` : '';
+  // Windows cuts tray tooltips at 127 characters.
+  return `Portwarden — WinNAT: ${text.status[status]}${watchLine}`.slice(0, 127);
+};
+
+/** A look is needed when WinNAT is not running (stopped, absent, in transition, unreadable) or a watched port is blocked. */
+export const trayIconKind = (status: ServiceStatus, watch: readonly WatchState[] = []): 'normal' | 'warning' =>
+  status === 'running' && blockedPorts(watch).length === 0 ? 'normal' : 'warning';
 
 /**
  * build/tray/ in dev; packaged builds ship it as an extra resource (electron-builder.yml), outside
@@ -81,6 +98,8 @@ export interface TrayOptions {
   readonly quit: () => void;
   /** Subscribes to WinNAT status changes (AppCore.onWinnatStatus). */
   readonly onWinnatStatus: (listener: (status: ServiceStatus) => void) => () => void;
+  /** Subscribes to watched-port states (AppCore.onWatchStates). */
+  readonly onWatchStates?: (listener: (states: readonly WatchState[]) => void) => () => void;
 }
 
 export interface PortwardenTray {
@@ -91,8 +110,7 @@ export interface PortwardenTray {
 export const createTray = (options: TrayOptions): PortwardenTray => {
   const text = trayText(options.locale);
   const icons = new Map<'normal' | 'warning', NativeImage>();
-  const iconFor = (status: ServiceStatus): NativeImage => {
-    const kind = trayIconKind(status);
+  const iconFor = (kind: 'normal' | 'warning'): NativeImage => {
     const cached = icons.get(kind);
     if (cached) return cached;
     const image = nativeImage.createFromPath(trayIconPath({ kind, platform: options.platform, iconDir: options.iconDir }));
@@ -101,11 +119,19 @@ export const createTray = (options: TrayOptions): PortwardenTray => {
   };
 
   // Unknown until the core's first read: the warning icon until WinNAT is known to run.
-  const tray = new Tray(iconFor('unknown'));
-  tray.setToolTip(trayTooltip('unknown', options.locale));
+  let status: ServiceStatus = 'unknown';
+  let watch: readonly WatchState[] = [];
+  const tray = new Tray(iconFor(trayIconKind(status)));
+  tray.setToolTip(trayTooltip(status, options.locale));
+  const update = () => {
+    if (tray.isDestroyed()) return;
+    tray.setImage(iconFor(trayIconKind(status, watch)));
+    tray.setToolTip(trayTooltip(status, options.locale, watch));
+  };
   tray.setContextMenu(
     Menu.buildFromTemplate([
       { label: text.open, click: () => options.openWindow() },
+      { label: text.checkPort, click: () => options.sendTrayCommand('check-port') },
       { label: text.restartWinnat, click: () => options.sendTrayCommand('restart-winnat') },
       { type: 'separator' },
       { label: text.quit, click: () => options.quit() },
@@ -115,16 +141,21 @@ export const createTray = (options: TrayOptions): PortwardenTray => {
   // Linux tray implementations often never report double-clicks; a single click opens there.
   if (options.platform !== 'win32') tray.on('click', () => options.openWindow());
 
-  const unsubscribe = options.onWinnatStatus((status) => {
-    if (tray.isDestroyed()) return;
-    tray.setImage(iconFor(status));
-    tray.setToolTip(trayTooltip(status, options.locale));
+  const unsubscribeStatus = options.onWinnatStatus((next) => {
+    status = next;
+    update();
   });
+  const unsubscribeWatch =
+    options.onWatchStates?.((next) => {
+      watch = next;
+      update();
+    }) ?? (() => undefined);
 
   return {
     tray,
     dispose() {
-      unsubscribe();
+      unsubscribeStatus();
+      unsubscribeWatch();
       if (!tray.isDestroyed()) tray.destroy();
     },
   };

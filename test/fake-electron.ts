@@ -422,11 +422,31 @@ const createState = () => {
     },
   };
 
+  const notifications: FakeNotificationInstance[] = [];
+  /** Windows toast notifications: recorded with their options; `show` and click handlers are observable. */
+  class FakeNotification extends FakeEmitter {
+    shown = false;
+    constructor(public options: { title?: string; body?: string; silent?: boolean }) {
+      super();
+      notifications.push(this);
+    }
+    static isSupported(): boolean {
+      return true;
+    }
+    show(): void {
+      log.push('notification.show');
+      this.shown = true;
+    }
+  }
+  type FakeNotificationInstance = InstanceType<typeof FakeNotification>;
+
   return {
     log,
     app,
     windows,
     trays,
+    notifications,
+    Notification: FakeNotification,
     menus,
     session,
     protocol,
@@ -449,7 +469,7 @@ export type FakeTray = InstanceType<FakeElectronState['Tray']>;
 
 export const createFakeElectron = () => {
   let state = createState();
-  const keys = Object.keys(state).filter((k) => !['log', 'windows', 'trays', 'menus'].includes(k)) as Array<
+  const keys = Object.keys(state).filter((k) => !['log', 'windows', 'trays', 'menus', 'notifications'].includes(k)) as Array<
     keyof FakeElectronState
   >;
   // Getters keep `module` stable across reset(): code under test reads `electron.app` at call time.
