@@ -2,25 +2,12 @@
  * Issue 3 end to end: portproxy rules through the real renderer, preload and router over the
  * simulated Windows (scenario `forwarding`: 5 rules, a WSL target that answers on 22/80 only).
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openApp, screenshot, type AppPage } from './support';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { screenshot, useAppPages, type AppPage } from './support';
 
-let browser: Browser;
+const pages = useAppPages();
 let app: AppPage | undefined;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  const errors = app?.errors ?? [];
-  await app?.close();
-  app = undefined;
-  expect(errors).toEqual([]);
-});
 
 const ruleCommands = (current: AppPage) =>
   current.harness.windows.runner.calls
@@ -33,8 +20,8 @@ const listens = (page: Page) =>
 
 const ALL_LISTENS = [':::9000', '0.0.0.0:2222', '0.0.0.0:8080', '127.0.0.1:8081', '127.0.0.1:8888'].sort();
 
-const openForwarding = async (options: Parameters<typeof openApp>[1] = {}) => {
-  app = await openApp(browser, { scenario: 'forwarding', ...options });
+const openForwarding = async (options: Parameters<typeof pages.open>[0] = {}) => {
+  app = await pages.open({ scenario: 'forwarding', ...options });
   await app.page.getByTestId('tab-forwarding').click();
   await expect.poll(() => app!.page.locator('[data-testid="rule-row"]').count()).toBe(5);
   return app;
@@ -188,7 +175,7 @@ describe('port forwarding', () => {
   });
 
   it('shows the IP Helper warning and starts the service', async () => {
-    app = await openApp(browser, { scenario: 'broken-iphlpsvc' });
+    app = await pages.open({ scenario: 'broken-iphlpsvc' });
     const { page } = app;
     await page.getByTestId('tab-forwarding').click();
     await expect.poll(() => page.getByTestId('iphlpsvc-warning').innerText()).toMatch(/IP Helper/);

@@ -1,26 +1,11 @@
 /**
  * Issue 2 end to end: the real renderer, preload and router over the simulated Windows, in Chromium.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, openApp, screenshot, type AppPage } from './support';
+import { describe, expect, it } from 'vitest';
+import { screenshot, useAppPages, type AppPage } from './support';
 
-let browser: Browser;
+const pages = useAppPages();
 let app: AppPage | undefined;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  // A clean page shows no console errors (CSP violations, React warnings, failed requests).
-  const errors = app?.errors ?? [];
-  await app?.close();
-  app = undefined;
-  expect(errors).toEqual([]);
-});
 
 const mutatingCommands = (current: AppPage) =>
   current.harness.windows.runner.calls
@@ -29,7 +14,7 @@ const mutatingCommands = (current: AppPage) =>
 
 describe('excluded port ranges', () => {
   it('shows the four tables, with system and administered rows', async () => {
-    app = await openApp(browser, { scenario: 'hyperv-reserved' });
+    app = await pages.open({ scenario: 'hyperv-reserved' });
     const { page } = app;
     for (const family of ['tcp-ipv4', 'udp-ipv4', 'tcp-ipv6', 'udp-ipv6']) {
       await expect.poll(() => page.getByTestId(`ranges-table-${family}`).isVisible()).toBe(true);
@@ -43,7 +28,7 @@ describe('excluded port ranges', () => {
   });
 
   it('filters by a port inside a reserved block and says why in plain words', async () => {
-    app = await openApp(browser, { scenario: 'hyperv-reserved' });
+    app = await pages.open({ scenario: 'hyperv-reserved' });
     const { page } = app;
     await page.keyboard.press('Control+f');
     await page.keyboard.type('8065');
@@ -58,7 +43,7 @@ describe('excluded port ranges', () => {
   });
 
   it('protects a port (stop winnat, add, start) and deletes the new administered row', async () => {
-    app = await openApp(browser, { scenario: 'hyperv-reserved' });
+    app = await pages.open({ scenario: 'hyperv-reserved' });
     const { page } = app;
     await page.getByTestId('protect-port-open').click();
     const dialog = page.getByTestId('protect-port-dialog');
@@ -89,7 +74,7 @@ describe('excluded port ranges', () => {
   });
 
   it('refuses hostile input in the form with a field error and runs nothing', async () => {
-    app = await openApp(browser, { scenario: 'hyperv-reserved' });
+    app = await pages.open({ scenario: 'hyperv-reserved' });
     const { page } = app;
     await page.getByTestId('protect-port-open').click();
     const dialog = page.getByTestId('protect-port-dialog');
@@ -102,7 +87,7 @@ describe('excluded port ranges', () => {
   });
 
   it('restarts WinNAT after a warning and shows what was freed and what appeared', async () => {
-    app = await openApp(browser, { scenario: 'hyperv-reserved', seed: 3 });
+    app = await pages.open({ scenario: 'hyperv-reserved', seed: 3 });
     const { page } = app;
     await page.getByTestId('restart-winnat').click();
     const dialog = page.getByTestId('restart-winnat-dialog');
@@ -116,14 +101,14 @@ describe('excluded port ranges', () => {
   });
 
   it('opens the restart confirmation from the tray menu', async () => {
-    app = await openApp(browser, { scenario: 'hyperv-reserved' });
+    app = await pages.open({ scenario: 'hyperv-reserved' });
     app.harness.trayCommand('restart-winnat');
     await expect.poll(() => app!.page.getByTestId('restart-winnat-dialog').isVisible()).toBe(true);
     expect(mutatingCommands(app)).toEqual([]);
   });
 
   it('lists the exact commands in the activity panel', async () => {
-    app = await openApp(browser, { scenario: 'hyperv-reserved' });
+    app = await pages.open({ scenario: 'hyperv-reserved' });
     const { page } = app;
     await page.getByTestId('activity-open').click();
     const drawer = page.getByTestId('activity-drawer');
@@ -132,7 +117,7 @@ describe('excluded port ranges', () => {
   });
 
   it('unelevated: one banner, every change disabled, nothing runs', async () => {
-    app = await openApp(browser, { scenario: 'not-elevated' });
+    app = await pages.open({ scenario: 'not-elevated' });
     const { page } = app;
     await expect.poll(() => page.getByTestId('elevation-banner').innerText()).toMatch(/without administrator rights/);
     for (const id of ['protect-port-open', 'restart-winnat', 'dynamic-reset-open']) {
@@ -145,7 +130,7 @@ describe('excluded port ranges', () => {
   });
 
   it('renders the Korean UI over Korean netsh output', async () => {
-    app = await openApp(browser, { scenario: 'hyperv-reserved', locale: 'ko', uiLocale: 'ko-KR' });
+    app = await pages.open({ scenario: 'hyperv-reserved', locale: 'ko', uiLocale: 'ko-KR' });
     const { page } = app;
     await expect.poll(() => page.getByRole('heading', { name: '제외된 포트 범위' }).count()).toBeGreaterThan(0);
     await expect.poll(() => page.getByTestId('ranges-table-tcp-ipv4').innerText()).toMatch(/8031/);
@@ -155,7 +140,7 @@ describe('excluded port ranges', () => {
   });
 
   it('is readable in dark mode at 1000x700', async () => {
-    app = await openApp(browser, { scenario: 'hyperv-reserved', colorScheme: 'dark', viewport: { width: 1000, height: 700 } });
+    app = await pages.open({ scenario: 'hyperv-reserved', colorScheme: 'dark', viewport: { width: 1000, height: 700 } });
     await screenshot(app.page, 'ranges-dark-1000');
     expect(await app.page.getByTestId('ranges-table-tcp-ipv4').isVisible()).toBe(true);
   });

@@ -3,6 +3,7 @@
  * Chromium is Debian's (/usr/bin/chromium) or PORTWARDEN_CHROMIUM; never a downloaded browser.
  */
 import { mkdirSync } from 'node:fs';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { REPO_ROOT } from './harness/build';
@@ -61,4 +62,31 @@ export const openApp = async (
 export const screenshot = async (page: Page, name: string): Promise<void> => {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+};
+
+/**
+ * One browser per spec file and one app page per test; after each test the page must have logged
+ * no console errors (CSP violations, React warnings, failed requests).
+ */
+export const useAppPages = () => {
+  let browser: Browser | undefined;
+  let current: AppPage | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  afterEach(async () => {
+    const errors = current?.errors ?? [];
+    await current?.close();
+    current = undefined;
+    expect(errors).toEqual([]);
+  });
+  return {
+    async open(options: Parameters<typeof openApp>[1] = {}): Promise<AppPage> {
+      current = await openApp(browser!, options);
+      return current;
+    },
+  };
 };
