@@ -1,0 +1,47 @@
+/**
+ * The three reads behind owners and the doctor, each run once per request: `netstat -ano`,
+ * `tasklist /fo csv /nh /svc` and `netsh interface portproxy show all`. A failed read is a value
+ * (`{ error }`), so one broken command does not hide what the others say.
+ */
+import type { ProxyRule } from '../../../shared/model';
+import type { Operation } from '../activity-log';
+import { describeRun } from '../change-report';
+import { parseNetstat, parseTasklist, type ParsedNetstatEntry, type ParsedProcess } from '../parse';
+import { netstatWithPids, tasklistWithServices } from '../portproxy/commands';
+import { readPortProxy } from '../portproxy/read';
+
+export type Read<T> = { readonly value: T } | { readonly error: string };
+
+export const readNetstat = async (op: Operation): Promise<Read<ParsedNetstatEntry[]>> => {
+  const result = await op.run(netstatWithPids());
+  if (result.timedOut || result.exitCode !== 0) return { error: `netstat: ${describeRun(result)}` };
+  return { value: parseNetstat(result.stdout) };
+};
+
+export const readProcesses = async (op: Operation): Promise<Read<ParsedProcess[]>> => {
+  const result = await op.run(tasklistWithServices());
+  if (result.timedOut || result.exitCode !== 0) return { error: `tasklist: ${describeRun(result)}` };
+  return { value: parseTasklist(result.stdout) };
+};
+
+export const readRules = async (op: Operation): Promise<Read<readonly ProxyRule[]>> => {
+  const proxy = await readPortProxy(op);
+  return proxy.rules === null ? { error: `portproxy: ${proxy.error ?? ''}` } : { value: proxy.rules };
+};
+
+export interface OwnerSources {
+  readonly netstat: Read<ParsedNetstatEntry[]>;
+  readonly processes: Read<ParsedProcess[]>;
+  /** null when not asked for (a UDP-only question: portproxy is TCP only). */
+  readonly rules: Read<readonly ProxyRule[]> | null;
+}
+
+/** The reads are independent processes: run them together. */
+export const readOwnerSources = async (op: Operation, options: { rules: boolean }): Promise<OwnerSources> => {
+  const [netstat, processes, rules] = await Promise.all([
+    readNetstat(op),
+    readProcesses(op),
+    options.rules ? readRules(op) : Promise.resolve(null),
+  ]);
+  return { netstat, processes, rules };
+};
