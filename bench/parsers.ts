@@ -1,0 +1,172 @@
+/**
+ * Benchmark 1: the parsers on big, realistic inputs.
+ *
+ * A busy developer machine (Docker, WSL, browsers) can have tens of thousands of sockets; the owners
+ * view parses `netstat -ano` on every refresh, so its throughput bounds how fresh that view can be.
+ * The text is not hand-made: a simulated machine with 100,000 sockets is rendered by the simulator's
+ * own netstat (same columns, CRLF, OEM code page round trip), in English and in German (the one
+ * locale that translates the state words, so the state normalisation path is exercised too).
+ * Also timed: `tasklist /fo csv /nh /svc` with 5,000 processes and one excluded-range table with
+ * 1,000 rows, both rendered by the simulator the same way.
+ */
+import { performance } from 'node:perf_hooks';
+import { showExcludedRanges } from '../electron/system/commands';
+import { parseExcludedRanges, parseNetstat, parseTasklist } from '../electron/system/parse';
+import {
+  createMachine,
+  createSimRunner,
+  type Language,
+  type Machine,
+  type SimProcess,
+  type SimRange,
+  type SimSocket,
+  type SimTcpState,
+} from '../electron/system/sim';
+import type { BenchResult, BenchRow } from './report';
+import { ratio, sampleMs, summarize } from './stats';
+
+export const NETSTAT_SOCKETS = 100_000;
+export const TASKLIST_PROCESSES = 5_000;
+export const EXCLUDED_ROWS = 1_000;
+
+/** Deterministic generator (mulberry32) so every run parses the same text. */
+const random = (seed: number): (() => number) => {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+};
+
+const IMAGES = ['svchost.exe', 'chrome.exe', 'msedge.exe', 'node.exe', 'com.docker.backend.exe', 'wslrelay.exe', 'postgres.exe', 'Code.exe'];
+
+/** Windows PIDs are multiples of 4; a few system processes host services (tasklist /svc shows them). */
+export const makeProcesses = (count: number): SimProcess[] =>
+  Array.from({ length: count }, (_, i): SimProcess => {
+    const image = IMAGES[i % IMAGES.length] ?? 'svchost.exe';
+    const system = image === 'svchost.exe';
+    return {
+      pid: 1000 + i * 4,
+      image,
+      services: system ? [`Svc${i}`, 'RpcSs'].slice(0, 1 + (i % 2)) : [],
+      owner: system ? 'system' : 'user',
+      sessionName: system ? 'Services' : 'Console',
+      memKb: 4000 + ((i * 7919) % 400_000),
+    };
+  });
+
+/**
+ * A socket mix like a busy workstation: mostly outbound TCP connections in their various states,
+ * some listeners, IPv6 (including link-local with a zone id) and UDP endpoints.
+ */
+export const makeSockets = (count: number, pids: readonly number[], seed = 42): SimSocket[] => {
+  const next = random(seed);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
+  const port = (low: number, high: number) => low + Math.floor(next() * (high - low + 1));
+  const states: readonly SimTcpState[] = ['ESTABLISHED', 'ESTABLISHED', 'ESTABLISHED', 'TIME_WAIT', 'CLOSE_WAIT', 'FIN_WAIT_2', 'SYN_SENT'];
+  const sockets: SimSocket[] = [];
+  for (let i = 0; i < count; i++) {
+    const pid = pick(pids);
+    const roll = next();
+    if (roll < 0.04) {
+      const v6 = next() < 0.4;
+      const address = v6 ? pick(['::', '::1']) : pick(['0.0.0.0', '127.0.0.1', '192.168.1.23']);
+      sockets.push({ protocol: 'tcp', localAddress: address, localPort: port(1, 65535), remoteAddress: v6 ? '::' : '0.0.0.0', remotePort: 0, state: 'LISTENING', pid });
+    } else if (roll < 0.8) {
+      const local = pick(['192.168.1.23', '127.0.0.1', '172.28.144.1']);
+      const remote = local === '127.0.0.1' ? '127.0.0.1' : `${port(1, 223)}.${port(0, 255)}.${port(0, 255)}.${port(1, 254)}`;
+      sockets.push({ protocol: 'tcp', localAddress: local, localPort: port(49152, 65535), remoteAddress: remote, remotePort: pick([443, 80, 5432, 8080, 3000]), state: pick(states), pid });
+    } else if (roll < 0.9) {
+      const local = pick(['2001:db8:4006:812::200e', 'fe80::1c2b:3a4d:5e6f:7%12', '::1']);
+      sockets.push({ protocol: 'tcp', localAddress: local, localPort: port(49152, 65535), remoteAddress: '2606:4700::6810:84e5', remotePort: 443, state: pick(states), pid });
+    } else {
+      const address = pick(['0.0.0.0', '127.0.0.1', '::', 'fe80::1c2b:3a4d:5e6f:7%12']);
+      sockets.push({ protocol: 'udp', localAddress: address, localPort: port(1, 65535), remoteAddress: null, remotePort: null, state: null, pid });
+    }
+  }
+  return sockets;
+};
+
+/** 1,000 non-overlapping rows between 1025 and ~61000, one in ten administered (netsh's `*`). */
+export const makeRanges = (count: number): SimRange[] =>
+  Array.from({ length: count }, (_, i): SimRange => {
+    const start = 1025 + i * 60;
+    return { start, end: start + (i % 50), administered: i % 10 === 0, holder: 'winnat' };
+  });
+
+interface Rendered {
+  readonly text: string;
+  /** What the console process wrote (OEM code page); the MB in MB/s. */
+  readonly bytes: number;
+  readonly lines: number;
+}
+
+/** Runs a command on the simulator and keeps its decoded text and byte size. */
+const render = async (machine: Machine, command: 'netstat' | 'tasklist' | 'netsh', args: readonly string[]): Promise<Rendered> => {
+  const result = await createSimRunner(machine).runBytes(command, args);
+  if (result.exitCode !== 0) throw new Error(`simulated ${command} failed: ${result.stderr || result.stdout}`);
+  if (!result.stdout.includes('\r\n')) throw new Error(`simulated ${command} output is not CRLF`);
+  return { text: result.stdout, bytes: result.stdoutBytes.length, lines: result.stdout.split('\r\n').length - 1 };
+};
+
+const TIMING = { warmup: 2, minRuns: 5, maxRuns: 25, budgetMs: 3_500 } as const;
+const SMALL_TIMING = { warmup: 20, minRuns: 30, maxRuns: 400, budgetMs: 1_500 } as const;
+
+const throughput = (rendered: Rendered, medianMs: number) => ({
+  lines: rendered.lines,
+  'lines/s': rendered.lines / (medianMs / 1000),
+  'MB/s': rendered.bytes / 1e6 / (medianMs / 1000),
+});
+
+export const runParsersBenchmark = async (): Promise<BenchResult> => {
+  const started = performance.now();
+  const rows: BenchRow[] = [];
+  const notes: string[] = [];
+  const processes = makeProcesses(500);
+  const sockets = makeSockets(NETSTAT_SOCKETS, processes.map((p) => p.pid));
+  const medians: Partial<Record<Language, number>> = {};
+
+  for (const language of ['en', 'de'] as const) {
+    const machine = createMachine({ language, processes, sockets });
+    const rendered = await render(machine, 'netstat', ['-ano']);
+    // Sanity: a benchmark that parses garbage fast is worthless, so check the parse first.
+    const parsed = parseNetstat(rendered.text);
+    const listening = parsed.filter((entry) => entry.state === 'LISTENING').length;
+    const expectedListening = sockets.filter((s) => s.state === 'LISTENING').length;
+    if (parsed.length !== NETSTAT_SOCKETS || listening !== expectedListening) {
+      throw new Error(`netstat ${language}: parsed ${parsed.length} rows (${listening} listening), expected ${NETSTAT_SOCKETS} (${expectedListening})`);
+    }
+    const summary = summarize(await sampleMs(() => parseNetstat(rendered.text), TIMING));
+    medians[language] = summary.median;
+    rows.push({ label: `parseNetstat ${language} (${(rendered.bytes / 1e6).toFixed(1)} MB, CRLF)`, unit: 'ms', summary, derived: throughput(rendered, summary.median) });
+    notes.push(`netstat -ano ${language}: ${rendered.lines.toLocaleString('en-US')} lines, ${rendered.bytes.toLocaleString('en-US')} bytes in CP${machine.oemCodePage}; parsed ${parsed.length.toLocaleString('en-US')} sockets, ${listening} listening (as generated)`);
+  }
+
+  const taskMachine = createMachine({ language: 'en', processes: makeProcesses(TASKLIST_PROCESSES) });
+  const tasklist = await render(taskMachine, 'tasklist', ['/fo', 'csv', '/nh', '/svc']);
+  const taskCount = parseTasklist(tasklist.text).length;
+  if (taskCount !== TASKLIST_PROCESSES) throw new Error(`tasklist: parsed ${taskCount}, expected ${TASKLIST_PROCESSES}`);
+  const taskSummary = summarize(await sampleMs(() => parseTasklist(tasklist.text), SMALL_TIMING));
+  rows.push({ label: `parseTasklist /svc (${TASKLIST_PROCESSES.toLocaleString('en-US')} processes)`, unit: 'ms', summary: taskSummary, derived: throughput(tasklist, taskSummary.median) });
+
+  const rangeMachine = createMachine({ language: 'en' });
+  rangeMachine.excluded.ipv4.tcp = makeRanges(EXCLUDED_ROWS);
+  const table = await render(rangeMachine, 'netsh', showExcludedRanges({ ipVersion: 'ipv4', protocol: 'tcp' }).args);
+  const rangeCount = parseExcludedRanges(table.text).length;
+  if (rangeCount !== EXCLUDED_ROWS) throw new Error(`excluded ranges: parsed ${rangeCount}, expected ${EXCLUDED_ROWS}`);
+  const rangeSummary = summarize(await sampleMs(() => parseExcludedRanges(table.text), SMALL_TIMING));
+  rows.push({ label: `parseExcludedRanges (${EXCLUDED_ROWS.toLocaleString('en-US')} rows)`, unit: 'ms', summary: rangeSummary, derived: throughput(table, rangeSummary.median) });
+
+  return {
+    id: 'parsers',
+    title: `1. Parsers on simulator-rendered output (${NETSTAT_SOCKETS.toLocaleString('en-US')} netstat sockets)`,
+    measures: 'Wall time of one parse call on text the simulator rendered (CRLF, OEM round trip); throughput from the median.',
+    rows,
+    ratios: [{ label: 'parseNetstat de / en (localized state words)', value: ratio(medians.de ?? Number.NaN, medians.en ?? Number.NaN) }],
+    notes,
+    durationMs: performance.now() - started,
+  };
+};

@@ -1,0 +1,79 @@
+/**
+ * `npm run bench [-- <id>...]`: runs the benchmarks one after the other (never concurrently: they
+ * would share the 2 cores and skew each other), prints a table per benchmark and writes everything to
+ * out/bench/results.json. Numbers only: nothing passes or fails. A benchmark that crashes is reported
+ * as not measured (with the error) and the others still run; the exit code is then 1.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { availableParallelism, cpus, platform, release } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { runOwnersPaintBenchmark } from './owners-paint';
+import { runParsersBenchmark } from './parsers';
+import { runRefreshBenchmark } from './refresh';
+import { formatResult, type BenchResult } from './report';
+import { runWatchBenchmark } from './watch';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const RESULTS_FILE = join(ROOT, 'out', 'bench', 'results.json');
+
+export const BENCHMARKS: Readonly<Record<string, () => Promise<BenchResult>>> = {
+  parsers: runParsersBenchmark,
+  refresh: runRefreshBenchmark,
+  watch: runWatchBenchmark,
+  'owners-paint': () => runOwnersPaintBenchmark(ROOT),
+};
+
+const notMeasured = (id: string, error: unknown, durationMs: number): BenchResult => ({
+  id,
+  title: `${id}: not measured`,
+  measures: 'The benchmark crashed before it produced numbers.',
+  rows: [],
+  ratios: [],
+  notes: [`not measured: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`],
+  durationMs,
+});
+
+const main = async (): Promise<number> => {
+  const requested = process.argv.slice(2);
+  const unknown = requested.filter((id) => !(id in BENCHMARKS));
+  if (unknown.length > 0) {
+    console.error(`Unknown benchmark(s): ${unknown.join(', ')}. Choose from: ${Object.keys(BENCHMARKS).join(', ')}.`);
+    return 2;
+  }
+  const ids = requested.length > 0 ? requested : Object.keys(BENCHMARKS);
+  const machine = {
+    platform: `${platform()} ${release()}`,
+    cpu: cpus()[0]?.model ?? 'unknown',
+    cores: availableParallelism(),
+    node: process.version,
+  };
+  console.log(`Portwarden benchmarks on ${machine.cores} cores (${machine.cpu}), Node ${machine.node}, ${machine.platform}\n`);
+
+  const started = performance.now();
+  const results: BenchResult[] = [];
+  let crashed = false;
+  for (const id of ids) {
+    const run = BENCHMARKS[id];
+    if (!run) continue;
+    const t0 = performance.now();
+    let result: BenchResult;
+    try {
+      result = await run();
+    } catch (error) {
+      crashed = true;
+      result = notMeasured(id, error, performance.now() - t0);
+    }
+    results.push(result);
+    console.log(`${formatResult(result)}\n`);
+  }
+
+  const totalMs = performance.now() - started;
+  await mkdir(dirname(RESULTS_FILE), { recursive: true });
+  await writeFile(RESULTS_FILE, `${JSON.stringify({ createdAt: new Date().toISOString(), machine, totalMs, benchmarks: results }, null, 2)}\n`);
+  console.log(`Total ${(totalMs / 1000).toFixed(1)} s. Results: ${RESULTS_FILE}`);
+  return crashed ? 1 : 0;
+};
+
+process.exitCode = await main();
