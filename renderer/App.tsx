@@ -5,9 +5,12 @@ import { ChangeDialogs } from './components/ChangeDialogs';
 import { ElevationBanner } from './components/ElevationBanner';
 import { NoticeBars } from './components/NoticeBars';
 import { ActivityDrawer } from './features/activity/ActivityDrawer';
+import { DoctorView } from './features/doctor/DoctorView';
 import { DynamicCard } from './features/dynamic/DynamicCard';
 import { BackupsPanel } from './features/forwarding/BackupsPanel';
 import { ForwardingView } from './features/forwarding/ForwardingView';
+import { PortMapView } from './features/map/PortMapView';
+import { OwnersView } from './features/owners/OwnersView';
 import { PortFilter } from './features/ranges/PortFilter';
 import { RangeTables } from './features/ranges/RangeTables';
 import { portVerdict } from './lib/port-verdict';
@@ -74,9 +77,12 @@ export const App = () => {
             <RangeTables verdict={verdict} />
             <DynamicCard />
           </>
-        ) : (
-          <ForwardingView searchRef={searchRef} />
-        )}
+        ) : null}
+        {view === 'forwarding' ? <ForwardingView searchRef={searchRef} /> : null}
+        {/* Mounted only while shown: its refresh timer lives and dies with it. */}
+        {view === 'owners' ? <OwnersView searchRef={searchRef} /> : null}
+        {view === 'doctor' ? <DoctorView searchRef={searchRef} /> : null}
+        {view === 'map' ? <PortMapView /> : null}
       </main>
       </div>
       <ChangeDialogs />

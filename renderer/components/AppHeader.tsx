@@ -2,6 +2,7 @@ import { Button, Caption1, Tab, TabList, Title3, Tooltip, makeStyles, tokens } f
 import { ArrowClockwise20Regular, ArrowRepeatAll20Regular, History20Regular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
 import { WinnatStatusBadge } from '../features/winnat/WinnatStatusBadge';
+import { viewReadAt, viewRefreshing } from '../store/selectors';
 import { useAppStore } from '../store/store-context';
 import type { View } from '../store/types';
 import { ChangeButton } from './ChangeButton';
@@ -32,8 +33,8 @@ export const AppHeader = () => {
   const showView = useAppStore((s) => s.showView);
   const refresh = useAppStore((s) => s.refreshView);
   // The Refresh button and the time stamp follow the view on screen.
-  const refreshing = useAppStore((s) => (s.view === 'forwarding' ? s.rulesLoading : s.refreshing));
-  const readAt = useAppStore((s) => (s.view === 'forwarding' ? s.rulesView?.readAt : s.snapshot?.readAt));
+  const refreshing = useAppStore(viewRefreshing);
+  const readAt = useAppStore(viewReadAt);
   const openDialog = useAppStore((s) => s.openDialog);
   const openActivity = useAppStore((s) => s.openActivity);
   const winnatAbsent = useAppStore((s) => s.snapshot?.winnat === 'absent');
@@ -77,6 +78,15 @@ export const AppHeader = () => {
           </Tab>
           <Tab value="forwarding" data-testid="tab-forwarding">
             {t('nav.forwarding')}
+          </Tab>
+          <Tab value="owners" data-testid="tab-owners">
+            {t('nav.owners')}
+          </Tab>
+          <Tab value="doctor" data-testid="tab-doctor">
+            {t('nav.doctor')}
+          </Tab>
+          <Tab value="map" data-testid="tab-map">
+            {t('nav.map')}
           </Tab>
         </TabList>
       </nav>

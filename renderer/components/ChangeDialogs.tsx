@@ -5,6 +5,7 @@ import { ExportRulesDialog } from '../features/forwarding/ExportRulesDialog';
 import { ImportRulesDialog } from '../features/forwarding/ImportRulesDialog';
 import { ResetRulesDialog } from '../features/forwarding/ResetRulesDialog';
 import { RestoreBackupDialog } from '../features/forwarding/RestoreBackupDialog';
+import { KillDialog } from '../features/owners/KillDialog';
 import { DeleteExclusionDialog } from '../features/ranges/DeleteExclusionDialog';
 import { ProtectPortDialog } from '../features/ranges/ProtectPortDialog';
 import { RestartWinnatDialog } from '../features/winnat/RestartWinnatDialog';
@@ -34,6 +35,8 @@ export const ChangeDialogs = () => {
       return <RestoreBackupDialog backup={dialog.backup} />;
     case 'export-rules':
       return <ExportRulesDialog />;
+    case 'kill':
+      return <KillDialog endpoint={dialog.endpoint} />;
     default:
       return null;
   }

@@ -24,6 +24,7 @@ export const createOperationsSlice = (): OperationsSlice => ({
     'import-rules': IDLE,
     'restore-backup': IDLE,
     'start-iphlpsvc': IDLE,
+    kill: IDLE,
   } satisfies Operations,
 });
 

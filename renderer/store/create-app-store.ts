@@ -6,11 +6,14 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Api } from '../../shared/ipc';
 import { createActivitySlice } from './activity-slice';
 import { createOperationsSlice } from './change-runner';
+import { createDoctorSlice } from './doctor-slice';
+import { createOwnersSlice } from './owners-slice';
 import { createRangesSlice } from './ranges-slice';
 import { createRulesSlice } from './rules-slice';
 import { createSystemSlice } from './system-slice';
 import type { AppState } from './types';
 import { createUiSlice } from './ui-slice';
+import { createWatchSlice } from './watch-slice';
 
 export type AppStore = StoreApi<AppState>;
 
@@ -31,6 +34,9 @@ export const createAppStore = (api: Api): AppStore =>
       ...createOperationsSlice(),
       ...createRangesSlice(api)(...args),
       ...createRulesSlice(api)(...args),
+      ...createOwnersSlice(api)(...args),
+      ...createDoctorSlice(api)(...args),
+      ...createWatchSlice(api)(...args),
       ...createActivitySlice(api)(...args),
       ...createUiSlice(...args),
 
@@ -41,8 +47,11 @@ export const createAppStore = (api: Api): AppStore =>
             api.onTrayCommand((command) => {
               // The tray only asks; the window shows the confirmation with the WSL2/Docker warning.
               if (command === 'restart-winnat') get().openDialog({ kind: 'restart' });
+              if (command === 'check-port') get().openDoctor();
             }),
           ),
+          subscribeSafely(() => api.onWatchStates((states) => get().receiveWatchStates(states))),
+          subscribeSafely(() => api.onOpenDoctor((target) => get().openDoctor(target.port, target.protocol))),
         ];
         void get().loadSystemInfo();
         void get().refresh();

@@ -4,6 +4,14 @@ import type {
   BackupInfo,
   ChangeReport,
   CommandRecord,
+  DoctorCause,
+  DoctorReport,
+  Endpoint,
+  KillReport,
+  OwnersView,
+  Protocol,
+  WatchedPort,
+  WatchState,
   ListenPortPreflight,
   ProxyRule,
   RuleChangeReport,
@@ -106,6 +114,54 @@ export const sampleCheck = (rule: ProxyRule, overrides: Partial<RuleCheck> = {})
 
 export const cleanPreflight: ListenPortPreflight = { excluded: null, owner: null, existingRule: null };
 
+export const sampleEndpoint = (overrides: Partial<Endpoint> = {}): Endpoint => ({
+  protocol: 'tcp',
+  ipVersion: 'ipv4',
+  localAddress: '0.0.0.0',
+  localPort: 3000,
+  remoteAddress: null,
+  remotePort: null,
+  state: 'LISTENING',
+  pid: 4242,
+  image: 'node.exe',
+  services: [],
+  owner: 'process',
+  ...overrides,
+});
+
+export const sampleOwnersView = (
+  endpoints: readonly Endpoint[] = [
+    sampleEndpoint(),
+    sampleEndpoint({ localPort: 80, pid: 4, image: 'System', owner: 'kernel' }),
+    sampleEndpoint({ localPort: 135, pid: 1024, image: 'svchost.exe', services: ['RpcSs', 'RpcEptMapper'] }),
+  ],
+): OwnersView => ({ endpoints, readAt: '2025-01-01T00:00:00.000Z' });
+
+export const sampleKillReport = (owners: OwnersView = sampleOwnersView([]), overrides: Partial<KillReport> = {}): KillReport => ({
+  outcome: 'applied',
+  pid: 4242,
+  image: 'node.exe',
+  steps: [{ step: 'kill', ok: true }],
+  owners,
+  ...overrides,
+});
+
+export const sampleDoctorReport = (causes: readonly DoctorCause[] = [], port = 8065, protocol: Protocol = 'tcp'): DoctorReport => ({
+  port,
+  protocol,
+  causes,
+  unreadable: [],
+  checkedAt: '2025-01-01T00:00:00.000Z',
+});
+
+export const sampleWatchState = (overrides: Partial<WatchState> = {}): WatchState => ({
+  port: 8065,
+  protocol: 'tcp',
+  status: 'free',
+  checkedAt: '2025-01-01T00:00:00.000Z',
+  ...overrides,
+});
+
 const toRule = ({ type, listenAddress, listenPort, connectAddress, connectPort }: ProxyRule): ProxyRule => ({
   type,
   listenAddress,
@@ -121,19 +177,33 @@ export interface FakeApi extends Api {
   answers: Answers;
   emitActivity(record: CommandRecord): void;
   emitTray(command: TrayCommand): void;
+  emitWatchStates(states: readonly WatchState[]): void;
+  emitOpenDoctor(target: WatchedPort): void;
   listenerCount(): number;
 }
 
 export const createFakeApi = (answers: Answers = {}): FakeApi => {
   const activity = new Set<(record: CommandRecord) => void>();
   const tray = new Set<(command: TrayCommand) => void>();
+  const watch = new Set<(states: readonly WatchState[]) => void>();
+  const openDoctor = new Set<(target: WatchedPort) => void>();
   const calls: FakeApi['calls'] = [];
   const fake = {
     calls,
     answers,
     emitActivity: (record: CommandRecord) => activity.forEach((l) => l(record)),
     emitTray: (command: TrayCommand) => tray.forEach((l) => l(command)),
-    listenerCount: () => activity.size + tray.size,
+    emitWatchStates: (states: readonly WatchState[]) => watch.forEach((l) => l(states)),
+    emitOpenDoctor: (target: WatchedPort) => openDoctor.forEach((l) => l(target)),
+    listenerCount: () => activity.size + tray.size + watch.size + openDoctor.size,
+    onWatchStates(listener: (states: readonly WatchState[]) => void) {
+      watch.add(listener);
+      return () => void watch.delete(listener);
+    },
+    onOpenDoctor(listener: (target: WatchedPort) => void) {
+      openDoctor.add(listener);
+      return () => void openDoctor.delete(listener);
+    },
     onActivity(listener: (record: CommandRecord) => void) {
       activity.add(listener);
       return () => void activity.delete(listener);
@@ -164,6 +234,11 @@ export const createFakeApi = (answers: Answers = {}): FakeApi => {
     checkRules: ok(sampleRulesView().rules.map((rule) => sampleCheck(toRule(rule)))),
     preflightRule: ok(cleanPreflight),
     startIpHelper: ok(sampleRuleReport()),
+    listOwners: ok(sampleOwnersView()),
+    killProcess: ok(sampleKillReport()),
+    diagnosePort: ok(sampleDoctorReport()),
+    getWatchedPorts: ok([sampleWatchState()]),
+    setWatchedPorts: ok([sampleWatchState()]),
   };
   for (const method of Object.keys(defaults) as (keyof Answers)[]) {
     (fake as Record<string, unknown>)[method] = async (...args: unknown[]): Promise<Result<unknown>> => {

@@ -9,3 +9,31 @@ export const changeBlock = (state: AppState): ChangeBlock => {
   if (!state.systemInfo.elevated) return 'not-elevated';
   return Object.values(state.operations).some((op) => op.status === 'running') ? 'busy' : null;
 };
+
+/** The header's Refresh button is disabled while the view's own read runs (not for the owners' timer reads: it would blink). */
+export const viewRefreshing = (state: AppState): boolean => {
+  switch (state.view) {
+    case 'forwarding':
+      return state.rulesLoading;
+    case 'owners':
+      return false;
+    case 'doctor':
+      return state.doctorLoading || state.refreshing;
+    default:
+      return state.refreshing;
+  }
+};
+
+/** The time stamp next to the title: when what the view shows was read. */
+export const viewReadAt = (state: AppState): string | undefined => {
+  switch (state.view) {
+    case 'forwarding':
+      return state.rulesView?.readAt;
+    case 'owners':
+      return state.ownersView?.readAt;
+    case 'doctor':
+      return state.doctorReport?.checkedAt ?? state.snapshot?.readAt;
+    default:
+      return state.snapshot?.readAt;
+  }
+};

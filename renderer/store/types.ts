@@ -3,7 +3,12 @@ import type {
   BackupInfo,
   ChangeReport,
   CommandRecord,
+  DoctorReport,
+  Endpoint,
   ExcludedRange,
+  KillReport,
+  OwnersView,
+  Protocol,
   ListenPortPreflight,
   ProtocolFamily,
   ProxyRule,
@@ -14,6 +19,8 @@ import type {
   RuleView,
   Snapshot,
   SystemInfo,
+  WatchedPort,
+  WatchState,
 } from '../../shared/model';
 import type { AppError } from '../../shared/result';
 import type {
@@ -24,15 +31,18 @@ import type {
   ProxyRuleInput,
   ResetDynamicInput,
 } from '../../shared/validate';
+import type { DoctorFix } from '../lib/doctor-fixes';
 import type { ImportRowIssue } from '../lib/rule-import';
 
 /** Changes to excluded ranges, the dynamic range and WinNAT; they report a ChangeReport. */
 export type RangeChangeKind = 'protect' | 'delete' | 'reset' | 'restart';
 /** Changes to portproxy rules and the IP Helper; they report a RuleChangeReport. */
 export type RuleChangeKind = 'add-rule' | 'edit-rule' | 'delete-rules' | 'reset-rules' | 'import-rules' | 'restore-backup' | 'start-iphlpsvc';
+/** Ending a process (taskkill); it reports a KillReport. */
+export type ProcessChangeKind = 'kill';
 /** Every change has one operation state; the main process runs them one at a time, so one running blocks all. */
-export type ChangeKind = RangeChangeKind | RuleChangeKind;
-export type ReportOf<K extends ChangeKind> = K extends RuleChangeKind ? RuleChangeReport : ChangeReport;
+export type ChangeKind = RangeChangeKind | RuleChangeKind | ProcessChangeKind;
+export type ReportOf<K extends ChangeKind> = K extends RuleChangeKind ? RuleChangeReport : K extends ProcessChangeKind ? KillReport : ChangeReport;
 
 export type OperationState<R = ChangeReport> =
   | { readonly status: 'idle' }
@@ -59,12 +69,14 @@ export type Dialog =
   | { readonly kind: 'reset-rules' }
   | { readonly kind: 'import-rules' }
   | { readonly kind: 'restore-backup'; readonly backup: BackupInfo }
-  | { readonly kind: 'export-rules' };
+  | { readonly kind: 'export-rules' }
+  | { readonly kind: 'kill'; readonly endpoint: Endpoint };
 
-export type View = 'ranges' | 'forwarding';
+export type View = 'ranges' | 'forwarding' | 'owners' | 'doctor' | 'map';
+export const VIEWS: readonly View[] = ['ranges', 'forwarding', 'owners', 'doctor', 'map'];
 
 /** Errors of reads and app-level actions, shown as dismissible bars; changes show theirs in their dialog. */
-export type NoticeSource = 'system-info' | 'refresh' | 'activity' | 'relaunch' | 'rules' | 'rules-check';
+export type NoticeSource = 'system-info' | 'refresh' | 'activity' | 'relaunch' | 'rules' | 'rules-check' | 'owners' | 'watch';
 
 export interface Notice {
   readonly source: NoticeSource;
@@ -169,7 +181,7 @@ export interface UiSlice {
   readonly activityOpen: boolean;
   readonly portQuery: string;
   readonly notices: readonly Notice[];
-  /** Switches the top-level view; the first time Forwarding shows, its rules are read. */
+  /** Switches the top-level view and reads what it needs that is not there yet (rules, owners, watched ports). */
   showView(view: View): void;
   /** F5 and the Refresh button: read again what the current view shows. */
   refreshView(): Promise<void>;
@@ -182,9 +194,77 @@ export interface UiSlice {
   dismissNotice(source: NoticeSource): void;
 }
 
+/** The owners view refreshes itself every this many milliseconds while it is on screen. */
+export const OWNERS_INTERVALS = [1000, 2000, 5000, 10000] as const;
+export type OwnersInterval = (typeof OWNERS_INTERVALS)[number];
+
+export interface OwnersSlice {
+  readonly ownersView: OwnersView | null;
+  /** The last read failed; with no view yet, the table shows this instead. */
+  readonly ownersError: AppError | null;
+  readonly ownersLoading: boolean;
+  /** Every state (ESTABLISHED, TIME_WAIT…), not only listeners. */
+  readonly ownersAllStates: boolean;
+  readonly ownersInterval: OwnersInterval;
+  readonly ownersPaused: boolean;
+  /** endpointKey()s that appeared with the last read. */
+  readonly ownersAdded: ReadonlySet<string>;
+  /** Endpoints the last read no longer listed; shown struck through until the next read. */
+  readonly ownersRemoved: readonly Endpoint[];
+  loadOwners(): Promise<void>;
+  /** Changes the query: the next read starts a new baseline (nothing highlighted). */
+  setOwnersAllStates(allStates: boolean): Promise<void>;
+  setOwnersRefreshInterval(interval: OwnersInterval): void;
+  pauseOwnersRefresh(paused: boolean): void;
+  /** Refused without an api call for system and critical processes (lib/owners killRefusal). */
+  killProcess(target: Pick<Endpoint, 'pid' | 'image'>): Promise<void>;
+}
+
+export interface DoctorSlice {
+  /** The port box, as typed. */
+  readonly doctorPort: string;
+  readonly doctorProtocol: Protocol;
+  readonly doctorReport: DoctorReport | null;
+  readonly doctorError: AppError | null;
+  readonly doctorLoading: boolean;
+  /** Bumped to ask the view to focus its port box (tray "Check a port…"). */
+  readonly doctorFocusRequest: number;
+  setDoctorPort(text: string): void;
+  setDoctorProtocol(protocol: Protocol): void;
+  /** Checks the given port, or the port box when none is given. */
+  diagnosePort(target?: WatchedPort): Promise<void>;
+  /** Shows the doctor; with a port it fills the box and checks, without it focuses the box. */
+  openDoctor(port?: number, protocol?: Protocol): void;
+  /** The button on a cause card: opens the existing dialog, or switches to Forwarding and edits the rule. */
+  applyFix(fix: DoctorFix): void;
+  /** Checks the port of the shown answer again (after a fix). */
+  recheckDoctor(): Promise<void>;
+}
+
+export interface WatchSlice {
+  /** null until read. */
+  readonly watchStates: readonly WatchState[] | null;
+  readonly watchError: AppError | null;
+  readonly watchSaving: boolean;
+  loadWatchedPorts(): Promise<void>;
+  /** Replaces the watched list; validated with the shared schema first. True when the main process saved it. */
+  setWatchedPorts(ports: readonly WatchedPort[]): Promise<boolean>;
+  /** Pushed by the main process (api.onWatchStates). */
+  receiveWatchStates(states: readonly WatchState[]): void;
+}
+
 export interface LifecycleSlice {
   /** Subscribes to the main process's events and makes the first reads; returns the unsubscribe. */
   start(): () => void;
 }
 
-export type AppState = SystemSlice & OperationsSlice & RangesSlice & RulesSlice & ActivitySlice & UiSlice & LifecycleSlice;
+export type AppState = SystemSlice &
+  OperationsSlice &
+  RangesSlice &
+  RulesSlice &
+  OwnersSlice &
+  DoctorSlice &
+  WatchSlice &
+  ActivitySlice &
+  UiSlice &
+  LifecycleSlice;

@@ -17,13 +17,41 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get)
   notices: [],
 
   showView(view) {
+    const from = get().view;
     set({ view });
-    const { rulesView, rulesError, rulesLoading } = get();
-    if (view === 'forwarding' && rulesView === null && rulesError === null && !rulesLoading) void get().loadRules();
+    const state = get();
+    const rulesMissing = state.rulesView === null && state.rulesError === null && !state.rulesLoading;
+    // The owners view reads (and keeps reading) by itself while it is mounted: see use-owners-polling.
+    if (view === 'forwarding' && rulesMissing) void state.loadRules();
+    if (view === 'doctor') {
+      if (state.watchStates === null) void state.loadWatchedPorts();
+      // Back from a fix made elsewhere (an edit in Forwarding): the shown answer may be stale.
+      if (from !== 'doctor' && state.doctorReport !== null) void state.recheckDoctor();
+    }
+    if (view === 'map') {
+      // The map explains ports from what the store holds; read what is not there yet.
+      if (state.snapshot === null && !state.refreshing) void state.refresh();
+      if (state.ownersView === null) void state.loadOwners();
+      if (rulesMissing) void state.loadRules();
+    }
   },
 
-  refreshView() {
-    return get().view === 'forwarding' ? get().loadRules() : get().refresh();
+  async refreshView() {
+    const state = get();
+    switch (state.view) {
+      case 'forwarding':
+        return state.loadRules();
+      case 'owners':
+        return state.loadOwners();
+      case 'doctor':
+        await Promise.all([state.refresh(), state.doctorReport ? state.recheckDoctor() : null]);
+        return;
+      case 'map':
+        await Promise.all([state.refresh(), state.loadOwners(), state.loadRules()]);
+        return;
+      default:
+        return state.refresh();
+    }
   },
 
   openDialog(dialog) {
@@ -36,7 +64,12 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get)
   },
 
   closeDialog() {
+    const dialog = get().dialog;
     set({ dialog: null });
+    const operations = get().operations;
+    const kind = dialog !== null && dialog.kind in operations ? (dialog.kind as ChangeKind) : null;
+    // A fix started from the doctor: once it has an outcome, show the port's new answer.
+    if (kind !== null && operations[kind].status === 'done' && get().view === 'doctor') void get().recheckDoctor();
   },
 
   openActivity() {

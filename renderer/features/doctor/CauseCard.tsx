@@ -1,0 +1,76 @@
+import { Body1, Caption1, Subtitle2, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { ArrowForward20Regular, PlugConnected20Regular, ShieldLock20Filled, Timer20Regular, Warning20Filled } from '@fluentui/react-icons';
+import type { ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DoctorCause } from '../../../shared/model';
+import { describeCause } from '../../lib/cause-wording';
+import { fixesFor } from '../../lib/doctor-fixes';
+import { FixButton } from './FixButton';
+
+const useStyles = makeStyles({
+  card: {
+    display: 'flex',
+    gap: tokens.spacingHorizontalM,
+    padding: tokens.spacingVerticalM,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderLeftWidth: tokens.strokeWidthThickest,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  system: { borderLeftColor: tokens.colorPaletteDarkOrangeBorder2 },
+  administered: { borderLeftColor: tokens.colorBrandStroke1 },
+  owned: { borderLeftColor: tokens.colorPaletteRedBorder2 },
+  forwarded: { borderLeftColor: tokens.colorPalettePurpleBorderActive },
+  dynamic: { borderLeftColor: tokens.colorPaletteYellowBorder2 },
+  icon: { flexShrink: 0, marginTop: '2px', color: tokens.colorNeutralForeground2 },
+  body: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
+  text: { overflowWrap: 'anywhere' },
+  note: { color: tokens.colorNeutralForeground3 },
+  fixes: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+});
+
+type Tone = 'system' | 'administered' | 'owned' | 'forwarded' | 'dynamic';
+
+const toneOf = (cause: DoctorCause): Tone =>
+  cause.kind === 'excluded' ? (cause.range.administered ? 'administered' : 'system') : cause.kind === 'dynamic-range' ? 'dynamic' : cause.kind;
+
+const ICONS: Record<Tone, ReactElement> = {
+  system: <Warning20Filled />,
+  administered: <ShieldLock20Filled />,
+  owned: <PlugConnected20Regular />,
+  forwarded: <ArrowForward20Regular />,
+  dynamic: <Timer20Regular />,
+};
+
+const TITLES = {
+  system: 'doctor.kinds.excludedSystem',
+  administered: 'doctor.kinds.excludedAdministered',
+  owned: 'doctor.kinds.owned',
+  forwarded: 'doctor.kinds.forwarded',
+  dynamic: 'doctor.kinds.dynamicRange',
+} as const satisfies Record<Tone, string>;
+
+/** One cause in plain words with its fixes as buttons. */
+export const CauseCard = ({ cause, port }: { cause: DoctorCause; port: number }) => {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const tone = toneOf(cause);
+  const fixes = fixesFor(cause, port);
+  return (
+    <li className={mergeClasses(styles.card, styles[tone])} data-testid="doctor-cause" data-kind={cause.kind}>
+      <span className={styles.icon} aria-hidden>
+        {ICONS[tone]}
+      </span>
+      <div className={styles.body}>
+        <Subtitle2 as="h3">{t(TITLES[tone])}</Subtitle2>
+        <Body1 className={styles.text}>{describeCause(t, cause, port)}</Body1>
+        {cause.kind === 'dynamic-range' ? <Caption1 className={styles.note}>{t('doctor.dynamicNote')}</Caption1> : null}
+        <div className={styles.fixes}>
+          {fixes.map((fix, index) => (
+            <FixButton key={fix.kind} fix={fix} primary={index === 0} />
+          ))}
+        </div>
+      </div>
+    </li>
+  );
+};

@@ -1,0 +1,48 @@
+import { Caption1, MessageBar, MessageBarBody, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { CheckmarkCircle20Filled } from '@fluentui/react-icons';
+import { useTranslation } from 'react-i18next';
+import type { DoctorReport } from '../../../shared/model';
+import { CauseCard } from './CauseCard';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  head: { display: 'flex', alignItems: 'baseline', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
+  time: { color: tokens.colorNeutralForeground3, fontVariantNumeric: 'tabular-nums' },
+  list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, margin: 0, padding: 0, listStyleType: 'none' },
+  free: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, color: tokens.colorPaletteGreenForeground1, fontWeight: tokens.fontWeightSemibold },
+  freeDetail: { color: tokens.colorNeutralForeground2 },
+});
+
+/** The report: one card per cause, or the green "free", with a warning when some tables were unreadable. */
+export const DoctorAnswer = ({ report }: { report: DoctorReport }) => {
+  const { t, i18n } = useTranslation();
+  const styles = useStyles();
+  return (
+    <div className={styles.root}>
+      <div className={styles.head}>
+        <Subtitle2 as="h3">{t('doctor.answer', { port: report.port, protocol: report.protocol.toUpperCase() })}</Subtitle2>
+        <Caption1 className={styles.time}>{t('doctor.checkedAt', { time: new Date(report.checkedAt).toLocaleTimeString(i18n.resolvedLanguage) })}</Caption1>
+      </div>
+      {report.unreadable.length > 0 ? (
+        <MessageBar intent="warning" layout="multiline" data-testid="doctor-unreadable">
+          <MessageBarBody>{t('doctor.unreadable', { families: report.unreadable.join(', ') })}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {report.causes.length === 0 ? (
+        <div>
+          <span className={styles.free} data-testid="doctor-free">
+            <CheckmarkCircle20Filled aria-hidden />
+            {t('doctor.free', { port: report.port })}
+          </span>
+          <Caption1 className={styles.freeDetail}>{t('doctor.freeDetail')}</Caption1>
+        </div>
+      ) : (
+        <ul className={styles.list}>
+          {report.causes.map((cause, index) => (
+            <CauseCard key={`${cause.kind}-${index}`} cause={cause} port={report.port} />
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+};

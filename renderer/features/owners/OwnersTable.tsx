@@ -1,0 +1,301 @@
+import { Button, Caption1, Tooltip, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { ArrowSortDown16Regular, ArrowSortUp16Regular, DismissCircle20Regular, Stethoscope20Regular } from '@fluentui/react-icons';
+import {
+  createColumnHelper,
+  flexRender,
+  getCoreRowModel,
+  getFilteredRowModel,
+  getSortedRowModel,
+  useReactTable,
+  type Row,
+  type SortingState,
+} from '@tanstack/react-table';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { memo, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Endpoint } from '../../../shared/model';
+import { ChangeButton } from '../../components/ChangeButton';
+import { ownerExplanation, processLabel } from '../../lib/cause-wording';
+import { endpointKey, endpointMatches, killRefusal } from '../../lib/owners';
+import { endpoint as formatEndpoint } from '../../lib/rules';
+import { useAppStore } from '../../store/store-context';
+
+/** Fixed, so the virtualizer never measures: 20,000 rows scroll at the cost of the ~30 on screen. */
+export const OWNER_ROW_HEIGHT = 36;
+
+// One grid for the header and every row; the flexible columns share what is left of the width.
+const GRID = '52px minmax(96px, 1.2fr) 60px minmax(96px, 1fr) 96px 64px minmax(96px, 1fr) minmax(72px, 1fr) minmax(120px, 1.6fr) 104px';
+
+const useStyles = makeStyles({
+  scroller: {
+    height: 'max(260px, calc(100vh - 340px))',
+    overflow: 'auto',
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground1,
+    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: '2px' },
+  },
+  grid: { display: 'grid', gridTemplateColumns: GRID, alignItems: 'center', minWidth: '860px', columnGap: tokens.spacingHorizontalS },
+  header: {
+    position: 'sticky',
+    top: 0,
+    zIndex: 1,
+    height: `${OWNER_ROW_HEIGHT}px`,
+    paddingLeft: tokens.spacingHorizontalS,
+    paddingRight: tokens.spacingHorizontalS,
+    backgroundColor: tokens.colorNeutralBackground2,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  headerCell: { minWidth: 0, fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase200 },
+  sortButton: { minWidth: 0, maxWidth: '100%', paddingLeft: 0, paddingRight: 0, justifyContent: 'flex-start', fontWeight: tokens.fontWeightSemibold },
+  body: { position: 'relative' },
+  row: {
+    height: `${OWNER_ROW_HEIGHT}px`,
+    boxSizing: 'border-box',
+    paddingLeft: tokens.spacingHorizontalS,
+    paddingRight: tokens.spacingHorizontalS,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
+    fontSize: tokens.fontSizeBase300,
+    ':hover': { backgroundColor: tokens.colorSubtleBackgroundHover },
+  },
+  // Absolutely placed rows: the body's height is the whole list, only the visible ones exist.
+  placed: { position: 'absolute', left: 0, right: 0, top: 0 },
+  added: { backgroundColor: tokens.colorPaletteLightGreenBackground1, ':hover': { backgroundColor: tokens.colorPaletteLightGreenBackground2 } },
+  removed: { color: tokens.colorNeutralForeground4, textDecorationLine: 'line-through' },
+  cell: { minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+  numeric: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
+  mono: { fontVariantNumeric: 'tabular-nums' },
+  explain: { color: tokens.colorNeutralForeground2 },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalXXS, justifyContent: 'flex-end', alignItems: 'center', textDecorationLine: 'none' },
+  status: { color: tokens.colorNeutralForeground3, fontVariantNumeric: 'tabular-nums' },
+  empty: { padding: tokens.spacingVerticalM, color: tokens.colorNeutralForeground3 },
+});
+
+type RowStatus = 'new' | 'same' | 'removed';
+
+interface OwnerRow {
+  readonly key: string;
+  readonly endpoint: Endpoint;
+  readonly status: RowStatus;
+  readonly explanation: string;
+}
+
+const column = createColumnHelper<OwnerRow>();
+type ColumnId = 'protocol' | 'localAddress' | 'localPort' | 'remote' | 'state' | 'pid' | 'image' | 'services' | 'explanation';
+const NUMERIC: ReadonlySet<string> = new Set<ColumnId>(['localPort', 'pid']);
+
+export interface OwnersTableProps {
+  readonly endpoints: readonly Endpoint[];
+  /** endpointKey()s new since the last refresh: highlighted. */
+  readonly added?: ReadonlySet<string>;
+  /** Gone since the last refresh: shown struck through, without actions. */
+  readonly removed?: readonly Endpoint[];
+  /** The filter box's text (port, process or PID). */
+  readonly filter: string;
+  /** Only for the benchmark's baseline: the product always virtualizes. */
+  readonly virtualized?: boolean;
+}
+
+const NONE: ReadonlySet<string> = new Set();
+
+/** The owners of ports as one sortable, filterable, virtualized grid. */
+export const OwnersTable = ({ endpoints, added = NONE, removed = [], filter, virtualized = true }: OwnersTableProps) => {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [sorting, setSorting] = useState<SortingState>([{ id: 'localPort', desc: false }]);
+
+  // Explanations are worded once per data change, not per render of a cell.
+  const data = useMemo<OwnerRow[]>(() => {
+    const row = (endpoint: Endpoint, status: RowStatus | null): OwnerRow => {
+      const key = endpointKey(endpoint);
+      return { key, endpoint, status: status ?? (added.has(key) ? 'new' : 'same'), explanation: ownerExplanation(t, endpoint) };
+    };
+    return [...endpoints.map((e) => row(e, null)), ...removed.map((e) => row(e, 'removed'))];
+  }, [endpoints, removed, added, t]);
+
+  const columns = useMemo(
+    () => [
+      column.accessor((r) => r.endpoint.protocol, { id: 'protocol', header: () => t('owners.protocol') }),
+      column.accessor((r) => r.endpoint.localAddress, { id: 'localAddress', header: () => t('owners.localAddress') }),
+      column.accessor((r) => r.endpoint.localPort, { id: 'localPort', header: () => t('owners.localPort') }),
+      column.accessor((r) => (r.endpoint.remoteAddress === null ? '' : formatEndpoint(r.endpoint.remoteAddress, r.endpoint.remotePort ?? 0)), {
+        id: 'remote',
+        header: () => t('owners.remote'),
+      }),
+      column.accessor((r) => r.endpoint.state ?? '', { id: 'state', header: () => t('owners.state') }),
+      column.accessor((r) => r.endpoint.pid ?? -1, { id: 'pid', header: () => t('owners.pid') }),
+      column.accessor((r) => (r.endpoint.image ?? '').toLowerCase(), { id: 'image', header: () => t('owners.image') }),
+      column.accessor((r) => r.endpoint.services.join(', '), { id: 'services', header: () => t('owners.services') }),
+      column.accessor((r) => r.explanation, { id: 'explanation', header: () => t('owners.explanation') }),
+    ],
+    [t],
+  );
+
+  const table = useReactTable({
+    data,
+    columns,
+    state: { sorting, globalFilter: filter },
+    getRowId: (row, index) => `${row.key}#${row.status === 'removed' ? 'removed' : index}`,
+    onSortingChange: setSorting,
+    globalFilterFn: (row, _id, value: string) => endpointMatches(row.original.endpoint, value),
+    getCoreRowModel: getCoreRowModel(),
+    getSortedRowModel: getSortedRowModel(),
+    getFilteredRowModel: getFilteredRowModel(),
+  });
+  const rows = table.getRowModel().rows;
+
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => OWNER_ROW_HEIGHT,
+    overscan: 8,
+    enabled: virtualized,
+  });
+
+  const shown = rows.filter((row) => row.original.status !== 'removed').length;
+  const total = endpoints.length;
+  const headers = table.getHeaderGroups()[0]?.headers ?? [];
+
+  return (
+    <>
+      <Caption1 className={styles.status} role="status" data-testid="owners-count">
+        {filter.trim() === '' ? t('owners.count', { count: total }) : t('owners.summary', { shown, total })}
+      </Caption1>
+      <div ref={scrollRef} className={styles.scroller} tabIndex={0} data-testid="owners-table" role="table" aria-label={t('owners.title')} aria-rowcount={rows.length + 1}>
+        <div className={mergeClasses(styles.grid, styles.header)} role="row" aria-rowindex={1}>
+          {headers.map((header) => {
+            const direction = header.column.getIsSorted();
+            return (
+              <div
+                key={header.id}
+                role="columnheader"
+                className={mergeClasses(styles.headerCell, NUMERIC.has(header.column.id) && styles.numeric)}
+                aria-sort={direction === 'asc' ? 'ascending' : direction === 'desc' ? 'descending' : 'none'}
+              >
+                <Button
+                  appearance="transparent"
+                  size="small"
+                  className={styles.sortButton}
+                  icon={direction === 'asc' ? <ArrowSortUp16Regular /> : direction === 'desc' ? <ArrowSortDown16Regular /> : undefined}
+                  iconPosition="after"
+                  onClick={header.column.getToggleSortingHandler()}
+                >
+                  {flexRender(header.column.columnDef.header, header.getContext())}
+                </Button>
+              </div>
+            );
+          })}
+          <div role="columnheader" className={mergeClasses(styles.headerCell, styles.numeric)}>
+            {t('owners.actions')}
+          </div>
+        </div>
+        {rows.length === 0 ? (
+          <div className={styles.empty}>{filter.trim() === '' ? t('owners.empty') : t('owners.emptyFiltered', { text: filter.trim() })}</div>
+        ) : virtualized ? (
+          <div className={styles.body} role="rowgroup" style={{ height: `${virtualizer.getTotalSize()}px` }}>
+            {virtualizer.getVirtualItems().map((item) => {
+              const row = rows[item.index];
+              return row ? <OwnerRowView key={row.id} row={row} index={item.index} offset={item.start} /> : null;
+            })}
+          </div>
+        ) : (
+          <div role="rowgroup">
+            {rows.map((row, index) => (
+              <OwnerRowView key={row.id} row={row} index={index} offset={null} />
+            ))}
+          </div>
+        )}
+      </div>
+    </>
+  );
+};
+
+const CELLS: readonly ColumnId[] = ['protocol', 'localAddress', 'localPort', 'remote', 'state', 'pid', 'image', 'services', 'explanation'];
+
+/** Memoized: a refresh that keeps a row's data re-renders nothing of it. */
+const OwnerRowView = memo(({ row, index, offset }: { row: Row<OwnerRow>; index: number; offset: number | null }) => {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const { endpoint, status } = row.original;
+  const text: Record<ColumnId, string> = {
+    protocol: endpoint.protocol.toUpperCase(),
+    localAddress: endpoint.localAddress,
+    localPort: String(endpoint.localPort),
+    remote: row.getValue<string>('remote'),
+    state: endpoint.state ?? '',
+    pid: endpoint.pid === null ? '' : String(endpoint.pid),
+    image: endpoint.image ?? '',
+    services: row.getValue<string>('services'),
+    explanation: row.original.explanation,
+  };
+  return (
+    <div
+      role="row"
+      aria-rowindex={index + 2}
+      className={mergeClasses(styles.grid, styles.row, offset !== null && styles.placed, status === 'new' && styles.added, status === 'removed' && styles.removed)}
+      // Only the vertical offset is dynamic; it goes through the CSSOM (React's style prop), which the CSP allows.
+      style={offset === null ? undefined : { transform: `translateY(${offset}px)` }}
+      title={status === 'new' ? t('owners.newRow') : status === 'removed' ? t('owners.removedRow') : undefined}
+      data-testid="owner-row"
+      data-port={endpoint.localPort}
+      data-pid={endpoint.pid ?? ''}
+      data-status={status}
+    >
+      {CELLS.map((id) => (
+        <div
+          key={id}
+          role="cell"
+          className={mergeClasses(styles.cell, NUMERIC.has(id) && styles.numeric, (id === 'localAddress' || id === 'remote') && styles.mono, id === 'explanation' && styles.explain)}
+          title={id === 'services' || id === 'explanation' || id === 'localAddress' || id === 'remote' || id === 'image' ? text[id] || undefined : undefined}
+        >
+          {text[id]}
+        </div>
+      ))}
+      <div role="cell" className={styles.actions}>
+        {status === 'removed' ? null : <RowActions endpoint={endpoint} />}
+      </div>
+    </div>
+  );
+});
+OwnerRowView.displayName = 'OwnerRowView';
+
+const RowActions = ({ endpoint }: { endpoint: Endpoint }) => {
+  const { t } = useTranslation();
+  const openDialog = useAppStore((s) => s.openDialog);
+  const openDoctor = useAppStore((s) => s.openDoctor);
+  const refusal = killRefusal(endpoint);
+  const killLabel = t('owners.killLabel', { process: processLabel(t, endpoint) });
+  const doctorLabel = t('owners.doctorLabel', { port: endpoint.localPort });
+  return (
+    <>
+      {refusal !== null ? (
+        <Tooltip content={t(`owners.refusal.${refusal}`, { image: endpoint.image ?? '' })} relationship="description" withArrow>
+          <Button size="small" appearance="subtle" icon={<DismissCircle20Regular />} disabledFocusable aria-label={killLabel} data-testid="owner-kill">
+            {t('owners.kill')}
+          </Button>
+        </Tooltip>
+      ) : (
+        <ChangeButton
+          size="small"
+          appearance="subtle"
+          icon={<DismissCircle20Regular />}
+          aria-label={killLabel}
+          onClick={() => openDialog({ kind: 'kill', endpoint })}
+          data-testid="owner-kill"
+        >
+          {t('owners.kill')}
+        </ChangeButton>
+      )}
+      <Tooltip content={doctorLabel} relationship="label" withArrow>
+        <Button
+          size="small"
+          appearance="subtle"
+          icon={<Stethoscope20Regular />}
+          onClick={() => openDoctor(endpoint.localPort, endpoint.protocol)}
+          data-testid="owner-doctor"
+        />
+      </Tooltip>
+    </>
+  );
+};

@@ -1,0 +1,119 @@
+import { Body1, Button, Caption1, Card, Field, Input, Select, Subtitle1, Switch, Tooltip, makeStyles, tokens } from '@fluentui/react-components';
+import { ArrowDownload20Regular, Filter20Regular, Pause20Regular, Play20Regular } from '@fluentui/react-icons';
+import { useState, type Ref } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CopyButton } from '../../components/CopyButton';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { ownerExplanation } from '../../lib/cause-wording';
+import { ownersCsv } from '../../lib/owners';
+import { saveTextFile } from '../../lib/save-file';
+import { useAppStore } from '../../store/store-context';
+import { OWNERS_INTERVALS, type OwnersInterval } from '../../store/types';
+import { OwnersTable } from './OwnersTable';
+import { useOwnersPolling } from './use-owners-polling';
+
+const useStyles = makeStyles({
+  card: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
+  head: { display: 'flex', alignItems: 'baseline', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
+  title: { margin: 0 },
+  intro: { color: tokens.colorNeutralForeground2 },
+  toolbar: { display: 'flex', alignItems: 'flex-end', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
+  filter: { width: 'min(240px, 100%)' },
+  interval: { width: '96px' },
+  spacer: { flexGrow: 1 },
+  note: { color: tokens.colorNeutralForeground3 },
+});
+
+/** The Port owners tab: who holds which port, refreshed while it is on screen. */
+export const OwnersView = ({ searchRef }: { searchRef: Ref<HTMLInputElement> }) => {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const ownersView = useAppStore((s) => s.ownersView);
+  const ownersError = useAppStore((s) => s.ownersError);
+  const added = useAppStore((s) => s.ownersAdded);
+  const removed = useAppStore((s) => s.ownersRemoved);
+  const allStates = useAppStore((s) => s.ownersAllStates);
+  const interval = useAppStore((s) => s.ownersInterval);
+  const paused = useAppStore((s) => s.ownersPaused);
+  const setAllStates = useAppStore((s) => s.setOwnersAllStates);
+  const setInterval = useAppStore((s) => s.setOwnersRefreshInterval);
+  const pause = useAppStore((s) => s.pauseOwnersRefresh);
+  const [filter, setFilter] = useState('');
+  useOwnersPolling();
+
+  const csv = () => {
+    const headers = ['protocol', 'localAddress', 'localPort', 'remote', 'state', 'pid', 'image', 'services', 'explanation'] as const;
+    return ownersCsv(
+      ownersView?.endpoints ?? [],
+      headers.map((key) => t(`owners.${key}`)),
+      (endpoint) => ownerExplanation(t, endpoint),
+    );
+  };
+
+  return (
+    <section aria-labelledby="owners-title" data-testid="owners-view">
+      <Card className={styles.card}>
+        <div className={styles.head}>
+          <Subtitle1 as="h2" id="owners-title" className={styles.title}>
+            {t('owners.title')}
+          </Subtitle1>
+          {paused ? <Caption1 className={styles.note}>{t('owners.paused')}</Caption1> : null}
+        </div>
+        <Caption1 className={styles.intro}>{t('owners.intro')}</Caption1>
+        <div className={styles.toolbar} role="toolbar" aria-label={t('owners.actions')}>
+          <Field className={styles.filter} label={t('owners.filter')}>
+            <Input
+              ref={searchRef}
+              type="search"
+              contentBefore={<Filter20Regular />}
+              placeholder={t('owners.filterPlaceholder')}
+              value={filter}
+              onChange={(_, data) => setFilter(data.value)}
+              autoComplete="off"
+              spellCheck={false}
+              data-testid="owners-filter"
+            />
+          </Field>
+          <Tooltip content={t('owners.allStatesHint')} relationship="description">
+            <Switch label={t('owners.allStates')} checked={allStates} onChange={(_, data) => void setAllStates(data.checked)} data-testid="owners-all-states" />
+          </Tooltip>
+          <Field label={t('owners.refreshEvery')}>
+            <Select
+              className={styles.interval}
+              value={String(interval)}
+              onChange={(_, data) => setInterval(Number(data.value) as OwnersInterval)}
+              data-testid="owners-interval"
+            >
+              {OWNERS_INTERVALS.map((ms) => (
+                <option key={ms} value={ms}>
+                  {t('owners.seconds', { count: ms / 1000 })}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Button icon={paused ? <Play20Regular /> : <Pause20Regular />} onClick={() => pause(!paused)} aria-pressed={paused} data-testid="owners-pause">
+            {paused ? t('owners.resume') : t('owners.pause')}
+          </Button>
+          <span className={styles.spacer} />
+          <Button
+            icon={<ArrowDownload20Regular />}
+            disabled={ownersView === null}
+            onClick={() => saveTextFile(`port-owners-${new Date().toISOString().slice(0, 10)}.csv`, csv(), 'text/csv')}
+            data-testid="owners-export"
+          >
+            {t('owners.exportCsv')}
+          </Button>
+          <CopyButton label={t('owners.copyCsv')} text={csv} disabled={ownersView === null} data-testid="owners-copy" />
+        </div>
+        {ownersView === null && ownersError !== null ? <ErrorMessage error={ownersError} title={t('errors.title')} /> : null}
+        {ownersView === null && ownersError === null ? <Body1>{t('owners.loading')}</Body1> : null}
+        {ownersView !== null ? (
+          <>
+            <OwnersTable endpoints={ownersView.endpoints} added={added} removed={removed} filter={filter} />
+            <Caption1 className={styles.note}>{t('owners.diffNote')}</Caption1>
+          </>
+        ) : null}
+      </Card>
+    </section>
+  );
+};

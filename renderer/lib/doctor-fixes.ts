@@ -1,0 +1,34 @@
+/**
+ * The fix the doctor offers for each cause, as data: the card renders one button per fix, the store
+ * turns a fix into the existing dialog (or the Forwarding edit), and tests check the mapping.
+ */
+import { DEFAULT_DYNAMIC_RANGE, type DoctorCause, type DynamicRange, type Endpoint, type ProxyRule, type RangeChange } from '../../shared/model';
+import { killRefusal, type KillRefusal } from './owners';
+
+export type DoctorFix =
+  | { readonly kind: 'restart-winnat' }
+  | { readonly kind: 'protect'; readonly range: RangeChange; readonly port: number }
+  | { readonly kind: 'delete-exclusion'; readonly range: RangeChange }
+  | { readonly kind: 'kill'; readonly endpoint: Endpoint; readonly refusal: KillRefusal | null }
+  | { readonly kind: 'edit-rule'; readonly rule: ProxyRule }
+  | { readonly kind: 'delete-rule'; readonly rule: ProxyRule }
+  | { readonly kind: 'reset-dynamic'; readonly range: DynamicRange; readonly alreadyDefault: boolean };
+
+export const isDefaultDynamicRange = (range: DynamicRange): boolean =>
+  range.start === DEFAULT_DYNAMIC_RANGE.start && range.count === DEFAULT_DYNAMIC_RANGE.count;
+
+export const fixesFor = (cause: DoctorCause, port: number): DoctorFix[] => {
+  switch (cause.kind) {
+    case 'excluded':
+      // A system block goes away with a WinNAT restart; protecting the port keeps it from coming back.
+      return cause.range.administered
+        ? [{ kind: 'delete-exclusion', range: cause.range }]
+        : [{ kind: 'restart-winnat' }, { kind: 'protect', range: cause.range, port }];
+    case 'owned':
+      return [{ kind: 'kill', endpoint: cause.endpoint, refusal: killRefusal(cause.endpoint) }];
+    case 'forwarded':
+      return [{ kind: 'edit-rule', rule: cause.rule }, { kind: 'delete-rule', rule: cause.rule }];
+    case 'dynamic-range':
+      return [{ kind: 'reset-dynamic', range: cause.range, alreadyDefault: isDefaultDynamicRange(cause.range) }];
+  }
+};

@@ -1,0 +1,83 @@
+/** Pure helpers over port owners (endpoints): stable keys, the refresh diff, the filter, the kill policy. */
+import type { Endpoint } from '../../shared/model';
+
+/**
+ * Stable across refreshes: netstat lists the same socket with the same five parts every time, so a row
+ * whose key is new appeared since the last read and a key that vanished was closed.
+ */
+export const endpointKey = (endpoint: Endpoint): string =>
+  [endpoint.protocol, endpoint.localAddress, endpoint.localPort, `${endpoint.remoteAddress ?? ''}:${endpoint.remotePort ?? ''}`, endpoint.pid ?? ''].join('|');
+
+export interface OwnersDiff {
+  /** Keys present now and not in the previous read. */
+  readonly added: ReadonlySet<string>;
+  /** Endpoints of the previous read that are gone now (shown struck through for one refresh). */
+  readonly removed: readonly Endpoint[];
+}
+
+export const NO_DIFF: OwnersDiff = { added: new Set(), removed: [] };
+
+/** No previous read (first load, or another query such as "All states"): nothing is new, nothing was removed. */
+export const diffOwners = (previous: readonly Endpoint[] | null, next: readonly Endpoint[]): OwnersDiff => {
+  if (previous === null) return NO_DIFF;
+  const before = new Set(previous.map(endpointKey));
+  const after = new Set(next.map(endpointKey));
+  const added = new Set([...after].filter((key) => !before.has(key)));
+  const removed = previous.filter((endpoint) => !after.has(endpointKey(endpoint)));
+  return added.size === 0 && removed.length === 0 ? NO_DIFF : { added, removed };
+};
+
+/** The filter box: a port, a process name or a PID, case-insensitively; "image:port" works too. */
+export const endpointMatches = (endpoint: Endpoint, text: string): boolean => {
+  const query = text.trim().toLowerCase();
+  if (query === '') return true;
+  if (/^[0-9]+$/.test(query)) {
+    // A number is a port or a PID, whole: "80" must not match 8080 in a 20,000-row table.
+    return String(endpoint.localPort) === query || String(endpoint.pid ?? '') === query || String(endpoint.remotePort ?? '') === query;
+  }
+  return [endpoint.image ?? '', endpoint.localAddress, `${endpoint.localAddress}:${endpoint.localPort}`, `${endpoint.image ?? ''}:${endpoint.localPort}`, ...endpoint.services]
+    .join(' ')
+    .toLowerCase()
+    .includes(query);
+};
+
+/** netstat writes LISTENING; UDP has no state, and every UDP endpoint is a listener. */
+export const isListener = (endpoint: Endpoint): boolean => endpoint.protocol === 'udp' || endpoint.state === null || /^LISTEN/i.test(endpoint.state);
+
+/** Processes Windows needs to stay up; the main process refuses them too (killing one bluescreens or logs off). */
+const CRITICAL_IMAGES: ReadonlySet<string> = new Set(['csrss', 'wininit', 'winlogon', 'services', 'lsass', 'smss', 'system', 'registry']);
+
+export type KillRefusal = 'no-process' | 'system' | 'critical';
+
+/** Why a row may not be killed, or null. Same list as the main process, so the button says it before asking. */
+export const killRefusal = ({ pid, image }: { readonly pid: number | null; readonly image: string | null }): KillRefusal | null => {
+  if (pid === null || image === null) return 'no-process';
+  if (pid === 0 || pid === 4) return 'system';
+  return CRITICAL_IMAGES.has(image.toLowerCase().replace(/\.exe$/, '')) ? 'critical' : null;
+};
+
+const csvCell = (value: string | number | null): string => {
+  const text = value === null ? '' : String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+};
+
+/** CSV with a header row; `explain` supplies the localized explanation column. */
+export const ownersCsv = (endpoints: readonly Endpoint[], headers: readonly string[], explain: (endpoint: Endpoint) => string): string =>
+  [
+    headers.map(csvCell).join(','),
+    ...endpoints.map((e) =>
+      [
+        e.protocol.toUpperCase(),
+        e.localAddress,
+        e.localPort,
+        e.remoteAddress === null ? '' : `${e.remoteAddress}:${e.remotePort ?? ''}`,
+        e.state,
+        e.pid,
+        e.image,
+        e.services.join(' '),
+        explain(e),
+      ]
+        .map(csvCell)
+        .join(','),
+    ),
+  ].join('\r\n') + '\r\n';
