@@ -3,7 +3,7 @@
  * the activity log over the runner, the mutation queue, the elevation probe and the route table.
  */
 import { ok, type Result } from '../shared/result';
-import type { ServiceStatus, SystemInfo } from '../shared/model';
+import type { ServiceStatus, SystemInfo, WatchState } from '../shared/model';
 import type { AppCore } from './app-core-types';
 import type { EventSink } from './router-types';
 import { createRouter, type RouteLogEntry, type RouteTable } from './routes';
@@ -17,6 +17,7 @@ import { createMutationQueue } from './system/mutation-queue';
 import { readServiceStatus, readSnapshot } from './system/state-reader';
 import { restartWinnat } from './system/winnat';
 import type { RuleService } from './system/portproxy/types';
+import type { PortsService, WatchService } from './system/owners/types';
 
 export interface AppCoreOptions {
   readonly runner: CommandRunner;
@@ -29,23 +30,32 @@ export interface AppCoreOptions {
   readonly logRoute?: (entry: RouteLogEntry) => void;
   /** portproxy rules; built by the host because backups and the TCP probe are host-specific. */
   readonly rules: RuleService;
+  /** Port owners, kill, the port doctor. */
+  readonly ports: PortsService;
+  /** Watched ports; the host schedules checks (it knows whether the window is visible). */
+  readonly watch: WatchService;
 }
 
 export interface AppCoreInternals extends AppCore {
   /** For tests and the harness: the activity log and whether changes are allowed. */
   readonly activity: ReturnType<typeof createActivityLog>;
   isElevated(): Promise<boolean>;
+  /** One watched-ports check now (the host's scheduler calls this). */
+  checkWatchedPorts(): Promise<readonly WatchState[]>;
+  /** All states after every check, and the ones that changed. */
+  onWatchStates(listener: (states: readonly WatchState[], changed: readonly WatchState[]) => void): () => void;
 }
 
 export const createAppCore = (options: AppCoreOptions): AppCoreInternals => {
   const activity = createActivityLog(options.runner);
-  const { rules } = options;
+  const { rules, ports, watch } = options;
   const queue = createMutationQueue();
   const statusListeners = new Set<(status: ServiceStatus) => void>();
   let sink: EventSink | null = null;
   let elevation: Promise<boolean> | null = null;
 
   activity.onRecord((record) => sink?.emit('onActivity', record));
+  watch.onStates((states) => sink?.emit('onWatchStates', states));
 
   const isElevated = () => {
     // Elevation cannot change while the process lives; probe once.
@@ -101,6 +111,12 @@ export const createAppCore = (options: AppCoreOptions): AppCoreInternals => {
     checkRules: { mutation: false, handle: ([input]) => rules.checkRules(activity.begin('check-rules'), input.rules) },
     preflightRule: { mutation: false, handle: ([input]) => rules.preflightRule(activity.begin('preflight-rule'), input.rule) },
     startIpHelper: { mutation: true, handle: () => rules.startIpHelper(activity.begin('start-iphlpsvc')) },
+    listOwners: { mutation: false, handle: ([input]) => ports.listOwners(activity.begin('list-owners'), input.allStates) },
+    killProcess: { mutation: true, handle: ([input]) => ports.killProcess(activity.begin('kill-process'), input.pid, input.image) },
+    diagnosePort: { mutation: false, handle: ([input]) => ports.diagnosePort(activity.begin('diagnose-port'), input.port, input.protocol) },
+    getWatchedPorts: { mutation: false, handle: async () => ok(await watch.states(activity.begin('watch-check'))) },
+    // Not a Windows change, but it writes the admin-only config: same gate as changes.
+    setWatchedPorts: { mutation: true, handle: ([input]) => watch.setPorts(activity.begin('watch-set'), input.ports) },
   };
 
   const router = createRouter({ routes, policy: options.policy, queue, isElevated, log: options.logRoute });
@@ -109,6 +125,8 @@ export const createAppCore = (options: AppCoreOptions): AppCoreInternals => {
     router,
     activity,
     isElevated,
+    checkWatchedPorts: () => watch.checkNow(activity.begin('watch-check')),
+    onWatchStates: (listener) => watch.onStates(listener),
     setEventSink(next) {
       sink = next;
     },

@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CHANNELS } from '../shared/ipc';
 import { createAppCore } from './app-core';
 import type { SenderInfo } from './sender';
-import { createFileBackupStore, createRuleService } from './system/portproxy';
+import { createAppServices } from './system/app-services';
 import { createSimulatedWindows } from './system/select-runner';
 
 const OWN: SenderInfo = { frameUrl: 'app://portwarden/index.html', isMainFrame: true, webContentsId: 1 };
@@ -26,7 +26,7 @@ const setup = async () => {
     platform: 'test',
     policy: { origins: ['app://portwarden'], webContentsIds: () => [1] },
     relaunchElevated: async () => ({ ok: true, value: null }),
-    rules: createRuleService({ backups: createFileBackupStore(dir), probe: windows.probe }),
+    ...createAppServices({ dataDir: dir, probe: windows.probe }),
   });
   return { core, windows };
 };

@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CHANNELS, EVENTS } from '../shared/ipc';
-import type { ServiceStatus } from '../shared/model';
+import type { ServiceStatus, WatchState } from '../shared/model';
 import type { EventSink } from './router-types';
 import type { SenderPolicy } from './sender';
 import { FakeEvent, FakeWebContents } from '../test/fake-electron';
@@ -15,8 +15,12 @@ const { fake, core } = await vi.hoisted(async () => {
     sinks: [] as Array<EventSink | null>,
     dispatched: [] as string[],
     statusListeners: [] as Array<(status: ServiceStatus) => void>,
+    watchListeners: [] as Array<(states: readonly WatchState[], changed: readonly WatchState[]) => void>,
+    watchChecks: 0,
     refreshes: 0,
     reset() {
+      this.watchListeners = [];
+      this.watchChecks = 0;
       this.options = null;
       this.sinks = [];
       this.dispatched = [];
@@ -50,6 +54,14 @@ vi.mock('./app-core', () => ({
       },
       onWinnatStatus: (listener: (status: ServiceStatus) => void) => {
         core.statusListeners.push(listener);
+        return () => undefined;
+      },
+      checkWatchedPorts: () => {
+        core.watchChecks += 1;
+        return Promise.resolve([]);
+      },
+      onWatchStates: (listener: (states: readonly WatchState[], changed: readonly WatchState[]) => void) => {
+        core.watchListeners.push(listener);
         return () => undefined;
       },
     };
@@ -250,6 +262,21 @@ describe('main: after ready', () => {
     expect(window.webContents.sent).toEqual([]);
     window.webContents.emit('did-finish-load');
     expect(window.webContents.sent).toEqual([{ channel: EVENTS.onTrayCommand, args: ['restart-winnat'] }]);
+  });
+
+  it('checks watched ports at start, and a notification click opens the doctor on that port', async () => {
+    await start({ args: ['--hidden'] });
+    expect(core.watchChecks).toBe(1);
+    const window = mainWindow();
+    const blocked: WatchState = { port: 8065, protocol: 'tcp', status: 'reserved', reason: 'TCP 8031-8130', checkedAt: 'now' };
+    for (const listener of core.watchListeners) listener([blocked], [blocked]);
+    const toast = fake.state.notifications.find((n) => n.shown)!;
+    expect(toast.options.title).toBe('Port 8065 is now reserved');
+    expect(window.visible).toBe(false);
+    toast.emit('click');
+    expect(window.visible).toBe(true);
+    expect(window.webContents.sent).toContainEqual({ channel: EVENTS.onOpenDoctor, args: [{ port: 8065, protocol: 'tcp' }] });
+    expect(core.dispatched).toEqual([]);
   });
 
   it('wires the core: sender policy pins our origin and window, events reach the window, status is read', async () => {

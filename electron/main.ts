@@ -7,12 +7,15 @@ import path from 'node:path';
 import { app, dialog, session } from 'electron';
 import type { BrowserWindow, Session } from 'electron';
 import type { TrayCommand } from '../shared/ipc';
+import type { WatchedPort } from '../shared/model';
 import { APP_ORIGIN, handleAppProtocol, registerAppScheme } from './app-protocol';
 import { createAppCore } from './app-core';
 import { createEventSink, registerIpc } from './ipc';
 import { forbiddenSwitchesAtStart, refusalMessage } from './security-switches';
 import { selectRunner } from './system/select-runner';
-import { createFileBackupStore, createRuleService } from './system/portproxy';
+import { createAppServices } from './system/app-services';
+import { createWatchScheduler, type WatchScheduler } from './system/watch';
+import { createWatchNotifier } from './watch-notifier';
 import { resolveDataDir } from './data-dir';
 import { relaunchAsAdministrator } from './system/elevate';
 import { createTray } from './tray';
@@ -73,6 +76,7 @@ const main = (): void => {
   let revealWhenReady = !process.argv.includes(HIDDEN_SWITCH);
   let mainWindow: BrowserWindow | null = null;
   let tray: PortwardenTray | null = null;
+  let watchScheduler: WatchScheduler | null = null;
   const recreations: number[] = [];
 
   const liveWindow = (): BrowserWindow | null => (mainWindow && !mainWindow.isDestroyed() ? mainWindow : null);
@@ -126,14 +130,16 @@ const main = (): void => {
     return window;
   };
 
-  const sendTrayCommand = (command: TrayCommand): void => {
+  /** Opens the window, then runs `emit` once the page can hear it. */
+  const openAndSend = (emit: () => void): void => {
     const window = openWindow();
     if (!window) return;
-    const emit = (): void => sink.emit('onTrayCommand', command);
-    // A window that is still loading has no listener yet; hand the command over once it has loaded.
+    // A window that is still loading has no listener yet; hand the event over once it has loaded.
     if (window.webContents.isLoading()) window.webContents.once('did-finish-load', emit);
     else emit();
   };
+  const sendTrayCommand = (command: TrayCommand): void => openAndSend(() => sink.emit('onTrayCommand', command));
+  const openDoctor = (target: WatchedPort): void => openAndSend(() => sink.emit('onOpenDoctor', target));
 
   const quit = (): void => {
     quitting = true;
@@ -151,6 +157,7 @@ const main = (): void => {
     quitting = true;
   });
   app.on('will-quit', () => {
+    watchScheduler?.stop();
     tray?.dispose();
     tray = null;
   });
@@ -176,10 +183,8 @@ const main = (): void => {
           return window ? [window.webContents.id] : [];
         },
       },
-      rules: createRuleService({
-        backups: createFileBackupStore(
-          path.join(resolveDataDir({ platform: process.platform, simulated, env: process.env, userDataDir: app.getPath('userData') }), 'backups'),
-        ),
+      ...createAppServices({
+        dataDir: resolveDataDir({ platform: process.platform, simulated, env: process.env, userDataDir: app.getPath('userData') }),
         probe,
       }),
       relaunchElevated: () =>
@@ -205,7 +210,16 @@ const main = (): void => {
       sendTrayCommand,
       quit,
       onWinnatStatus: (listener) => appCore.onWinnatStatus(listener),
+      onWatchStates: (listener) => appCore.onWatchStates((states) => listener(states)),
     });
+    const notifyWatch = createWatchNotifier({ locale: app.getLocale(), openDoctor });
+    appCore.onWatchStates((_states, changed) => notifyWatch(changed));
+    // Watched ports are the one thing checked while the window is hidden, at a low rate (issue: refresh policy).
+    watchScheduler = createWatchScheduler({
+      check: () => appCore.checkWatchedPorts(),
+      isWindowVisible: () => liveWindow()?.isVisible() ?? false,
+    });
+    watchScheduler.start();
 
     ready = true;
     const window = ensureWindow();

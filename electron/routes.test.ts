@@ -4,14 +4,12 @@ import { HOSTILE_ADDRESSES, HOSTILE_PORTS } from '../shared/hostile-inputs';
 import { createAppCore } from './app-core';
 import type { CommandRunner, RunResult } from './system/command-runner';
 import type { SenderInfo } from './sender';
-import { createRuleService, type BackupStore, type TcpProbe } from './system/portproxy';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createAppServices } from './system/app-services';
+import type { TcpProbe } from './system/portproxy';
 
 /** Rejected calls never get this far; any use fails the test loudly. */
-const unusedBackups: BackupStore = {
-  write: () => Promise.reject(new Error('backup store used')),
-  list: () => Promise.reject(new Error('backup store used')),
-  read: () => Promise.reject(new Error('backup store used')),
-};
 const unusedProbe: TcpProbe = { probe: () => Promise.reject(new Error('probe used')) };
 
 const ORIGIN = 'app://portwarden';
@@ -40,7 +38,8 @@ const core = (elevated = true) => {
     platform: 'test',
     policy: { origins: [ORIGIN], webContentsIds: () => [1] },
     relaunchElevated: async () => ({ ok: true, value: null }),
-    rules: createRuleService({ backups: unusedBackups, probe: unusedProbe }),
+    // Rejected calls never reach a service: nothing is written under this folder.
+    ...createAppServices({ dataDir: path.join(tmpdir(), 'portwarden-routes-test-never-written'), probe: unusedProbe }),
   });
   return { app, calls };
 };

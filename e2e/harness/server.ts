@@ -13,7 +13,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { TrayCommand } from '../../shared/ipc';
 import { EVENTS } from '../../shared/ipc';
 import { createAppCore, type AppCoreInternals } from '../../electron/app-core';
-import { createFileBackupStore, createRuleService } from '../../electron/system/portproxy';
+import { createAppServices } from '../../electron/system/app-services';
 import type { EventSink } from '../../electron/router-types';
 import { createSimulatedWindows, type SimulatedWindows } from '../../electron/system/select-runner';
 import { HARNESS_PRELOAD, RENDERER_DIR } from './build';
@@ -34,8 +34,8 @@ export interface Harness {
   readonly origin: string;
   readonly windows: SimulatedWindows;
   readonly core: AppCoreInternals;
-  /** Where this harness writes rule backups (a temp folder). */
-  readonly backupDir: string;
+  /** Where this harness writes rule backups and the watched-ports file (a temp folder). */
+  readonly dataDir: string;
   /** As if the user picked the command in the tray menu. */
   trayCommand(command: TrayCommand): void;
   close(): Promise<void>;
@@ -90,8 +90,8 @@ export const startHarness = async (options: HarnessOptions = {}): Promise<Harnes
     latencyMs: options.latencyMs ?? 0,
   });
   const sockets = new Set<WebSocket>();
-  // Backups of the simulated rules live in a fresh temp folder per harness, removed on close.
-  const backupDir = await mkdtemp(path.join(tmpdir(), 'portwarden-harness-'));
+  // Backups and the watched-ports file live in a fresh temp folder per harness, removed on close.
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'portwarden-harness-'));
   const WEB_CONTENTS_ID = 1;
   // Filled in once the port is known; the router reads the policy at dispatch time.
   const trustedOrigins: string[] = [];
@@ -104,7 +104,7 @@ export const startHarness = async (options: HarnessOptions = {}): Promise<Harnes
     platform: 'win32 (simulated)',
     policy: { origins: trustedOrigins, webContentsIds: () => [WEB_CONTENTS_ID] },
     relaunchElevated: async () => ({ ok: false, error: { code: 'refused', message: 'The demo runs on a simulated Windows.' } }),
-    rules: createRuleService({ backups: createFileBackupStore(backupDir), probe: windows.probe }),
+    ...createAppServices({ dataDir, probe: windows.probe }),
   });
   const broadcast = (channel: string, payload: unknown) => {
     const text = JSON.stringify({ type: 'event', channel, payload });
@@ -157,13 +157,13 @@ export const startHarness = async (options: HarnessOptions = {}): Promise<Harnes
     origin,
     windows,
     core,
-    backupDir,
+    dataDir,
     trayCommand: (command) => sink.emit('onTrayCommand', command),
     async close() {
       for (const socket of sockets) socket.terminate();
       wss.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await rm(backupDir, { recursive: true, force: true });
+      await rm(dataDir, { recursive: true, force: true });
     },
   };
 };
