@@ -14,6 +14,7 @@ import type { TrayCommand } from '../../shared/ipc';
 import { EVENTS } from '../../shared/ipc';
 import { createAppCore, type AppCoreInternals } from '../../electron/app-core';
 import { createAppServices } from '../../electron/system/app-services';
+import { createWatchScheduler } from '../../electron/system/watch';
 import type { EventSink } from '../../electron/router-types';
 import { createSimulatedWindows, type SimulatedWindows } from '../../electron/system/select-runner';
 import { HARNESS_PRELOAD, RENDERER_DIR } from './build';
@@ -26,6 +27,8 @@ export interface HarnessOptions {
   readonly port?: number;
   /** Per-spawn latency of the simulated commands, in ms. */
   readonly latencyMs?: number;
+  /** Run the watched-ports scheduler as the app does (the demo); tests trigger checks themselves. */
+  readonly watch?: boolean;
 }
 
 export interface Harness {
@@ -148,6 +151,10 @@ export const startHarness = async (options: HarnessOptions = {}): Promise<Harnes
     });
   });
 
+  // A browser tab counts as a visible window; the scheduler then checks at the visible rate.
+  const scheduler = options.watch ? createWatchScheduler({ check: () => core.checkWatchedPorts(), isWindowVisible: () => sockets.size > 0 }) : null;
+  scheduler?.start();
+
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const origin = `http://127.0.0.1:${port}`;
@@ -160,6 +167,7 @@ export const startHarness = async (options: HarnessOptions = {}): Promise<Harnes
     dataDir,
     trayCommand: (command) => sink.emit('onTrayCommand', command),
     async close() {
+      scheduler?.stop();
       for (const socket of sockets) socket.terminate();
       wss.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
