@@ -44,12 +44,17 @@ export const watchStateOf = (report: DoctorReport): WatchState => {
   const base = { port: report.port, protocol: report.protocol, checkedAt: report.checkedAt };
   const state = (status: WatchStatus, reason?: string): WatchState => ({ ...base, status, ...(reason ? { reason } : {}) });
   const excluded = only(report.causes, 'excluded');
-  if (excluded.length > 0) return state('reserved', describeRange(excluded.map((c) => c.range)));
+  // Only a system reservation (WinNAT/Hyper-V) blocks the port. An administered exclusion is the
+  // protection the user asked for ("protect a port"): the port stays usable by the program that wants it.
+  const reserved = excluded.filter((c) => !c.range.administered);
+  if (reserved.length > 0) return state('reserved', describeRange(reserved.map((c) => c.range)));
+  const protectedBy = excluded.filter((c) => c.range.administered);
   const forwarded = only(report.causes, 'forwarded');
   const owned = only(report.causes, 'owned');
   if (forwarded.length + owned.length > 0) return state('taken', describeTaken(forwarded, owned));
   const missing = report.unreadable.filter(affectsAvailability);
   if (missing.length > 0) return state('unknown', `could not read ${missing.join(', ')}`);
+  if (protectedBy.length > 0) return state('free', `protected by ${describeRange(protectedBy.map((c) => c.range))}`);
   return only(report.causes, 'dynamic-range').length > 0
     ? state('free', 'free now; inside the dynamic port range, so WinNAT may reserve it after a restart or reboot')
     : state('free');

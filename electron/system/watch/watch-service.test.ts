@@ -34,9 +34,10 @@ describe('watch service: statuses', () => {
   it('maps every cause to one status and a reason that names the range or the owner', async () => {
     const { service, op } = setup('hyperv-reserved', [...tcp(8065, 50010, 445, 4000), { port: 61300, protocol: 'udp' }]);
     const states = await service.checkNow(op);
-    expect(brief(states)).toEqual(['tcp/8065 reserved', 'tcp/50010 reserved', 'tcp/445 taken', 'tcp/4000 free', 'udp/61300 reserved']);
+    // An administered exclusion is protection, not a block: the port stays usable.
+    expect(brief(states)).toEqual(['tcp/8065 reserved', 'tcp/50010 free', 'tcp/445 taken', 'tcp/4000 free', 'udp/61300 reserved']);
     expect(states[0]!.reason).toBe('TCP 8031-8130 reserved by WinNAT/Hyper-V (IPv4, IPv6)');
-    expect(states[1]!.reason).toBe('TCP 50000-50059 administered exclusion (IPv4, IPv6)');
+    expect(states[1]!.reason).toBe('protected by TCP 50000-50059 administered exclusion (IPv4, IPv6)');
     expect(states[2]!.reason).toBe('in use by System (PID 4), a Windows kernel listener');
     // At 1024 the dynamic range covers 4000: usable now, with the warning.
     expect(states[3]!.reason).toMatch(/free now; inside the dynamic port range/);
@@ -97,7 +98,7 @@ describe('watch service: changes', () => {
     expect(brief(env.events[1]!.states)).toEqual(['tcp/3000 taken', 'tcp/4000 free']);
   });
 
-  it('a port that WinNAT frees and an admin then excludes shows up as changed each time', async () => {
+  it('a port that WinNAT frees shows up as changed; protecting it keeps it free, and WinNAT does not take it back', async () => {
     const env = setup('hyperv-reserved', tcp(8065, 4000));
     await env.service.checkNow(env.op);
     expect(brief(env.events[0]!.changed)).toEqual(['tcp/8065 reserved']);
@@ -107,8 +108,10 @@ describe('watch service: changes', () => {
     expect(brief(env.events[1]!.changed)).toEqual(['tcp/8065 free']);
 
     await env.sim.run('netsh', ['interface', 'ipv4', 'add', 'excludedportrange', 'protocol=tcp', 'startport=8065', 'numberofports=1']);
-    await env.service.checkNow(env.op);
-    expect(env.events[2]!.changed).toEqual([expect.objectContaining({ port: 8065, status: 'reserved', reason: 'TCP 8065 administered exclusion (IPv4)' })]);
+    await env.sim.run('net', ['start', 'winnat']);
+    const states = await env.service.checkNow(env.op);
+    expect(env.events[2]!.changed).toEqual([]);
+    expect(states.find((s) => s.port === 8065)).toMatchObject({ status: 'free', reason: 'protected by TCP 8065 administered exclusion (IPv4)' });
   });
 
   it('a free port that a new WinNAT block covers becomes reserved', async () => {
