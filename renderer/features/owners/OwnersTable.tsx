@@ -96,10 +96,13 @@ export interface OwnersTableProps {
   readonly virtualized?: boolean;
 }
 
+// Stable defaults: a fresh [] per render would be new data every render, and TanStack's auto-reset
+// after a filtered data change then re-renders forever.
 const NONE: ReadonlySet<string> = new Set();
+const NO_ROWS: readonly Endpoint[] = [];
 
 /** The owners of ports as one sortable, filterable, virtualized grid. */
-export const OwnersTable = ({ endpoints, added = NONE, removed = [], filter, virtualized = true }: OwnersTableProps) => {
+export const OwnersTable = ({ endpoints, added = NONE, removed = NO_ROWS, filter, virtualized = true }: OwnersTableProps) => {
   const { t } = useTranslation();
   const styles = useStyles();
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -138,6 +141,8 @@ export const OwnersTable = ({ endpoints, added = NONE, removed = [], filter, vir
     state: { sorting, globalFilter: filter },
     getRowId: (row, index) => `${row.key}#${row.status === 'removed' ? 'removed' : index}`,
     onSortingChange: setSorting,
+    // No pagination here; the reset it queues on every filtered data change is only a re-render.
+    autoResetPageIndex: false,
     globalFilterFn: (row, _id, value: string) => endpointMatches(row.original.endpoint, value),
     getCoreRowModel: getCoreRowModel(),
     getSortedRowModel: getSortedRowModel(),

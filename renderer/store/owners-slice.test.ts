@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest';
+import { err, ok } from '../../shared/result';
+import { endpointKey } from '../lib/owners';
+import { createAppStore } from './create-app-store';
+import { createFakeApi, sampleEndpoint, sampleInfo, sampleKillReport, sampleOwnersView } from './fake-api';
+
+const methods = (api: ReturnType<typeof createFakeApi>) => api.calls.map((c) => c.method);
+
+const node = sampleEndpoint();
+const postgres = sampleEndpoint({ localPort: 5432, pid: 700, image: 'postgres.exe' });
+const vite = sampleEndpoint({ localPort: 5173, pid: 800, image: 'node.exe' });
+
+const storeWith = async (elevated = true) => {
+  const api = createFakeApi({ getSystemInfo: ok(sampleInfo(elevated)), listOwners: ok(sampleOwnersView([node, postgres])) });
+  const store = createAppStore(api);
+  await store.getState().loadSystemInfo();
+  return { api, store };
+};
+
+describe('owners slice: reads and the refresh diff', () => {
+  it('the first read highlights nothing; the next one marks new rows and keeps removed ones for one cycle', async () => {
+    const { api, store } = await storeWith();
+    await store.getState().loadOwners();
+    expect(store.getState().ownersView?.endpoints).toHaveLength(2);
+    expect(store.getState().ownersAdded.size).toBe(0);
+    expect(store.getState().ownersRemoved).toEqual([]);
+
+    api.answers.listOwners = ok(sampleOwnersView([node, vite]));
+    await store.getState().loadOwners();
+    expect([...store.getState().ownersAdded]).toEqual([endpointKey(vite)]);
+    expect(store.getState().ownersRemoved).toEqual([postgres]);
+
+    // One cycle later, with nothing changed, the marks are gone.
+    await store.getState().loadOwners();
+    expect(store.getState().ownersAdded.size).toBe(0);
+    expect(store.getState().ownersRemoved).toEqual([]);
+  });
+
+  it('the key is protocol + local address + port + remote + PID: the same port under a new PID is new', async () => {
+    const { api, store } = await storeWith();
+    await store.getState().loadOwners();
+    const restarted = { ...node, pid: 9999 };
+    api.answers.listOwners = ok(sampleOwnersView([restarted, postgres]));
+    await store.getState().loadOwners();
+    expect([...store.getState().ownersAdded]).toEqual([endpointKey(restarted)]);
+    expect(store.getState().ownersRemoved).toEqual([node]);
+  });
+
+  it('shares one read between the timer and F5', async () => {
+    const { api, store } = await storeWith();
+    await Promise.all([store.getState().loadOwners(), store.getState().loadOwners()]);
+    expect(methods(api).filter((m) => m === 'listOwners')).toHaveLength(1);
+  });
+
+  it('keeps the last view and shows a notice when a read fails', async () => {
+    const { api, store } = await storeWith();
+    await store.getState().loadOwners();
+    api.answers.listOwners = err('command-failed', 'netstat failed');
+    await store.getState().loadOwners();
+    expect(store.getState().ownersView?.endpoints).toHaveLength(2);
+    expect(store.getState().ownersError?.code).toBe('command-failed');
+    expect(store.getState().notices.map((n) => n.source)).toEqual(['owners']);
+  });
+});
+
+describe('owners slice: all states, interval, pause', () => {
+  it('asks for every state and starts a new baseline (nothing lights up)', async () => {
+    const { api, store } = await storeWith();
+    await store.getState().loadOwners();
+    const connection = sampleEndpoint({ localPort: 50123, remoteAddress: '10.0.0.2', remotePort: 443, state: 'ESTABLISHED' });
+    api.answers.listOwners = ok(sampleOwnersView([node, postgres, connection]));
+    await store.getState().setOwnersAllStates(true);
+    expect(api.calls.at(-1)).toEqual({ method: 'listOwners', args: [{ allStates: true }] });
+    expect(store.getState().ownersAllStates).toBe(true);
+    expect(store.getState().ownersAdded.size).toBe(0);
+    expect(store.getState().ownersView?.endpoints).toHaveLength(3);
+  });
+
+  it('drops a read of the old query that lands after the switch', async () => {
+    const { api, store } = await storeWith();
+    let release: () => void = () => {};
+    api.answers.listOwners = () => new Promise((resolve) => (release = () => resolve(ok(sampleOwnersView([node])))));
+    const stale = store.getState().loadOwners();
+    const switched = store.getState().setOwnersAllStates(true);
+    api.answers.listOwners = ok(sampleOwnersView([node, postgres, vite]));
+    release();
+    await Promise.all([stale, switched]);
+    expect(store.getState().ownersView?.endpoints).toHaveLength(3);
+    expect(api.calls.filter((c) => c.method === 'listOwners').map((c) => c.args[0])).toEqual([{ allStates: false }, { allStates: true }]);
+  });
+
+  it('stores the interval and the pause without reading', async () => {
+    const { api, store } = await storeWith();
+    api.calls.length = 0;
+    expect(store.getState().ownersInterval).toBe(2000);
+    store.getState().setOwnersRefreshInterval(5000);
+    store.getState().pauseOwnersRefresh(true);
+    expect(store.getState().ownersInterval).toBe(5000);
+    expect(store.getState().ownersPaused).toBe(true);
+    expect(methods(api)).toEqual([]);
+  });
+});
+
+describe('owners slice: kill', () => {
+  it('kills with the PID and the image shown, and shows the owners the main process read back', async () => {
+    const { api, store } = await storeWith();
+    await store.getState().loadOwners();
+    api.answers.killProcess = ok(sampleKillReport(sampleOwnersView([postgres])));
+    await store.getState().killProcess(node);
+    expect(api.calls.find((c) => c.method === 'killProcess')?.args).toEqual([{ pid: 4242, image: 'node.exe' }]);
+    expect(store.getState().operations.kill).toMatchObject({ status: 'done', report: { outcome: 'applied' } });
+    expect(store.getState().ownersView?.endpoints).toEqual([postgres]);
+    expect(store.getState().ownersRemoved).toEqual([node]);
+  });
+
+  it('refuses PID 0/4 and critical Windows processes without calling the api', async () => {
+    const { api, store } = await storeWith();
+    api.calls.length = 0;
+    const refused = [
+      { pid: 0, image: 'System Idle Process' },
+      { pid: 4, image: 'System' },
+      ...['csrss.exe', 'wininit.exe', 'winlogon.exe', 'services.exe', 'lsass.exe', 'smss.exe', 'Registry', 'LSASS.EXE'].map((image, i) => ({ pid: 500 + i, image })),
+      { pid: null, image: null },
+    ];
+    for (const target of refused) {
+      await store.getState().killProcess(target);
+      expect(store.getState().operations.kill, target.image ?? 'no process').toMatchObject({ status: 'failed', error: { code: 'refused' } });
+    }
+    expect(methods(api)).toEqual([]);
+  });
+
+  it('unelevated: refuses without calling the api, while reads still work', async () => {
+    const { api, store } = await storeWith(false);
+    await store.getState().killProcess(node);
+    expect(store.getState().operations.kill).toMatchObject({ status: 'failed', error: { code: 'not-elevated' } });
+    await store.getState().loadOwners();
+    expect(methods(api)).toEqual(['getSystemInfo', 'listOwners']);
+  });
+
+  it('reads the owners again when the outcome is unknown', async () => {
+    const { api, store } = await storeWith();
+    api.answers.killProcess = err('unknown-outcome', 'taskkill timed out');
+    await store.getState().killProcess(node);
+    expect(methods(api)).toEqual(['getSystemInfo', 'killProcess', 'listOwners']);
+  });
+});
