@@ -478,6 +478,9 @@ export const en = {
     'firewall-add': 'Open the firewall',
     'firewall-remove': 'Close the firewall',
     rollbackOf: 'Roll back: {{step}}',
+    'check-process': 'Check the process',
+    taskkill: 'End the process (taskkill)',
+    verify: 'Check that it is gone',
   },
   operations: {
     refresh: 'Read the state',
@@ -498,6 +501,11 @@ export const en = {
     'check-rules': 'Check forwarding rules',
     'preflight-rule': 'Check a listen port',
     'start-iphlpsvc': 'Start IP Helper',
+    'list-owners': 'Read the port owners',
+    'kill-process': 'End a process',
+    'diagnose-port': 'Check a port',
+    'watch-check': 'Check the watched ports',
+    'watch-set': 'Change the watched ports',
   },
   activity: {
     title: 'Activity',

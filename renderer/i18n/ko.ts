@@ -480,6 +480,9 @@ export const ko: Messages = {
     'firewall-add': '방화벽 열기',
     'firewall-remove': '방화벽 닫기',
     rollbackOf: '되돌리기: {{step}}',
+    'check-process': '프로세스 확인',
+    taskkill: '프로세스 종료 (taskkill)',
+    verify: '종료되었는지 확인',
   },
   operations: {
     refresh: '상태 읽기',
@@ -500,6 +503,11 @@ export const ko: Messages = {
     'check-rules': '포트 전달 규칙 점검',
     'preflight-rule': '수신 포트 확인',
     'start-iphlpsvc': 'IP 도우미 시작',
+    'list-owners': '포트 소유자 읽기',
+    'kill-process': '프로세스 종료',
+    'diagnose-port': '포트 확인',
+    'watch-check': '감시 중인 포트 확인',
+    'watch-set': '감시 중인 포트 변경',
   },
   activity: {
     title: '활동 기록',

@@ -43,6 +43,9 @@ const KNOWN_STEPS = [
   'rollback',
   'firewall-add',
   'firewall-remove',
+  'check-process',
+  'taskkill',
+  'verify',
 ] as const;
 /** The rule service names the way back after the step it undoes: `rollback-delete-rule`. */
 const ROLLBACK_PREFIX = 'rollback-';

@@ -4,14 +4,14 @@ import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DoctorCause } from '../../../shared/model';
 import { describeCause } from '../../lib/cause-wording';
-import { fixesFor } from '../../lib/doctor-fixes';
+import { fixesFor, type DoctorFix } from '../../lib/doctor-fixes';
 import { FixButton } from './FixButton';
 
 const useStyles = makeStyles({
   card: {
     display: 'flex',
     gap: tokens.spacingHorizontalM,
-    padding: tokens.spacingVerticalM,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
     borderRadius: tokens.borderRadiusMedium,
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     borderLeftWidth: tokens.strokeWidthThickest,
@@ -23,10 +23,11 @@ const useStyles = makeStyles({
   forwarded: { borderLeftColor: tokens.colorPalettePurpleBorderActive },
   dynamic: { borderLeftColor: tokens.colorPaletteYellowBorder2 },
   icon: { flexShrink: 0, marginTop: '2px', color: tokens.colorNeutralForeground2 },
-  body: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
+  body: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, minWidth: 0 },
   text: { overflowWrap: 'anywhere' },
   note: { color: tokens.colorNeutralForeground3 },
-  fixes: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  title: { margin: 0 },
+  fixes: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', marginTop: tokens.spacingVerticalXS },
 });
 
 type Tone = 'system' | 'administered' | 'owned' | 'forwarded' | 'dynamic';
@@ -51,18 +52,18 @@ const TITLES = {
 } as const satisfies Record<Tone, string>;
 
 /** One cause in plain words with its fixes as buttons. */
-export const CauseCard = ({ cause, port }: { cause: DoctorCause; port: number }) => {
+export const CauseCard = ({ cause, port, skip }: { cause: DoctorCause; port: number; skip: (fix: DoctorFix) => boolean }) => {
   const { t } = useTranslation();
   const styles = useStyles();
   const tone = toneOf(cause);
-  const fixes = fixesFor(cause, port);
+  const fixes = fixesFor(cause, port).filter((fix) => !skip(fix));
   return (
     <li className={mergeClasses(styles.card, styles[tone])} data-testid="doctor-cause" data-kind={cause.kind}>
       <span className={styles.icon} aria-hidden>
         {ICONS[tone]}
       </span>
       <div className={styles.body}>
-        <Subtitle2 as="h3">{t(TITLES[tone])}</Subtitle2>
+        <Subtitle2 as="h3" className={styles.title}>{t(TITLES[tone])}</Subtitle2>
         <Body1 className={styles.text}>{describeCause(t, cause, port)}</Body1>
         {cause.kind === 'dynamic-range' ? <Caption1 className={styles.note}>{t('doctor.dynamicNote')}</Caption1> : null}
         <div className={styles.fixes}>

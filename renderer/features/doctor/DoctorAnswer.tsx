@@ -2,6 +2,7 @@ import { Caption1, MessageBar, MessageBarBody, Subtitle2, makeStyles, tokens } f
 import { CheckmarkCircle20Filled } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
 import type { DoctorReport } from '../../../shared/model';
+import { fixesFor, type DoctorFix } from '../../lib/doctor-fixes';
 import { CauseCard } from './CauseCard';
 
 const useStyles = makeStyles({
@@ -11,7 +12,16 @@ const useStyles = makeStyles({
   list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, margin: 0, padding: 0, listStyleType: 'none' },
   free: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, color: tokens.colorPaletteGreenForeground1, fontWeight: tokens.fontWeightSemibold },
   freeDetail: { color: tokens.colorNeutralForeground2 },
+  title: { margin: 0 },
 });
+
+/**
+ * Restart WinNAT and the dynamic range reset act on the whole machine: IPv4 and IPv6 causes would show
+ * the same button twice, so it goes on the first card only.
+ */
+const onceOnly = (fix: DoctorFix): boolean => fix.kind === 'restart-winnat' || fix.kind === 'reset-dynamic';
+const firstCauseWith = (report: DoctorReport, kind: DoctorFix['kind']): number =>
+  report.causes.findIndex((cause) => fixesFor(cause, report.port).some((fix) => fix.kind === kind));
 
 /** The report: one card per cause, or the green "free", with a warning when some tables were unreadable. */
 export const DoctorAnswer = ({ report }: { report: DoctorReport }) => {
@@ -20,7 +30,7 @@ export const DoctorAnswer = ({ report }: { report: DoctorReport }) => {
   return (
     <div className={styles.root}>
       <div className={styles.head}>
-        <Subtitle2 as="h3">{t('doctor.answer', { port: report.port, protocol: report.protocol.toUpperCase() })}</Subtitle2>
+        <Subtitle2 as="h3" className={styles.title}>{t('doctor.answer', { port: report.port, protocol: report.protocol.toUpperCase() })}</Subtitle2>
         <Caption1 className={styles.time}>{t('doctor.checkedAt', { time: new Date(report.checkedAt).toLocaleTimeString(i18n.resolvedLanguage) })}</Caption1>
       </div>
       {report.unreadable.length > 0 ? (
@@ -39,7 +49,7 @@ export const DoctorAnswer = ({ report }: { report: DoctorReport }) => {
       ) : (
         <ul className={styles.list}>
           {report.causes.map((cause, index) => (
-            <CauseCard key={`${cause.kind}-${index}`} cause={cause} port={report.port} />
+            <CauseCard key={`${cause.kind}-${index}`} cause={cause} port={report.port} skip={(fix) => onceOnly(fix) && firstCauseWith(report, fix.kind) !== index} />
           ))}
         </ul>
       )}

@@ -25,6 +25,7 @@ const useStyles = makeStyles({
   port: { width: '180px' },
   input: { fontVariantNumeric: 'tabular-nums' },
   hint: { color: tokens.colorNeutralForeground3 },
+  title: { margin: 0 },
 });
 
 /** The Port doctor tab: every cause that keeps a port from being used, with a fix for each. */
@@ -55,7 +56,9 @@ export const DoctorView = ({ searchRef }: { searchRef: RefObject<HTMLInputElemen
   return (
     <div className={styles.layout} data-testid="doctor-view">
       <Card className={styles.card}>
-        <Subtitle1 as="h2">{t('doctor.title')}</Subtitle1>
+        <Subtitle1 as="h2" className={styles.title}>
+          {t('doctor.title')}
+        </Subtitle1>
         <Caption1 className={styles.intro}>{t('doctor.intro')}</Caption1>
         <form
           className={styles.form}

@@ -17,7 +17,7 @@ const useStyles = makeStyles({
   swatch: { width: '14px', height: '10px', borderRadius: tokens.borderRadiusSmall, flexShrink: 0 },
   tick: { width: '3px', height: '12px', borderRadius: 0 },
   // The same tokens the canvas reads (read-theme-colors.ts), so legend and picture always match.
-  dynamic: { backgroundColor: tokens.colorPaletteYellowBackground2 },
+  dynamic: { backgroundColor: tokens.colorPaletteYellowBackground1 },
   system: { backgroundColor: tokens.colorPaletteDarkOrangeBackground3 },
   administered: { backgroundColor: tokens.colorBrandBackground },
   listener: { backgroundColor: tokens.colorNeutralForeground1 },
@@ -38,6 +38,7 @@ const useStyles = makeStyles({
   },
   lines: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   hint: { color: tokens.colorNeutralForeground3 },
+  title: { margin: 0 },
 });
 
 const LEGEND = [
@@ -83,7 +84,7 @@ export const PortMapView = () => {
   return (
     <section aria-labelledby="map-title" data-testid="port-map">
       <Card className={styles.card}>
-        <Subtitle1 as="h2" id="map-title">
+        <Subtitle1 as="h2" id="map-title" className={styles.title}>
           {t('map.title')}
         </Subtitle1>
         <Caption1 className={styles.intro}>{t('map.intro')}</Caption1>

@@ -14,7 +14,7 @@ export const readThemeColors = (element: Element): MapColors => {
   const style = getComputedStyle(element);
   return {
     band: value(style, tokens.colorNeutralBackground4),
-    dynamic: value(style, tokens.colorPaletteYellowBackground2),
+    dynamic: value(style, tokens.colorPaletteYellowBackground1),
     system: value(style, tokens.colorPaletteDarkOrangeBackground3),
     administered: value(style, tokens.colorBrandBackground),
     listener: value(style, tokens.colorNeutralForeground1),

@@ -24,7 +24,7 @@ import { useAppStore } from '../../store/store-context';
 export const OWNER_ROW_HEIGHT = 36;
 
 // One grid for the header and every row; the flexible columns share what is left of the width.
-const GRID = '52px minmax(96px, 1.2fr) 60px minmax(96px, 1fr) 96px 64px minmax(96px, 1fr) minmax(72px, 1fr) minmax(120px, 1.6fr) 104px';
+const GRID = '52px minmax(88px, 1.2fr) 56px minmax(88px, 1fr) 88px 56px minmax(96px, 1fr) minmax(72px, 1fr) minmax(120px, 1.6fr) 116px';
 
 const useStyles = makeStyles({
   scroller: {

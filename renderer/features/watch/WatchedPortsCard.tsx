@@ -42,6 +42,8 @@ const useStyles = makeStyles({
   portInput: { width: '110px' },
   protocol: { width: '90px' },
   empty: { color: tokens.colorNeutralForeground3 },
+  title: { margin: 0 },
+  fill: { width: '100%', minWidth: 0 },
 });
 
 const COLOR: Record<WatchStatus, 'success' | 'danger' | 'warning' | 'informative'> = {
@@ -105,7 +107,7 @@ export const WatchedPortsCard = () => {
 
   return (
     <Card className={styles.card} data-testid="watched-ports" role="region" aria-labelledby="watch-title">
-      <Subtitle1 as="h2" id="watch-title">
+      <Subtitle1 as="h2" id="watch-title" className={styles.title}>
         {t('watch.title')}
       </Subtitle1>
       <Caption1 className={styles.intro}>{t('watch.intro')}</Caption1>
@@ -141,10 +143,10 @@ export const WatchedPortsCard = () => {
           validationState={attempted && issue ? 'error' : 'none'}
           validationMessage={attempted && issue ? validationText(issue) : undefined}
         >
-          <Input inputMode="numeric" autoComplete="off" value={port} onChange={(_, data) => setPort(data.value)} data-testid="watch-port" />
+          <Input className={styles.fill} inputMode="numeric" autoComplete="off" value={port} onChange={(_, data) => setPort(data.value)} data-testid="watch-port" />
         </Field>
         <Field className={styles.protocol} label={t('watch.protocol')}>
-          <Select value={protocol} onChange={(_, data) => setProtocol(data.value as Protocol)} data-testid="watch-protocol">
+          <Select className={styles.fill} value={protocol} onChange={(_, data) => setProtocol(data.value as Protocol)} data-testid="watch-protocol">
             <option value="tcp">TCP</option>
             <option value="udp">UDP</option>
           </Select>
