@@ -204,6 +204,7 @@ export const en = {
     checkedAt: 'Checked at {{time}}',
     free: 'Port {{port}} is free.',
     freeDetail: 'Nothing reserves, holds or forwards it.',
+    freeWithNotes: 'Nothing reserves, holds or forwards it now. Notes:',
     unreadable: 'Some tables could not be read ({{families}}), so the answer may be incomplete.',
     hint: 'Type a port and press Check (Enter).',
     kinds: {

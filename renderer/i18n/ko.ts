@@ -206,6 +206,7 @@ export const ko: Messages = {
     checkedAt: '{{time}}에 확인함',
     free: '{{port}}번 포트는 비어 있습니다.',
     freeDetail: '예약하거나 사용하거나 전달하는 것이 없습니다.',
+    freeWithNotes: '지금은 예약하거나 사용하거나 전달하는 것이 없습니다. 참고:',
     unreadable: '일부 표({{families}})를 읽지 못해 결과가 완전하지 않을 수 있습니다.',
     hint: '포트 번호를 입력하고 확인(Enter)을 누르세요.',
     kinds: {

@@ -61,3 +61,11 @@ export const mapLayers = (family: ProtocolFamily, context: PortContext): MapLaye
     forwarded: uniqueSorted(context.rules.filter((rule) => ruleListensOn(rule, family)).map((rule) => rule.listenPort)),
   };
 };
+
+/**
+ * Causes that keep a program from using the port now. An administered exclusion is the protection
+ * an admin asked for ("protect a port": SQL Server's documented fix for 1433), and the dynamic range
+ * is a risk for later; both are shown as notes under a "free" answer.
+ */
+export const isBlocking = (cause: DoctorCause): boolean =>
+  cause.kind === 'owned' || cause.kind === 'forwarded' || (cause.kind === 'excluded' && !cause.range.administered);

@@ -3,6 +3,7 @@ import { CheckmarkCircle20Filled } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
 import type { DoctorReport } from '../../../shared/model';
 import { fixesFor, type DoctorFix } from '../../lib/doctor-fixes';
+import { isBlocking } from '../../lib/port-causes';
 import { CauseCard } from './CauseCard';
 
 const useStyles = makeStyles({
@@ -38,15 +39,16 @@ export const DoctorAnswer = ({ report }: { report: DoctorReport }) => {
           <MessageBarBody>{t('doctor.unreadable', { families: report.unreadable.join(', ') })}</MessageBarBody>
         </MessageBar>
       ) : null}
-      {report.causes.length === 0 ? (
+      {report.causes.some(isBlocking) ? null : (
         <div>
           <span className={styles.free} data-testid="doctor-free">
             <CheckmarkCircle20Filled aria-hidden />
             {t('doctor.free', { port: report.port })}
           </span>
-          <Caption1 className={styles.freeDetail}>{t('doctor.freeDetail')}</Caption1>
+          <Caption1 className={styles.freeDetail}>{t(report.causes.length === 0 ? 'doctor.freeDetail' : 'doctor.freeWithNotes')}</Caption1>
         </div>
-      ) : (
+      )}
+      {report.causes.length === 0 ? null : (
         <ul className={styles.list}>
           {report.causes.map((cause, index) => (
             <CauseCard key={`${cause.kind}-${index}`} cause={cause} port={report.port} skip={(fix) => onceOnly(fix) && firstCauseWith(report, fix.kind) !== index} />
