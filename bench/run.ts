@@ -58,6 +58,7 @@ const main = async (): Promise<number> => {
     const run = BENCHMARKS[id];
     if (!run) continue;
     const t0 = performance.now();
+    process.stderr.write(`running ${id}...\n`);
     let result: BenchResult;
     try {
       result = await run();
