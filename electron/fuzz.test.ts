@@ -1,0 +1,509 @@
+/**
+ * IPC fuzzing: every channel of the contract gets thousands of generated argument lists through the
+ * real router and services. The runner executes nothing; it records each argv and every token is
+ * checked against a strict allow-list, so a validator gap that lets user data become a verb, a quote
+ * or a second `key=value` fails here rather than on an administrator's machine.
+ *
+ * The channel list comes from CHANNELS, so a new route is fuzzed without touching this file.
+ */
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import { CHANNELS, type InvokeMethod } from '../shared/ipc';
+import { HOSTILE_ADDRESSES, HOSTILE_PORTS } from '../shared/hostile-inputs';
+import type { ErrorCode, Result } from '../shared/result';
+import { argumentSchemas } from '../shared/validate';
+import { createAppCore } from './app-core';
+import type { SenderInfo } from './sender';
+import type { CommandRunner, RunResult, SystemCommand } from './system/command-runner';
+import * as baseCommands from './system/commands';
+import { createPortsService, taskkillPid } from './system/owners';
+import type { WatchConfigStore } from './system/owners/types';
+import { createRuleService, type BackupStore, type TcpProbe } from './system/portproxy';
+import * as proxyCommands from './system/portproxy/commands';
+import { createWatchService } from './system/watch';
+import { createSimulatedWindows } from './system/select-runner';
+import { TEST_TIMEOUT_CAP_MS } from './system/test-support';
+
+const ORIGIN = 'app://portwarden';
+const OWN_SENDER: SenderInfo = { frameUrl: `${ORIGIN}/index.html`, isMainFrame: true, webContentsId: 1 };
+
+const ELEVATED_RUNS = 10_000;
+const UNELEVATED_RUNS = 1_000;
+/** The simulated machine costs more per payload; this pass is for depth, the empty one for volume. */
+const SIMULATED_RUNS = 2_000;
+
+/** The closed ErrorCode union, spelled out: `satisfies` makes a new code a type error here. */
+const ERROR_CODES = new Set<ErrorCode>([
+  'invalid-input',
+  'forbidden-sender',
+  'not-elevated',
+  'not-applied',
+  'unknown-outcome',
+  'command-failed',
+  'not-found',
+  'refused',
+  'conflict',
+  'internal',
+] satisfies ErrorCode[]);
+
+// ---------------------------------------------------------------------------------------------
+// The argv allow-list
+// ---------------------------------------------------------------------------------------------
+
+/** Every bare token a builder may emit: verbs, contexts, closed enums, fixed flags. Never user data. */
+const FIXED_TOKENS = new Set<string>([
+  // netsh contexts and verbs
+  'interface', 'ipv4', 'ipv6', 'show', 'add', 'delete', 'set', 'reset', 'all',
+  'excludedportrange', 'dynamicport', 'portproxy', 'tcp', 'udp',
+  'v4tov4', 'v4tov6', 'v6tov4', 'v6tov6',
+  'advfirewall', 'firewall', 'rule',
+  // fixed key=value tokens (the value is never user data)
+  'store=persistent', 'dir=in', 'action=allow', 'protocol=TCP', 'name=all',
+  // net / sc and the closed service list
+  'session', 'stop', 'start', 'query', 'winnat', 'iphlpsvc',
+  // netstat, tasklist, taskkill
+  '-ano', '/fo', 'csv', '/nh', '/svc', '/F', '/PID',
+  // the code page query the real runner makes
+  ...baseCommands.oemCodePageQuery().args,
+]);
+
+/** Keys whose value is validated data (a port, an address, an enum); everything else must be fixed. */
+const VALUE_KEYS = new Set([
+  'protocol', 'startport', 'numberofports', 'start', 'num',
+  'listenaddress', 'listenport', 'connectaddress', 'connectport', 'localport',
+]);
+
+/** No spaces, quotes, `=`, `/`, `\`, control characters or anything beyond ASCII. */
+const SAFE_VALUE = /^[A-Za-z0-9.:*%_-]+$/;
+/** The one token with spaces: Portwarden's own firewall rule name (argv, no shell). */
+const FIREWALL_NAME = /^name=Portwarden portproxy TCP [1-9][0-9]{0,4}$/;
+const PID = /^[1-9][0-9]{0,9}$/;
+
+const ALLOWED_COMMANDS = new Set<SystemCommand>(['netsh', 'net', 'sc', 'netstat', 'tasklist', 'taskkill', 'reg']);
+
+/** The offending tokens of one command line (empty when it is clean). */
+const argvViolations = (command: string, args: readonly string[]): string[] => {
+  const bad: string[] = [];
+  if (!ALLOWED_COMMANDS.has(command as SystemCommand)) bad.push(`command:${command}`);
+  // The verb position must be a fixed keyword, so user data can never pick what runs.
+  if (args.length === 0 || !FIXED_TOKENS.has(args[0]!)) bad.push(`first:${String(args[0])}`);
+  args.forEach((token, i) => {
+    if (FIXED_TOKENS.has(token)) return;
+    if (FIREWALL_NAME.test(token)) return;
+    if (i > 0 && args[i - 1] === '/PID' && PID.test(token)) return;
+    const eq = token.indexOf('=');
+    if (eq > 0 && VALUE_KEYS.has(token.slice(0, eq)) && SAFE_VALUE.test(token.slice(eq + 1))) return;
+    bad.push(token);
+  });
+  return bad;
+};
+
+/** Commands that change Windows; the unelevated pass must never record one. */
+const isMutatingArgv = (command: string, args: readonly string[]) =>
+  command === 'taskkill' ||
+  (command === 'net' && (args[0] === 'stop' || args[0] === 'start')) ||
+  (command === 'netsh' && args.some((t) => t === 'add' || t === 'delete' || t === 'set' || t === 'reset'));
+
+// ---------------------------------------------------------------------------------------------
+// A cheap core: recording runner, in-memory stores, no files, no sockets
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * A process both machines report (the simulated scenarios run node.exe as 9184), so a valid kill gets
+ * as far as taskkill and its argv is checked.
+ */
+const KNOWN_PROCESS = { pid: 9184, image: 'node.exe' };
+
+interface Recorded {
+  readonly command: string;
+  readonly args: readonly string[];
+}
+
+/**
+ * `empty`: every command answers exit 0 with no output (the brief's recording runner). `simulated`:
+ * the argv is recorded the same way, then answered by a fresh simulated machine with real rules and
+ * ranges, so the change paths that first need a readable state (exclusions, rule edit and delete)
+ * also build argv from fuzzed data. Nothing runs on the host in either mode.
+ */
+type Backing = 'empty' | 'simulated';
+
+const fuzzCore = (elevated: boolean, backing: Backing = 'empty', scenario = 'forwarding') => {
+  const calls: Recorded[] = [];
+  let sim: CommandRunner | null = null;
+  const runner: CommandRunner = {
+    run(command, args, options): Promise<RunResult> {
+      calls.push({ command, args: [...args] });
+      if (command === 'net' && args[0] === 'session') {
+        return Promise.resolve({ exitCode: elevated ? 0 : 2, stdout: '', stderr: '', timedOut: false });
+      }
+      if (sim) return sim.run(command, args, { timeoutMs: Math.min(options?.timeoutMs ?? TEST_TIMEOUT_CAP_MS, TEST_TIMEOUT_CAP_MS) });
+      const stdout = command === 'tasklist' ? `"${KNOWN_PROCESS.image}","${KNOWN_PROCESS.pid}","N/A"\r\n` : '';
+      return Promise.resolve({ exitCode: 0, stdout, stderr: '', timedOut: false });
+    },
+  };
+  /** A fresh machine per payload: one accepted delete must not turn the next valid example into a conflict. */
+  const resetMachine = () => {
+    if (backing === 'simulated') sim = createSimulatedWindows({ scenario, locale: 'en' }).runner;
+  };
+  // Backups are recorded, not written: accepted resets and imports must not touch the disk.
+  const backups: BackupStore = {
+    write: (reason) => Promise.resolve({ id: `20261123T120000000Z-${reason}`, reason, createdAt: '2026-11-23T12:00:00.000Z', ruleCount: 0 }),
+    list: () => Promise.resolve([]),
+    read: () => Promise.resolve(null),
+  };
+  // Never connects anywhere: checkRules with fuzzed addresses must not open sockets.
+  const probe: TcpProbe = { probe: () => Promise.resolve({ answered: false, ms: 0, detail: 'fuzz' }) };
+  let watched: Parameters<WatchConfigStore['write']>[0] = [];
+  const store: WatchConfigStore = {
+    read: () => Promise.resolve(watched),
+    write: (ports) => {
+      watched = ports;
+      return Promise.resolve();
+    },
+  };
+  const ports = createPortsService();
+  const app = createAppCore({
+    runner,
+    simulated: true,
+    scenario: 'fuzz',
+    appVersion: '0.0.0',
+    platform: 'test',
+    policy: { origins: [ORIGIN], webContentsIds: () => [1] },
+    relaunchElevated: () => Promise.resolve({ ok: true, value: null }),
+    rules: createRuleService({ backups, probe }),
+    ports,
+    watch: createWatchService({ ports, store }),
+  });
+  return { app, calls, resetMachine };
+};
+
+// ---------------------------------------------------------------------------------------------
+// Generators
+// ---------------------------------------------------------------------------------------------
+
+const RULE = { type: 'v4tov4', listenAddress: '0.0.0.0', listenPort: 8080, connectAddress: '172.28.241.140', connectPort: 80 };
+const RULE_INPUT = { listenAddress: '0.0.0.0', listenPort: '8080', connectAddress: '172.28.241.140', connectPort: '80' };
+
+/**
+ * One accepted argument list per route with arguments; mutations start from these. Routes without
+ * an entry take no arguments (a new route with arguments is still fuzzed with random lists; the
+ * sanity test below fails until it gets an example here).
+ */
+const VALID_ARGS: Partial<Record<InvokeMethod, readonly unknown[]>> = {
+  addExclusion: [{ protocol: 'tcp', ipVersion: 'ipv4', startPort: '8065', numberOfPorts: '1' }],
+  deleteExclusion: [{ protocol: 'tcp', ipVersion: 'ipv4', start: 50000, end: 50059 }],
+  resetDynamicRange: [{ families: [{ protocol: 'tcp', ipVersion: 'ipv4' }, { protocol: 'udp', ipVersion: 'ipv6' }] }],
+  addRule: [{ rule: RULE_INPUT, firewall: true, replaceExisting: true }],
+  editRule: [{ original: RULE, updated: { ...RULE_INPUT, listenPort: '8081' }, firewall: true }],
+  deleteRules: [{ rules: [RULE] }],
+  importRules: [{ rules: [RULE_INPUT, { ...RULE_INPUT, listenAddress: '*', listenPort: 9000 }], mode: 'replace' }],
+  restoreBackup: [{ id: '20261123T120000000Z-reset' }],
+  checkRules: [{ rules: [RULE] }],
+  preflightRule: [{ rule: RULE_INPUT }],
+  listOwners: [{ allStates: true }],
+  killProcess: [{ pid: KNOWN_PROCESS.pid, image: KNOWN_PROCESS.image }],
+  diagnosePort: [{ port: '8080', protocol: 'tcp' }],
+  setWatchedPorts: [{ ports: [{ port: 8080, protocol: 'tcp' }] }],
+};
+
+const METHODS = Object.keys(CHANNELS) as InvokeMethod[];
+const takesArguments = (method: InvokeMethod) => argumentSchemas[method].safeParse([]).success === false;
+
+/** Own `__proto__` / `constructor` / `prototype` keys: JSON.parse makes them data, not the prototype setter. */
+const POLLUTION_KEYS = ['__proto__', 'constructor', 'prototype'] as const;
+const withOwnKey = (base: unknown, key: string, value: unknown): unknown => {
+  const inner = base !== null && typeof base === 'object' && !Array.isArray(base) ? JSON.stringify(base).slice(1, -1) : '';
+  return JSON.parse(`{${JSON.stringify(key)}:${JSON.stringify(value)}${inner ? `,${inner}` : ''}}`) as unknown;
+};
+
+const json = fc.jsonValue({ maxDepth: 3 });
+/** Few and costly: one in ~50 values, up to 100k characters of one repeated (often hostile) unit. */
+const hugeString = fc
+  .tuple(fc.constantFrom('1', 'a', '.', ' ', '=', '\u0000', '８', '\u{1F600}', 'é'), fc.integer({ min: 1_000, max: 100_000 }))
+  .map(([unit, n]) => unit.repeat(Math.ceil(n / unit.length)));
+const oddUnicode = fc.oneof(
+  fc.string({ unit: 'grapheme', maxLength: 20 }),
+  fc.string({ unit: 'grapheme-composite', maxLength: 20 }),
+  fc.string({ unit: 'binary', maxLength: 20 }),
+  // Lone surrogates: not valid UTF-16 text, still a JS string an IPC message can carry.
+  fc.string({ unit: fc.integer({ min: 0xd800, max: 0xdfff }).map((c) => String.fromCharCode(c)), maxLength: 4 }),
+);
+const hostile = fc.constantFrom<unknown>(...HOSTILE_ADDRESSES, ...HOSTILE_PORTS, undefined, -0, 2 ** 53, 4294967296, '4242 ', '4242\n');
+/** Plausible values so many mutations stay valid and reach the builders with random data. */
+const plausible = fc.oneof(
+  fc.integer({ min: 1, max: 65535 }),
+  fc.integer({ min: 1, max: 65535 }).map(String),
+  fc.ipV4(),
+  fc.ipV6(),
+  fc.domain(),
+  fc.constantFrom<unknown>('*', 'tcp', 'udp', 'ipv4', 'ipv6', 'v4tov6', 'v6tov6', 'merge', 'replace', true, false, [], {}),
+);
+
+const anyValue: fc.Arbitrary<unknown> = fc.oneof(
+  { weight: 10, arbitrary: json },
+  { weight: 4, arbitrary: oddUnicode },
+  { weight: 6, arbitrary: hostile },
+  { weight: 3, arbitrary: plausible },
+  { weight: 3, arbitrary: fc.tuple(fc.constantFrom(...POLLUTION_KEYS), json, json).map(([k, v, base]) => withOwnKey(base, k, v)) },
+  { weight: 1, arbitrary: hugeString },
+);
+const replacement: fc.Arbitrary<unknown> = fc.oneof(
+  { weight: 6, arbitrary: hostile },
+  { weight: 6, arbitrary: plausible },
+  { weight: 4, arbitrary: json },
+  { weight: 3, arbitrary: oddUnicode },
+  { weight: 1, arbitrary: hugeString },
+);
+
+type Path = readonly (string | number)[];
+/** Every path into a value (objects and arrays), the root included. */
+const pathsOf = (value: unknown, prefix: Path = []): Path[] => {
+  const here: Path[] = [prefix];
+  if (Array.isArray(value)) return [...here, ...value.flatMap((v, i) => pathsOf(v, [...prefix, i]))];
+  if (value !== null && typeof value === 'object') {
+    return [...here, ...Object.entries(value).flatMap(([k, v]) => pathsOf(v, [...prefix, k]))];
+  }
+  return here;
+};
+
+type Edit = { kind: 'replace'; value: unknown } | { kind: 'drop' } | { kind: 'pollute'; key: string; value: unknown } | { kind: 'extra'; key: string; value: unknown };
+
+/** A structural copy of `root` with one edit at `path`; the valid example is never modified. */
+const edit = (root: unknown, path: Path, change: Edit): unknown => {
+  if (path.length === 0) {
+    if (change.kind === 'replace') return change.value;
+    if (change.kind === 'drop') return undefined;
+    if (change.kind === 'pollute') return withOwnKey(root, change.key, change.value);
+    return root !== null && typeof root === 'object' && !Array.isArray(root) ? { ...root, [change.key]: change.value } : [root, change.value];
+  }
+  const [head, ...rest] = path;
+  if (Array.isArray(root)) {
+    const copy = [...(root as unknown[])];
+    const next = edit(copy[head as number], rest, change);
+    if (next === undefined && rest.length === 0) copy.splice(head as number, 1);
+    else copy[head as number] = next;
+    return copy;
+  }
+  const copy = { ...(root as Record<string, unknown>) };
+  const next = edit(copy[head as string], rest, change);
+  if (next === undefined && rest.length === 0) delete copy[head as string];
+  else copy[head as string] = next;
+  return copy;
+};
+
+const editArb: fc.Arbitrary<Edit> = fc.oneof(
+  { weight: 8, arbitrary: replacement.map((value): Edit => ({ kind: 'replace', value })) },
+  { weight: 1, arbitrary: fc.constant<Edit>({ kind: 'drop' }) },
+  { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...POLLUTION_KEYS), json).map(([key, value]): Edit => ({ kind: 'pollute', key, value })) },
+  { weight: 1, arbitrary: fc.tuple(fc.string({ maxLength: 8 }), anyValue).map(([key, value]): Edit => ({ kind: 'extra', key, value })) },
+);
+
+/** Argument lists for one route: random lists, the valid example, and (mostly) one-edit mutations of it. */
+const argumentLists = (method: InvokeMethod): fc.Arbitrary<unknown[]> => {
+  const valid = [...(VALID_ARGS[method] ?? [])];
+  const paths = pathsOf(valid);
+  const mutation = fc
+    .tuple(fc.constantFrom(...paths), editArb)
+    .map(([path, change]) => {
+      const mutated = edit(valid, path, change);
+      return Array.isArray(mutated) ? mutated : [mutated];
+    });
+  return fc.oneof(
+    { weight: 4, arbitrary: fc.array(anyValue, { maxLength: 3 }) },
+    { weight: 1, arbitrary: fc.constant(valid) },
+    { weight: 8, arbitrary: mutation },
+    // Two edits: a hostile value hiding behind another accepted change.
+    { weight: 2, arbitrary: fc.tuple(mutation, editArb).chain(([once, change]) => fc.constantFrom(...pathsOf(once)).map((p) => {
+      const twice = edit(once, p, change);
+      return Array.isArray(twice) ? twice : [twice];
+    })) },
+  );
+};
+
+// ---------------------------------------------------------------------------------------------
+// Counting and the properties
+// ---------------------------------------------------------------------------------------------
+
+interface Counts {
+  tried: number;
+  accepted: number;
+  invalid: number;
+  other: Record<string, number>;
+  commands: number;
+  /** Of those, commands that change Windows: the argv built from fuzzed data that matters most. */
+  changes: number;
+}
+const elevatedCounts = new Map<string, Counts>();
+const simulatedCounts = new Map<string, Counts>();
+const unelevatedCounts = new Map<string, Counts>();
+const countsFor = (table: Map<string, Counts>, channel: string) => {
+  let counts = table.get(channel);
+  if (!counts) table.set(channel, (counts = { tried: 0, accepted: 0, invalid: 0, other: {}, commands: 0, changes: 0 }));
+  return counts;
+};
+
+const isResult = (value: unknown): value is Result<unknown> =>
+  value !== null && typeof value === 'object' && typeof (value as { ok?: unknown }).ok === 'boolean';
+
+/** The assertions every dispatch must meet; returns the result for route-specific checks. */
+const checkDispatch = async (core: ReturnType<typeof fuzzCore>, channel: string, args: unknown[], counts: Counts) => {
+  core.calls.length = 0;
+  core.resetMachine();
+  counts.tried += 1;
+  // The router must answer every message with a value; a throw here fails the property.
+  const result: unknown = await core.app.router.dispatch(channel, OWN_SENDER, args);
+  expect(isResult(result), `not a Result: ${JSON.stringify(result)?.slice(0, 200)}`).toBe(true);
+  const settled = result as Result<unknown>;
+  if (settled.ok) counts.accepted += 1;
+  else {
+    const { code, field } = settled.error;
+    expect(ERROR_CODES.has(code), `unknown code ${code}`).toBe(true);
+    if (code === 'invalid-input') {
+      counts.invalid += 1;
+      expect(typeof field === 'string' && field.length > 0, 'invalid-input without a field').toBe(true);
+    } else counts.other[code] = (counts.other[code] ?? 0) + 1;
+  }
+  // A schema failure runs nothing at all; any call that ran must be clean, token by token.
+  if (!settled.ok && settled.error.code === 'invalid-input') expect(core.calls).toEqual([]);
+  counts.commands += core.calls.length;
+  counts.changes += core.calls.filter((c) => isMutatingArgv(c.command, c.args)).length;
+  for (const call of core.calls) {
+    expect(argvViolations(call.command, call.args), `${call.command} ${JSON.stringify(call.args)} from ${JSON.stringify(args).slice(0, 300)}`).toEqual([]);
+  }
+  return settled;
+};
+
+const MUTATION_METHODS = new Set(
+  METHODS.filter((m) => ['addExclusion', 'deleteExclusion', 'resetDynamicRange', 'restartWinnat', 'addRule', 'editRule', 'deleteRules', 'resetRules', 'importRules', 'restoreBackup', 'startIpHelper', 'killProcess', 'setWatchedPorts'].includes(m)),
+);
+
+describe('fuzz: the allow-list matches what the builders emit', () => {
+  it('every builder output with valid data passes, and smuggled tokens do not', () => {
+    const family = { protocol: 'tcp', ipVersion: 'ipv6' } as const;
+    const rule = { ...RULE, type: 'v4tov6', connectAddress: 'fe80::1' } as const;
+    const lines = [
+      baseCommands.showExcludedRanges(family),
+      baseCommands.addExcludedRange(family, 8065, 10),
+      baseCommands.deleteExcludedRange(family, 8065, 10),
+      baseCommands.showDynamicRange(family),
+      baseCommands.setDynamicRange(family, 49152, 16384),
+      baseCommands.stopService('winnat'),
+      baseCommands.startService('iphlpsvc'),
+      baseCommands.queryService('winnat'),
+      baseCommands.elevationProbe(),
+      baseCommands.oemCodePageQuery(),
+      proxyCommands.showPortProxy(),
+      proxyCommands.addPortProxy(rule),
+      proxyCommands.setPortProxy({ ...rule, listenAddress: '*' }),
+      proxyCommands.deletePortProxy(rule),
+      proxyCommands.resetPortProxy(),
+      proxyCommands.showInboundFirewallRules(),
+      proxyCommands.addFirewallRule(65535),
+      proxyCommands.deleteFirewallRule(1),
+      proxyCommands.netstatWithPids(),
+      proxyCommands.tasklistWithServices(),
+      taskkillPid(4294967295),
+    ];
+    for (const line of lines) expect(argvViolations(line.command, line.args), line.args.join(' ')).toEqual([]);
+    const smuggled: [string, string[]][] = [
+      ['netsh', ['interface', 'portproxy', 'add', 'v4tov4', 'listenport=80 connectport=22']],
+      ['netsh', ['interface', 'portproxy', 'add', 'v4tov4', 'connectaddress=a"b']],
+      ['netsh', ['interface', 'portproxy', 'add', 'v4tov4', 'connectaddress=a=b']],
+      ['netsh', ['interface', 'portproxy', 'add', 'v4tov4', 'connectaddress=host/path']],
+      ['netsh', ['listenport=80']],
+      ['netsh', ['advfirewall', 'firewall', 'delete', 'rule', 'name=WSL SSH 2222']],
+      ['taskkill', ['/F', '/PID', '4 /T']],
+      ['taskkill', ['/F', '/IM', 'csrss.exe']],
+      ['cmd', ['/c', 'calc']],
+    ];
+    for (const [command, args] of smuggled) expect(argvViolations(command, args), args.join(' ')).not.toEqual([]);
+  });
+
+  it('every valid example is accepted by its schema, and every route with arguments has one', () => {
+    for (const method of METHODS) {
+      if (takesArguments(method)) expect(VALID_ARGS[method], `${method} needs a VALID_ARGS example`).toBeDefined();
+      expect(argumentSchemas[method].safeParse(VALID_ARGS[method] ?? []).success, method).toBe(true);
+    }
+  });
+});
+
+describe(`fuzz: ${ELEVATED_RUNS} argument lists per route, elevated`, () => {
+  for (const method of METHODS) {
+    const channel = CHANNELS[method];
+    it(channel, async () => {
+      const core = fuzzCore(true);
+      const counts = countsFor(elevatedCounts, channel);
+      await fc.assert(
+        fc.asyncProperty(argumentLists(method), async (args) => {
+          await checkDispatch(core, channel, args, counts);
+        }),
+        { numRuns: ELEVATED_RUNS },
+      );
+      // The route was really reached, not rejected wholesale: a fuzz pass that only ever fails validation proves little.
+      expect(counts.tried - counts.invalid, `${channel} never got past validation`).toBeGreaterThan(0);
+    }, 120_000);
+  }
+});
+
+describe(`fuzz: ${SIMULATED_RUNS} argument lists per route, elevated, over a simulated machine with rules`, () => {
+  for (const method of METHODS) {
+    const channel = CHANNELS[method];
+    it(channel, async () => {
+      // The exclusion routes need the administered 50000-50059 row of hyperv-reserved; the rest need forwarding's rules.
+      const core = fuzzCore(true, 'simulated', channel.startsWith('ranges:') ? 'hyperv-reserved' : 'forwarding');
+      const counts = countsFor(simulatedCounts, channel);
+      await fc.assert(
+        fc.asyncProperty(argumentLists(method), async (args) => {
+          await checkDispatch(core, channel, args, counts);
+        }),
+        { numRuns: SIMULATED_RUNS },
+      );
+    }, 120_000);
+  }
+});
+
+describe(`fuzz: ${UNELEVATED_RUNS} argument lists per change route, unelevated`, () => {
+  for (const method of METHODS.filter((m) => MUTATION_METHODS.has(m))) {
+    const channel = CHANNELS[method];
+    it(`${channel} answers not-elevated or invalid-input and changes nothing`, async () => {
+      const core = fuzzCore(false);
+      const counts = countsFor(unelevatedCounts, channel);
+      await fc.assert(
+        fc.asyncProperty(argumentLists(method), async (args) => {
+          const result = await checkDispatch(core, channel, args, counts);
+          expect(result.ok).toBe(false);
+          if (!result.ok) expect(['not-elevated', 'invalid-input']).toContain(result.error.code);
+          expect(core.calls.filter((c) => isMutatingArgv(c.command, c.args))).toEqual([]);
+        }),
+        { numRuns: UNELEVATED_RUNS },
+      );
+    }, 60_000);
+  }
+
+  it('the change list agrees with the route table (a new change route must be listed)', async () => {
+    // Derived from behaviour, not names: an unelevated core refuses exactly the mutation routes.
+    const core = fuzzCore(false);
+    for (const method of METHODS) {
+      const result = await core.app.router.dispatch(CHANNELS[method], OWN_SENDER, [...(VALID_ARGS[method] ?? [])]);
+      const refused = !result.ok && result.error.code === 'not-elevated';
+      expect(refused, method).toBe(MUTATION_METHODS.has(method));
+    }
+  });
+});
+
+afterAll(() => {
+  const row = (channel: string, c: Counts) => {
+    const other = Object.entries(c.other).map(([code, n]) => `${code}:${n}`).join(' ') || '-';
+    return `${channel.padEnd(22)} ${String(c.tried).padStart(6)} ${String(c.accepted).padStart(8)} ${String(c.invalid).padStart(8)} ${String(c.commands).padStart(8)} ${String(c.changes).padStart(8)}  ${other}`;
+  };
+  const header = `${'channel'.padEnd(22)} ${'tried'.padStart(6)} ${'accepted'.padStart(8)} ${'invalid'.padStart(8)} ${'argv'.padStart(8)} ${'changes'.padStart(8)}  other codes`;
+  const table = (title: string, counts: Map<string, Counts>) =>
+    [title, header, ...[...counts].map(([channel, c]) => row(channel, c))].join('\n');
+  console.log(
+    [
+      table('IPC fuzz, elevated, empty answers', elevatedCounts),
+      table('IPC fuzz, elevated, simulated machine', simulatedCounts),
+      table('IPC fuzz, unelevated', unelevatedCounts),
+    ].join('\n\n'),
+  );
+});
