@@ -5,6 +5,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import sdl from '@microsoft/eslint-plugin-sdl';
 
 const restrictElectron = (allowed) => ({
   name: 'electron',
@@ -23,6 +24,17 @@ const boundary = (electronAllowed = [], spawnAllowed = false) => ({
   ],
 });
 
+// Second opinion on DESIGN §5: Microsoft SDL's shareable configs (common: no-eval/no-inner-html/no-insecure-url/
+// no-document-write/no-postmessage-star-origin...; electron: no-electron-node-integration; node: no-unsafe-alloc,
+// n/no-deprecated-api; react: react/no-danger, jsx-no-target-blank, iframe-missing-sandbox), scoped to the code that
+// ships (main, preload, renderer, shared; tests do not ship and feed invalid input such as 'http://x' on purpose).
+// The plugin's `recommended` adds Angular rules (no Angular here) and its
+// `typescript` entry is an alias of `react` in 1.1.0, so the configs are picked one by one.
+const shipped = ['electron/**/*.ts', 'renderer/**/*.{ts,tsx}', 'shared/**/*.ts'];
+const sdlConfigs = ['common', 'electron', 'node', 'react'].flatMap((name) =>
+  sdl.configs[name].map((c) => ({ ...c, name: `sdl/${name}`, files: shipped, ignores: ['**/*.test.{ts,tsx}'] })),
+);
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'out/', 'dist/', 'release/', 'build/', 'test-results/', '.bench/'] },
   js.configs.recommended,
@@ -39,6 +51,7 @@ export default tseslint.config(
       ...boundary(),
     },
   },
+  ...sdlConfigs,
   { files: ['electron/preload.ts'], rules: boundary(['ipcRenderer']) },
   { files: ['electron/ipc.ts'], rules: boundary(['ipcMain']) },
   { files: ['electron/system/runner.ts'], rules: boundary([], true) },
