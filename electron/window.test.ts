@@ -84,6 +84,7 @@ describe('createMainWindow', () => {
       spellcheck: false,
       navigateOnDragDrop: false,
       safeDialogs: true,
+      disableBlinkFeatures: 'Auxclick',
       devTools: false,
       preload: '/app/out/preload/preload.cjs',
     });

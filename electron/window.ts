@@ -88,6 +88,8 @@ export const createMainWindow = (options: MainWindowOptions): BrowserWindow => {
       spellcheck: false,
       navigateOnDragDrop: false,
       safeDialogs: true,
+      // Middle-click opens nothing (Electronegativity AUXCLICK_JS_CHECK); window-open and navigation are denied anyway.
+      disableBlinkFeatures: 'Auxclick',
       devTools: options.devTools,
       preload: options.preloadPath,
     },

@@ -39,12 +39,6 @@ const ACCEPTED: ReadonlyArray<{ ruleId: string; file: string; message?: string; 
       'Manual-review marker raised by any preload. Ours is the designed bridge: sandboxed CJS bundle, contextBridge, one function per channel (preload.test.ts, preload-bundle.test.ts).',
   },
   {
-    ruleId: 'AUXCLICK_JS_CHECK',
-    file: 'electron/window.ts',
-    reason:
-      "Raised because webPreferences lack disableBlinkFeatures: 'Auxclick'. A middle-click can only ask for a new window or a navigation, and hardenWebContents denies both (setWindowOpenHandler -> deny, will-navigate/will-frame-navigate/will-redirect blocked off-origin; window.test.ts).",
-  },
-  {
     ruleId: 'CSP_GLOBAL_CHECK',
     file: 'renderer/index.html',
     message: 'One or more CSP directives detected seems to be vulnerable',
