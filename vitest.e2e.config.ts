@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 // Chromium. One file at a time: each launches a browser, and CI machines have two cores.
 export default defineConfig({
   test: {
-    include: ['e2e/**/*.e2e.test.ts'],
+    include: ['e2e/**/*.e2e.test.ts', 'e2e/**/*.spec.ts'],
     environment: 'node',
     globalSetup: ['e2e/global-setup.ts'],
     fileParallelism: false,
