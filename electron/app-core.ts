@@ -10,6 +10,7 @@ import { createRouter, type RouteLogEntry, type RouteTable } from './routes';
 import type { SenderPolicy } from './sender';
 import { createActivityLog } from './system/activity-log';
 import type { CommandRunner } from './system/command-runner';
+import { getAutostart, setAutostart, type AutostartHost } from './system/autostart';
 import { resetDynamicRanges } from './system/dynamic-range';
 import { readElevation } from './system/elevation';
 import { addExclusion, deleteExclusion } from './system/exclusions';
@@ -34,6 +35,8 @@ export interface AppCoreOptions {
   readonly ports: PortsService;
   /** Watched ports; the host schedules checks (it knows whether the window is visible). */
   readonly watch: WatchService;
+  /** The app's own executable, for Start with Windows; absent counts as a dev run (enabling refused). */
+  readonly autostartHost?: AutostartHost;
 }
 
 export interface AppCoreInternals extends AppCore {
@@ -49,6 +52,7 @@ export interface AppCoreInternals extends AppCore {
 export const createAppCore = (options: AppCoreOptions): AppCoreInternals => {
   const activity = createActivityLog(options.runner);
   const { rules, ports, watch } = options;
+  const autostartHost: AutostartHost = options.autostartHost ?? { execPath: '', isPackaged: false };
   const queue = createMutationQueue();
   const statusListeners = new Set<(status: ServiceStatus) => void>();
   let sink: EventSink | null = null;
@@ -117,6 +121,11 @@ export const createAppCore = (options: AppCoreOptions): AppCoreInternals => {
     getWatchedPorts: { mutation: false, handle: async () => ok(await watch.states(activity.begin('watch-check'))) },
     // Not a Windows change, but it writes the admin-only config: same gate as changes.
     setWatchedPorts: { mutation: true, handle: ([input]) => watch.setPorts(activity.begin('watch-set'), input.ports) },
+    getAutostart: { mutation: false, handle: () => getAutostart(activity.begin('autostart-read')) },
+    setAutostart: {
+      mutation: true,
+      handle: ([input]) => setAutostart(activity.begin(input.enabled ? 'autostart-enable' : 'autostart-disable'), autostartHost, input.enabled),
+    },
   };
 
   const router = createRouter({ routes, policy: options.policy, queue, isElevated, log: options.logRoute });

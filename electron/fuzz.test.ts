@@ -63,6 +63,8 @@ const FIXED_TOKENS = new Set<string>([
   'session', 'stop', 'start', 'query', 'winnat', 'iphlpsvc',
   // netstat, tasklist, taskkill
   '-ano', '/fo', 'csv', '/nh', '/svc', '/F', '/PID',
+  // schtasks and the one task name (a constant); the /TR value is checked by AUTOSTART_TR
+  '/Create', '/Delete', '/Query', '/TN', baseCommands.AUTOSTART_TASK_NAME, '/FO', 'CSV', '/NH', '/V', '/TR', '/SC', 'ONLOGON', '/RL', 'HIGHEST',
   // the code page query the real runner makes
   ...baseCommands.oemCodePageQuery().args,
 ]);
@@ -78,8 +80,10 @@ const SAFE_VALUE = /^[A-Za-z0-9.:*%_-]+$/;
 /** The one token with spaces: Portwarden's own firewall rule name (argv, no shell). */
 const FIREWALL_NAME = /^name=Portwarden portproxy TCP [1-9][0-9]{0,4}$/;
 const PID = /^[1-9][0-9]{0,9}$/;
+/** The /TR value: the host's own exe path, quoted, then --hidden (never renderer data). */
+const AUTOSTART_TR = /^"[A-Za-z]:\\[^"]+\.exe" --hidden$/;
 
-const ALLOWED_COMMANDS = new Set<SystemCommand>(['netsh', 'net', 'sc', 'netstat', 'tasklist', 'taskkill', 'reg']);
+const ALLOWED_COMMANDS = new Set<SystemCommand>(['netsh', 'net', 'sc', 'netstat', 'tasklist', 'taskkill', 'reg', 'schtasks']);
 
 /** The offending tokens of one command line (empty when it is clean). */
 const argvViolations = (command: string, args: readonly string[]): string[] => {
@@ -91,6 +95,7 @@ const argvViolations = (command: string, args: readonly string[]): string[] => {
     if (FIXED_TOKENS.has(token)) return;
     if (FIREWALL_NAME.test(token)) return;
     if (i > 0 && args[i - 1] === '/PID' && PID.test(token)) return;
+    if (i > 0 && args[i - 1] === '/TR' && AUTOSTART_TR.test(token)) return;
     const eq = token.indexOf('=');
     if (eq > 0 && VALUE_KEYS.has(token.slice(0, eq)) && SAFE_VALUE.test(token.slice(eq + 1))) return;
     bad.push(token);
@@ -101,6 +106,7 @@ const argvViolations = (command: string, args: readonly string[]): string[] => {
 /** Commands that change Windows; the unelevated pass must never record one. */
 const isMutatingArgv = (command: string, args: readonly string[]) =>
   command === 'taskkill' ||
+  (command === 'schtasks' && (args[0] === '/Create' || args[0] === '/Delete')) ||
   (command === 'net' && (args[0] === 'stop' || args[0] === 'start')) ||
   (command === 'netsh' && args.some((t) => t === 'add' || t === 'delete' || t === 'set' || t === 'reset'));
 
@@ -204,6 +210,7 @@ const VALID_ARGS: Partial<Record<InvokeMethod, readonly unknown[]>> = {
   killProcess: [{ pid: KNOWN_PROCESS.pid, image: KNOWN_PROCESS.image }],
   diagnosePort: [{ port: '8080', protocol: 'tcp' }],
   setWatchedPorts: [{ ports: [{ port: 8080, protocol: 'tcp' }] }],
+  setAutostart: [{ enabled: true }],
 };
 
 const METHODS = Object.keys(CHANNELS) as InvokeMethod[];
@@ -374,7 +381,7 @@ const checkDispatch = async (core: ReturnType<typeof fuzzCore>, channel: string,
 };
 
 const MUTATION_METHODS = new Set(
-  METHODS.filter((m) => ['addExclusion', 'deleteExclusion', 'resetDynamicRange', 'restartWinnat', 'addRule', 'editRule', 'deleteRules', 'resetRules', 'importRules', 'restoreBackup', 'startIpHelper', 'killProcess', 'setWatchedPorts'].includes(m)),
+  METHODS.filter((m) => ['addExclusion', 'deleteExclusion', 'resetDynamicRange', 'restartWinnat', 'addRule', 'editRule', 'deleteRules', 'resetRules', 'importRules', 'restoreBackup', 'startIpHelper', 'killProcess', 'setWatchedPorts', 'setAutostart'].includes(m)),
 );
 
 describe('fuzz: the allow-list matches what the builders emit', () => {
@@ -392,6 +399,9 @@ describe('fuzz: the allow-list matches what the builders emit', () => {
       baseCommands.queryService('winnat'),
       baseCommands.elevationProbe(),
       baseCommands.oemCodePageQuery(),
+      baseCommands.createAutostartTask('C:\\Program Files\\Portwarden\\Portwarden.exe'),
+      baseCommands.deleteAutostartTask(),
+      baseCommands.queryAutostartTask(),
       proxyCommands.showPortProxy(),
       proxyCommands.addPortProxy(rule),
       proxyCommands.setPortProxy({ ...rule, listenAddress: '*' }),

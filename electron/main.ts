@@ -176,6 +176,7 @@ const main = (): void => {
       simulated,
       scenario,
       appVersion: app.getVersion(),
+      autostartHost: { execPath: process.execPath, isPackaged: app.isPackaged },
       policy: {
         origins: [appOrigin],
         webContentsIds: () => {

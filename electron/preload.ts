@@ -50,6 +50,8 @@ const api: Api = {
   diagnosePort: (input) => ipcRenderer.invoke(CHANNELS.diagnosePort, input),
   getWatchedPorts: () => ipcRenderer.invoke(CHANNELS.getWatchedPorts),
   setWatchedPorts: (input) => ipcRenderer.invoke(CHANNELS.setWatchedPorts, input),
+  getAutostart: () => ipcRenderer.invoke(CHANNELS.getAutostart),
+  setAutostart: (input) => ipcRenderer.invoke(CHANNELS.setAutostart, input),
   onActivity: subscribe('onActivity'),
   onTrayCommand: subscribe('onTrayCommand'),
   onWatchStates: subscribe('onWatchStates'),

@@ -10,6 +10,7 @@
  * The type checker fails until all four agree, and the security suite covers the new route by itself.
  */
 import type {
+  AutostartState,
   BackupInfo,
   ChangeReport,
   CommandRecord,
@@ -30,6 +31,7 @@ import type { Result } from './result';
 import type {
   AddExclusionInput,
   AddRuleInput,
+  AutostartInput,
   BackupIdInput,
   DeleteExclusionInput,
   EditRuleInput,
@@ -83,6 +85,11 @@ export interface InvokeApi {
   getWatchedPorts(): Promise<Result<readonly WatchState[]>>;
   /** Replaces the watched list (stored in the admin-only config) and checks it now. */
   setWatchedPorts(input: WatchedPortsInput): Promise<Result<readonly WatchState[]>>;
+
+  /** Whether the logon scheduled task exists (read from `schtasks /Query`). */
+  getAutostart(): Promise<Result<AutostartState>>;
+  /** Creates or deletes the logon task, then re-reads it; refused in unpackaged (dev) runs. */
+  setAutostart(input: AutostartInput): Promise<Result<AutostartState>>;
 }
 
 /** Commands that start in the tray menu and finish in the window (so the user sees the confirmation). */
@@ -125,6 +132,8 @@ export const CHANNELS = {
   diagnosePort: 'doctor:diagnose',
   getWatchedPorts: 'watch:get',
   setWatchedPorts: 'watch:set',
+  getAutostart: 'autostart:get',
+  setAutostart: 'autostart:set',
 } as const satisfies Record<keyof InvokeApi, `${string}:${string}`>;
 
 export const EVENTS = {

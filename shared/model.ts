@@ -54,6 +54,13 @@ export interface SystemInfo {
   readonly appVersion: string;
 }
 
+/** Start with Windows: a logon scheduled task that runs Portwarden with highest privileges, hidden in the tray. */
+export interface AutostartState {
+  readonly enabled: boolean;
+  /** The scheduled task's name (a constant, never user data). */
+  readonly taskName: string;
+}
+
 export interface Snapshot {
   readonly excluded: readonly ExcludedRangeTable[];
   readonly dynamic: readonly DynamicRange[];

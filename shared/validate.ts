@@ -240,6 +240,10 @@ export const watchedPortsSchema = z.strictObject(
   { error: 'required' },
 );
 
+/** Start with Windows: only the flag; the task name and the executable come from the main process. */
+export const autostartSchema = z.strictObject({ enabled: flag }, { error: 'required' });
+export type AutostartInput = z.input<typeof autostartSchema>;
+
 export type OwnersQueryInput = z.input<typeof ownersQuerySchema>;
 export type KillProcessInput = z.input<typeof killProcessSchema>;
 export type DiagnoseInput = z.input<typeof diagnoseSchema>;
@@ -288,6 +292,8 @@ export const argumentSchemas = {
   getWatchedPorts: noArgs,
   setWatchedPorts: oneArg(watchedPortsSchema),
   startIpHelper: noArgs,
+  getAutostart: noArgs,
+  setAutostart: oneArg(autostartSchema),
 } as const;
 
 export interface FieldIssue {

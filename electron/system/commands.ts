@@ -61,3 +61,30 @@ export const oemCodePageQuery = (): CommandLine => ({
   command: 'reg',
   args: ['query', 'HKLM\\SYSTEM\\CurrentControlSet\\Control\\Nls\\CodePage', '/v', 'OEMCP'],
 });
+
+/** The logon task's name: a constant, never user data (Start with Windows). */
+export const AUTOSTART_TASK_NAME = 'Portwarden';
+
+/**
+ * What the task runs. schtasks takes the whole command line as ONE /TR value and splits it itself, so
+ * an exe path with spaces must be quoted inside that value (`"C:\Program Files\...\Portwarden.exe" --hidden`).
+ * The path comes from the host (process.execPath of the packaged app), never from the renderer.
+ */
+export const autostartCommandLine = (exePath: string): string => `"${exePath}" --hidden`;
+
+/**
+ * An elevated app cannot autostart from the Run key without a UAC prompt at every logon; a logon task
+ * with /RL HIGHEST starts it elevated without one. /F replaces an existing task of the same name.
+ */
+export const createAutostartTask = (exePath: string): CommandLine => ({
+  command: 'schtasks',
+  args: ['/Create', '/TN', AUTOSTART_TASK_NAME, '/TR', autostartCommandLine(exePath), '/SC', 'ONLOGON', '/RL', 'HIGHEST', '/F'],
+});
+
+export const deleteAutostartTask = (): CommandLine => ({ command: 'schtasks', args: ['/Delete', '/TN', AUTOSTART_TASK_NAME, '/F'] });
+
+/** Verbose CSV without a header: one row per trigger, with the task's command line ("Task To Run"). */
+export const queryAutostartTask = (): CommandLine => ({
+  command: 'schtasks',
+  args: ['/Query', '/TN', AUTOSTART_TASK_NAME, '/FO', 'CSV', '/NH', '/V'],
+});

@@ -7,6 +7,7 @@ import { useAppStore } from '../store/store-context';
 import type { View } from '../store/types';
 import { ChangeButton } from './ChangeButton';
 import { LanguageSwitch } from './LanguageSwitch';
+import { SettingsMenu } from './SettingsMenu';
 
 const useStyles = makeStyles({
   header: {
@@ -69,6 +70,7 @@ export const AppHeader = () => {
             {t('header.activity')}
           </Button>
         </Tooltip>
+        <SettingsMenu />
         <LanguageSwitch />
       </div>
       <nav className={styles.nav} aria-label={t('nav.label')}>

@@ -11,6 +11,11 @@ export const en = {
     loading: 'Reading the excluded port ranges…',
     simulated: 'Simulated Windows ({{scenario}})',
   },
+  settings: {
+    open: 'Settings',
+    autostart: 'Start with Windows',
+    autostartHint: 'Starts Portwarden hidden in the tray at sign-in, with administrator rights and no UAC prompt (a scheduled task named Portwarden).',
+  },
   header: {
     refresh: 'Refresh',
     refreshHint: 'Read everything again (F5)',

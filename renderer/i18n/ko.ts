@@ -13,6 +13,11 @@ export const ko: Messages = {
     loading: '제외된 포트 범위를 읽는 중…',
     simulated: '시뮬레이션된 Windows ({{scenario}})',
   },
+  settings: {
+    open: '설정',
+    autostart: 'Windows 시작 시 실행',
+    autostartHint: '로그인할 때 Portwarden을 관리자 권한으로 UAC 확인 없이 트레이에 숨겨서 시작합니다(Portwarden이라는 예약된 작업).',
+  },
   header: {
     refresh: '새로 고침',
     refreshHint: '모두 다시 읽기 (F5)',

@@ -5,6 +5,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Api } from '../../shared/ipc';
 import { createActivitySlice } from './activity-slice';
+import { createAutostartSlice } from './autostart-slice';
 import { createOperationsSlice } from './change-runner';
 import { createDoctorSlice } from './doctor-slice';
 import { createOwnersSlice } from './owners-slice';
@@ -37,6 +38,7 @@ export const createAppStore = (api: Api): AppStore =>
       ...createOwnersSlice(api)(...args),
       ...createDoctorSlice(api)(...args),
       ...createWatchSlice(api)(...args),
+      ...createAutostartSlice(api)(...args),
       ...createActivitySlice(api)(...args),
       ...createUiSlice(...args),
 

@@ -238,6 +238,8 @@ export const createFakeApi = (answers: Answers = {}): FakeApi => {
     killProcess: ok(sampleKillReport()),
     diagnosePort: ok(sampleDoctorReport()),
     getWatchedPorts: ok([sampleWatchState()]),
+    getAutostart: ok({ enabled: false, taskName: 'Portwarden' }),
+    setAutostart: ok({ enabled: true, taskName: 'Portwarden' }),
     setWatchedPorts: ok([sampleWatchState()]),
   };
   for (const method of Object.keys(defaults) as (keyof Answers)[]) {

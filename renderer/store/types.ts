@@ -1,5 +1,6 @@
 /** The store's shape: one slice per domain plus the UI slice; actions are named as the user's intents. */
 import type {
+  AutostartState,
   BackupInfo,
   ChangeReport,
   CommandRecord,
@@ -241,6 +242,17 @@ export interface DoctorSlice {
   recheckDoctor(): Promise<void>;
 }
 
+/** Start with Windows (a logon scheduled task made by the main process). */
+export interface AutostartSlice {
+  /** null until read. */
+  readonly autostart: AutostartState | null;
+  readonly autostartError: AppError | null;
+  readonly autostartSaving: boolean;
+  loadAutostart(): Promise<void>;
+  /** Registers or removes the logon task; true when the re-read confirmed it. */
+  setAutostart(enabled: boolean): Promise<boolean>;
+}
+
 export interface WatchSlice {
   /** null until read. */
   readonly watchStates: readonly WatchState[] | null;
@@ -265,6 +277,7 @@ export type AppState = SystemSlice &
   OwnersSlice &
   DoctorSlice &
   WatchSlice &
+  AutostartSlice &
   ActivitySlice &
   UiSlice &
   LifecycleSlice;

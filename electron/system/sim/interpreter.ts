@@ -9,6 +9,7 @@ import { runNetstat } from './netstat';
 import { stderrOf, type SimOutput } from './output';
 import { runReg } from './reg';
 import { runSc } from './sc';
+import { runSchtasks } from './schtasks';
 import type { Machine } from './state';
 import { runTasklist, runTaskkill } from './tasks';
 import { textsFor } from './texts';
@@ -30,8 +31,9 @@ export const executeCommand = (machine: Machine, command: SystemCommand, args: r
       return runTaskkill(machine, texts, args);
     case 'reg':
       return runReg(machine, args);
+    case 'schtasks':
+      return runSchtasks(machine, texts, args);
     default:
-      // schtasks: no task is modelled, which is what schtasks says about an unknown task.
       return stderrOf(1, [`ERROR: ${texts.fileNotFound}`]);
   }
 };

@@ -132,6 +132,18 @@ export interface Machine {
   /** State of the seeded generator (random.ts); advancing it is part of the machine, so a restored machine continues the same sequence. */
   rng: number;
   nextPid: number;
+  /** Task Scheduler tasks (schtasks.ts); documents from before this field read as none. */
+  scheduledTasks: SimScheduledTask[];
+}
+
+/** A scheduled task as schtasks /Create made it (only what Portwarden creates: a logon trigger). */
+export interface SimScheduledTask {
+  /** Without the leading backslash, as given to /TN. */
+  name: string;
+  /** The /TR value, verbatim. */
+  commandLine: string;
+  runLevel: 'highest' | 'limited';
+  schedule: string;
 }
 
 export const DEFAULT_WINNAT: WinnatConfig = { tcpBlocks: 5, udpBlocks: 1, blockSize: 100 };
@@ -165,6 +177,7 @@ export const createMachine = (overrides: Partial<Machine> = {}): Machine => {
     winnat: { ...DEFAULT_WINNAT },
     rng: 1,
     nextPid: 20000,
+    scheduledTasks: [],
     ...overrides,
   };
 };

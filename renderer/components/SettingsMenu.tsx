@@ -1,0 +1,64 @@
+import { Button, Caption1, Popover, PopoverSurface, PopoverTrigger, Switch, Tooltip, makeStyles, tokens } from '@fluentui/react-components';
+import { Settings20Regular } from '@fluentui/react-icons';
+import { useTranslation } from 'react-i18next';
+import { changeBlock } from '../store/selectors';
+import { useAppStore } from '../store/store-context';
+import { ErrorMessage } from './ErrorMessage';
+
+const REASON = {
+  checking: 'elevation.checkingReason',
+  'not-elevated': 'elevation.disabledReason',
+  busy: 'elevation.busyReason',
+} as const;
+
+const useStyles = makeStyles({
+  surface: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, maxWidth: '360px' },
+  hint: { color: tokens.colorNeutralForeground3 },
+});
+
+/**
+ * App settings in the header. "Start with Windows" registers a logon scheduled task (the main process
+ * re-reads it); like every change it is disabled, with the reason on hover, while the app cannot change Windows.
+ */
+export const SettingsMenu = () => {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const autostart = useAppStore((s) => s.autostart);
+  const error = useAppStore((s) => s.autostartError);
+  const saving = useAppStore((s) => s.autostartSaving);
+  const block = useAppStore(changeBlock);
+  const loadAutostart = useAppStore((s) => s.loadAutostart);
+  const setAutostart = useAppStore((s) => s.setAutostart);
+  const reason = block !== null && !saving ? t(REASON[block]) : null;
+
+  const toggle = (
+    <Switch
+      label={t('settings.autostart')}
+      checked={autostart?.enabled ?? false}
+      disabled={reason !== null || saving || autostart === null}
+      onChange={(_, data) => void setAutostart(data.checked)}
+      data-testid="autostart-switch"
+    />
+  );
+
+  return (
+    <Popover onOpenChange={(_, data) => (data.open ? void loadAutostart() : undefined)} positioning="below-end">
+      <PopoverTrigger disableButtonEnhancement>
+        <Button icon={<Settings20Regular />} data-testid="settings-open">
+          {t('settings.open')}
+        </Button>
+      </PopoverTrigger>
+      <PopoverSurface className={styles.surface} aria-label={t('settings.open')}>
+        {reason !== null ? (
+          <Tooltip content={reason} relationship="description" withArrow>
+            <div>{toggle}</div>
+          </Tooltip>
+        ) : (
+          toggle
+        )}
+        <Caption1 className={styles.hint}>{t('settings.autostartHint')}</Caption1>
+        {error ? <ErrorMessage error={error} /> : null}
+      </PopoverSurface>
+    </Popover>
+  );
+};

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { err, ok } from '../../shared/result';
+import { createAppStore } from './create-app-store';
+import { createFakeApi, sampleInfo } from './fake-api';
+
+describe('autostart slice', () => {
+  it('loads the state and enables through the api', async () => {
+    const api = createFakeApi();
+    const store = createAppStore(api);
+    await store.getState().loadSystemInfo();
+    await store.getState().loadAutostart();
+    expect(store.getState().autostart).toEqual({ enabled: false, taskName: 'Portwarden' });
+    expect(await store.getState().setAutostart(true)).toBe(true);
+    expect(api.calls.filter((c) => c.method === 'setAutostart').map((c) => c.args)).toEqual([[{ enabled: true }]]);
+    expect(store.getState().autostart?.enabled).toBe(true);
+    expect(store.getState().autostartSaving).toBe(false);
+  });
+
+  it('sends nothing unelevated', async () => {
+    const api = createFakeApi({ getSystemInfo: ok(sampleInfo(false)) });
+    const store = createAppStore(api);
+    await store.getState().loadSystemInfo();
+    expect(await store.getState().setAutostart(true)).toBe(false);
+    expect(api.calls.some((c) => c.method === 'setAutostart')).toBe(false);
+    expect(store.getState().autostartError?.code).toBe('not-elevated');
+  });
+
+  it('keeps the error and re-reads the real state when the change fails', async () => {
+    const api = createFakeApi({ setAutostart: err('refused', 'dev run') });
+    const store = createAppStore(api);
+    await store.getState().loadSystemInfo();
+    expect(await store.getState().setAutostart(true)).toBe(false);
+    expect(store.getState().autostartError?.code).toBe('refused');
+    expect(store.getState().autostart).toEqual({ enabled: false, taskName: 'Portwarden' });
+  });
+});
