@@ -1,17 +1,12 @@
 import {
   Body1,
-  Button,
   Caption1,
-  DrawerBody,
-  DrawerHeader,
-  DrawerHeaderTitle,
-  OverlayDrawer,
   Subtitle2,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { Dismiss24Regular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
+import { SideDrawer } from '../../components/SideDrawer';
 import { groupByOperation } from '../../lib/command-line';
 import { useOperationLabel } from '../../lib/use-labels';
 import { useAppStore } from '../../store/store-context';
@@ -42,27 +37,16 @@ export const ActivityDrawer = () => {
   const groups = open ? groupByOperation(records) : [];
 
   return (
-    <OverlayDrawer
+    <SideDrawer
       open={open}
-      position="end"
-      size="medium"
+      onClose={close}
+      titleId="activity-title"
+      title={t('activity.title')}
+      intro={t('activity.intro')}
+      testId="activity-drawer"
       className={styles.drawer}
-      onOpenChange={(_, data) => {
-        if (!data.open) close();
-      }}
-      data-testid="activity-drawer"
-      aria-labelledby="activity-title"
+      bodyClassName={styles.body}
     >
-      <DrawerHeader>
-        <DrawerHeaderTitle
-          heading={{ id: 'activity-title' }}
-          action={<Button appearance="subtle" aria-label={t('common.close')} icon={<Dismiss24Regular />} onClick={close} />}
-        >
-          {t('activity.title')}
-        </DrawerHeaderTitle>
-        <Caption1>{t('activity.intro')}</Caption1>
-      </DrawerHeader>
-      <DrawerBody className={styles.body}>
         {groups.length === 0 ? <Body1>{t('activity.empty')}</Body1> : null}
         {groups.map((group) => (
           <section key={group.operationId} className={styles.group} aria-label={operationLabel(group.operation)} data-operation={group.operation}>
@@ -77,7 +61,6 @@ export const ActivityDrawer = () => {
             ))}
           </section>
         ))}
-      </DrawerBody>
-    </OverlayDrawer>
+    </SideDrawer>
   );
 };

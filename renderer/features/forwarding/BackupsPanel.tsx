@@ -1,11 +1,6 @@
 import {
   Body1,
-  Button,
   Caption1,
-  DrawerBody,
-  DrawerHeader,
-  DrawerHeaderTitle,
-  OverlayDrawer,
   Table,
   TableBody,
   TableCell,
@@ -15,8 +10,9 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { ArrowUndo20Regular, Dismiss24Regular } from '@fluentui/react-icons';
+import { ArrowUndo20Regular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
+import { SideDrawer } from '../../components/SideDrawer';
 import { ChangeButton } from '../../components/ChangeButton';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { ProgressNote } from '../../components/ProgressNote';
@@ -46,27 +42,16 @@ export const BackupsPanel = () => {
   const openDialog = useAppStore((s) => s.openDialog);
 
   return (
-    <OverlayDrawer
+    <SideDrawer
       open={open}
-      position="end"
-      size="medium"
+      onClose={close}
+      titleId="backups-title"
+      title={t('backups.title')}
+      intro={t('backups.intro')}
+      testId="backups-panel"
       className={styles.drawer}
-      onOpenChange={(_, data) => {
-        if (!data.open) close();
-      }}
-      data-testid="backups-panel"
-      aria-labelledby="backups-title"
+      bodyClassName={styles.body}
     >
-      <DrawerHeader>
-        <DrawerHeaderTitle
-          heading={{ id: 'backups-title' }}
-          action={<Button appearance="subtle" aria-label={t('common.close')} icon={<Dismiss24Regular />} onClick={close} />}
-        >
-          {t('backups.title')}
-        </DrawerHeaderTitle>
-        <Caption1>{t('backups.intro')}</Caption1>
-      </DrawerHeader>
-      <DrawerBody className={styles.body}>
         {backups.status === 'running' ? <ProgressNote label={t('backups.loading')} /> : null}
         {backups.status === 'failed' ? <ErrorMessage error={backups.error} title={t('errors.title')} /> : null}
         {backups.status === 'done' && backups.value.length === 0 ? <Body1>{t('backups.empty')}</Body1> : null}
@@ -110,7 +95,6 @@ export const BackupsPanel = () => {
           </Table>
           </div>
         ) : null}
-      </DrawerBody>
-    </OverlayDrawer>
+    </SideDrawer>
   );
 };
