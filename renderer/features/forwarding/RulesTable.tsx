@@ -4,7 +4,6 @@ import {
   TableBody,
   TableCell,
   TableHeader,
-  TableHeaderCell,
   TableRow,
   TableSelectionCell,
   Tooltip,
@@ -29,6 +28,7 @@ import { useTranslation } from 'react-i18next';
 import { listenKey, netshAddCommand } from '../../../shared/proxy-rules';
 import type { RuleCheck, RuleView } from '../../../shared/model';
 import { ChangeButton } from '../../components/ChangeButton';
+import { SortableHeaderCell } from '../../components/SortableHeaderCell';
 import { CopyButton } from '../../components/CopyButton';
 import type { RuleField } from '../../lib/rule-draft';
 import { ruleStatus, type RuleTone } from '../../lib/rule-status';
@@ -164,19 +164,15 @@ export const RulesTable = ({ rules, filter, selection, onSelectionChange, onDele
                     />
                   );
                 }
-                const sortable = id !== 'actions';
-                const direction = header.column.getIsSorted();
                 return (
-                  <TableHeaderCell
+                  <SortableHeaderCell
                     key={header.id}
+                    header={header}
+                    sortable={id !== 'actions'}
+                    numeric={NUMERIC.has(id)}
+                    numericClassName={styles.numericHeader}
                     className={id === 'actions' ? styles.actionCell : undefined}
-                    button={NUMERIC.has(id) ? { className: styles.numericHeader } : undefined}
-                    sortable={sortable}
-                    sortDirection={direction === 'asc' ? 'ascending' : direction === 'desc' ? 'descending' : undefined}
-                    onClick={sortable ? header.column.getToggleSortingHandler() : undefined}
-                  >
-                    {flexRender(header.column.columnDef.header, header.getContext())}
-                  </TableHeaderCell>
+                  />
                 );
               })}
             </TableRow>

@@ -9,7 +9,6 @@ import {
   TableBody,
   TableCell,
   TableHeader,
-  TableHeaderCell,
   TableRow,
   Tooltip,
   makeStyles,
@@ -28,6 +27,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExcludedRange, ExcludedRangeTable } from '../../../shared/model';
 import { ChangeButton } from '../../components/ChangeButton';
+import { SortableHeaderCell } from '../../components/SortableHeaderCell';
 import { familyKey, familyLabel, rangeSize } from '../../lib/families';
 import { useAppStore } from '../../store/store-context';
 
@@ -138,20 +138,15 @@ export const RangeTable = ({ table, ranges, port }: RangeTableProps) => {
           {reactTable.getHeaderGroups().map((group) => (
             <TableRow key={group.id}>
               {group.headers.map((header) => {
-                const sortable = header.column.getCanSort() && header.column.id !== 'actions';
-                const direction = header.column.getIsSorted();
-                const numeric = NUMERIC.has(header.column.id);
                 return (
-                  <TableHeaderCell
+                  <SortableHeaderCell
                     key={header.id}
+                    header={header}
+                    sortable={header.column.getCanSort() && header.column.id !== 'actions'}
+                    numeric={NUMERIC.has(header.column.id)}
+                    numericClassName={styles.numericHeader}
                     className={header.column.id === 'actions' ? styles.actionCell : undefined}
-                    button={numeric ? { className: styles.numericHeader } : undefined}
-                    sortable={sortable}
-                    sortDirection={direction === 'asc' ? 'ascending' : direction === 'desc' ? 'descending' : undefined}
-                    onClick={sortable ? header.column.getToggleSortingHandler() : undefined}
-                  >
-                    {flexRender(header.column.columnDef.header, header.getContext())}
-                  </TableHeaderCell>
+                  />
                 );
               })}
             </TableRow>
