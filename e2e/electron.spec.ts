@@ -2,6 +2,11 @@
  * The same flows through the real Electron app (Playwright's _electron), where an Electron binary
  * exists: a developer's Windows machine or a CI runner that downloaded it. Offline machines (this
  * repo's Linux CI) have none, and the suite says so in one line instead of failing.
+ *
+ * _electron launches the app with --inspect=0 and drives it through the Node inspector, so it runs the
+ * unpackaged app on node_modules' Electron here. A packaged app needs the test build (`npm run
+ * dist:test`, electron-builder.test.yml: the inspect fuse on, output in release-test/); the release
+ * build turns that fuse off and cannot be driven this way, by design (DESIGN §5).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -25,7 +30,7 @@ const electronBinary = (): string | null => {
 const binary = electronBinary();
 const built = existsSync(path.join(REPO_ROOT, 'out/main/main.js')) && existsSync(path.join(REPO_ROOT, 'out/preload/preload.cjs'));
 const skipReason = !binary
-  ? 'no Electron binary (offline install): the browser harness specs cover these flows'
+  ? 'no Electron binary (offline install): the browser harness specs cover these flows (packaged: only the `npm run dist:test` build, inspect fuse on, can be driven)'
   : !built
     ? 'app not built: run `npm run build` first'
     : null;

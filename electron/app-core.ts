@@ -9,11 +9,15 @@ import type { EventSink } from './router-types';
 import { createRouter, type RouteLogEntry, type RouteTable } from './routes';
 import type { SenderPolicy } from './sender';
 import { createActivityLog } from './system/activity-log';
+import type { AppLog } from './system/audit/app-logs';
+import type { AuditLog } from './system/audit/audit-log';
+import { createRendererErrorLog } from './system/audit/renderer-errors';
 import type { CommandRunner } from './system/command-runner';
 import { getAutostart, setAutostart, type AutostartHost } from './system/autostart';
 import { resetDynamicRanges } from './system/dynamic-range';
 import { readElevation } from './system/elevation';
 import { addExclusion, deleteExclusion } from './system/exclusions';
+import { listUnfinishedChanges, resolveUnfinishedChange, type Journal } from './system/journal';
 import { createMutationQueue } from './system/mutation-queue';
 import { readServiceStatus, readSnapshot } from './system/state-reader';
 import { restartWinnat } from './system/winnat';
@@ -33,10 +37,16 @@ export interface AppCoreOptions {
   readonly rules: RuleService;
   /** Port owners, kill, the port doctor. */
   readonly ports: PortsService;
+  /** The write-ahead journal of multi-step changes (the rule service holds the same one). */
+  readonly journal: Journal;
   /** Watched ports; the host schedules checks (it knows whether the window is visible). */
   readonly watch: WatchService;
   /** The app's own executable, for Start with Windows; absent counts as a dev run (enabling refused). */
   readonly autostartHost?: AutostartHost;
+  /** Audit of every change's commands and verified result (logs\audit.log); absent: not audited. */
+  readonly audit?: AuditLog;
+  /** main.log: start and renderer errors; absent: not written. */
+  readonly appLog?: AppLog;
 }
 
 export interface AppCoreInternals extends AppCore {
@@ -50,9 +60,11 @@ export interface AppCoreInternals extends AppCore {
 }
 
 export const createAppCore = (options: AppCoreOptions): AppCoreInternals => {
-  const activity = createActivityLog(options.runner);
-  const { rules, ports, watch } = options;
-  const autostartHost: AutostartHost = options.autostartHost ?? { execPath: '', isPackaged: false };
+  const activity = createActivityLog(options.runner, { audit: options.audit });
+  const rendererErrors = createRendererErrorLog(options.appLog);
+  const { rules, ports, watch, journal } = options;
+  const recovery = { journal, now: () => new Date() };
+  const autostartHost: AutostartHost = options.autostartHost ?? { execPath: '', isPackaged: false, taskDefinitionDir: '' };
   const queue = createMutationQueue();
   const statusListeners = new Set<(status: ServiceStatus) => void>();
   let sink: EventSink | null = null;
@@ -94,13 +106,13 @@ export const createAppCore = (options: AppCoreOptions): AppCoreInternals => {
       mutation: false,
       handle: async () => ok(announce(await readSnapshot(activity.begin('refresh')))),
     },
-    addExclusion: { mutation: true, handle: ([input]) => withStatus(addExclusion(activity.begin('protect-ports'), input)) },
+    addExclusion: { mutation: true, handle: ([input]) => withStatus(addExclusion(activity.begin('protect-ports'), input, journal)) },
     deleteExclusion: { mutation: true, handle: ([input]) => withStatus(deleteExclusion(activity.begin('delete-exclusion'), input)) },
     resetDynamicRange: {
       mutation: true,
-      handle: ([input]) => withStatus(resetDynamicRanges(activity.begin('reset-dynamic-range'), input.families)),
+      handle: ([input]) => withStatus(resetDynamicRanges(activity.begin('reset-dynamic-range'), input.families, journal)),
     },
-    restartWinnat: { mutation: true, handle: () => withStatus(restartWinnat(activity.begin('restart-winnat'))) },
+    restartWinnat: { mutation: true, handle: () => withStatus(restartWinnat(activity.begin('restart-winnat'), journal)) },
     listActivity: { mutation: false, handle: async () => ok(activity.list()) },
     relaunchElevated: { mutation: false, handle: () => options.relaunchElevated() },
     listRules: { mutation: false, handle: () => rules.listRules(activity.begin('list-rules')) },
@@ -121,14 +133,28 @@ export const createAppCore = (options: AppCoreOptions): AppCoreInternals => {
     getWatchedPorts: { mutation: false, handle: async () => ok(await watch.states(activity.begin('watch-check'))) },
     // Not a Windows change, but it writes the admin-only config: same gate as changes.
     setWatchedPorts: { mutation: true, handle: ([input]) => watch.setPorts(activity.begin('watch-set'), input.ports) },
-    getAutostart: { mutation: false, handle: () => getAutostart(activity.begin('autostart-read')) },
+    getAutostart: { mutation: false, handle: () => getAutostart(activity.begin('autostart-read'), autostartHost) },
     setAutostart: {
       mutation: true,
       handle: ([input]) => setAutostart(activity.begin(input.enabled ? 'autostart-enable' : 'autostart-disable'), autostartHost, input.enabled),
     },
+    listUnfinishedChanges: { mutation: false, handle: () => listUnfinishedChanges(activity.begin('journal-check'), recovery) },
+    resolveUnfinishedChange: {
+      mutation: true,
+      handle: ([input]) =>
+        resolveUnfinishedChange(activity.begin(input.action === 'finish' ? 'finish-change' : 'roll-back-change'), recovery, input.id, input.action),
+    },
+    reportRendererError: { mutation: false, handle: async ([input]) => (rendererErrors.report(input), ok(null)) },
   };
 
-  const router = createRouter({ routes, policy: options.policy, queue, isElevated, log: options.logRoute });
+  const router = createRouter({
+    routes,
+    policy: options.policy,
+    queue,
+    isElevated,
+    log: options.logRoute,
+    aroundChange: (handle) => activity.change(handle),
+  });
 
   return {
     router,

@@ -20,6 +20,7 @@ import { createPortsService, taskkillPid } from './system/owners';
 import type { WatchConfigStore } from './system/owners/types';
 import { createRuleService, type BackupStore, type TcpProbe } from './system/portproxy';
 import * as proxyCommands from './system/portproxy/commands';
+import { createMemoryJournal } from './system/journal';
 import { createWatchService } from './system/watch';
 import { createSimulatedWindows } from './system/select-runner';
 import { TEST_TIMEOUT_CAP_MS } from './system/test-support';
@@ -63,8 +64,8 @@ const FIXED_TOKENS = new Set<string>([
   'session', 'stop', 'start', 'query', 'winnat', 'iphlpsvc',
   // netstat, tasklist, taskkill
   '-ano', '/fo', 'csv', '/nh', '/svc', '/F', '/PID',
-  // schtasks and the one task name (a constant); the /TR value is checked by AUTOSTART_TR
-  '/Create', '/Delete', '/Query', '/TN', baseCommands.AUTOSTART_TASK_NAME, '/FO', 'CSV', '/NH', '/V', '/TR', '/SC', 'ONLOGON', '/RL', 'HIGHEST',
+  // schtasks and the one task name (a constant); the /XML value is checked by AUTOSTART_XML
+  '/Create', '/Delete', '/Query', '/TN', baseCommands.AUTOSTART_TASK_NAME, '/XML',
   // the code page query the real runner makes
   ...baseCommands.oemCodePageQuery().args,
 ]);
@@ -80,8 +81,8 @@ const SAFE_VALUE = /^[A-Za-z0-9.:*%_-]+$/;
 /** The one token with spaces: Portwarden's own firewall rule name (argv, no shell). */
 const FIREWALL_NAME = /^name=Portwarden portproxy TCP [1-9][0-9]{0,4}$/;
 const PID = /^[1-9][0-9]{0,9}$/;
-/** The /TR value: the host's own exe path, quoted, then --hidden (never renderer data). */
-const AUTOSTART_TR = /^"[A-Za-z]:\\[^"]+\.exe" --hidden$/;
+/** The /XML value: the task definition file in the app's data folder (never renderer data). */
+const AUTOSTART_XML = /^[A-Za-z]:\\(?:[^\\/:*?"<>|\p{Cc}]+\\)*autostart-task\.xml$/u;
 
 const ALLOWED_COMMANDS = new Set<SystemCommand>(['netsh', 'net', 'sc', 'netstat', 'tasklist', 'taskkill', 'reg', 'schtasks']);
 
@@ -95,7 +96,7 @@ const argvViolations = (command: string, args: readonly string[]): string[] => {
     if (FIXED_TOKENS.has(token)) return;
     if (FIREWALL_NAME.test(token)) return;
     if (i > 0 && args[i - 1] === '/PID' && PID.test(token)) return;
-    if (i > 0 && args[i - 1] === '/TR' && AUTOSTART_TR.test(token)) return;
+    if (i > 0 && args[i - 1] === '/XML' && AUTOSTART_XML.test(token)) return;
     const eq = token.indexOf('=');
     if (eq > 0 && VALUE_KEYS.has(token.slice(0, eq)) && SAFE_VALUE.test(token.slice(eq + 1))) return;
     bad.push(token);
@@ -168,6 +169,7 @@ const fuzzCore = (elevated: boolean, backing: Backing = 'empty', scenario = 'for
     },
   };
   const ports = createPortsService();
+  const journal = createMemoryJournal();
   const app = createAppCore({
     runner,
     simulated: true,
@@ -176,7 +178,8 @@ const fuzzCore = (elevated: boolean, backing: Backing = 'empty', scenario = 'for
     platform: 'test',
     policy: { origins: [ORIGIN], webContentsIds: () => [1] },
     relaunchElevated: () => Promise.resolve({ ok: true, value: null }),
-    rules: createRuleService({ backups, probe }),
+    journal,
+    rules: createRuleService({ backups, probe, journal }),
     ports,
     watch: createWatchService({ ports, store }),
   });
@@ -211,6 +214,8 @@ const VALID_ARGS: Partial<Record<InvokeMethod, readonly unknown[]>> = {
   diagnosePort: [{ port: '8080', protocol: 'tcp' }],
   setWatchedPorts: [{ ports: [{ port: 8080, protocol: 'tcp' }] }],
   setAutostart: [{ enabled: true }],
+  resolveUnfinishedChange: [{ id: '20261123T120000000Z-0a1b2c3d', action: 'roll-back' }],
+  reportRendererError: [{ kind: 'error', message: 'TypeError: x is undefined', source: 'app://portwarden/assets/index.js:1:2' }],
 };
 
 const METHODS = Object.keys(CHANNELS) as InvokeMethod[];
@@ -381,7 +386,7 @@ const checkDispatch = async (core: ReturnType<typeof fuzzCore>, channel: string,
 };
 
 const MUTATION_METHODS = new Set(
-  METHODS.filter((m) => ['addExclusion', 'deleteExclusion', 'resetDynamicRange', 'restartWinnat', 'addRule', 'editRule', 'deleteRules', 'resetRules', 'importRules', 'restoreBackup', 'startIpHelper', 'killProcess', 'setWatchedPorts', 'setAutostart'].includes(m)),
+  METHODS.filter((m) => ['addExclusion', 'deleteExclusion', 'resetDynamicRange', 'restartWinnat', 'addRule', 'editRule', 'deleteRules', 'resetRules', 'importRules', 'restoreBackup', 'startIpHelper', 'killProcess', 'setWatchedPorts', 'setAutostart', 'resolveUnfinishedChange'].includes(m)),
 );
 
 describe('fuzz: the allow-list matches what the builders emit', () => {
@@ -399,7 +404,7 @@ describe('fuzz: the allow-list matches what the builders emit', () => {
       baseCommands.queryService('winnat'),
       baseCommands.elevationProbe(),
       baseCommands.oemCodePageQuery(),
-      baseCommands.createAutostartTask('C:\\Program Files\\Portwarden\\Portwarden.exe'),
+      baseCommands.createAutostartTask('C:\\ProgramData\\Portwarden\\autostart-task.xml'),
       baseCommands.deleteAutostartTask(),
       baseCommands.queryAutostartTask(),
       proxyCommands.showPortProxy(),
@@ -425,6 +430,9 @@ describe('fuzz: the allow-list matches what the builders emit', () => {
       ['taskkill', ['/F', '/PID', '4 /T']],
       ['taskkill', ['/F', '/IM', 'csrss.exe']],
       ['cmd', ['/c', 'calc']],
+      ['schtasks', ['/Create', '/TN', 'Portwarden', '/XML', '\\\\server\\share\\autostart-task.xml', '/F']],
+      ['schtasks', ['/Create', '/TN', 'Portwarden', '/XML', 'C:\\a"b\\autostart-task.xml', '/F']],
+      ['schtasks', ['/Create', '/TN', 'Portwarden', '/XML', 'C:\\x\\other.xml', '/F']],
     ];
     for (const [command, args] of smuggled) expect(argvViolations(command, args), args.join(' ')).not.toEqual([]);
   });

@@ -6,8 +6,9 @@ import type { ServiceStatus, WatchState } from '../shared/model';
 import type { EventSink } from './router-types';
 import type { SenderPolicy } from './sender';
 import { FakeEvent, FakeWebContents } from '../test/fake-electron';
+import { SANDBOX_FAILURE_MESSAGE } from './renderer-recovery';
 
-const { fake, core } = await vi.hoisted(async () => {
+const { fake, core, services } = await vi.hoisted(async () => {
   const { createFakeElectron } = await import('../test/fake-electron');
   // The fake AppCore main.ts gets from createAppCore: records what the shell does with it.
   const core = {
@@ -28,7 +29,9 @@ const { fake, core } = await vi.hoisted(async () => {
       this.refreshes = 0;
     },
   };
-  return { fake: createFakeElectron(), core };
+  // What the journal holds at start and what main writes to main.log.
+  const services = { journalEntries: [] as Array<{ id: string; operation: string }>, logLines: [] as string[] };
+  return { fake: createFakeElectron(), core, services };
 });
 
 vi.mock('electron', () => fake.module);
@@ -36,6 +39,14 @@ vi.mock('./system/select-runner', () => ({
   selectRunner: () => ({ runner: { run: () => Promise.reject(new Error('no commands in this test')) }, simulated: true, scenario: null }),
 }));
 vi.mock('./system/elevate', () => ({ relaunchAsAdministrator: () => Promise.resolve() }));
+// The services only reach the (fake) core; their own tests cover them. Real ones would open log and
+// journal files under the fake userData path.
+vi.mock('./system/app-services', () => ({
+  createAppServices: () => ({
+    journal: { list: () => Promise.resolve(services.journalEntries) },
+    appLog: { info: (text: string) => services.logLines.push(`info ${text}`), warn: (text: string) => services.logLines.push(`warn ${text}`) },
+  }),
+}));
 vi.mock('./app-core', () => ({
   createAppCore: (options: typeof core.options) => {
     core.options = options;
@@ -80,6 +91,7 @@ interface StartOptions {
 const start = async ({ packaged = false, args = [], lock = true, ready = true }: StartOptions = {}) => {
   fake.reset();
   core.reset();
+  services.logLines = [];
   vi.resetModules();
   fake.state.app.isPackaged = packaged;
   fake.state.app.singleInstanceLock = lock;
@@ -102,6 +114,8 @@ beforeEach(() => {
 });
 afterEach(() => {
   process.argv = originalArgv;
+  vi.useRealTimers();
+  vi.restoreAllMocks();
 });
 
 describe('main: before ready', () => {
@@ -279,6 +293,25 @@ describe('main: after ready', () => {
     expect(core.dispatched).toEqual([]);
   });
 
+  it('an interrupted change in the journal at start: a notification (even hidden), main.log says so, nothing is resolved', async () => {
+    services.journalEntries = [{ id: '20261123T100000000Z-00000000', operation: 'protect-ports' }];
+    try {
+      await start({ args: ['--hidden'] });
+      await vi.waitFor(() => expect(fake.state.notifications.some((n) => n.shown)).toBe(true));
+      const toast = fake.state.notifications.find((n) => n.shown)!;
+      expect(toast.options.title).toBe('A change was interrupted');
+      expect(services.logLines.some((l) => l.startsWith('info Portwarden 0.1.0 started'))).toBe(true);
+      expect(services.logLines.some((l) => l.includes('interrupted change(s) in the journal: protect-ports'))).toBe(true);
+      const window = mainWindow();
+      expect(window.visible).toBe(false);
+      toast.emit('click');
+      expect(window.visible).toBe(true);
+      expect(core.dispatched).toEqual([]);
+    } finally {
+      services.journalEntries = [];
+    }
+  });
+
   it('wires the core: sender policy pins our origin and window, events reach the window, status is read', async () => {
     await start({ packaged: true });
     const window = mainWindow();
@@ -302,32 +335,6 @@ describe('main: after ready', () => {
     expect(stray.fireAttachWebview('https://evil.example')).toBe(true);
   });
 
-  it('recreates the window when the renderer dies, without re-issuing any command', async () => {
-    await start();
-    const first = mainWindow();
-    first.webContents.emit('render-process-gone', new FakeEvent(), { reason: 'crashed', exitCode: 1 });
-    expect(first.destroyed).toBe(true);
-    const second = mainWindow();
-    expect(second).not.toBe(first);
-    expect(second.visible).toBe(true);
-    expect(core.options!.policy.webContentsIds()).toEqual([second.webContents.id]);
-    expect(core.dispatched).toEqual([]);
-  });
-
-  it('stops recreating a renderer that keeps crashing', async () => {
-    const state = await start();
-    for (let i = 0; i < 5; i += 1) {
-      const live = state.BrowserWindow.getAllWindows();
-      if (live.length === 0) break;
-      live[0]!.webContents.emit('render-process-gone', new FakeEvent(), { reason: 'crashed', exitCode: 1 });
-    }
-    expect(state.windows).toHaveLength(4);
-    expect(state.BrowserWindow.getAllWindows()).toHaveLength(0);
-    // The tray still brings a fresh window back on demand.
-    state.trays[0]!.emit('double-click');
-    expect(state.BrowserWindow.getAllWindows()).toHaveLength(1);
-  });
-
   it('never calls shell.openExternal, and no shell source mentions it (DESIGN §5)', async () => {
     const state = await start();
     expect(state.shell.openExternalCalls).toEqual([]);
@@ -338,5 +345,167 @@ describe('main: after ready', () => {
       expect(source, file).not.toMatch(/openExternal\s*\(/);
       expect(source, file).not.toMatch(/import\s*\{[^}]*\bshell\b[^}]*\}\s*from\s*'electron'/);
     }
+  });
+});
+
+describe('main: renderer crash, hang and sandbox failure (renderer-recovery.ts)', () => {
+  /** Started, the first page loaded (so the sandbox is known to work), console.error captured. */
+  const startLoaded = async (options: StartOptions = {}) => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const state = await start(options);
+    mainWindow().webContents.finishLoad();
+    return { state, errors };
+  };
+  /** The IPC routes are registered once at start; recovery never invokes or re-registers one. */
+  const expectNoCommandReissued = (state: typeof fake.state): void => {
+    expect(core.dispatched).toEqual([]);
+    expect([...state.ipcMain.handlers.keys()].sort()).toEqual(Object.values(CHANNELS).sort());
+  };
+  const expectSandboxKept = (state: typeof fake.state): void => {
+    expect(state.log.filter((entry) => /no-sandbox/.test(entry))).toEqual([]);
+    expect(state.app.commandLine.hasSwitch('no-sandbox')).toBe(false);
+    expect(state.log.filter((entry) => entry.startsWith('app.relaunch'))).toEqual([]);
+  };
+
+  it('recreates the window when the renderer dies, without re-issuing any command', async () => {
+    const { state } = await startLoaded();
+    const first = mainWindow();
+    first.webContents.killRenderer('crashed');
+    expect(first.destroyed).toBe(true);
+    const second = mainWindow();
+    expect(second).not.toBe(first);
+    expect(second.visible).toBe(true);
+    expect(core.options!.policy.webContentsIds()).toEqual([second.webContents.id]);
+    expectNoCommandReissued(state);
+    expect(state.dialog.errorBoxes).toEqual([]);
+  });
+
+  it('a hidden window that crashes comes back hidden', async () => {
+    await startLoaded({ args: ['--hidden'] });
+    const first = mainWindow();
+    first.webContents.killRenderer('oom');
+    expect(mainWindow()).not.toBe(first);
+    expect(mainWindow().visible).toBe(false);
+  });
+
+  it('crashed 4 times in a minute: gives up with a log line, the tray stays and opens a fresh window', async () => {
+    const { state, errors } = await startLoaded();
+    for (let i = 0; i < 5; i += 1) {
+      const live = state.BrowserWindow.getAllWindows();
+      if (live.length === 0) break;
+      live[0]!.webContents.killRenderer('crashed');
+    }
+    expect(state.windows).toHaveLength(4);
+    expect(state.BrowserWindow.getAllWindows()).toHaveLength(0);
+    expect(errors).toHaveBeenLastCalledWith(expect.stringMatching(/renderer gone \(crashed\) 4 times in a minute; not recreating/));
+    expect(state.trays[0]!.isDestroyed()).toBe(false);
+    expect(state.log).not.toContain('app.quit');
+    expectNoCommandReissued(state);
+    state.trays[0]!.emit('double-click');
+    expect(state.BrowserWindow.getAllWindows()).toHaveLength(1);
+  });
+
+  it('unresponsive for the grace period: the renderer is killed and the window recreated', async () => {
+    const { state } = await startLoaded();
+    vi.useFakeTimers();
+    const first = mainWindow();
+    first.becomeUnresponsive();
+    vi.advanceTimersByTime(9_999);
+    expect(mainWindow()).toBe(first);
+    vi.advanceTimersByTime(1);
+    expect(first.webContents.crashedByApp).toBe(true);
+    expect(first.destroyed).toBe(true);
+    const second = mainWindow();
+    expect(second).not.toBe(first);
+    expect(second.visible).toBe(true);
+    // The 'killed' render-process-gone of the old window is not a second recovery.
+    expect(state.windows).toHaveLength(2);
+    expectNoCommandReissued(state);
+  });
+
+  it('responsive again within the grace period: the window is kept', async () => {
+    const { state } = await startLoaded();
+    vi.useFakeTimers();
+    const first = mainWindow();
+    first.becomeUnresponsive();
+    vi.advanceTimersByTime(8_000);
+    first.becomeResponsive();
+    vi.advanceTimersByTime(60_000);
+    expect(mainWindow()).toBe(first);
+    expect(first.webContents.crashedByApp).toBe(false);
+    expect(state.windows).toHaveLength(1);
+    // A later hang starts a new grace period of its own.
+    first.becomeUnresponsive();
+    vi.advanceTimersByTime(10_000);
+    expect(first.destroyed).toBe(true);
+    expect(state.windows).toHaveLength(2);
+  });
+
+  it('a renderer paused in DevTools (dev) is not treated as hung', async () => {
+    const { state } = await startLoaded();
+    vi.useFakeTimers();
+    const window = mainWindow();
+    window.webContents.devToolsOpened = true;
+    window.becomeUnresponsive();
+    vi.advanceTimersByTime(60_000);
+    expect(mainWindow()).toBe(window);
+    expect(state.windows).toHaveLength(1);
+  });
+
+  it('quitting during a hang recreates nothing', async () => {
+    const { state } = await startLoaded();
+    vi.useFakeTimers();
+    mainWindow().becomeUnresponsive();
+    menuItem('Quit').click!();
+    vi.advanceTimersByTime(10_000);
+    expect(state.windows).toHaveLength(1);
+  });
+
+  it.each(['launch-failed', 'crashed'])(
+    '%s before the first load: explains the sandbox failure, never falls back to --no-sandbox',
+    async (reason) => {
+      const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+      const state = await start();
+      const first = mainWindow();
+      first.webContents.killRenderer(reason);
+      expect(first.destroyed).toBe(true);
+      expect(state.BrowserWindow.getAllWindows()).toHaveLength(0);
+      expect(state.dialog.errorBoxes).toEqual([{ title: 'Portwarden', content: SANDBOX_FAILURE_MESSAGE }]);
+      expect(SANDBOX_FAILURE_MESSAGE).toMatch(/could not start[\s\S]*sandbox[\s\S]*never turns the sandbox off/);
+      expect(errors).toHaveBeenCalledWith(expect.stringMatching(/before the first page load/));
+      expectSandboxKept(state);
+      expectNoCommandReissued(state);
+      expect(state.log).not.toContain('app.quit');
+      expect(state.log.filter((entry) => entry.startsWith('app.exit'))).toEqual([]);
+      // The tray stays; asking again tries again (sandboxed), and a repeat failure does not re-open the dialog.
+      state.trays[0]!.emit('double-click');
+      mainWindow().webContents.killRenderer(reason);
+      expect(state.dialog.errorBoxes).toHaveLength(1);
+      expect(state.windows).toHaveLength(2);
+      expectSandboxKept(state);
+    },
+  );
+
+  it("a 'Tab' child process that failed to launch before the first load gets the same message", async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const state = await start();
+    state.app.fireChildProcessGone({ type: 'Tab', reason: 'launch-failed' });
+    expect(state.dialog.errorBoxes).toEqual([{ title: 'Portwarden', content: SANDBOX_FAILURE_MESSAGE }]);
+    expect(state.BrowserWindow.getAllWindows()).toHaveLength(0);
+    expectSandboxKept(state);
+  });
+
+  it('GPU and utility processes going away are logged; the window is left alone', async () => {
+    const { state, errors } = await startLoaded();
+    const window = mainWindow();
+    for (let i = 0; i < 4; i += 1) state.app.fireChildProcessGone({ type: 'GPU', reason: 'crashed' });
+    state.app.fireChildProcessGone({ type: 'Utility', reason: 'killed', name: 'Network Service' });
+    expect(mainWindow()).toBe(window);
+    expect(state.windows).toHaveLength(1);
+    expect(errors).toHaveBeenCalledWith('Portwarden: GPU process gone (crashed)');
+    expect(errors).toHaveBeenLastCalledWith('Portwarden: Utility (Network Service) process gone (killed)');
+    expect(state.dialog.errorBoxes).toEqual([]);
+    expectSandboxKept(state);
+    expectNoCommandReissued(state);
   });
 });

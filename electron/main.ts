@@ -3,6 +3,7 @@
  * below matters: refuse debug switches, sandbox every renderer and claim app:// before 'ready'; deny
  * every permission and lock down every webContents before any page loads.
  */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { app, dialog, session } from 'electron';
 import type { BrowserWindow, Session } from 'electron';
@@ -11,9 +12,11 @@ import type { WatchedPort } from '../shared/model';
 import { APP_ORIGIN, handleAppProtocol, registerAppScheme } from './app-protocol';
 import { createAppCore } from './app-core';
 import { createEventSink, registerIpc } from './ipc';
-import { forbiddenSwitchesAtStart, refusalMessage } from './security-switches';
+import { forbiddenSwitchesAtStart, isTestBuild, refusalMessage } from './security-switches';
 import { selectRunner } from './system/select-runner';
 import { createAppServices } from './system/app-services';
+import type { AppLog } from './system/audit/app-logs';
+import { notifyInterruptedChanges } from './interrupted-notifier';
 import { createWatchScheduler, type WatchScheduler } from './system/watch';
 import { createWatchNotifier } from './watch-notifier';
 import { resolveDataDir } from './data-dir';
@@ -21,14 +24,18 @@ import { relaunchAsAdministrator } from './system/elevate';
 import { createTray } from './tray';
 import type { PortwardenTray } from './tray';
 import { originOf } from './sender';
-import { createMainWindow, hardenWebContents, resolveRendererUrl, revealWindow } from './window';
+import { createMainWindow, hardenWebContents, resolveRendererUrl, revealWindow, watchUnresponsive } from './window';
+import {
+  SANDBOX_FAILURE_MESSAGE,
+  UNRESPONSIVE_GRACE_MS,
+  decideRecovery,
+  initialRecoveryState,
+  type RecoveryEvent,
+} from './renderer-recovery';
 
 const APP_USER_MODEL_ID = 'dev.portwarden.app';
 /** Started by the logon task: live in the tray without popping the window up. */
 const HIDDEN_SWITCH = '--hidden';
-/** A renderer that keeps crashing is not recreated forever (each load would crash it again). */
-const RECREATE_LIMIT = 3;
-const RECREATE_WINDOW_MS = 60_000;
 
 /** DESIGN §5: no camera, notifications, clipboard, geolocation, openExternal, devices — nothing. */
 const denyAllPermissions = (target: Session): void => {
@@ -42,6 +49,7 @@ const main = (): void => {
     isPackaged: app.isPackaged,
     argv: process.argv,
     hasSwitch: (name) => app.commandLine.hasSwitch(name),
+    testBuild: app.isPackaged && isTestBuild(() => readFileSync(path.join(app.getAppPath(), 'package.json'), 'utf8')),
   });
   if (refused.length > 0) {
     const message = refusalMessage(refused);
@@ -77,26 +85,49 @@ const main = (): void => {
   let mainWindow: BrowserWindow | null = null;
   let tray: PortwardenTray | null = null;
   let watchScheduler: WatchScheduler | null = null;
-  const recreations: number[] = [];
+  let recovery = initialRecoveryState;
+
+  /** main.log once the data folder is known (the console before that, and always, for a dev run). */
+  let appLog: AppLog | null = null;
+  const logWarning = (text: string): void => {
+    console.error(text);
+    appLog?.warn(text);
+  };
 
   const liveWindow = (): BrowserWindow | null => (mainWindow && !mainWindow.isDestroyed() ? mainWindow : null);
   const sink = createEventSink(() => liveWindow()?.webContents ?? null);
 
-  const onRendererGone = (window: BrowserWindow, reason: string): void => {
-    if (quitting || window !== mainWindow) return;
-    const wasVisible = window.isVisible();
-    mainWindow = null;
+  /** Takes `window` out of service: events it still emits are ignored from here on. */
+  const discardWindow = (window: BrowserWindow, killRenderer: boolean): void => {
+    if (mainWindow === window) mainWindow = null;
+    if (window.isDestroyed()) return;
+    // A hung renderer is killed first, so the new window cannot be placed in the same stuck process.
+    if (killRenderer) window.webContents.forcefullyCrashRenderer();
     window.destroy();
-    const now = Date.now();
-    while (recreations.length > 0 && now - (recreations[0] ?? now) > RECREATE_WINDOW_MS) recreations.shift();
-    if (recreations.length >= RECREATE_LIMIT) {
-      console.error(`Portwarden: renderer gone (${reason}) ${RECREATE_LIMIT} times in a minute; waiting for the tray`);
-      return;
+  };
+
+  /**
+   * Renderer trouble (renderer-recovery.ts decides, this carries it out). `window` is the window the
+   * event came from, null for app-level events. Recovery only ever recreates the window: it invokes no
+   * IPC route and re-runs nothing the old page asked for; the new page reads its state from the core.
+   */
+  const recover = (window: BrowserWindow | null, event: RecoveryEvent): void => {
+    if (quitting || (window !== null && window !== mainWindow)) return;
+    const step = decideRecovery(recovery, event, Date.now());
+    recovery = step.state;
+    const { decision } = step;
+    if (decision.action === 'none') return;
+    logWarning(decision.log);
+    if (decision.action === 'log') return;
+    const target = window ?? liveWindow();
+    const wasVisible = target?.isVisible() ?? false;
+    if (target) discardWindow(target, event.type === 'hung');
+    if (decision.action === 'recreate') {
+      const next = ensureWindow();
+      if (wasVisible) revealWindow(next);
     }
-    recreations.push(now);
-    // A fresh window reloads its state from the core; nothing the old page asked for is re-issued.
-    const next = ensureWindow();
-    if (wasVisible) revealWindow(next);
+    // Never a relaunch with --no-sandbox: the user gets the reason and what to try instead.
+    if (decision.action === 'sandbox-failure' && decision.notify) dialog.showErrorBox('Portwarden', SANDBOX_FAILURE_MESSAGE);
   };
 
   const ensureWindow = (): BrowserWindow => {
@@ -108,7 +139,17 @@ const main = (): void => {
       devTools: !app.isPackaged,
       isQuitting: () => quitting,
     });
-    window.webContents.on('render-process-gone', (_event, details) => onRendererGone(window, details.reason));
+    window.webContents.on('did-finish-load', () => recover(window, { type: 'loaded' }));
+    window.webContents.on('render-process-gone', (_event, details) =>
+      recover(window, { type: 'renderer-gone', reason: details.reason }),
+    );
+    watchUnresponsive(window, {
+      graceMs: UNRESPONSIVE_GRACE_MS,
+      // A renderer stopped at a breakpoint is "unresponsive" too; DevTools exist only in dev builds.
+      onHung: () => {
+        if (!window.webContents.isDevToolsOpened()) recover(window, { type: 'hung' });
+      },
+    });
     // Windows logoff/shutdown: let the window close instead of hiding (it would block the session end).
     window.on('session-end', () => {
       quitting = true;
@@ -151,6 +192,11 @@ const main = (): void => {
   });
   // Every webContents, expected or not, gets the navigation / window-open / webview guard.
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, appOrigin));
+  // GPU, utility and helper processes: Chromium restarts them itself; logged, and a renderer that
+  // could not launch is explained (renderer-recovery.ts).
+  app.on('child-process-gone', (_event, details) =>
+    recover(null, { type: 'child-gone', processType: details.type, reason: details.reason, name: details.name }),
+  );
   // A tray app keeps running with no window; only Quit ends it.
   app.on('window-all-closed', () => undefined);
   app.on('before-quit', () => {
@@ -171,12 +217,17 @@ const main = (): void => {
       isPackaged: app.isPackaged,
       env: process.env,
     });
+    // Backups, the change journal, logs and the Start with Windows task file: one admin-only folder.
+    const dataDir = resolveDataDir({ platform: process.platform, simulated, env: process.env, userDataDir: app.getPath('userData') });
+    const services = createAppServices({ dataDir, probe });
+    appLog = services.appLog;
+    appLog.info(`Portwarden ${app.getVersion()} started${simulated ? ` on the simulated Windows (${scenario ?? ''})` : ''}`);
     const appCore = createAppCore({
       runner,
       simulated,
       scenario,
       appVersion: app.getVersion(),
-      autostartHost: { execPath: process.execPath, isPackaged: app.isPackaged },
+      autostartHost: { execPath: process.execPath, isPackaged: app.isPackaged, taskDefinitionDir: dataDir },
       policy: {
         origins: [appOrigin],
         webContentsIds: () => {
@@ -184,10 +235,7 @@ const main = (): void => {
           return window ? [window.webContents.id] : [];
         },
       },
-      ...createAppServices({
-        dataDir: resolveDataDir({ platform: process.platform, simulated, env: process.env, userDataDir: app.getPath('userData') }),
-        probe,
-      }),
+      ...services,
       relaunchElevated: () =>
         relaunchAsAdministrator({
           platform: process.platform,
@@ -226,8 +274,17 @@ const main = (): void => {
     const window = ensureWindow();
     if (revealWhenReady) revealWindow(window);
     void appCore.refreshWinnatStatus().catch((error: unknown) => {
-      console.error(`Portwarden: could not read WinNAT status: ${String(error)}`);
+      logWarning(`Portwarden: could not read WinNAT status: ${String(error)}`);
     });
+    // A change the journal still holds was cut off (crash, power loss): tell the user even when started hidden.
+    void services.journal
+      .list()
+      .then((entries) => {
+        if (entries.length === 0) return;
+        logWarning(`Portwarden: ${entries.length} interrupted change(s) in the journal: ${entries.map((e) => e.operation).join(', ')}`);
+        notifyInterruptedChanges({ locale: app.getLocale(), count: entries.length, open: () => void openWindow() });
+      })
+      .catch((error: unknown) => logWarning(`Portwarden: could not read the change journal: ${String(error)}`));
   };
 
   app

@@ -36,6 +36,8 @@ export interface RouterOptions {
   readonly queue: MutationQueue;
   readonly isElevated: () => Promise<boolean>;
   readonly log?: (entry: RouteLogEntry) => void;
+  /** Wraps every change handler inside the queue (the activity log audits its commands and its Result). */
+  readonly aroundChange?: (handle: () => Promise<Result<unknown>>) => Promise<Result<unknown>>;
 }
 
 const METHOD_BY_CHANNEL = new Map<string, InvokeMethod>(
@@ -52,7 +54,7 @@ const invalidArguments = (error: z.ZodError): Result<never> => {
 };
 
 export const createRouter = (options: RouterOptions): Router => {
-  const { routes, policy, queue, isElevated, log } = options;
+  const { routes, policy, queue, isElevated, log, aroundChange } = options;
 
   const run = async <K extends InvokeMethod>(method: K, args: readonly unknown[]): Promise<Result<unknown>> => {
     const parsed = argumentSchemas[method].safeParse(args);
@@ -62,7 +64,8 @@ export const createRouter = (options: RouterOptions): Router => {
     if (!(await isElevated())) {
       return err('not-elevated', 'Portwarden is running without administrator rights; changes are disabled.');
     }
-    return queue.enqueue(() => route.handle(parsed.data as Args<K>));
+    const handle = () => route.handle(parsed.data as Args<K>) as Promise<Result<unknown>>;
+    return queue.enqueue(aroundChange ? () => aroundChange(handle) : handle);
   };
 
   return {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FORBIDDEN_SWITCHES, findForbiddenSwitches, forbiddenSwitchesAtStart } from './security-switches';
+import { FORBIDDEN_SWITCHES, findForbiddenSwitches, forbiddenSwitchesAtStart, isTestBuild } from './security-switches';
 
 const exe = 'C:\\Program Files\\Portwarden\\Portwarden.exe';
 
@@ -36,7 +36,34 @@ describe('forbiddenSwitchesAtStart', () => {
     ).toEqual(['--remote-debugging-pipe']);
   });
 
+  it('lets a packaged test build take the debugger switches Playwright needs, and nothing else', () => {
+    const playwright = [exe, '--inspect=0', '--remote-debugging-port=0'];
+    expect(forbiddenSwitchesAtStart({ isPackaged: true, testBuild: true, argv: playwright, hasSwitch: () => false })).toEqual([]);
+    expect(forbiddenSwitchesAtStart({ isPackaged: true, argv: playwright, hasSwitch: () => false })).toEqual(playwright.slice(1));
+    expect(
+      forbiddenSwitchesAtStart({ isPackaged: true, testBuild: true, argv: [...playwright, '--no-sandbox', '--js-flags=--x'], hasSwitch: () => false }),
+    ).toEqual(['--no-sandbox', '--js-flags=--x']);
+    expect(
+      forbiddenSwitchesAtStart({ isPackaged: true, testBuild: true, argv: [exe], hasSwitch: (n) => n === 'disable-web-security' }),
+    ).toEqual(['--disable-web-security']);
+  });
+
   it('never refuses a dev build', () => {
     expect(forbiddenSwitchesAtStart({ isPackaged: false, argv: [exe, '--inspect'], hasSwitch: () => true })).toEqual([]);
+  });
+});
+
+describe('isTestBuild', () => {
+  it('is true only for the exact flag electron-builder.test.yml writes', () => {
+    expect(isTestBuild(() => JSON.stringify({ name: 'portwarden', portwardenTestBuild: true }))).toBe(true);
+    expect(isTestBuild(() => JSON.stringify({ name: 'portwarden' }))).toBe(false);
+    expect(isTestBuild(() => JSON.stringify({ portwardenTestBuild: 'true' }))).toBe(false);
+    expect(isTestBuild(() => 'null')).toBe(false);
+    expect(isTestBuild(() => '{broken')).toBe(false);
+    expect(
+      isTestBuild(() => {
+        throw new Error('ENOENT');
+      }),
+    ).toBe(false);
   });
 });

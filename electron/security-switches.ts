@@ -48,14 +48,37 @@ export interface SwitchCheckHost {
   readonly argv: readonly string[];
   /** app.commandLine.hasSwitch: also sees switches Electron or a parent appended. */
   readonly hasSwitch: (name: string) => boolean;
+  /**
+   * A test build (`npm run dist:test`: `portwardenTestBuild` in the packaged package.json, inside the
+   * integrity-checked asar) lets Playwright's _electron attach its debugger (`--inspect=0
+   * --remote-debugging-port=0`). Sandbox-weakening switches stay refused even there.
+   */
+  readonly testBuild?: boolean;
 }
+
+/** What Playwright needs in a test build: the debugger switch families, nothing that weakens the sandbox. */
+const isDebuggerSwitch = (spelled: string): boolean => {
+  const name = switchNameOf(spelled) ?? spelled.replace(/^--/, '');
+  return name.startsWith('inspect') || name.startsWith('remote-debugging-');
+};
 
 /** What refuses a start: [] means go ahead. Dev builds are never refused (debugging is the point). */
 export const forbiddenSwitchesAtStart = (host: SwitchCheckHost): string[] => {
   if (!host.isPackaged) return [];
   const fromArgv = findForbiddenSwitches(host.argv);
   const fromCommandLine = FORBIDDEN_SWITCHES.filter((name) => host.hasSwitch(name)).map((name) => `--${name}`);
-  return [...new Set([...fromArgv, ...fromCommandLine])];
+  const found = [...new Set([...fromArgv, ...fromCommandLine])];
+  return host.testBuild ? found.filter((spelled) => !isDebuggerSwitch(spelled)) : found;
+};
+
+/** Whether the packaged package.json carries electron-builder.test.yml's flag; unreadable counts as no. */
+export const isTestBuild = (readPackageJson: () => string): boolean => {
+  try {
+    const manifest = JSON.parse(readPackageJson()) as { portwardenTestBuild?: unknown } | null;
+    return manifest?.portwardenTestBuild === true;
+  } catch {
+    return false;
+  }
 };
 
 export const refusalMessage = (found: readonly string[]): string =>

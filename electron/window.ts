@@ -125,3 +125,25 @@ export const revealWindow = (window: BrowserWindow): void => {
   window.show();
   window.focus();
 };
+
+/**
+ * Calls `onHung` when the window reports 'unresponsive' and does not report 'responsive' within
+ * `graceMs` (Chromium sends 'unresponsive' after a few seconds without an answer from the renderer,
+ * and 'responsive' when it answers again: a long render is not a hang). Stops with the window.
+ */
+export const watchUnresponsive = (window: BrowserWindow, options: { graceMs: number; onHung: () => void }): void => {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const cancel = (): void => {
+    if (timer) clearTimeout(timer);
+    timer = null;
+  };
+  window.on('unresponsive', () => {
+    if (timer) return;
+    timer = setTimeout(() => {
+      timer = null;
+      if (!window.isDestroyed()) options.onHung();
+    }, options.graceMs);
+  });
+  window.on('responsive', cancel);
+  window.on('closed', cancel);
+};

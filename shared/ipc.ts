@@ -23,8 +23,10 @@ import type {
   RuleChangeReport,
   RuleCheck,
   RulesExport,
+  RecoveryReport,
   RulesView,
   Snapshot,
+  UnfinishedChange,
   SystemInfo,
 } from './model';
 import type { Result } from './result';
@@ -41,7 +43,9 @@ import type {
   OwnersQueryInput,
   WatchedPortsInput,
   PreflightInput,
+  RendererErrorInput,
   ResetDynamicInput,
+  ResolveUnfinishedInput,
   RulesInput,
 } from './validate';
 
@@ -90,6 +94,14 @@ export interface InvokeApi {
   getAutostart(): Promise<Result<AutostartState>>;
   /** Creates or deletes the logon task, then re-reads it; refused in unpackaged (dev) runs. */
   setAutostart(input: AutostartInput): Promise<Result<AutostartState>>;
+
+  /** A renderer error for main.log: one escaped line, rate-limited in main; not a change, no elevation. */
+  reportRendererError(input: RendererErrorInput): Promise<Result<null>>;
+
+  /** Changes the write-ahead journal holds because they never ended, each with a fresh read. */
+  listUnfinishedChanges(): Promise<Result<readonly UnfinishedChange[]>>;
+  /** Finishes or rolls back one interrupted change (the user's choice; never done silently). */
+  resolveUnfinishedChange(input: ResolveUnfinishedInput): Promise<Result<RecoveryReport>>;
 }
 
 /** Commands that start in the tray menu and finish in the window (so the user sees the confirmation). */
@@ -134,6 +146,9 @@ export const CHANNELS = {
   setWatchedPorts: 'watch:set',
   getAutostart: 'autostart:get',
   setAutostart: 'autostart:set',
+  reportRendererError: 'errors:report',
+  listUnfinishedChanges: 'journal:list',
+  resolveUnfinishedChange: 'journal:resolve',
 } as const satisfies Record<keyof InvokeApi, `${string}:${string}`>;
 
 export const EVENTS = {

@@ -2,6 +2,7 @@
  * Readonly, JSON-shaped domain types shared by main and renderer. Nothing here may hold a class
  * instance, a Date or a function: these objects cross the IPC boundary by structured clone.
  */
+import type { ErrorCode } from './result';
 
 export type Protocol = 'tcp' | 'udp';
 export type IpVersion = 'ipv4' | 'ipv6';
@@ -59,6 +60,11 @@ export interface AutostartState {
   readonly enabled: boolean;
   /** The scheduled task's name (a constant, never user data). */
   readonly taskName: string;
+  /**
+   * The task exists but not as this version makes it (another exe, a time limit such as an older
+   * version's 72 hours, battery conditions): enabling again repairs it. Absent when it is current.
+   */
+  readonly needsRepair?: boolean;
 }
 
 export interface Snapshot {
@@ -83,7 +89,20 @@ export interface CommandRecord {
   readonly timedOut: boolean;
   readonly durationMs: number;
   readonly startedAt: string;
+  /**
+   * Commands of a change only (reads have none): the verified result of the whole operation, the
+   * same value the audit log keeps ('pending' while it runs; see electron/system/audit).
+   */
+  readonly verified?: Verified;
+  /** Read back from the audit log of an earlier run of the app (this run's records are in memory). */
+  readonly earlierRun?: boolean;
 }
+
+/**
+ * A change operation's verified result: the Outcome of its report, the error code it ended with,
+ * 'pending' while it runs, 'interrupted' when an earlier run ended before it settled.
+ */
+export type Verified = Outcome | 'pending' | 'interrupted' | ErrorCode;
 
 /** How a change ended, judged from re-reading the state, never from exit codes or localized messages. */
 export type Outcome = 'applied' | 'not-applied' | 'unknown';
@@ -278,4 +297,70 @@ export interface WatchState extends WatchedPort {
   /** One line: which range or which process. */
   readonly reason?: string;
   readonly checkedAt: string;
+}
+
+/**
+ * A multi-step change as the write-ahead journal records it BEFORE its first command (DESIGN §3,
+ * crash-safe changes): what the user had and what they asked for, so that after a crash both
+ * "finish" and "roll back" can be planned from a fresh read of Windows.
+ */
+export type JournalIntent =
+  | {
+      readonly kind: 'exclusion';
+      readonly family: ProtocolFamily;
+      readonly start: number;
+      readonly end: number;
+      /** WinNAT must be running again at the end, whichever way the change is resolved. */
+      readonly winnatWasRunning: boolean;
+    }
+  | {
+      readonly kind: 'rules';
+      readonly before: readonly ProxyRule[];
+      readonly target: readonly ProxyRule[];
+      /** Ports of Portwarden's firewall rules before (null: could not be read), and the change's firewall plan. */
+      readonly firewall: { readonly before: readonly number[] | null; readonly want: readonly number[]; readonly release: readonly number[] };
+      /** The backup written before the change (reset, import, restore). */
+      readonly backupId?: string;
+    }
+  | {
+      readonly kind: 'dynamic-range';
+      readonly before: readonly DynamicRange[];
+      readonly target: { readonly start: number; readonly count: number };
+    }
+  /** stop + start: a crash in between leaves WSL2/Docker without NAT; both ways out start it again. */
+  | { readonly kind: 'winnat-restart' };
+
+/** What a fresh read shows of an interrupted change. */
+export type JournalCurrent =
+  | { readonly kind: 'exclusion'; readonly present: boolean | null; readonly winnat: ServiceStatus }
+  | { readonly kind: 'rules'; readonly rules: readonly ProxyRule[] | null }
+  | { readonly kind: 'dynamic-range'; readonly ranges: readonly DynamicRange[] }
+  | { readonly kind: 'winnat-restart'; readonly winnat: ServiceStatus };
+
+export type RecoveryAction = 'finish' | 'roll-back';
+
+/** How far an interrupted change got, judged from a fresh read (never from the journal). */
+export type ChangeProgress = 'not-started' | 'partly-done' | 'done' | 'unreadable';
+
+/** A journal entry left by a change that did not end (the app was killed, Windows shut down, a bug). */
+export interface UnfinishedChange {
+  readonly id: string;
+  /** The user operation (`protect-ports`, `edit-rule`, ...). */
+  readonly operation: string;
+  readonly startedAt: string;
+  readonly intent: JournalIntent;
+  readonly current: JournalCurrent;
+  /** Judged from the read: nothing done yet, half done, all done but never verified, or unreadable. */
+  readonly progress: ChangeProgress;
+  readonly recommended: RecoveryAction;
+  /** The choices that mean something for this change (a WinNAT restart can only be finished). */
+  readonly actions: readonly RecoveryAction[];
+}
+
+export interface RecoveryReport {
+  readonly outcome: Outcome;
+  readonly steps: readonly StepReport[];
+  /** The entry stays in the journal (and is offered again) until a resolution is verified. */
+  readonly resolved: boolean;
+  readonly message?: string;
 }

@@ -25,12 +25,15 @@ export type ValidationKey =
   | 'rule-type'
   | 'rules'
   | 'backup-id'
+  | 'journal-id'
+  | 'recovery-action'
   | 'boolean'
   | 'import-mode'
   | 'pid'
   | 'image'
   | 'watched'
   | 'required'
+  | 'error-report'
   | 'arguments';
 
 const ENGLISH: Record<ValidationKey, string> = {
@@ -50,12 +53,15 @@ const ENGLISH: Record<ValidationKey, string> = {
   'rule-type': 'must be v4tov4, v4tov6, v6tov4 or v6tov6',
   rules: 'must list between 1 and 1000 rules',
   'backup-id': 'is not a backup name Portwarden made',
+  'journal-id': 'is not an interrupted change Portwarden recorded',
+  'recovery-action': 'must be finish or roll-back',
   boolean: 'must be true or false',
   'import-mode': 'must be merge or replace',
   pid: 'must be a process id (a whole number from 1 to 4294967295)',
   image: 'must be the file name of the process, as listed',
   watched: 'must list at most 100 distinct ports',
   required: 'is required',
+  'error-report': 'must be an error report: kind error, unhandledrejection or react, a message of at most 2000 characters, a stack of at most 8000 and a source of at most 500',
   arguments: 'has the wrong number of arguments',
 };
 
@@ -215,6 +221,17 @@ export const backupIdSchema = z.strictObject(
   { error: 'required' },
 );
 
+/** Journal ids are file names the app made: the start time and a random suffix, nothing path-like. */
+export const JOURNAL_ID_PATTERN = /^[0-9]{8}T[0-9]{6}[0-9]{3}Z-[0-9a-f]{8}$/;
+export const resolveUnfinishedSchema = z.strictObject(
+  {
+    id: z.string({ error: 'journal-id' }).regex(JOURNAL_ID_PATTERN, { error: 'journal-id' }),
+    action: z.enum(['finish', 'roll-back'], { error: 'recovery-action' }),
+  },
+  { error: 'required' },
+);
+export type ResolveUnfinishedInput = z.input<typeof resolveUnfinishedSchema>;
+
 export const preflightSchema = z.strictObject({ rule: proxyRuleInputSchema }, { error: 'required' });
 
 export const ownersQuerySchema = z.strictObject({ allStates: flag }, { error: 'required' });
@@ -262,6 +279,22 @@ export type ImportRulesInput = z.input<typeof importRulesSchema>;
 export type ImportRules = z.output<typeof importRulesSchema>;
 export type BackupIdInput = z.input<typeof backupIdSchema>;
 
+/**
+ * A renderer error for main.log (errors:report). Bounded here so the main process never holds more
+ * than ~10 KB per report; the text itself is escaped when written (electron/system/audit/escape.ts).
+ */
+export const rendererErrorSchema = z.strictObject(
+  {
+    kind: z.enum(['error', 'unhandledrejection', 'react'], { error: 'error-report' }),
+    message: z.string({ error: 'error-report' }).max(2000, { error: 'error-report' }),
+    stack: z.string({ error: 'error-report' }).max(8000, { error: 'error-report' }).optional(),
+    source: z.string({ error: 'error-report' }).max(500, { error: 'error-report' }).optional(),
+  },
+  { error: 'error-report' },
+);
+export type RendererErrorInput = z.input<typeof rendererErrorSchema>;
+export type RendererErrorReport = z.output<typeof rendererErrorSchema>;
+
 /** The argument tuple of each invoke channel; extra or missing arguments fail as 'arguments'. */
 const noArgs = z.tuple([], { error: 'arguments' });
 const oneArg = <T extends z.ZodType>(schema: T) => z.tuple([schema], { error: 'arguments' });
@@ -294,6 +327,9 @@ export const argumentSchemas = {
   startIpHelper: noArgs,
   getAutostart: noArgs,
   setAutostart: oneArg(autostartSchema),
+  reportRendererError: oneArg(rendererErrorSchema),
+  listUnfinishedChanges: noArgs,
+  resolveUnfinishedChange: oneArg(resolveUnfinishedSchema),
 } as const;
 
 export interface FieldIssue {

@@ -2,7 +2,8 @@
  * A recording stand-in for the `electron` module. The Electron binary cannot run in tests (and is not
  * even downloadable offline), so the main-process wiring is proven against this fake instead: it
  * records every option, handler and call the app makes, and lets a test fire the events Electron
- * would (ready, second-instance, close, will-navigate, ...). DESIGN §5: "prove each item with a test".
+ * would (ready, second-instance, close, will-navigate, did-finish-load, unresponsive, render-process-gone,
+ * child-process-gone, ...). DESIGN §5: "prove each item with a test".
  *
  * Use from a test file:
  *   const { fake } = await vi.hoisted(async () => {
@@ -90,6 +91,8 @@ export class FakeWebContents extends FakeEmitter {
   windowOpenHandler: WindowOpenHandler | null = null;
   destroyed = false;
   loading = false;
+  crashedByApp = false;
+  devToolsOpened = false;
 
   setWindowOpenHandler(handler: WindowOpenHandler): void {
     this.windowOpenHandler = handler;
@@ -104,10 +107,29 @@ export class FakeWebContents extends FakeEmitter {
   isLoading(): boolean {
     return this.loading;
   }
+  isDevToolsOpened(): boolean {
+    return this.devToolsOpened;
+  }
   loadURL(url: string): Promise<void> {
     this.loadedUrls.push(url);
     this.mainFrame.url = url;
     return Promise.resolve();
+  }
+  /** Like Electron: the renderer is killed and 'render-process-gone' follows with reason 'killed'. */
+  forcefullyCrashRenderer(): void {
+    this.crashedByApp = true;
+    this.emit('render-process-gone', new FakeEvent(), { reason: 'killed', exitCode: 1 });
+  }
+
+  /** Test helper: the page finished loading (loadURL alone never fires it, so tests choose when). */
+  finishLoad(): void {
+    this.loading = false;
+    this.emit('did-finish-load', new FakeEvent());
+  }
+
+  /** Test helper: the renderer process died ('crashed', 'launch-failed', 'oom', ...). */
+  killRenderer(reason: string, exitCode = 1): void {
+    this.emit('render-process-gone', new FakeEvent(), { reason, exitCode });
   }
 
   /** Fires a cancellable navigation-like event the way Electron does; returns whether it was blocked. */
@@ -190,6 +212,10 @@ const createState = () => {
     exit(code = 0): void {
       log.push(`app.exit:${code}`);
     }
+    /** Recorded with its arguments, so a test can prove the app never relaunches itself with a switch. */
+    relaunch(options: { args?: string[]; execPath?: string } = {}): void {
+      log.push(`app.relaunch:${(options.args ?? []).join(' ')}`);
+    }
     isReady(): boolean {
       return this.ready;
     }
@@ -216,6 +242,10 @@ const createState = () => {
       this.resolveReady();
       this.emit('ready', new FakeEvent(), {});
       await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    /** Test helper: a GPU / utility / other child process disappeared (Electron's details shape). */
+    fireChildProcessGone(details: { type: string; reason: string; exitCode?: number; name?: string }): void {
+      this.emit('child-process-gone', new FakeEvent(), { exitCode: 1, ...details });
     }
   }
 
@@ -284,6 +314,14 @@ const createState = () => {
       this.destroyed = true;
       this.webContents.destroyed = true;
       this.emit('closed');
+    }
+    /** Test helper: Chromium's 'unresponsive' (the renderer stopped answering). */
+    becomeUnresponsive(): void {
+      this.emit('unresponsive', new FakeEvent());
+    }
+    /** Test helper: Chromium's 'responsive' (the renderer answers again). */
+    becomeResponsive(): void {
+      this.emit('responsive', new FakeEvent());
     }
     /** Like a click on the window's X: 'close' is cancellable; returns whether the window closed. */
     close(): boolean {

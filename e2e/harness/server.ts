@@ -29,6 +29,8 @@ export interface HarnessOptions {
   readonly latencyMs?: number;
   /** Run the watched-ports scheduler as the app does (the demo); tests trigger checks themselves. */
   readonly watch?: boolean;
+  /** An existing data folder (e.g. with an audit log of "earlier runs"); kept on close. Default: a fresh temp folder. */
+  readonly dataDir?: string;
 }
 
 export interface Harness {
@@ -39,6 +41,8 @@ export interface Harness {
   readonly core: AppCoreInternals;
   /** Where this harness writes rule backups and the watched-ports file (a temp folder). */
   readonly dataDir: string;
+  /** The audit and app logs the core writes under dataDir (logs/audit.log, logs/main.log). */
+  readonly logPaths: { readonly audit: string; readonly app: string };
   /** As if the user picked the command in the tray menu. */
   trayCommand(command: TrayCommand): void;
   close(): Promise<void>;
@@ -94,7 +98,7 @@ export const startHarness = async (options: HarnessOptions = {}): Promise<Harnes
   });
   const sockets = new Set<WebSocket>();
   // Backups and the watched-ports file live in a fresh temp folder per harness, removed on close.
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'portwarden-harness-'));
+  const dataDir = options.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'portwarden-harness-')));
   const WEB_CONTENTS_ID = 1;
   // Filled in once the port is known; the router reads the policy at dispatch time.
   const trustedOrigins: string[] = [];
@@ -165,13 +169,14 @@ export const startHarness = async (options: HarnessOptions = {}): Promise<Harnes
     windows,
     core,
     dataDir,
+    logPaths: { audit: path.join(dataDir, 'logs', 'audit.log'), app: path.join(dataDir, 'logs', 'main.log') },
     trayCommand: (command) => sink.emit('onTrayCommand', command),
     async close() {
       scheduler?.stop();
       for (const socket of sockets) socket.terminate();
       wss.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await rm(dataDir, { recursive: true, force: true });
+      if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
     },
   };
 };

@@ -2,8 +2,18 @@
  * The record of every command the app ran, grouped by user operation. It feeds the activity view
  * ("every action shows the exact commands it ran") and is bounded so a long-running tray app does
  * not grow without limit.
+ *
+ * Changes are also audited: every operation begun while a change route's handler runs (`change()`,
+ * tracked with AsyncLocalStorage so concurrent reads are never mistaken for it) writes each command to
+ * the audit log as it returns and one outcome line when the handler settles; its records carry the
+ * verified result ('pending' until then) and are pushed again once it is known. The list the renderer
+ * reads is the earlier runs' audited changes followed by this run's records: the same audit data.
  */
-import type { CommandRecord } from '../../shared/model';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { CommandRecord, Verified } from '../../shared/model';
+import type { Result } from '../../shared/result';
+import type { AuditLog } from './audit/audit-log';
+import { verifiedOf } from './audit/audit-log';
 import type { CommandRunner, RunOptions, RunResult } from './command-runner';
 import type { CommandLine } from './commands';
 
@@ -15,6 +25,8 @@ export interface ActivityLog {
   onRecord(listener: (record: CommandRecord) => void): () => void;
   /** Starts a user operation; its commands share one operation id in the log. */
   begin(operation: string): Operation;
+  /** Runs a change route's handler: the operations it begins are audited and settle with its Result. */
+  change<T>(handle: () => Promise<Result<T>>): Promise<Result<T>>;
 }
 
 /** Runs commands on behalf of one user operation and records each one. */
@@ -27,35 +39,67 @@ export interface Operation {
 const clip = (text: string): string =>
   text.length > MAX_OUTPUT_CHARS ? `${text.slice(0, MAX_OUTPUT_CHARS)}\n[… ${text.length - MAX_OUTPUT_CHARS} more characters]` : text;
 
-export const createActivityLog = (runner: CommandRunner, options: { limit?: number; now?: () => number } = {}): ActivityLog => {
+export const createActivityLog = (
+  runner: CommandRunner,
+  options: { limit?: number; now?: () => number; audit?: AuditLog } = {},
+): ActivityLog => {
   const limit = options.limit ?? 500;
   const now = options.now ?? Date.now;
+  const audit = options.audit;
+  const earlier = audit?.earlier ?? [];
   const records: CommandRecord[] = [];
   const listeners = new Set<(record: CommandRecord) => void>();
+  /** The change operations begun inside the current change() call, if any. */
+  const changeScope = new AsyncLocalStorage<{ id: string; name: string }[]>();
   let nextRecordId = 1;
   let nextOperationId = 1;
+
+  const emit = (record: CommandRecord) => {
+    for (const listener of listeners) listener(record);
+  };
 
   const push = (record: CommandRecord) => {
     records.push(record);
     if (records.length > limit) records.splice(0, records.length - limit);
-    for (const listener of listeners) listener(record);
+    emit(record);
+  };
+
+  /** A log that cannot be written must never fail the change it describes. */
+  const toAudit = (write: (log: AuditLog) => void) => {
+    try {
+      if (audit) write(audit);
+    } catch {
+      // electron-log reports its own file errors; nothing more to do here.
+    }
+  };
+
+  const settle = (operation: { id: string; name: string }, verified: Verified) => {
+    toAudit((log) => log.outcome(operation.id, operation.name, verified));
+    records.forEach((record, index) => {
+      if (record.operationId !== operation.id) return;
+      const updated = { ...record, verified };
+      records[index] = updated;
+      emit(updated);
+    });
   };
 
   return {
-    list: () => [...records],
+    list: () => [...earlier, ...records],
     onRecord(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
     begin(operation) {
       const id = `op-${nextOperationId++}`;
+      const scope = changeScope.getStore();
+      scope?.push({ id, name: operation });
       return {
         id,
         name: operation,
         async run(line, runOptions) {
           const started = now();
           const result = await runner.run(line.command, line.args, runOptions);
-          push({
+          const record: CommandRecord = {
             id: nextRecordId++,
             operationId: id,
             operation,
@@ -67,10 +111,27 @@ export const createActivityLog = (runner: CommandRunner, options: { limit?: numb
             timedOut: result.timedOut,
             durationMs: now() - started,
             startedAt: new Date(started).toISOString(),
-          });
+            ...(scope ? { verified: 'pending' as const } : {}),
+          };
+          // On disk before the caller sees the result (and before the next command can run).
+          if (scope) toAudit((log) => log.command(record));
+          push(record);
           return result;
         },
       };
+    },
+    change(handle) {
+      const begun: { id: string; name: string }[] = [];
+      return changeScope.run(begun, async () => {
+        let verified: Verified = 'internal';
+        try {
+          const result = await handle();
+          verified = verifiedOf(result);
+          return result;
+        } finally {
+          for (const operation of begun) settle(operation, verified);
+        }
+      });
     },
   };
 };

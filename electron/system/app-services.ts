@@ -1,17 +1,26 @@
 /**
  * The services behind the route table, built the same way by every host (Electron main, the browser
- * harness, tests): rules with their backups, owners and the doctor, and watched ports with their
- * config file, all under one data folder.
+ * harness, tests): rules with their backups, owners and the doctor, watched ports with their
+ * config file, the change journal, and the audit and app logs, all under one data folder.
  */
 import path from 'node:path';
+import { createAppLogs } from './audit/app-logs';
+import { createFileJournal } from './journal';
 import { createPortsService } from './owners';
 import { createFileBackupStore, createRuleService, type TcpProbe } from './portproxy';
 import { createWatchConfigStore, createWatchService } from './watch';
 
 export const createAppServices = (options: { dataDir: string; probe: TcpProbe }) => {
   const ports = createPortsService();
+  // The write-ahead journal of multi-step changes (journal\<id>.json), shared by every service that changes Windows.
+  const journal = createFileJournal(path.join(options.dataDir, 'journal'));
+  // logs\audit.log and logs\main.log; spread into createAppCore as `audit` and `appLog`.
+  const logs = createAppLogs(options.dataDir);
   return {
-    rules: createRuleService({ backups: createFileBackupStore(path.join(options.dataDir, 'backups')), probe: options.probe }),
+    audit: logs.audit,
+    appLog: logs.app,
+    journal,
+    rules: createRuleService({ backups: createFileBackupStore(path.join(options.dataDir, 'backups')), probe: options.probe, journal }),
     ports,
     watch: createWatchService({ ports, store: createWatchConfigStore(path.join(options.dataDir, 'watched-ports.json')) }),
   };

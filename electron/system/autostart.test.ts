@@ -1,80 +1,163 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { tmpdir } from 'node:os';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { CHANNELS } from '../../shared/ipc';
 import { createAppCore } from '../app-core';
 import type { SenderInfo } from '../sender';
 import { createActivityLog } from './activity-log';
 import { createAppServices } from './app-services';
 import { getAutostart, readAutostartTask, setAutostart, type AutostartHost } from './autostart';
-import { autostartCommandLine, createAutostartTask } from './commands';
+import { AUTOSTART_TASK_NAME, createAutostartTask, queryAutostartTask } from './commands';
 import { createSimulatedWindows } from './select-runner';
+import { createScenarioMachine, createSimRunner, type SimRunner } from './sim';
 
 const EXE = 'C:\\Program Files\\Portwarden\\Portwarden.exe';
-const PACKAGED: AutostartHost = { execPath: EXE, isPackaged: true };
+const scratch = mkdtempSync(path.join(tmpdir(), 'portwarden-autostart-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+let dirs = 0;
+/** A fresh data folder per host (a subfolder that does not exist yet: enabling creates it). */
+const packaged = (): AutostartHost => ({ execPath: EXE, isPackaged: true, taskDefinitionDir: path.join(scratch, `data ${++dirs}`) });
+const definitionFile = (host: AutostartHost) => path.join(host.taskDefinitionDir, 'autostart-task.xml');
 
-const sim = (scenario = 'clean', locale = 'en') => {
-  const windows = createSimulatedWindows({ scenario, locale });
-  const activity = createActivityLog(windows.runner);
-  return { windows, op: () => activity.begin('test'), activity };
+/** A simulated machine whose schtasks records every /XML file it reads (path and bytes, at read time). */
+const sim = (scenario = 'clean', language: 'en' | 'ko' = 'en') => {
+  const reads: { file: string; bytes: Buffer }[] = [];
+  const runner: SimRunner = createSimRunner(createScenarioMachine(scenario, { language }), {
+    readFile: (file) => {
+      if (!existsSync(file)) return null;
+      const bytes = readFileSync(file);
+      reads.push({ file, bytes });
+      return bytes;
+    },
+  });
+  const activity = createActivityLog(runner);
+  return { runner, reads, activity, op: () => activity.begin('test') };
 };
 
+/** What the previous version registered: switches only, so Task Scheduler's defaults (72 hours, battery conditions). */
+const createOldTask = (runner: SimRunner) =>
+  runner.run('schtasks', ['/Create', '/TN', 'Portwarden', '/TR', `"${EXE}" --hidden`, '/SC', 'ONLOGON', '/RL', 'HIGHEST', '/F']);
+
 describe('Start with Windows over the simulator', () => {
-  it('passes the /TR value as one token with the exe path quoted', () => {
-    const line = createAutostartTask(EXE);
-    expect(line.args).toEqual(['/Create', '/TN', 'Portwarden', '/TR', `"${EXE}" --hidden`, '/SC', 'ONLOGON', '/RL', 'HIGHEST', '/F']);
+  it('creates from a definition file and queries the definition back', () => {
+    const file = 'C:\\ProgramData\\Portwarden\\autostart-task.xml';
+    expect(createAutostartTask(file).args).toEqual(['/Create', '/TN', 'Portwarden', '/XML', file, '/F']);
+    expect(queryAutostartTask().args).toEqual(['/Query', '/TN', 'Portwarden', '/XML']);
   });
 
-  it('reads absent on a clean machine (exit 1, no row)', async () => {
+  it('reads absent on a clean machine (exit 1, no definition)', async () => {
     const { op } = sim();
+    const host = packaged();
     expect(await readAutostartTask(op())).toEqual({ kind: 'absent' });
-    expect(await getAutostart(op())).toEqual({ ok: true, value: { enabled: false, taskName: 'Portwarden' } });
+    expect(await getAutostart(op(), host)).toEqual({ ok: true, value: { enabled: false, taskName: 'Portwarden' } });
   });
 
-  it('enables, verified by re-reading the task and its command line, then disables', async () => {
-    for (const locale of ['en', 'ko']) {
-      const { op, windows, activity } = sim('clean', locale);
-      expect(await setAutostart(op(), PACKAGED, true)).toEqual({ ok: true, value: { enabled: true, taskName: 'Portwarden' } });
-      expect(windows.runner.machine.scheduledTasks).toEqual([
-        { name: 'Portwarden', commandLine: autostartCommandLine(EXE), runLevel: 'highest', schedule: 'ONLOGON' },
+  it('enables from a UTF-16 definition in the data folder, removes the file, verifies by re-reading, then disables', async () => {
+    for (const language of ['en', 'ko'] as const) {
+      const { op, runner, reads, activity } = sim('clean', language);
+      const host = packaged();
+      expect(await setAutostart(op(), host, true)).toEqual({ ok: true, value: { enabled: true, taskName: 'Portwarden' } });
+      expect(activity.list().map((r) => r.args)).toEqual([
+        ['/Create', '/TN', 'Portwarden', '/XML', definitionFile(host), '/F'],
+        ['/Query', '/TN', 'Portwarden', '/XML'],
       ]);
-      const commands = activity.list().map((r) => r.args[0]);
-      expect(commands).toEqual(['/Create', '/Query']);
-      expect(await readAutostartTask(op())).toEqual({ kind: 'present', commandLine: `"${EXE}" --hidden` });
+      expect(reads.map((r) => r.file)).toEqual([definitionFile(host)]);
+      const bytes = reads[0]!.bytes;
+      expect([...bytes.subarray(0, 2)]).toEqual([0xff, 0xfe]);
+      expect(bytes.toString('utf16le', 2)).toContain('<ExecutionTimeLimit>PT0S</ExecutionTimeLimit>');
+      expect(existsSync(definitionFile(host))).toBe(false);
+      expect(runner.machine.scheduledTasks).toEqual([
+        {
+          name: 'Portwarden',
+          command: EXE,
+          arguments: '--hidden',
+          runLevel: 'HighestAvailable',
+          logonType: 'InteractiveToken',
+          logonTrigger: true,
+          executionTimeLimit: 'PT0S',
+          disallowStartIfOnBatteries: false,
+          stopIfGoingOnBatteries: false,
+          multipleInstancesPolicy: 'IgnoreNew',
+          priority: 5,
+        },
+      ]);
+      expect(await readAutostartTask(op())).toMatchObject({ kind: 'present', task: { command: EXE, executionTimeLimit: 'PT0S' } });
       // Enabling again replaces the task (/F) and still verifies.
-      expect((await setAutostart(op(), PACKAGED, true)).ok).toBe(true);
-      expect(await setAutostart(op(), PACKAGED, false)).toEqual({ ok: true, value: { enabled: false, taskName: 'Portwarden' } });
-      expect(windows.runner.machine.scheduledTasks).toEqual([]);
+      expect((await setAutostart(op(), host, true)).ok).toBe(true);
+      expect(await setAutostart(op(), host, false)).toEqual({ ok: true, value: { enabled: false, taskName: 'Portwarden' } });
+      expect(runner.machine.scheduledTasks).toEqual([]);
       // Disabling when there is no task: schtasks fails, the re-read says it is gone.
-      expect((await setAutostart(op(), PACKAGED, false)).ok).toBe(true);
+      expect((await setAutostart(op(), host, false)).ok).toBe(true);
     }
   });
 
-  it('prints the real schtasks messages', async () => {
-    const { windows } = sim();
-    const created = await windows.runner.run('schtasks', createAutostartTask(EXE).args);
-    expect(created.stdout).toBe('SUCCESS: The scheduled task "Portwarden" has successfully been created.\r\n');
-    const list = await windows.runner.run('schtasks', ['/Query', '/TN', 'Portwarden', '/FO', 'LIST', '/V']);
-    expect(list.stdout).toContain(`Task To Run:                          "${EXE}" --hidden\r\n`);
-    const deleted = await windows.runner.run('schtasks', ['/Delete', '/TN', 'Portwarden', '/F']);
-    expect(deleted.stdout).toBe('SUCCESS: The scheduled task "Portwarden" was successfully deleted.\r\n');
-    const missing = await windows.runner.run('schtasks', ['/Query', '/TN', 'Portwarden', '/FO', 'CSV', '/NH', '/V']);
-    expect(missing).toMatchObject({ exitCode: 1, stdout: '', stderr: 'ERROR: The system cannot find the file specified.\r\n' });
+  it('reports an older version\'s 72-hour task as enabled but needing repair; enabling repairs it', async () => {
+    const { op, runner } = sim();
+    const host = packaged();
+    await createOldTask(runner);
+    const old = await readAutostartTask(op());
+    expect(old).toMatchObject({
+      kind: 'present',
+      task: { command: `"${EXE}"`, arguments: '--hidden', executionTimeLimit: 'PT72H', disallowStartIfOnBatteries: true, stopIfGoingOnBatteries: true },
+    });
+    expect(await getAutostart(op(), host)).toEqual({ ok: true, value: { enabled: true, taskName: 'Portwarden', needsRepair: true } });
+    expect(await setAutostart(op(), host, true)).toEqual({ ok: true, value: { enabled: true, taskName: 'Portwarden' } });
+    expect(await getAutostart(op(), host)).toEqual({ ok: true, value: { enabled: true, taskName: 'Portwarden' } });
+    expect(runner.machine.scheduledTasks).toMatchObject([{ command: EXE, executionTimeLimit: 'PT0S', priority: 5 }]);
   });
 
-  it('reports not-applied when unelevated (Access is denied.) and leaves no task', async () => {
-    const { op, windows } = sim('not-elevated');
-    const result = await setAutostart(op(), PACKAGED, true);
+  it('reports a task for another exe as needing repair, except in a dev run, which checks the settings only', async () => {
+    const { op, runner } = sim();
+    await setAutostart(op(), packaged(), true);
+    const moved: AutostartHost = { ...packaged(), execPath: 'D:\\Apps\\Portwarden\\Portwarden.exe' };
+    expect(await getAutostart(op(), moved)).toMatchObject({ ok: true, value: { enabled: true, needsRepair: true } });
+    expect(await getAutostart(op(), { ...moved, isPackaged: false })).toEqual({ ok: true, value: { enabled: true, taskName: 'Portwarden' } });
+    expect(runner.machine.scheduledTasks).toHaveLength(1);
+  });
+
+  it('reports not-applied when unelevated (Access is denied.), leaves no task and still removes the file', async () => {
+    const { op, runner, reads } = sim('not-elevated');
+    const host = packaged();
+    const result = await setAutostart(op(), host, true);
     expect(result).toMatchObject({ ok: false, error: { code: 'not-applied' } });
     if (!result.ok) expect(result.error.detail).toContain('ERROR: Access is denied.');
-    expect(windows.runner.machine.scheduledTasks).toEqual([]);
+    expect(reads).toHaveLength(1);
+    expect(existsSync(definitionFile(host))).toBe(false);
+    expect(runner.machine.scheduledTasks).toEqual([]);
+  });
+
+  it('reports not-applied without running schtasks when the definition cannot be written', async () => {
+    const { op, activity } = sim();
+    const blocker = path.join(scratch, 'a file, not a folder');
+    writeFileSync(blocker, '');
+    const result = await setAutostart(op(), { ...packaged(), taskDefinitionDir: blocker }, true);
+    expect(result).toMatchObject({ ok: false, error: { code: 'not-applied' } });
+    expect(activity.list()).toEqual([]);
   });
 
   it('refuses to enable in a dev (unpackaged) run without running anything', async () => {
     const { op, activity } = sim();
-    const result = await setAutostart(op(), { execPath: 'C:\\dev\\node_modules\\electron\\dist\\electron.exe', isPackaged: false }, true);
+    const result = await setAutostart(op(), { ...packaged(), execPath: 'C:\\dev\\node_modules\\electron\\dist\\electron.exe', isPackaged: false }, true);
     expect(result).toMatchObject({ ok: false, error: { code: 'refused' } });
     expect(activity.list()).toEqual([]);
+  });
+
+  it('refuses a data folder or exe that is relative or has quotes or control characters, without running or writing', async () => {
+    const { op, activity } = sim();
+    const base = packaged();
+    for (const host of [
+      { ...base, taskDefinitionDir: 'relative\\data' },
+      { ...base, taskDefinitionDir: `${base.taskDefinitionDir}"` },
+      { ...base, taskDefinitionDir: `${base.taskDefinitionDir}\r\nx` },
+      { ...base, taskDefinitionDir: '' },
+      { ...base, execPath: `C:\\Program Files\\Portwarden\\Port"warden.exe` },
+      { ...base, execPath: 'C:\\Program Files\\Portwarden\\Portwarden.exe\u0000' },
+    ]) {
+      expect(await setAutostart(op(), host, true), JSON.stringify(host)).toMatchObject({ ok: false, error: { code: 'refused' } });
+    }
+    expect(activity.list()).toEqual([]);
+    expect(existsSync(base.taskDefinitionDir)).toBe(false);
   });
 });
 
@@ -97,8 +180,8 @@ describe('autostart routes', () => {
     return { app, windows };
   };
 
-  it('accepts only [{ enabled: boolean }]', async () => {
-    const { app, windows } = core('clean', PACKAGED);
+  it('accepts only [{ enabled: boolean }]; the simulated Windows reads the definition file from disk', async () => {
+    const { app, windows } = core('clean', packaged());
     const bad: unknown[][] = [[], [{}], [{ enabled: 'true' }], [{ enabled: 1 }], [{ enabled: true, exe: 'C:\\x.exe' }], [{ enabled: true }, {}], [null], [true]];
     for (const args of bad) {
       const result = await app.router.dispatch(CHANNELS.setAutostart, OWN, args);
@@ -106,12 +189,12 @@ describe('autostart routes', () => {
     }
     expect(await app.router.dispatch(CHANNELS.getAutostart, OWN, [{}])).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     expect(windows.runner.machine.scheduledTasks).toEqual([]);
-    expect(await app.router.dispatch(CHANNELS.setAutostart, OWN, [{ enabled: true }])).toEqual({ ok: true, value: { enabled: true, taskName: 'Portwarden' } });
-    expect(await app.router.dispatch(CHANNELS.getAutostart, OWN, [])).toEqual({ ok: true, value: { enabled: true, taskName: 'Portwarden' } });
+    expect(await app.router.dispatch(CHANNELS.setAutostart, OWN, [{ enabled: true }])).toEqual({ ok: true, value: { enabled: true, taskName: AUTOSTART_TASK_NAME } });
+    expect(await app.router.dispatch(CHANNELS.getAutostart, OWN, [])).toEqual({ ok: true, value: { enabled: true, taskName: AUTOSTART_TASK_NAME } });
   });
 
   it('is a change: refused unelevated before anything runs; a host without an exe is a dev run', async () => {
-    const unelevated = core('not-elevated', PACKAGED);
+    const unelevated = core('not-elevated', packaged());
     expect(await unelevated.app.router.dispatch(CHANNELS.setAutostart, OWN, [{ enabled: true }])).toMatchObject({ ok: false, error: { code: 'not-elevated' } });
     const dev = core('clean');
     expect(await dev.app.router.dispatch(CHANNELS.setAutostart, OWN, [{ enabled: true }])).toMatchObject({ ok: false, error: { code: 'refused' } });

@@ -66,25 +66,21 @@ export const oemCodePageQuery = (): CommandLine => ({
 export const AUTOSTART_TASK_NAME = 'Portwarden';
 
 /**
- * What the task runs. schtasks takes the whole command line as ONE /TR value and splits it itself, so
- * an exe path with spaces must be quoted inside that value (`"C:\Program Files\...\Portwarden.exe" --hidden`).
- * The path comes from the host (process.execPath of the packaged app), never from the renderer.
- */
-export const autostartCommandLine = (exePath: string): string => `"${exePath}" --hidden`;
-
-/**
  * An elevated app cannot autostart from the Run key without a UAC prompt at every logon; a logon task
- * with /RL HIGHEST starts it elevated without one. /F replaces an existing task of the same name.
+ * with the highest run level starts it elevated without one. The task comes from a definition file
+ * (autostart-task-xml.ts says why switches are not enough); the path is the app's own, validated by
+ * autostart-task-file.ts, and may contain spaces (argv, no shell). /F replaces an existing task of the
+ * same name, which is also how an outdated task is repaired.
  */
-export const createAutostartTask = (exePath: string): CommandLine => ({
+export const createAutostartTask = (definitionFile: string): CommandLine => ({
   command: 'schtasks',
-  args: ['/Create', '/TN', AUTOSTART_TASK_NAME, '/TR', autostartCommandLine(exePath), '/SC', 'ONLOGON', '/RL', 'HIGHEST', '/F'],
+  args: ['/Create', '/TN', AUTOSTART_TASK_NAME, '/XML', definitionFile, '/F'],
 });
 
 export const deleteAutostartTask = (): CommandLine => ({ command: 'schtasks', args: ['/Delete', '/TN', AUTOSTART_TASK_NAME, '/F'] });
 
-/** Verbose CSV without a header: one row per trigger, with the task's command line ("Task To Run"). */
+/** The task's definition as XML on stdout (console text, like any other output). */
 export const queryAutostartTask = (): CommandLine => ({
   command: 'schtasks',
-  args: ['/Query', '/TN', AUTOSTART_TASK_NAME, '/FO', 'CSV', '/NH', '/V'],
+  args: ['/Query', '/TN', AUTOSTART_TASK_NAME, '/XML'],
 });

@@ -10,17 +10,19 @@ import type { ChangeReport, ExcludedRange, ProtocolFamily, Snapshot, StepReport 
 import type { Operation } from './activity-log';
 import { addExcludedRange, deleteExcludedRange } from './commands';
 import { buildReport, describeRun, step } from './change-report';
+import { journaled } from './journal/journaled';
+import type { Journal } from './journal/store';
 import { readSnapshot } from './state-reader';
 import { mayHoldReservations, startWinnat, stopWinnat } from './winnat';
 
 const familyLabel = (f: ProtocolFamily) => `${f.protocol.toUpperCase()}/${f.ipVersion === 'ipv4' ? 'IPv4' : 'IPv6'}`;
 
-const tableOf = (snapshot: Snapshot, family: ProtocolFamily) =>
+export const tableOf = (snapshot: Snapshot, family: ProtocolFamily) =>
   snapshot.excluded.find((t) => t.protocol === family.protocol && t.ipVersion === family.ipVersion);
 
 const overlaps = (r: ExcludedRange, start: number, end: number) => r.start <= end && start <= r.end;
 
-const hasAdministered = (snapshot: Snapshot, family: ProtocolFamily, start: number, end: number) =>
+export const hasAdministered = (snapshot: Snapshot, family: ProtocolFamily, start: number, end: number) =>
   tableOf(snapshot, family)?.ranges.some((r) => r.administered && r.start === start && r.end === end) ?? false;
 
 /** "applied" needs a clean read that shows the intended state; an unreadable table means unknown. */
@@ -29,7 +31,7 @@ const judge = (after: Snapshot, family: ProtocolFamily, intended: boolean) => {
   return intended ? ('applied' as const) : ('not-applied' as const);
 };
 
-export const addExclusion = async (op: Operation, input: AddExclusion): Promise<Result<ChangeReport>> => {
+export const addExclusion = async (op: Operation, input: AddExclusion, journal: Journal): Promise<Result<ChangeReport>> => {
   const family: ProtocolFamily = { protocol: input.protocol, ipVersion: input.ipVersion };
   const start = input.startPort;
   const end = input.startPort + input.numberOfPorts - 1;
@@ -47,18 +49,32 @@ export const addExclusion = async (op: Operation, input: AddExclusion): Promise<
     );
   }
 
-  const steps: StepReport[] = [];
   const restart = mayHoldReservations(before.winnat);
+  const intent = { kind: 'exclusion', family, start, end, winnatWasRunning: restart } as const;
+  return journaled(journal, op, intent, () => protect(op, before, family, start, input.numberOfPorts, restart));
+};
+
+/** stop winnat -> add -> start winnat (in a finally), judged by the read after. */
+const protect = async (
+  op: Operation,
+  before: Snapshot,
+  family: ProtocolFamily,
+  start: number,
+  count: number,
+  restart: boolean,
+): Promise<ChangeReport> => {
+  const end = start + count - 1;
+  const steps: StepReport[] = [];
   if (restart) {
     const stopped = await stopWinnat(op);
     steps.push(stopped);
     if (!stopped.ok) {
       const after = await readSnapshot(op);
-      return ok(buildReport(judge(after, family, false), steps, before, after, 'WinNAT did not stop, so nothing was added.'));
+      return buildReport(judge(after, family, false), steps, before, after, 'WinNAT did not stop, so nothing was added.');
     }
   }
   try {
-    const added = await op.run(addExcludedRange(family, start, input.numberOfPorts));
+    const added = await op.run(addExcludedRange(family, start, count));
     // netsh's exit code is not trusted (usage text exits 0); the step is judged by the read below.
     steps.push(step('add-exclusion', !added.timedOut && added.exitCode === 0, describeRun(added)));
   } finally {
@@ -73,7 +89,7 @@ export const addExclusion = async (op: Operation, input: AddExclusion): Promise<
         ? 'The ports are protected, but WinNAT did not start again; WSL2 and Docker networking need it running.'
         : undefined
       : 'The exclusion is not in the table after the change.';
-  return ok(buildReport(outcome, steps, before, after, message));
+  return buildReport(outcome, steps, before, after, message);
 };
 
 export const deleteExclusion = async (op: Operation, input: DeleteExclusion): Promise<Result<ChangeReport>> => {

@@ -3,6 +3,7 @@
  * mode, `npm start` on Linux/macOS, tests). A packaged Windows build always gets the real runner:
  * no environment variable can point an elevated install at fake data (DESIGN §4).
  */
+import { readFileSync } from 'node:fs';
 import type { CommandRunner } from './command-runner';
 import type { TcpProbe } from './portproxy/types';
 import { createWindowsRunner } from './runner';
@@ -36,6 +37,15 @@ const languageOf = (locale: string): Language => {
   return LANGUAGES.find((l) => l.toLowerCase().split('-')[0] === prefix) ?? 'en';
 };
 
+/** The simulated schtasks reads its /XML file from the real disk (the app wrote it there); a missing file is null. */
+const readFileOrNull = (file: string): Uint8Array | null => {
+  try {
+    return readFileSync(file);
+  } catch {
+    return null;
+  }
+};
+
 export const createSimulatedWindows = (options: {
   scenario: string;
   locale: string;
@@ -47,7 +57,7 @@ export const createSimulatedWindows = (options: {
   }
   const language = languageOf(options.locale);
   const machine = createScenarioMachine(options.scenario, { language, seed: options.seed ?? 1 });
-  const runner = createSimRunner(machine, { latencyMs: options.latencyMs ?? 0 });
+  const runner = createSimRunner(machine, { latencyMs: options.latencyMs ?? 0, readFile: readFileOrNull });
   const probe = createSimProbe(runner.machine, { latencyMs: options.latencyMs ?? 0 });
   return { runner, probe, scenario: options.scenario, language };
 };

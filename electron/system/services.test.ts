@@ -45,8 +45,8 @@ describe('readSnapshot', () => {
 
 describe('addExclusion (protect a port)', () => {
   it('stops WinNAT, adds the exclusion, starts WinNAT, and verifies by re-reading', async () => {
-    const { op, commandLines } = simulatedOperation('hyperv-reserved');
-    const result = report(await addExclusion(op, protect8065));
+    const { op, journal, commandLines } = simulatedOperation('hyperv-reserved');
+    const result = report(await addExclusion(op, protect8065, journal));
     expect(result.outcome).toBe('applied');
     expect(result.steps.map((s) => [s.step, s.ok])).toEqual([
       ['stop-winnat', true],
@@ -66,18 +66,18 @@ describe('addExclusion (protect a port)', () => {
   });
 
   it('does not touch WinNAT when it was stopped before', async () => {
-    const { sim, op, commandLines } = simulatedOperation('hyperv-reserved');
+    const { sim, op, commandLines, journal } = simulatedOperation('hyperv-reserved');
     await sim.run('net', ['stop', 'winnat']);
-    const result = report(await addExclusion(op, protect8065));
+    const result = report(await addExclusion(op, protect8065, journal));
     expect(result.outcome).toBe('applied');
     expect(mutations(commandLines()).filter((l) => l.startsWith('net '))).toEqual(['net stop winnat']);
     expect(result.winnatAfter).toBe('stopped');
   });
 
   it('adds nothing when WinNAT does not stop', async () => {
-    const { sim, op, commandLines } = simulatedOperation('hyperv-reserved');
+    const { sim, op, commandLines, journal } = simulatedOperation('hyperv-reserved');
     sim.injectFault({ match: { command: 'net', argsIncludes: ['stop', 'winnat'] }, kind: 'fail' });
-    const result = report(await addExclusion(op, protect8065));
+    const result = report(await addExclusion(op, protect8065, journal));
     expect(result.outcome).toBe('not-applied');
     expect(result.steps).toEqual([expect.objectContaining({ step: 'stop-winnat', ok: false })]);
     expect(mutations(commandLines())).toEqual(['net stop winnat']);
@@ -86,9 +86,9 @@ describe('addExclusion (protect a port)', () => {
   });
 
   it('always starts WinNAT again when the add fails (port in use), and says not applied', async () => {
-    const { sim, op } = simulatedOperation('clean');
+    const { sim, op, journal } = simulatedOperation('clean');
     const inUse = sim.machine.sockets.find((s) => s.protocol === 'tcp' && s.state === 'LISTENING' && s.localPort > 1024)!;
-    const result = report(await addExclusion(op, { ...protect8065, startPort: inUse.localPort }));
+    const result = report(await addExclusion(op, { ...protect8065, startPort: inUse.localPort }, journal));
     expect(result.outcome).toBe('not-applied');
     expect(result.steps.map((s) => [s.step, s.ok])).toEqual([
       ['stop-winnat', true],
@@ -100,9 +100,9 @@ describe('addExclusion (protect a port)', () => {
   });
 
   it('reports applied with a warning when WinNAT does not start again', async () => {
-    const { sim, op } = simulatedOperation('hyperv-reserved');
+    const { sim, op, journal } = simulatedOperation('hyperv-reserved');
     sim.injectFault({ match: { command: 'net', argsIncludes: ['start', 'winnat'] }, kind: 'fail' });
-    const result = report(await addExclusion(op, protect8065));
+    const result = report(await addExclusion(op, protect8065, journal));
     expect(result.outcome).toBe('applied');
     expect(result.steps.at(-1)).toMatchObject({ step: 'start-winnat', ok: false });
     expect(result.winnatAfter).toBe('stopped');
@@ -113,28 +113,28 @@ describe('addExclusion (protect a port)', () => {
     ['applied before the hang', true, 'applied'],
     ['not applied before the hang', false, 'not-applied'],
   ] as const)('a timed-out add is judged by the re-read (%s)', async (_name, applied, outcome) => {
-    const { sim, op } = simulatedOperation('hyperv-reserved');
+    const { sim, op, journal } = simulatedOperation('hyperv-reserved');
     sim.injectFault({ match: { command: 'netsh', argsIncludes: ['add'] }, kind: 'hang', applied });
-    const result = report(await addExclusion(op, protect8065));
+    const result = report(await addExclusion(op, protect8065, journal));
     expect(result.steps.find((s) => s.step === 'add-exclusion')).toMatchObject({ ok: false, detail: 'timed out' });
     expect(result.outcome).toBe(outcome);
     expect(result.winnatAfter).toBe('running');
   });
 
   it('says unknown when the table cannot be re-read after the change', async () => {
-    const { sim, op } = simulatedOperation('hyperv-reserved');
+    const { sim, op, journal } = simulatedOperation('hyperv-reserved');
     // The 2nd read of the tcp/ipv4 table is the one after the change (the 1st is before it).
     sim.injectFault({ match: { command: 'netsh', argsIncludes: ['show', 'excludedportrange', 'protocol=tcp', 'ipv4'] }, nth: 2, kind: 'hang' });
-    const result = report(await addExclusion(op, protect8065));
+    const result = report(await addExclusion(op, protect8065, journal));
     expect(result.outcome).toBe('unknown');
     // The change itself went through; the next read shows it.
     expect(isAdministered(await readSnapshot(op), 8065, 8065)).toBe(true);
   });
 
   it('is denied without elevation and changes nothing', async () => {
-    const { sim, op } = simulatedOperation('not-elevated');
+    const { sim, op, journal } = simulatedOperation('not-elevated');
     const before = JSON.stringify(sim.machine);
-    const result = report(await addExclusion(op, protect8065));
+    const result = report(await addExclusion(op, protect8065, journal));
     expect(result.outcome).toBe('not-applied');
     expect(result.steps[0]).toMatchObject({ step: 'stop-winnat', ok: false });
     expect(result.steps[0]!.detail).toMatch(/Access is denied|System error 5/);
@@ -142,8 +142,8 @@ describe('addExclusion (protect a port)', () => {
   });
 
   it('refuses to overlap an administered exclusion without running any change', async () => {
-    const { op, commandLines } = simulatedOperation('hyperv-reserved');
-    const result = await addExclusion(op, { ...protect8065, startPort: 50010, numberOfPorts: 100 });
+    const { op, journal, commandLines } = simulatedOperation('hyperv-reserved');
+    const result = await addExclusion(op, { ...protect8065, startPort: 50010, numberOfPorts: 100 }, journal);
     expect(result).toMatchObject({ ok: false, error: { code: 'refused', field: 'startPort' } });
     expect(mutations(commandLines())).toEqual([]);
   });
@@ -189,8 +189,8 @@ describe('deleteExclusion', () => {
 
 describe('restartWinnat', () => {
   it('shows which ranges were freed and which appeared', async () => {
-    const { op } = simulatedOperation('hyperv-reserved', 'en', 7);
-    const result = report(await restartWinnat(op));
+    const { op, journal } = simulatedOperation('hyperv-reserved', 'en', 7);
+    const result = report(await restartWinnat(op, journal));
     expect(result.outcome).toBe('applied');
     expect(result.steps.map((s) => s.step)).toEqual(['stop-winnat', 'start-winnat']);
     expect(result.diff.freed).toContainEqual({ protocol: 'tcp', ipVersion: 'ipv4', start: 8031, end: 8130, administered: false });
@@ -201,9 +201,9 @@ describe('restartWinnat', () => {
   });
 
   it('names the failed stop step and does not start', async () => {
-    const { sim, op, commandLines } = simulatedOperation('hyperv-reserved');
+    const { sim, op, commandLines, journal } = simulatedOperation('hyperv-reserved');
     sim.injectFault({ match: { command: 'net', argsIncludes: ['stop', 'winnat'] }, kind: 'fail' });
-    const result = report(await restartWinnat(op));
+    const result = report(await restartWinnat(op, journal));
     expect(result.outcome).toBe('not-applied');
     expect(result.steps).toEqual([expect.objectContaining({ step: 'stop-winnat', ok: false })]);
     expect(mutations(commandLines())).toEqual(['net stop winnat']);
@@ -211,9 +211,9 @@ describe('restartWinnat', () => {
   });
 
   it('names the failed start step and tells that WinNAT is now stopped', async () => {
-    const { sim, op } = simulatedOperation('hyperv-reserved');
+    const { sim, op, journal } = simulatedOperation('hyperv-reserved');
     sim.injectFault({ match: { command: 'net', argsIncludes: ['start', 'winnat'] }, kind: 'fail' });
-    const result = report(await restartWinnat(op));
+    const result = report(await restartWinnat(op, journal));
     expect(result.outcome).toBe('not-applied');
     expect(result.steps.map((s) => [s.step, s.ok])).toEqual([
       ['stop-winnat', true],
@@ -224,21 +224,21 @@ describe('restartWinnat', () => {
   });
 
   it('judges a timed-out start by the final read', async () => {
-    const { sim, op } = simulatedOperation('hyperv-reserved');
+    const { sim, op, journal } = simulatedOperation('hyperv-reserved');
     sim.injectFault({ match: { command: 'net', argsIncludes: ['start', 'winnat'] }, kind: 'hang', applied: true });
     // sc query #3 is the check right after the start: it hangs too, so the step cannot confirm.
     sim.injectFault({ match: { command: 'sc' }, nth: 3, kind: 'hang' });
-    const result = report(await restartWinnat(op));
+    const result = report(await restartWinnat(op, journal));
     expect(result.steps.at(-1)).toMatchObject({ step: 'start-winnat', ok: false });
     expect(result.outcome).toBe('applied');
     expect(result.winnatAfter).toBe('running');
   });
 
   it('says unknown when even the final read cannot tell, and the next read tells the truth', async () => {
-    const { sim, op } = simulatedOperation('hyperv-reserved');
+    const { sim, op, journal } = simulatedOperation('hyperv-reserved');
     sim.injectFault({ match: { command: 'net', argsIncludes: ['start', 'winnat'] }, kind: 'hang', applied: true });
     sim.injectFault({ match: { command: 'sc' }, nth: 3, kind: 'hang', once: false });
-    const result = report(await restartWinnat(op));
+    const result = report(await restartWinnat(op, journal));
     expect(result.outcome).toBe('unknown');
     expect(result.winnatAfter).toBe('unknown');
     sim.clearFaults();
@@ -246,8 +246,8 @@ describe('restartWinnat', () => {
   });
 
   it('refuses when WinNAT is not installed', async () => {
-    const { op, commandLines } = simulatedOperation('winnat-absent');
-    expect(await restartWinnat(op)).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    const { op, journal, commandLines } = simulatedOperation('winnat-absent');
+    expect(await restartWinnat(op, journal)).toMatchObject({ ok: false, error: { code: 'not-found' } });
     expect(mutations(commandLines())).toEqual([]);
   });
 });
@@ -261,24 +261,24 @@ describe('resetDynamicRanges', () => {
   ] as const;
 
   it('sets 49152 + 16384 for the chosen families and verifies', async () => {
-    const { op } = simulatedOperation('hyperv-reserved');
-    const result = report(await resetDynamicRanges(op, all));
+    const { op, journal } = simulatedOperation('hyperv-reserved');
+    const result = report(await resetDynamicRanges(op, all, journal));
     expect(result.outcome).toBe('applied');
     expect(result.snapshot.dynamic.map((d) => [d.start, d.count])).toEqual(all.map(() => [49152, 16384]));
     expect(result.message).toMatch(/Restart Windows/);
   });
 
   it('only touches the chosen family', async () => {
-    const { op } = simulatedOperation('hyperv-reserved');
-    const result = report(await resetDynamicRanges(op, [all[0]]));
+    const { op, journal } = simulatedOperation('hyperv-reserved');
+    const result = report(await resetDynamicRanges(op, [all[0]], journal));
     expect(result.snapshot.dynamic.find((d) => d.protocol === 'udp' && d.ipVersion === 'ipv4')?.start).toBe(1024);
   });
 
   it('says not applied when a set is denied', async () => {
-    const { sim, op } = simulatedOperation('hyperv-reserved');
+    const { sim, op, journal } = simulatedOperation('hyperv-reserved');
     sim.injectFault({ match: { command: 'netsh', argsIncludes: ['set', 'protocol=udp'] }, kind: 'deny' });
     sim.injectFault({ match: { command: 'netsh', argsIncludes: ['set', 'udp'] }, kind: 'deny', once: false });
-    const result = report(await resetDynamicRanges(op, all));
+    const result = report(await resetDynamicRanges(op, all, journal));
     expect(result.outcome).toBe('not-applied');
     expect(result.steps.filter((s) => !s.ok).map((s) => s.step)).toEqual(['set-dynamic-udp-ipv4', 'set-dynamic-udp-ipv6']);
   });

@@ -4,6 +4,7 @@
  */
 import type { CommandRunner } from './command-runner';
 import { createActivityLog, type Operation } from './activity-log';
+import { createMemoryJournal } from './journal';
 import { createSimulatedWindows } from './select-runner';
 
 export const TEST_TIMEOUT_CAP_MS = 40;
@@ -19,7 +20,9 @@ export const simulatedOperation = (scenario: string, locale = 'en', seed = 1) =>
   const op: Operation = log.begin('test');
   /** The argv of every mutating call the service made, as one string each. */
   const commandLines = () => sim.calls.map((c) => `${c.command} ${c.args.join(' ')}`);
-  return { sim, op, log, commandLines };
+  /** In memory: a service test sees the entries a change left (the file journal has its own tests). */
+  const journal = createMemoryJournal();
+  return { sim, op, log, commandLines, journal };
 };
 
 export const mutations = (lines: readonly string[]) =>

@@ -4,11 +4,13 @@
  * Success is judged from `sc query` and the re-read tables, never from net.exe's exit code or its
  * localized message (DESIGN §1).
  */
-import { err, ok, type Result } from '../../shared/result';
-import type { ChangeReport, ServiceStatus, StepReport } from '../../shared/model';
+import { err, type Result } from '../../shared/result';
+import type { ChangeReport, ServiceStatus, Snapshot, StepReport } from '../../shared/model';
 import type { Operation } from './activity-log';
 import { startService, stopService } from './commands';
 import { buildReport, describeRun, step } from './change-report';
+import { journaled } from './journal/journaled';
+import type { Journal } from './journal/store';
 import { readServiceStatus, readSnapshot } from './state-reader';
 
 /** net.exe waits for the service to change state; give it longer than a plain read. */
@@ -31,11 +33,15 @@ export const startWinnat = async (op: Operation): Promise<StepReport> => {
   return status === 'running' ? step('start-winnat', true) : step('start-winnat', false, `${describeRun(result)}; WinNAT is ${status}`);
 };
 
-export const restartWinnat = async (op: Operation): Promise<Result<ChangeReport>> => {
+export const restartWinnat = async (op: Operation, journal: Journal): Promise<Result<ChangeReport>> => {
   const before = await readSnapshot(op);
   if (before.winnat === 'absent') {
     return err('not-found', 'WinNAT (the Windows NAT Driver service) is not installed on this machine.');
   }
+  return journaled(journal, op, { kind: 'winnat-restart' }, () => restart(op, before));
+};
+
+const restart = async (op: Operation, before: Snapshot): Promise<ChangeReport> => {
   const steps: StepReport[] = [];
   if (before.winnat !== 'stopped') {
     const stopped = await stopWinnat(op);
@@ -43,15 +49,13 @@ export const restartWinnat = async (op: Operation): Promise<Result<ChangeReport>
     if (!stopped.ok) {
       const after = await readSnapshot(op);
       const outcome = after.winnat === 'unknown' ? 'unknown' : 'not-applied';
-      return ok(buildReport(outcome, steps, before, after, 'WinNAT did not stop; nothing was changed.'));
+      return buildReport(outcome, steps, before, after, 'WinNAT did not stop; nothing was changed.');
     }
   }
   steps.push(await startWinnat(op));
   // Judged by the final read: a start that timed out may still have brought WinNAT up.
   const after = await readSnapshot(op);
-  if (after.winnat === 'running') return ok(buildReport('applied', steps, before, after));
+  if (after.winnat === 'running') return buildReport('applied', steps, before, after);
   const outcome = after.winnat === 'unknown' ? 'unknown' : 'not-applied';
-  return ok(
-    buildReport(outcome, steps, before, after, 'WinNAT stopped but did not start again; WSL2 and Docker networking need it running.'),
-  );
+  return buildReport(outcome, steps, before, after, 'WinNAT stopped but did not start again; WSL2 and Docker networking need it running.');
 };

@@ -9,4 +9,4 @@ export { parseNetstat, type ParsedNetstatEntry } from './netstat';
 export { parseTasklist, type ParsedProcess } from './tasklist';
 export { parseServiceState, type ParsedServiceState } from './service-state';
 export { parseOemCodePage } from './oem-code-page';
-export { parseScheduledTask, type ParsedScheduledTask } from './scheduled-task';
+export { parseScheduledTaskXml, type ParsedTaskDefinition } from './scheduled-task';

@@ -22,6 +22,10 @@ export interface RuleState {
   readonly readAt: string;
 }
 
+/** A state whose rule list could be read: the only kind a change may be planned from. */
+export type ListedState = RuleState & { readonly rules: readonly ProxyRule[] };
+export const isListed = (state: RuleState): state is ListedState => state.rules !== null;
+
 /** A rule table has its dash line; an empty rule set prints only blank lines (renderPortProxy, DESIGN §1). */
 const DASH_LINE = /^\s*-{4,}/m;
 

@@ -14,27 +14,30 @@ import { unreadable } from './report';
 import { deleteRules, importRules, resetRules, restoreBackup } from './rule-sets';
 import { addRule, editRule } from './single-rule';
 import type { BackupStore, RuleService, TcpProbe } from './types';
+import type { Journal } from '../journal/store';
 
 export interface RuleServiceDeps {
   readonly backups: BackupStore;
+  /** The write-ahead journal every multi-step change records itself in first. */
+  readonly journal: Journal;
   readonly probe: TcpProbe;
   readonly now?: () => Date;
 }
 
 export const createRuleService = (deps: RuleServiceDeps): RuleService => {
   const now = deps.now ?? (() => new Date());
-  const { backups, probe } = deps;
+  const { backups, probe, journal } = deps;
   return {
     async listRules(op) {
       const state = await readRuleState(op, now);
       return state.rules === null ? unreadable(state) : ok(toRulesView(state));
     },
-    addRule: (op, input) => addRule(op, now, input),
-    editRule: (op, input) => editRule(op, now, input),
-    deleteRules: (op, rules) => deleteRules(op, now, rules),
-    resetRules: (op) => resetRules(op, now, backups),
+    addRule: (op, input) => addRule(op, now, journal, input),
+    editRule: (op, input) => editRule(op, now, journal, input),
+    deleteRules: (op, rules) => deleteRules(op, now, journal, rules),
+    resetRules: (op) => resetRules(op, now, journal, backups),
     exportRules: (op) => exportRules(op, now),
-    importRules: (op, input) => importRules(op, now, backups, input),
+    importRules: (op, input) => importRules(op, now, journal, backups, input),
     async listBackups() {
       try {
         return ok(await backups.list());
@@ -42,7 +45,7 @@ export const createRuleService = (deps: RuleServiceDeps): RuleService => {
         return err('command-failed', 'Could not list the rule backups.', { detail: error instanceof Error ? error.message : String(error) });
       }
     },
-    restoreBackup: (op, id) => restoreBackup(op, now, backups, id),
+    restoreBackup: (op, id) => restoreBackup(op, now, journal, backups, id),
     checkRules: (op, rules) => checkRules(op, now, probe, rules),
     preflightRule: (op, rule) => preflightRule(op, rule),
     startIpHelper: (op) => startIpHelper(op, now),

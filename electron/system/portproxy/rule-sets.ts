@@ -14,41 +14,48 @@ import { stripFirewall, writeBackup } from './backups';
 import { resetPortProxy } from './commands';
 import { applyFirewall, firewallMessage, planFirewall, unusedPorts } from './firewall';
 import { judgeRules } from './judge';
-import { readRuleState, rereadRuleState, type RuleState } from './read';
+import { isListed, readRuleState, rereadRuleState, type ListedState } from './read';
 import { applyRuleSet, rollBack, targetOf, type RuleSetResult } from './rule-set';
 import { commandStep, conflictDetail, ruleReport, unreadable } from './report';
 import type { BackupStore } from './types';
+import { journaled } from '../journal/journaled';
+import type { Journal } from '../journal/store';
+import { rulesIntent, type FirewallIntent } from './rule-intent';
 
 type Now = () => Date;
-type Listed = RuleState & { rules: readonly ProxyRule[] };
-
-const listed = (state: RuleState): state is Listed => state.rules !== null;
+type Listed = ListedState;
+const listed = isListed;
 
 const portsOf = (rules: readonly ProxyRule[]) => rules.map((rule) => rule.listenPort);
 
 /** Ours that exist (or, when the firewall could not be read, any ours might exist on these ports). */
-const ourPorts = (state: RuleState, fallback: readonly ProxyRule[]) => (state.firewall ? [...state.firewall] : portsOf(fallback));
+const ourPorts = (state: ListedState, fallback: readonly ProxyRule[]) => (state.firewall ? [...state.firewall] : portsOf(fallback));
 
 /** The transaction's report, after the firewall steps that follow an applied change. */
 const finishRuleSet = async (
   op: Operation,
   now: Now,
   result: RuleSetResult,
-  firewallFor: (state: Listed) => ReturnType<typeof planFirewall>,
+  firewall: FirewallIntent,
   extra: { backup?: BackupInfo } = {},
 ): Promise<RuleChangeReport> => {
   const steps: StepReport[] = [...result.steps];
   let state = result.state;
   if (result.outcome === 'applied' && listed(state)) {
-    const firewall = await applyFirewall(op, now, firewallFor(state), state);
-    steps.push(...firewall.steps);
-    state = firewall.state;
+    const applied = await applyFirewall(op, now, planFirewall(state.firewall, firewall.want, firewall.release), state);
+    steps.push(...applied.steps);
+    state = applied.state;
   }
   const message = result.outcome === 'applied' ? firewallMessage(steps) : result.message;
   return ruleReport(result.outcome, steps, state, { perRule: result.perRule, message, ...extra });
 };
 
-export const deleteRules = async (op: Operation, now: Now, rules: readonly ProxyRule[]): Promise<Result<RuleChangeReport>> => {
+export const deleteRules = async (
+  op: Operation,
+  now: Now,
+  journal: Journal,
+  rules: readonly ProxyRule[],
+): Promise<Result<RuleChangeReport>> => {
   const before = await readRuleState(op, now);
   if (!listed(before)) return unreadable(before);
   const missing = rules.filter((rule) => !before.rules.some((r) => sameRule(r, rule)));
@@ -58,17 +65,24 @@ export const deleteRules = async (op: Operation, now: Now, rules: readonly Proxy
     });
   }
   const target = before.rules.filter((r) => !rules.some((rule) => sameRule(rule, r)));
-  const result = await applyRuleSet(op, now, before.rules, target);
   // Our firewall rule goes with the last rule listening on its port.
-  return ok(await finishRuleSet(op, now, result, (state) => planFirewall(state.firewall, [], unusedPorts(portsOf(rules), state.rules))));
+  const firewall = { want: [], release: unusedPorts(portsOf(rules), target) };
+  return journaled(journal, op, rulesIntent(before, target, firewall), async () =>
+    finishRuleSet(op, now, await applyRuleSet(op, now, before.rules, target), firewall),
+  );
 };
 
-export const resetRules = async (op: Operation, now: Now, backups: BackupStore): Promise<Result<RuleChangeReport>> => {
+export const resetRules = async (op: Operation, now: Now, journal: Journal, backups: BackupStore): Promise<Result<RuleChangeReport>> => {
   const before = await readRuleState(op, now);
   if (!listed(before)) return unreadable(before);
   const backup = await writeBackup(backups, 'reset', before);
   if (!backup.ok) return backup;
-  const steps: StepReport[] = [step('backup', true, backup.value.id), commandStep('reset-rules', await op.run(resetPortProxy()))];
+  const firewall = { want: [], release: ourPorts(before, before.rules) };
+  return journaled(journal, op, rulesIntent(before, [], firewall, backup.value.id), () => reset(op, now, before, backup.value, firewall));
+};
+
+const reset = async (op: Operation, now: Now, before: Listed, backup: BackupInfo, firewall: FirewallIntent): Promise<RuleChangeReport> => {
+  const steps: StepReport[] = [step('backup', true, backup.id), commandStep('reset-rules', await op.run(resetPortProxy()))];
   let state = await rereadRuleState(op, now);
   let outcome = judgeRules(state.rules, before.rules, []);
   let message: string | undefined;
@@ -82,39 +96,49 @@ export const resetRules = async (op: Operation, now: Now, backups: BackupStore):
     message = outcome === 'not-applied' ? 'The reset was only partly done, so the rules were put back.' : undefined;
   }
   if (outcome === 'applied') {
-    const firewall = await applyFirewall(op, now, planFirewall(state.firewall, [], ourPorts(before, before.rules)), state);
-    steps.push(...firewall.steps);
-    state = firewall.state;
+    const applied = await applyFirewall(op, now, planFirewall(state.firewall, firewall.want, firewall.release), state);
+    steps.push(...applied.steps);
+    state = applied.state;
     message = firewallMessage(steps);
   } else if (outcome === 'not-applied') {
     message ??= 'The rules are still listed after the reset.';
   }
-  return ok(ruleReport(outcome, steps, state, { backup: backup.value, message }));
+  return ruleReport(outcome, steps, state, { backup, message });
 };
 
-export const importRules = async (op: Operation, now: Now, backups: BackupStore, input: ImportRules): Promise<Result<RuleChangeReport>> => {
+export const importRules = async (
+  op: Operation,
+  now: Now,
+  journal: Journal,
+  backups: BackupStore,
+  input: ImportRules,
+): Promise<Result<RuleChangeReport>> => {
   const before = await readRuleState(op, now);
   if (!listed(before)) return unreadable(before);
   const plan = planRuleSet(before.rules, input.rules, input.mode);
   if (isEmptyPlan(plan)) return ok(ruleReport('applied', [], before, { perRule: [], message: 'The rules are already as in the file.' }));
   const backup = await writeBackup(backups, 'import', before);
   if (!backup.ok) return backup;
-  const result = await applyRuleSet(op, now, before.rules, targetOf(before.rules, plan));
-  const report = await finishRuleSet(
-    op,
-    now,
-    { ...result, steps: [step('backup', true, backup.value.id), ...result.steps] },
-    // Import does not carry firewall flags (see the report on RulesExport); it only drops ours with removed rules.
-    (state) => planFirewall(state.firewall, [], unusedPorts(portsOf(plan.remove), state.rules)),
-    { backup: backup.value },
-  );
-  return ok(report);
+  const target = targetOf(before.rules, plan);
+  // Import does not carry firewall flags (see the report on RulesExport); it only drops ours with removed rules.
+  const firewall = { want: [], release: unusedPorts(portsOf(plan.remove), target) };
+  return journaled(journal, op, rulesIntent(before, target, firewall, backup.value.id), async () => {
+    const result = await applyRuleSet(op, now, before.rules, target);
+    const steps = [step('backup', true, backup.value.id), ...result.steps];
+    return finishRuleSet(op, now, { ...result, steps }, firewall, { backup: backup.value });
+  });
 };
 
 /** Later rules with the same listen key win, as they would if added one after another. */
 const byLastKey = (rules: readonly ProxyRule[]): ProxyRule[] => [...new Map(rules.map((rule) => [listenKey(rule), rule])).values()];
 
-export const restoreBackup = async (op: Operation, now: Now, backups: BackupStore, id: string): Promise<Result<RuleChangeReport>> => {
+export const restoreBackup = async (
+  op: Operation,
+  now: Now,
+  journal: Journal,
+  backups: BackupStore,
+  id: string,
+): Promise<Result<RuleChangeReport>> => {
   let recorded;
   try {
     recorded = await backups.read(id);
@@ -127,15 +151,14 @@ export const restoreBackup = async (op: Operation, now: Now, backups: BackupStor
   const backup = await writeBackup(backups, 'restore', before);
   if (!backup.ok) return backup;
   const target = byLastKey(stripFirewall(recorded));
-  const result = await applyRuleSet(op, now, before.rules, target);
-  const want = portsOf(recorded.filter((rule) => rule.firewall));
-  const report = await finishRuleSet(
-    op,
-    now,
-    { ...result, steps: [step('backup', true, backup.value.id), ...result.steps] },
-    // Firewall rules as recorded: ours on the recorded ports, none of ours elsewhere.
-    (state) => planFirewall(state.firewall, want, [...ourPorts(state, before.rules), ...portsOf(before.rules)]),
-    { backup: backup.value },
-  );
-  return ok(report);
+  // Firewall rules as recorded: ours on the recorded ports, none of ours elsewhere.
+  const firewall = {
+    want: portsOf(recorded.filter((rule) => rule.firewall)),
+    release: [...ourPorts(before, before.rules), ...portsOf(before.rules)],
+  };
+  return journaled(journal, op, rulesIntent(before, target, firewall, backup.value.id), async () => {
+    const result = await applyRuleSet(op, now, before.rules, target);
+    const steps = [step('backup', true, backup.value.id), ...result.steps];
+    return finishRuleSet(op, now, { ...result, steps }, firewall, { backup: backup.value });
+  });
 };

@@ -54,7 +54,7 @@ export const ruleFixture = (scenario = 'forwarding', options: FixtureOptions = {
   const store = createFileBackupStore(dir);
   const backups = options.store ? options.store(store) : store;
   const probe = fakeProbe(options.answers);
-  const service = createRuleService({ backups, probe, ...(options.now ? { now: options.now } : {}) });
+  const service = createRuleService({ backups, probe, journal: base.journal, ...(options.now ? { now: options.now } : {}) });
   return { ...base, dir, store, backups, probe, service };
 };
 

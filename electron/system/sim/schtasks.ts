@@ -1,24 +1,40 @@
 /**
  * `schtasks /Create | /Delete | /Query` for the one kind of task Portwarden makes (a logon task).
  * Messages as schtasks.exe prints them: SUCCESS lines on stdout, `ERROR: ...` on stderr with exit 1;
- * an unknown task is `ERROR: The system cannot find the file specified.` (localized, win32 error 2);
- * an unelevated /Create with /RL HIGHEST (or a /Delete of an admin's task) is `ERROR: Access is denied.`.
- * Query renders the verbose (/V) CSV or LIST layout; the column order is the same in every language.
+ * an unknown task or a missing /XML file is `ERROR: The system cannot find the file specified.`
+ * (localized, win32 2); an unelevated create with the highest run level (or a /Delete of an admin's
+ * task) is `ERROR: Access is denied.`.
+ *
+ * A task is made from switches (/TR /SC ONLOGON /RL, with Task Scheduler's defaults: 72 hours, battery
+ * conditions on; what older Portwarden versions made) or from a /XML definition file, which the
+ * simulator cannot read itself (no I/O here, see state.ts): the runner passes a readFile hook.
+ * /Query answers only in /XML, the one form Portwarden runs; Task Scheduler re-renders a definition
+ * in its own layout with every setting spelled out, and so does this.
  */
+import { escapeXmlText, parseScheduledTaskXml, TASK_DEFAULTS } from '../parse/scheduled-task';
 import { stderrOf, stdoutOf, type SimOutput } from './output';
 import type { Machine, SimScheduledTask } from './state';
 import type { Texts } from './texts';
 
+/** Reads a file's bytes for /Create /XML; null when it does not exist or cannot be read. */
+export type SimReadFile = (path: string) => Uint8Array | null;
+
 const HOST = 'PORTWARDEN-SIM';
+/** The simulated administrator's SID, as Task Scheduler prints a Principal's UserId. */
+const ADMIN_SID = 'S-1-5-21-3623811015-3361044348-30300820-500';
+
+/** The switches schtasks knows; anything after one that is not itself a switch is its value (a path may start with `/`). */
+const SWITCHES = new Set(['/CREATE', '/DELETE', '/QUERY', '/TN', '/TR', '/SC', '/RL', '/F', '/XML', '/FO', '/NH', '/V', '/RU', '/IT']);
+const isSwitch = (token: string | undefined): boolean => token !== undefined && SWITCHES.has(token.toUpperCase());
 
 /** Option values by their switch, case-insensitively (`/tn Portwarden`). Flags map to ''. */
 const options = (args: readonly string[]): Map<string, string> => {
   const found = new Map<string, string>();
   for (let i = 0; i < args.length; i += 1) {
     const token = args[i] ?? '';
-    if (!token.startsWith('/')) continue;
+    if (!isSwitch(token)) continue;
     const next = args[i + 1];
-    if (next !== undefined && !next.startsWith('/')) {
+    if (next !== undefined && !isSwitch(next)) {
       found.set(token.toUpperCase(), next);
       i += 1;
     } else {
@@ -38,18 +54,59 @@ const invalidSyntax = (): SimOutput =>
 const notFound = (texts: Texts): SimOutput => stderrOf(1, [`ERROR: ${texts.fileNotFound}`]);
 const denied = (texts: Texts): SimOutput => stderrOf(1, [`ERROR: ${texts.accessDenied}`]);
 
-const create = (machine: Machine, texts: Texts, opts: Map<string, string>): SimOutput => {
-  const name = opts.get('/TN');
-  const commandLine = opts.get('/TR');
-  const schedule = opts.get('/SC');
-  if (!name || !commandLine || !schedule) return invalidSyntax();
-  const runLevel = opts.get('/RL')?.toUpperCase() === 'HIGHEST' ? 'highest' : 'limited';
-  if (runLevel === 'highest' && !machine.elevated) return denied(texts);
-  const existing = find(machine, name);
-  if (existing && !opts.has('/F')) return stderrOf(1, ['ERROR: Cannot create a file when that file already exists.']);
-  const task: SimScheduledTask = { name: bareName(name), commandLine, runLevel, schedule: schedule.toUpperCase() };
+const HIGHEST = 'HighestAvailable';
+
+/** Registers (or with /F replaces) a task, under the rules both create forms share. */
+const register = (machine: Machine, texts: Texts, task: SimScheduledTask, replace: boolean): SimOutput => {
+  if (task.runLevel === HIGHEST && !machine.elevated) return denied(texts);
+  const existing = find(machine, task.name);
+  if (existing && !replace) return stderrOf(1, ['ERROR: Cannot create a file when that file already exists.']);
   machine.scheduledTasks = [...machine.scheduledTasks.filter((t) => t !== existing), task];
   return stdoutOf(0, [`SUCCESS: The scheduled task "${task.name}" has successfully been created.`]);
+};
+
+/** schtasks splits /TR at the end of a quoted program (keeping the quotes) or at the first space. */
+const splitCommandLine = (line: string): { command: string; arguments: string } => {
+  const match = /^\s*("[^"]*"|\S+)\s*(.*?)\s*$/.exec(line);
+  return { command: match?.[1] ?? '', arguments: match?.[2] ?? '' };
+};
+
+const createFromSwitches = (machine: Machine, texts: Texts, name: string, opts: Map<string, string>): SimOutput => {
+  const commandLine = opts.get('/TR');
+  const schedule = opts.get('/SC');
+  if (!commandLine || !schedule) return invalidSyntax();
+  return register(
+    machine,
+    texts,
+    {
+      ...TASK_DEFAULTS,
+      name: bareName(name),
+      ...splitCommandLine(commandLine),
+      runLevel: opts.get('/RL')?.toUpperCase() === 'HIGHEST' ? HIGHEST : TASK_DEFAULTS.runLevel,
+      logonTrigger: schedule.toUpperCase() === 'ONLOGON',
+    },
+    opts.has('/F'),
+  );
+};
+
+/** As schtasks reads a definition: UTF-16LE after its BOM (what Task Scheduler writes), UTF-8 otherwise. */
+const decodeDefinition = (bytes: Uint8Array): string =>
+  new TextDecoder(bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : 'utf-8').decode(bytes);
+
+const createFromXml = (machine: Machine, texts: Texts, name: string, opts: Map<string, string>, readFile: SimReadFile | undefined): SimOutput => {
+  const file = opts.get('/XML');
+  if (!file) return invalidSyntax();
+  const bytes = readFile?.(file) ?? null;
+  if (bytes === null) return notFound(texts);
+  const definition = parseScheduledTaskXml(decodeDefinition(bytes));
+  if (!definition) return stderrOf(1, [`ERROR: ${texts.taskXmlMalformed}`]);
+  return register(machine, texts, { name: bareName(name), ...definition }, opts.has('/F'));
+};
+
+const create = (machine: Machine, texts: Texts, opts: Map<string, string>, readFile: SimReadFile | undefined): SimOutput => {
+  const name = opts.get('/TN');
+  if (!name) return invalidSyntax();
+  return opts.has('/XML') ? createFromXml(machine, texts, name, opts, readFile) : createFromSwitches(machine, texts, name, opts);
 };
 
 const remove = (machine: Machine, texts: Texts, opts: Map<string, string>): SimOutput => {
@@ -62,76 +119,61 @@ const remove = (machine: Machine, texts: Texts, opts: Map<string, string>): SimO
   return stdoutOf(0, [`SUCCESS: The scheduled task "${task.name}" was successfully deleted.`]);
 };
 
-/** The 28 verbose columns, in schtasks' fixed order (labels shown in English; values per task). */
-const verbose = (task: SimScheduledTask): [label: string, value: string][] => [
-  ['HostName', HOST],
-  ['TaskName', `\\${task.name}`],
-  ['Next Run Time', 'N/A'],
-  ['Status', 'Ready'],
-  ['Logon Mode', 'Interactive/Background'],
-  ['Last Run Time', '11/30/1999 12:00:00 AM'],
-  ['Last Result', '267011'],
-  ['Author', `${HOST}\\Administrator`],
-  ['Task To Run', task.commandLine],
-  ['Start In', 'N/A'],
-  ['Comment', 'N/A'],
-  ['Scheduled Task State', 'Enabled'],
-  ['Idle Time', 'Disabled'],
-  ['Power Management', 'Stop On Battery Mode, No Start On Batteries'],
-  ['Run As User', 'Administrator'],
-  ['Delete Task If Not Rescheduled', 'Disabled'],
-  ['Stop Task If Runs X Hours and X Mins', '72:00:00'],
-  ['Schedule', 'Scheduling data is not available in this format.'],
-  ['Schedule Type', task.schedule === 'ONLOGON' ? 'At logon time' : task.schedule],
-  ['Start Time', 'N/A'],
-  ['Start Date', 'N/A'],
-  ['End Date', 'N/A'],
-  ['Days', 'N/A'],
-  ['Months', 'N/A'],
-  ['Repeat: Every', 'N/A'],
-  ['Repeat: Until: Time', 'N/A'],
-  ['Repeat: Until: Duration', 'N/A'],
-  ['Repeat: Stop If Still Running', 'N/A'],
+/** The definition as Task Scheduler prints it back: its own layout, every setting spelled out. */
+const renderXml = (task: SimScheduledTask): string[] => [
+  '<?xml version="1.0" encoding="UTF-16"?>',
+  '<Task version="1.2" xmlns="http://schemas.microsoft.com/windows/2004/02/mit/task">',
+  '  <RegistrationInfo>',
+  `    <Author>${HOST}\\Administrator</Author>`,
+  `    <URI>\\${escapeXmlText(task.name)}</URI>`,
+  '  </RegistrationInfo>',
+  ...(task.logonTrigger ? ['  <Triggers>', '    <LogonTrigger>', '      <Enabled>true</Enabled>', '    </LogonTrigger>', '  </Triggers>'] : ['  <Triggers />']),
+  '  <Principals>',
+  '    <Principal id="Author">',
+  `      <UserId>${ADMIN_SID}</UserId>`,
+  `      <LogonType>${escapeXmlText(task.logonType)}</LogonType>`,
+  `      <RunLevel>${escapeXmlText(task.runLevel)}</RunLevel>`,
+  '    </Principal>',
+  '  </Principals>',
+  '  <Settings>',
+  `    <MultipleInstancesPolicy>${escapeXmlText(task.multipleInstancesPolicy)}</MultipleInstancesPolicy>`,
+  `    <DisallowStartIfOnBatteries>${task.disallowStartIfOnBatteries}</DisallowStartIfOnBatteries>`,
+  `    <StopIfGoingOnBatteries>${task.stopIfGoingOnBatteries}</StopIfGoingOnBatteries>`,
+  '    <AllowHardTerminate>true</AllowHardTerminate>',
+  '    <StartWhenAvailable>false</StartWhenAvailable>',
+  '    <RunOnlyIfNetworkAvailable>false</RunOnlyIfNetworkAvailable>',
+  '    <IdleSettings>',
+  '      <StopOnIdleEnd>true</StopOnIdleEnd>',
+  '      <RestartOnIdle>false</RestartOnIdle>',
+  '    </IdleSettings>',
+  '    <AllowStartOnDemand>true</AllowStartOnDemand>',
+  '    <Enabled>true</Enabled>',
+  '    <Hidden>false</Hidden>',
+  '    <RunOnlyIfIdle>false</RunOnlyIfIdle>',
+  '    <WakeToRun>false</WakeToRun>',
+  `    <ExecutionTimeLimit>${escapeXmlText(task.executionTimeLimit)}</ExecutionTimeLimit>`,
+  `    <Priority>${task.priority}</Priority>`,
+  '  </Settings>',
+  '  <Actions Context="Author">',
+  '    <Exec>',
+  `      <Command>${escapeXmlText(task.command)}</Command>`,
+  ...(task.arguments ? [`      <Arguments>${escapeXmlText(task.arguments)}</Arguments>`] : []),
+  '    </Exec>',
+  '  </Actions>',
+  '</Task>',
 ];
-
-/** schtasks quotes every CSV field and writes embedded quotes raw (no doubling). */
-const csvRow = (values: readonly string[]): string => values.map((v) => `"${v}"`).join(',');
 
 const query = (machine: Machine, texts: Texts, opts: Map<string, string>): SimOutput => {
   const name = opts.get('/TN');
-  const tasks = name === undefined ? machine.scheduledTasks : [find(machine, name)].filter((t): t is SimScheduledTask => t !== undefined);
-  if (name !== undefined && tasks.length === 0) return notFound(texts);
-  const format = (opts.get('/FO') ?? 'TABLE').toUpperCase();
-  if (!opts.has('/V') && format !== 'TABLE') {
-    // Short form: TaskName, Next Run Time, Status.
-    const rows = tasks.map((t) => [`\\${t.name}`, 'N/A', 'Ready']);
-    if (format === 'CSV') return stdoutOf(0, [...(opts.has('/NH') ? [] : [csvRow(['TaskName', 'Next Run Time', 'Status'])]), ...rows.map(csvRow)]);
-  }
-  if (format === 'CSV') {
-    const header = csvRow(verbose(tasks[0] ?? { name: '', commandLine: '', runLevel: 'limited', schedule: '' }).map(([label]) => label));
-    return stdoutOf(0, [...(opts.has('/NH') ? [] : [header]), ...tasks.map((t) => csvRow(verbose(t).map(([, value]) => value)))]);
-  }
-  if (format === 'LIST') {
-    const width = 38;
-    return stdoutOf(0, [
-      '',
-      'Folder: \\',
-      ...tasks.flatMap((t) => [...verbose(t).map(([label, value]) => `${`${label}:`.padEnd(width)}${value}`), '']),
-    ]);
-  }
-  // TABLE: not used by Portwarden; the short table layout.
-  return stdoutOf(0, [
-    '',
-    'Folder: \\',
-    'TaskName                                 Next Run Time          Status',
-    '======================================== ====================== ===============',
-    ...tasks.map((t) => `${t.name.padEnd(40)} ${'N/A'.padEnd(22)} Ready`),
-  ]);
+  // Only `/Query /TN <name> /XML` is simulated: a caller that drifts to another form fails loudly in tests.
+  if (!name || !opts.has('/XML')) return invalidSyntax();
+  const task = find(machine, name);
+  return task ? stdoutOf(0, renderXml(task)) : notFound(texts);
 };
 
-export const runSchtasks = (machine: Machine, texts: Texts, args: readonly string[]): SimOutput => {
+export const runSchtasks = (machine: Machine, texts: Texts, args: readonly string[], readFile?: SimReadFile): SimOutput => {
   const opts = options(args);
-  if (opts.has('/CREATE')) return create(machine, texts, opts);
+  if (opts.has('/CREATE')) return create(machine, texts, opts, readFile);
   if (opts.has('/DELETE')) return remove(machine, texts, opts);
   if (opts.has('/QUERY')) return query(machine, texts, opts);
   return invalidSyntax();

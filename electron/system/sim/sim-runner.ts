@@ -13,6 +13,7 @@ import { decodeConsoleOutput, encodeConsoleOutput } from '../console-encoding';
 import { denialFor, failureFor } from './denials';
 import { executeCommand } from './interpreter';
 import type { SimOutput } from './output';
+import { runSchtasks, type SimReadFile } from './schtasks';
 import { cloneMachine, type Machine } from './state';
 import { textsFor } from './texts';
 
@@ -64,6 +65,11 @@ export interface SimRunResultBytes extends RunResult {
 export interface SimRunnerOptions {
   /** Delay of every spawn in ms (benchmarks, spinners). A latency at or beyond the call's timeout times it out, unapplied. */
   readonly latencyMs?: number;
+  /**
+   * Reads a file for `schtasks /Create /XML <file>` (the simulator does no I/O itself). The host
+   * passes node:fs; without it every /XML file reads as missing, as on a machine without the file.
+   */
+  readonly readFile?: SimReadFile;
 }
 
 export interface SimRunner extends CommandRunner {
@@ -103,6 +109,7 @@ const failOutput = (spec: FaultSpec, command: SystemCommand, machine: Machine): 
 
 export const createSimRunner = (machine: Machine, options: SimRunnerOptions = {}): SimRunner => {
   let latencyMs = options.latencyMs ?? 0;
+  const { readFile } = options;
   let faults: ArmedFault[] = [];
   const calls: SimCall[] = [];
   const listeners = new Set<(change: SimChange) => void>();
@@ -127,7 +134,8 @@ export const createSimRunner = (machine: Machine, options: SimRunnerOptions = {}
     const draft = cloneMachine(machine);
     let output: SimOutput;
     try {
-      output = executeCommand(draft, command, args);
+      // schtasks is the one command that reads a file; executeCommand passes no host hooks, so it is dispatched here.
+      output = command === 'schtasks' ? runSchtasks(draft, textsFor(draft.language), args, readFile) : executeCommand(draft, command, args);
     } catch (error) {
       return { exitCode: 1, stdout: '', stderr: `simulator error: ${error instanceof Error ? error.message : String(error)}\r\n` };
     }

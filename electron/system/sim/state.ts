@@ -136,14 +136,27 @@ export interface Machine {
   scheduledTasks: SimScheduledTask[];
 }
 
-/** A scheduled task as schtasks /Create made it (only what Portwarden creates: a logon trigger). */
+/**
+ * A scheduled task as Task Scheduler holds it, reduced to what a logon task like Portwarden's has:
+ * made from switches (/TR, with Task Scheduler's defaults) or from a /XML definition.
+ */
 export interface SimScheduledTask {
   /** Without the leading backslash, as given to /TN. */
   name: string;
-  /** The /TR value, verbatim. */
-  commandLine: string;
-  runLevel: 'highest' | 'limited';
-  schedule: string;
+  /** The Exec action's program as stored: a /TR task keeps the quotes schtasks split it with. */
+  command: string;
+  arguments: string;
+  /** Principal RunLevel (`HighestAvailable` or `LeastPrivilege`) and LogonType (`InteractiveToken`, ...). */
+  runLevel: string;
+  logonType: string;
+  /** Has an enabled LogonTrigger (the only trigger simulated). */
+  logonTrigger: boolean;
+  /** Settings, as the schema names them; a /TR task gets the defaults (PT72H, battery conditions on, priority 7). */
+  executionTimeLimit: string;
+  disallowStartIfOnBatteries: boolean;
+  stopIfGoingOnBatteries: boolean;
+  multipleInstancesPolicy: string;
+  priority: number;
 }
 
 export const DEFAULT_WINNAT: WinnatConfig = { tcpBlocks: 5, udpBlocks: 1, blockSize: 100 };

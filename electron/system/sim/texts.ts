@@ -58,6 +58,9 @@ export interface Texts {
   taskkillCannot: (pid: number) => string;
   taskkillReason: (reason: string) => string;
   criticalProcess: string;
+  // schtasks
+  /** SCHED_E_MALFORMEDXML (0x8004131A), what /Create /XML prints for a file that is not a task definition. */
+  taskXmlMalformed: string;
 }
 
 const EN: Texts = {
@@ -105,6 +108,7 @@ const EN: Texts = {
   taskkillCannot: (pid) => `ERROR: The process with PID ${pid} could not be terminated.`,
   taskkillReason: (reason) => `Reason: ${reason}`,
   criticalProcess: 'This is critical system process. Taskkill cannot end this process.',
+  taskXmlMalformed: 'The task XML is malformed.',
 };
 
 const KO: Partial<Texts> = {

@@ -1,0 +1,89 @@
+/**
+ * One run of the app core for the crash-at-every-step matrix (crash-matrix.e2e.test.ts): the same
+ * services, router and data folder layout the harness and the app use, over a simulated Windows
+ * whose state lives in a file, so that it survives this process being killed.
+ *
+ *   node crash-child.cjs <request.json>   (bundled by the matrix test)
+ *
+ * request: { state, dataDir, scenario, crash?: { when: 'before' | 'after', change: n }, call: { channel, args }[] }
+ * The machine is loaded from `state` (or made from `scenario` the first time) and written back after
+ * every command that changed it, atomically. With `crash`, the process SIGKILLs itself just before
+ * the n-th changing command runs, or just after it took effect (before the app sees its result) -
+ * no cleanup, no finally blocks, like a power cut or Task Manager's End task. Prints the results of
+ * the calls as one JSON line.
+ */
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { createAppCore } from '../../electron/app-core';
+import { createAppServices } from '../../electron/system/app-services';
+import type { CommandRunner } from '../../electron/system/command-runner';
+import { createScenarioMachine, createSimProbe, createSimRunner, deserializeMachine, serializeMachine, type ScenarioName } from '../../electron/system/sim';
+
+interface Request {
+  readonly state: string;
+  readonly dataDir: string;
+  readonly scenario: ScenarioName;
+  readonly crash?: { readonly when: 'before' | 'after'; readonly change: number };
+  readonly calls: readonly { readonly channel: string; readonly args: readonly unknown[] }[];
+}
+
+const ORIGIN = 'app://portwarden';
+const SENDER = { frameUrl: `${ORIGIN}/index.html`, isMainFrame: true, webContentsId: 1 };
+
+/** Commands that may change Windows (everything else the services run is a read). */
+const CHANGING = /^(net (stop|start)|netsh .*\b(add|delete|set|reset)\b)/;
+
+const request = JSON.parse(readFileSync(process.argv[2] ?? '', 'utf8')) as Request;
+
+const persist = (text: string) => {
+  const temp = `${request.state}.tmp`;
+  const fd = openSync(temp, 'w');
+  writeSync(fd, text);
+  fsyncSync(fd);
+  closeSync(fd);
+  renameSync(temp, request.state);
+};
+
+const die = () => process.kill(process.pid, 'SIGKILL');
+
+const machine = existsSync(request.state)
+  ? deserializeMachine(readFileSync(request.state, 'utf8'))
+  : createScenarioMachine(request.scenario, { language: 'en', seed: 1 });
+if (!existsSync(request.state)) persist(serializeMachine(machine));
+const sim = createSimRunner(machine);
+let changes = 0;
+sim.onChange((change) => {
+  persist(serializeMachine(change.after));
+  changes += 1;
+  if (request.crash?.when === 'after' && request.crash.change === changes) die();
+});
+
+let attempts = 0;
+const runner: CommandRunner = {
+  run(command, args, options) {
+    if (CHANGING.test(`${command} ${args.join(' ')}`)) {
+      attempts += 1;
+      if (request.crash?.when === 'before' && request.crash.change === attempts) die();
+    }
+    return sim.run(command, args, options);
+  },
+};
+
+const core = createAppCore({
+  runner,
+  simulated: true,
+  scenario: request.scenario,
+  appVersion: 'crash-matrix',
+  platform: 'win32 (simulated)',
+  policy: { origins: [ORIGIN], webContentsIds: () => [1] },
+  relaunchElevated: async () => ({ ok: false, error: { code: 'refused', message: 'simulated' } }),
+  ...createAppServices({ dataDir: request.dataDir, probe: createSimProbe(sim.machine) }),
+});
+
+const main = async () => {
+  const results: unknown[] = [];
+  for (const call of request.calls) results.push(await core.router.dispatch(call.channel, SENDER, call.args));
+  process.stdout.write(`${JSON.stringify({ results, changes, attempts })}\n`);
+};
+
+// Bundled as CommonJS (its dependencies require() node built-ins), so no top-level await.
+void main();
