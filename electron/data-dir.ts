@@ -1,22 +1,20 @@
 /**
- * Where the app keeps backups (and later logs and settings). On Windows: %ProgramData%\Portwarden,
- * a machine-wide folder the installer restricts to administrators (DESIGN §5), so nothing an
- * unelevated user writes there can feed the elevated app. A simulated run keeps its files apart.
+ * Where the app keeps backups, the change journal, logs and settings. On Windows:
+ * <system drive>\ProgramData\Portwarden, a machine-wide folder the installer restricts to
+ * administrators and SYSTEM (build/installer.nsh, DESIGN §5), so nothing an unelevated user writes
+ * there can feed the elevated app. Never from %ProgramData%: a user-level variable of that name would
+ * move it into a folder the user controls (system/windows-dirs.ts). A simulated run keeps its files apart.
  */
 import path from 'node:path';
-
-const DEFAULT_PROGRAM_DATA = 'C:\\ProgramData';
-/** `X:\...` without `..`: the variable comes from the environment, which the user controls. */
-const ABSOLUTE_DRIVE_PATH = /^[A-Za-z]:\\(?:[^\\/:*?"<>|\p{Cc}]+\\?)*$/u;
+import { programDataOf } from './system/windows-dirs';
 
 export const resolveDataDir = (options: {
   platform: string;
   simulated: boolean;
-  env: Readonly<Record<string, string | undefined>>;
+  /** The trusted Windows folder (systemRootFromKernel), for its drive. */
+  systemRoot: string;
   userDataDir: string;
 }): string => {
   if (options.platform !== 'win32' || options.simulated) return path.join(options.userDataDir, 'simulated-windows');
-  const programData = options.env.ProgramData?.trim() ?? '';
-  const safe = ABSOLUTE_DRIVE_PATH.test(programData) && !programData.split('\\').includes('..');
-  return path.win32.join(safe ? programData : DEFAULT_PROGRAM_DATA, 'Portwarden');
+  return path.win32.join(programDataOf(options.systemRoot), 'Portwarden');
 };

@@ -20,6 +20,7 @@ import { notifyInterruptedChanges } from './interrupted-notifier';
 import { createWatchScheduler, type WatchScheduler } from './system/watch';
 import { createWatchNotifier } from './watch-notifier';
 import { resolveDataDir } from './data-dir';
+import { systemRootFromKernel } from './system/windows-dirs';
 import { relaunchAsAdministrator } from './system/elevate';
 import { createTray } from './tray';
 import type { PortwardenTray } from './tray';
@@ -218,7 +219,12 @@ const main = (): void => {
       env: process.env,
     });
     // Backups, the change journal, logs and the Start with Windows task file: one admin-only folder.
-    const dataDir = resolveDataDir({ platform: process.platform, simulated, env: process.env, userDataDir: app.getPath('userData') });
+    const dataDir = resolveDataDir({
+      platform: process.platform,
+      simulated,
+      systemRoot: systemRootFromKernel(),
+      userDataDir: app.getPath('userData'),
+    });
     const services = createAppServices({ dataDir, probe });
     appLog = services.appLog;
     appLog.info(`Portwarden ${app.getVersion()} started${simulated ? ` on the simulated Windows (${scenario ?? ''})` : ''}`);

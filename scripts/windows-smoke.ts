@@ -7,11 +7,20 @@ import { createActivityLog } from '../electron/system/activity-log';
 import { createWindowsRunner } from '../electron/system/runner';
 import { readSnapshot } from '../electron/system/state-reader';
 import { createPortsService } from '../electron/system/owners';
+import { systemRootFromKernel } from '../electron/system/windows-dirs';
 
 const main = async () => {
   if (process.platform !== 'win32') {
     console.log('windows-smoke: not Windows, nothing to do.');
     return;
+  }
+  // The runner takes the Windows folder from the kernel's \SystemRoot link, never from the environment;
+  // on a CI runner both agree, so a difference means the kernel lookup does not work as expected.
+  const kernelRoot = systemRootFromKernel();
+  console.log(`SystemRoot from the kernel: ${kernelRoot} (environment: ${process.env.SystemRoot ?? 'unset'})`);
+  if (kernelRoot.toLowerCase() !== (process.env.SystemRoot ?? '').toLowerCase()) {
+    console.log('windows-smoke: the kernel\'s SystemRoot differs from the environment\'s.');
+    process.exit(1);
   }
   const log = createActivityLog(createWindowsRunner());
   const snapshot = await readSnapshot(log.begin('smoke'));

@@ -163,11 +163,11 @@ describe('build/installer.nsh (the admin-only data folder, DESIGN §5)', () => {
     expect(existsSync(fromRoot(config.nsis.include))).toBe(true);
   });
 
-  it('creates the folder the app resolves, %ProgramData%\\Portwarden, with its subfolders', () => {
+  it('creates the folder the app resolves, <system drive>\\ProgramData\\Portwarden, with its subfolders', () => {
     expect(install).toMatch(/SetShellVarContext all/);
     // With the all-users context, NSIS's $APPDATA is the ProgramData folder.
     const programData = 'C:\\ProgramData';
-    const appDir = resolveDataDir({ platform: 'win32', simulated: false, env: { ProgramData: programData }, userDataDir: 'unused' });
+    const appDir = resolveDataDir({ platform: 'win32', simulated: false, systemRoot: 'C:\\Windows', userDataDir: 'unused' });
     expect(appDir).toBe('C:\\ProgramData\\Portwarden');
     const nsisDir = '$APPDATA\\Portwarden';
     expect(nsisDir.replace('$APPDATA', programData)).toBe(appDir);

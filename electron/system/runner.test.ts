@@ -73,6 +73,21 @@ describe('createWindowsRunner', () => {
     }
   });
 
+  it('without an injected environment, never takes SystemRoot from process.env (a user variable would win there)', async () => {
+    const saved = process.env.SystemRoot;
+    process.env.SystemRoot = 'C:\\Users\\me\\fake-windows';
+    try {
+      const { execa, calls } = recordingExeca();
+      await createWindowsRunner({ execa }).run('sc', ['query', 'winnat']);
+      // Off Windows the kernel link cannot be resolved, so the fallback shows; the user's value never does.
+      expect(calls.map((c) => c.file)).toContain('C:\\Windows\\System32\\sc.exe');
+      for (const call of calls) expect(call.file).not.toContain('fake-windows');
+    } finally {
+      if (saved === undefined) delete process.env.SystemRoot;
+      else process.env.SystemRoot = saved;
+    }
+  });
+
   it('uses the per-call timeout, then the runner timeout, then the default', async () => {
     const { execa, calls } = recordingExeca();
     const runner = createWindowsRunner({ execa, env, timeoutMs: 5_000 });

@@ -25,12 +25,15 @@ import {
 import { oemCodePageQuery } from './commands';
 import { decodeConsoleOutput } from './console-encoding';
 import { parseOemCodePage } from './parse';
+import { DEFAULT_SYSTEM_ROOT, resolveSystemRoot, systemRootFromKernel } from './windows-dirs';
+
+// Re-exported for the runner's tests and callers that already import them from here.
+export { DEFAULT_SYSTEM_ROOT, resolveSystemRoot };
 
 /** Largest stdout/stderr accepted per call; `netstat -ano` on a busy server is well under 1 MiB. */
 export const MAX_OUTPUT_BYTES = 8 * 1024 * 1024;
 /** US English OEM code page: what we assume when the registry cannot be read. */
 export const FALLBACK_OEM_CODE_PAGE = 437;
-export const DEFAULT_SYSTEM_ROOT = 'C:\\Windows';
 
 /** Exactly the execa options this runner passes; spelled out so a test can assert each one. */
 export interface SpawnOptions {
@@ -64,7 +67,7 @@ export type ExecaFunction = (file: string, args: readonly string[], options: Spa
 export interface WindowsRunnerOptions {
   /** Default timeout for calls that do not pass one; DEFAULT_TIMEOUT_MS otherwise. */
   readonly timeoutMs?: number;
-  /** Where SystemRoot is read from; process.env by default. */
+  /** Where SystemRoot is read from; by default the kernel's answer (windows-dirs.ts), never process.env. */
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** execa by default; tests inject a recorder. */
   readonly execa?: ExecaFunction;
@@ -72,24 +75,8 @@ export interface WindowsRunnerOptions {
 
 const realExeca: ExecaFunction = (file, args, options) => execa(file, args, options);
 
-/**
- * `X:\segment\...` with no `..`, no UNC, no device path and no characters Windows forbids in names.
- * SystemRoot comes from the environment, which the user controls; a value we cannot trust falls back
- * to the default rather than letting an elevated process run `netsh.exe` from somewhere else.
- */
-const ABSOLUTE_DRIVE_PATH = /^[A-Za-z]:(?:\\[^\\/:*?"<>|\p{Cc}]+)+\\?$/u;
-
-const readEnv = (env: Readonly<Record<string, string | undefined>>, name: string): string | undefined => {
-  // Windows environment names are case-insensitive; a plain object copy of it may not be.
-  const key = Object.keys(env).find((candidate) => candidate.toLowerCase() === name.toLowerCase());
-  return key === undefined ? undefined : env[key];
-};
-
-export const resolveSystemRoot = (env: Readonly<Record<string, string | undefined>>): string => {
-  const value = readEnv(env, 'SystemRoot')?.trim();
-  const valid = value !== undefined && ABSOLUTE_DRIVE_PATH.test(value) && !value.split('\\').some((part) => part === '..' || part === '.');
-  return valid ? value.replace(/\\$/, '') : DEFAULT_SYSTEM_ROOT;
-};
+/** SystemRoot from the kernel, never from process.env (windows-dirs.ts says why). */
+const trustedEnvironment = () => ({ SystemRoot: systemRootFromKernel() });
 
 /**
  * SystemRoot and windir: Winsock and other system DLLs the tools load fail without them. PATH is
@@ -117,7 +104,7 @@ const asciiText = (bytes: Uint8Array): string => Buffer.from(bytes.buffer, bytes
 
 export const createWindowsRunner = (options: WindowsRunnerOptions = {}): CommandRunner => {
   const spawn = options.execa ?? realExeca;
-  const systemRoot = resolveSystemRoot(options.env ?? process.env);
+  const systemRoot = resolveSystemRoot(options.env ?? trustedEnvironment());
   const system32 = `${systemRoot}\\System32`;
   const env = minimalEnvironment(systemRoot);
   const runnerTimeout = validTimeout(options.timeoutMs) ?? DEFAULT_TIMEOUT_MS;
@@ -189,7 +176,7 @@ export const launchElevated = async (
   exePath: string,
   options: { env?: Readonly<Record<string, string | undefined>>; execa?: ExecaFunction } = {},
 ): Promise<boolean> => {
-  const systemRoot = resolveSystemRoot(options.env ?? process.env);
+  const systemRoot = resolveSystemRoot(options.env ?? trustedEnvironment());
   const spawn = options.execa ?? realExeca;
   try {
     const result = await spawn(

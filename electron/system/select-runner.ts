@@ -78,7 +78,7 @@ export const selectRunner = (options: {
   const { platform, isPackaged, env } = options;
   // On Windows, PORTWARDEN_SIMULATE=1 lets a developer try scenarios; a packaged build ignores it.
   if (platform === 'win32' && (isPackaged || env.PORTWARDEN_SIMULATE !== '1')) {
-    return { runner: createWindowsRunner({ env }), probe: createSocketProbe(), simulated: false, scenario: null };
+    return { runner: createWindowsRunner(), probe: createSocketProbe(), simulated: false, scenario: null };
   }
   assertSimulatorAllowed({ isPackaged, platform });
   const simulated = createSimulatedWindows({
