@@ -31,7 +31,8 @@ const seededDataDir = () => {
     command: args[0]!,
     args: args.slice(1),
     exitCode: 0,
-    stdout: 'The Windows NAT Driver service was stopped successfully.',
+    // What net.exe prints (net-stop-start-winnat.en.1.txt).
+    stdout: `The Windows NAT Driver service was ${args[1] === 'start' ? 'started' : 'stopped'} successfully.`,
     stderr: '',
     timedOut: false,
     durationMs: 840,

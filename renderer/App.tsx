@@ -12,6 +12,7 @@ import { ForwardingView } from './features/forwarding/ForwardingView';
 import { PortMapView } from './features/map/PortMapView';
 import { OwnersView } from './features/owners/OwnersView';
 import { PortFilter } from './features/ranges/PortFilter';
+import { RecoveryBanners } from './features/recovery/RecoveryBanners';
 import { RangeTables } from './features/ranges/RangeTables';
 import { portVerdict } from './lib/port-verdict';
 import { useAppStore } from './store/store-context';
@@ -71,6 +72,7 @@ export const App = () => {
       <main className={styles.main}>
         <ElevationBanner />
         <NoticeBars />
+        <RecoveryBanners />
         {view === 'ranges' ? (
           <>
             <PortFilter verdict={verdict} inputRef={searchRef} />

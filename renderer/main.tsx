@@ -1,19 +1,25 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { ErrorBoundary } from './errors/ErrorBoundary';
+import { installErrorReporting, type ReportError } from './errors/error-reporting';
 import { initI18n } from './i18n/i18n';
 import { createAppStore } from './store/create-app-store';
 import { AppStoreProvider } from './store/store-context';
 
 initI18n();
 const store = createAppStore(window.api);
+const reportError: ReportError = (report) => store.getState().reportRendererError(report);
+installErrorReporting(window, reportError);
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
 
 createRoot(root).render(
   <StrictMode>
     <AppStoreProvider store={store}>
-      <App />
+      <ErrorBoundary report={reportError}>
+        <App />
+      </ErrorBoundary>
     </AppStoreProvider>
   </StrictMode>,
 );

@@ -46,7 +46,7 @@ describe('i18n parity', () => {
       'port-format': true, 'port-range': true, 'count-format': true, 'count-range': true, 'range-end': true, protocol: true,
       'ip-version': true, families: true, 'unknown-field': true, required: true, arguments: true, address: true,
       'listen-address': true, 'type-mismatch': true, 'rule-type': true, rules: true, 'backup-id': true, boolean: true, 'import-mode': true,
-      pid: true, image: true, watched: true,
+      pid: true, image: true, watched: true, 'error-report': true, 'journal-id': true, 'recovery-action': true,
     };
     for (const code of Object.keys(codes)) expect(enKeys.has(`errors.${code}`), code).toBe(true);
     for (const key of Object.keys(keys)) expect(enKeys.has(`validation.${key}`), key).toBe(true);

@@ -1,5 +1,5 @@
 /** Renders a CommandRecord the way a user would type it, and as a plain-text block for copying. */
-import type { CommandRecord } from '../../shared/model';
+import type { CommandRecord, Verified } from '../../shared/model';
 
 /** Quotes only what needs it; our argv never contains quotes (DESIGN §5), so no escaping is needed. */
 const quote = (arg: string) => (arg === '' || /\s/.test(arg) ? `"${arg}"` : arg);
@@ -22,6 +22,10 @@ export interface OperationGroup {
   readonly operation: string;
   readonly startedAt: string;
   readonly records: readonly CommandRecord[];
+  /** Changes only: the operation's verified result (every record of it carries the same one). */
+  readonly verified?: Verified;
+  /** Read back from the audit log of an earlier run. */
+  readonly earlierRun: boolean;
 }
 
 /** Groups records by operation, newest operation first, commands in the order they ran. */
@@ -33,11 +37,16 @@ export const groupByOperation = (records: readonly CommandRecord[]): OperationGr
     else groups.set(record.operationId, [record]);
   }
   return [...groups.entries()]
-    .map(([operationId, list]) => ({
-      operationId,
-      operation: list[0]!.operation,
-      startedAt: list[0]!.startedAt,
-      records: list,
-    }))
+    .map(([operationId, list]) => {
+      const verified = list[list.length - 1]!.verified;
+      return {
+        operationId,
+        operation: list[0]!.operation,
+        startedAt: list[0]!.startedAt,
+        records: list,
+        ...(verified ? { verified } : {}),
+        earlierRun: list[0]!.earlierRun === true,
+      };
+    })
     .sort((a, b) => b.records[0]!.id - a.records[0]!.id);
 };

@@ -10,6 +10,7 @@ import { createOperationsSlice } from './change-runner';
 import { createDoctorSlice } from './doctor-slice';
 import { createOwnersSlice } from './owners-slice';
 import { createRangesSlice } from './ranges-slice';
+import { createRecoverySlice } from './recovery-slice';
 import { createRulesSlice } from './rules-slice';
 import { createSystemSlice } from './system-slice';
 import type { AppState } from './types';
@@ -39,6 +40,7 @@ export const createAppStore = (api: Api): AppStore =>
       ...createDoctorSlice(api)(...args),
       ...createWatchSlice(api)(...args),
       ...createAutostartSlice(api)(...args),
+      ...createRecoverySlice(api)(...args),
       ...createActivitySlice(api)(...args),
       ...createUiSlice(...args),
 
@@ -58,6 +60,7 @@ export const createAppStore = (api: Api): AppStore =>
         void get().loadSystemInfo();
         void get().refresh();
         void get().loadActivity();
+        void get().loadUnfinishedChanges();
         return () => {
           for (const unsubscribe of unsubscribers) unsubscribe();
         };

@@ -240,7 +240,10 @@ export const createFakeApi = (answers: Answers = {}): FakeApi => {
     getWatchedPorts: ok([sampleWatchState()]),
     getAutostart: ok({ enabled: false, taskName: 'Portwarden' }),
     setAutostart: ok({ enabled: true, taskName: 'Portwarden' }),
+    reportRendererError: ok(null),
     setWatchedPorts: ok([sampleWatchState()]),
+    listUnfinishedChanges: ok([]),
+    resolveUnfinishedChange: ok({ outcome: 'applied', steps: [], resolved: true, message: 'The interrupted change was finished.' }),
   };
   for (const method of Object.keys(defaults) as (keyof Answers)[]) {
     (fake as Record<string, unknown>)[method] = async (...args: unknown[]): Promise<Result<unknown>> => {

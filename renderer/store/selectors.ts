@@ -7,7 +7,11 @@ export type ChangeBlock = 'checking' | 'not-elevated' | 'busy' | null;
 export const changeBlock = (state: AppState): ChangeBlock => {
   if (state.systemInfo === null) return 'checking';
   if (!state.systemInfo.elevated) return 'not-elevated';
-  return Object.values(state.operations).some((op) => op.status === 'running') ? 'busy' : null;
+  // Finishing or rolling back an interrupted change is a change too: other change buttons wait for it.
+  const running =
+    Object.values(state.operations).some((op) => op.status === 'running') ||
+    Object.values(state.recoveries).some((recovery) => recovery.status === 'running');
+  return running ? 'busy' : null;
 };
 
 /** The header's Refresh button is disabled while the view's own read runs (not for the owners' timer reads: it would blink). */

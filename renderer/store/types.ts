@@ -13,6 +13,8 @@ import type {
   ListenPortPreflight,
   ProtocolFamily,
   ProxyRule,
+  RecoveryAction,
+  RecoveryReport,
   RuleChangeReport,
   RuleCheck,
   RulesExport,
@@ -20,6 +22,7 @@ import type {
   RuleView,
   Snapshot,
   SystemInfo,
+  UnfinishedChange,
   WatchedPort,
   WatchState,
 } from '../../shared/model';
@@ -30,6 +33,7 @@ import type {
   DeleteExclusionInput,
   EditRuleInput,
   ProxyRuleInput,
+  RendererErrorInput,
   ResetDynamicInput,
 } from '../../shared/validate';
 import type { DoctorFix } from '../lib/doctor-fixes';
@@ -77,7 +81,7 @@ export type View = 'ranges' | 'forwarding' | 'owners' | 'doctor' | 'map';
 export const VIEWS: readonly View[] = ['ranges', 'forwarding', 'owners', 'doctor', 'map'];
 
 /** Errors of reads and app-level actions, shown as dismissible bars; changes show theirs in their dialog. */
-export type NoticeSource = 'system-info' | 'refresh' | 'activity' | 'relaunch' | 'rules' | 'rules-check' | 'owners' | 'watch';
+export type NoticeSource = 'system-info' | 'refresh' | 'activity' | 'relaunch' | 'rules' | 'rules-check' | 'owners' | 'watch' | 'journal';
 
 export interface Notice {
   readonly source: NoticeSource;
@@ -172,8 +176,13 @@ export interface ActivitySlice {
   /** Oldest first, unique by id. */
   readonly records: readonly CommandRecord[];
   loadActivity(): Promise<void>;
-  /** A record pushed by the main process (api.onActivity); duplicates of known ids are ignored. */
+  /**
+   * A record pushed by the main process (api.onActivity). A known id is replaced only when its
+   * verified result changed (a change's records are pushed again once it settles).
+   */
   recordActivity(record: CommandRecord): void;
+  /** Sends a window error to main.log (errors:report); clipped to the channel's limits, never throws. */
+  reportRendererError(report: RendererErrorInput): void;
 }
 
 export interface UiSlice {
@@ -265,6 +274,32 @@ export interface WatchSlice {
   receiveWatchStates(states: readonly WatchState[]): void;
 }
 
+/** One interrupted change being resolved: running, or what the last attempt answered (kept while unresolved). */
+export type RecoveryState =
+  | { readonly status: 'running'; readonly action: RecoveryAction }
+  | { readonly status: 'done'; readonly action: RecoveryAction; readonly report: RecoveryReport }
+  | { readonly status: 'failed'; readonly action: RecoveryAction; readonly error: AppError };
+
+/** A resolved interrupted change, shown as a note until dismissed. */
+export interface RecoveredChange {
+  readonly change: UnfinishedChange;
+  readonly action: RecoveryAction;
+  readonly report: RecoveryReport;
+}
+
+/** Interrupted changes from the main process's write-ahead journal (crash-safe changes). */
+export interface RecoverySlice {
+  /** null until read; each with a fresh read of Windows. */
+  readonly unfinished: readonly UnfinishedChange[] | null;
+  /** Per journal id: the resolution running, or its last unresolved answer. */
+  readonly recoveries: Readonly<Record<string, RecoveryState>>;
+  readonly recovered: readonly RecoveredChange[];
+  loadUnfinishedChanges(): Promise<void>;
+  /** The user's choice, never made automatically; refused unelevated without calling the api. */
+  resolveUnfinishedChange(id: string, action: RecoveryAction): Promise<void>;
+  dismissRecovered(id: string): void;
+}
+
 export interface LifecycleSlice {
   /** Subscribes to the main process's events and makes the first reads; returns the unsubscribe. */
   start(): () => void;
@@ -278,6 +313,7 @@ export type AppState = SystemSlice &
   DoctorSlice &
   WatchSlice &
   AutostartSlice &
+  RecoverySlice &
   ActivitySlice &
   UiSlice &
   LifecycleSlice;
