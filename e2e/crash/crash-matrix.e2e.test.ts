@@ -11,28 +11,14 @@
  * - "finish" ends exactly at the target, "roll back" exactly where the user started, WinNAT runs
  *   again if it ran before, and the journal is empty afterwards.
  */
-import { execFile } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNELS } from '../../shared/ipc';
 import type { RecoveryReport, UnfinishedChange } from '../../shared/model';
 import type { Result } from '../../shared/result';
-import { deserializeMachine, PORTPROXY_TYPES, SIM_FAMILIES, type Machine, type ScenarioName } from '../../electron/system/sim';
-import { REPO_ROOT } from '../harness/build';
-
-interface Call {
-  readonly channel: string;
-  readonly args: readonly unknown[];
-}
-
-interface ChildOutput {
-  readonly results: readonly Result<unknown>[];
-  readonly changes: number;
-  readonly attempts: number;
-}
+import { PORTPROXY_TYPES, SIM_FAMILIES, type Machine, type ScenarioName } from '../../electron/system/sim';
+import { buildCrashChild, createRuns, type Call, type ChildOutput } from './crash-runs';
 
 interface CrashCase {
   readonly name: string;
@@ -44,7 +30,6 @@ interface CrashCase {
   readonly change: (setup: readonly Result<unknown>[]) => Call;
 }
 
-const CHILD = path.join(REPO_ROOT, 'out/crash/crash-child.cjs');
 const call = (method: keyof typeof CHANNELS, ...args: unknown[]): Call => ({ channel: CHANNELS[method], args });
 
 const RULE_8080 = { type: 'v4tov4', listenAddress: '0.0.0.0', listenPort: 8080, connectAddress: '172.28.241.140', connectPort: 80 };
@@ -118,48 +103,7 @@ const CASES: readonly CrashCase[] = [
   },
 ];
 
-// ---------------------------------------------------------------------------------------------
-// The child process and the machine state it leaves behind
-// ---------------------------------------------------------------------------------------------
-
-let root = '';
-let nextDir = 0;
-
-interface Run {
-  readonly dir: string;
-  readonly state: string;
-  readonly dataDir: string;
-}
-
-const newRun = async (from?: Run): Promise<Run> => {
-  const dir = path.join(root, `run-${nextDir++}`);
-  await mkdir(dir, { recursive: true });
-  const run = { dir, state: path.join(dir, 'machine.json'), dataDir: path.join(dir, 'data') };
-  if (from) {
-    await cp(from.state, run.state);
-    await cp(from.dataDir, run.dataDir, { recursive: true }).catch(() => undefined);
-  }
-  return run;
-};
-
-const spawnChild = async (
-  run: Run,
-  scenario: ScenarioName,
-  calls: readonly Call[],
-  crash?: { when: 'before' | 'after'; change: number },
-): Promise<{ killed: boolean; output: ChildOutput | null; stderr: string }> => {
-  const requestFile = path.join(run.dir, `request-${nextDir++}.json`);
-  await writeFile(requestFile, JSON.stringify({ state: run.state, dataDir: run.dataDir, scenario, calls, ...(crash ? { crash } : {}) }));
-  return new Promise((resolve, reject) => {
-    execFile(process.execPath, [CHILD, requestFile], { timeout: 60_000, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      if (error && error.signal === 'SIGKILL') return resolve({ killed: true, output: null, stderr });
-      if (error) return reject(new Error(`child failed: ${error.message}\n${stderr}`));
-      resolve({ killed: false, output: JSON.parse(stdout.trim().split('\n').pop() ?? 'null') as ChildOutput, stderr });
-    });
-  });
-};
-
-const machineOf = async (run: Run): Promise<Machine> => deserializeMachine(await readFile(run.state, 'utf8'));
+let runs: Awaited<ReturnType<typeof createRuns>>;
 
 /**
  * What the user has, as comparable items: portproxy rules, Portwarden's firewall rules (and others'),
@@ -216,20 +160,12 @@ interface PointResult {
 const matrix: { name: string; points: PointResult[] }[] = [];
 
 beforeAll(async () => {
-  root = await mkdtemp(path.join(tmpdir(), 'portwarden-crash-'));
-  await build({
-    entryPoints: [path.join(REPO_ROOT, 'e2e/crash/crash-child.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    outfile: CHILD,
-    logLevel: 'warning',
-  });
+  await buildCrashChild();
+  runs = await createRuns();
 }, 120_000);
 
 afterAll(async () => {
-  await rm(root, { recursive: true, force: true });
+  await runs.dispose();
   const lines = matrix.map(
     ({ name, points }) =>
       `${name}: ${points.length} kill points, all recovered (${points.map((p) => `${p.point}=${p.progress}`).join(', ')})`,
@@ -242,20 +178,20 @@ describe('crash at every step of every multi-step change', () => {
     it(crashCase.name, async () => {
       const { scenario } = crashCase;
       // Baseline: the scenario plus the case's setup, as the user has it before the change.
-      const baseline = await newRun();
-      const setup = crashCase.setup ? await spawnChild(baseline, scenario, crashCase.setup) : await spawnChild(baseline, scenario, []);
+      const baseline = await runs.newRun();
+      const setup = crashCase.setup ? await runs.spawnChild(baseline, scenario, crashCase.setup) : await runs.spawnChild(baseline, scenario, []);
       const setupResults = setup.output?.results ?? [];
       for (const result of setupResults) expectOk(result);
       const change = crashCase.change(setupResults);
-      const before = await machineOf(baseline);
+      const before = await runs.machineOf(baseline);
 
       // A clean run: the target, how many commands change things, and an empty journal after it.
-      const clean = await newRun(baseline);
-      const cleanRun = await spawnChild(clean, scenario, [change, call('listUnfinishedChanges')]);
+      const clean = await runs.newRun(baseline);
+      const cleanRun = await runs.spawnChild(clean, scenario, [change, call('listUnfinishedChanges')]);
       const cleanOutput = cleanRun.output as ChildOutput;
       expect(expectOk<{ outcome: string }>(cleanOutput.results[0]).outcome).toBe('applied');
       expect(expectOk<UnfinishedChange[]>(cleanOutput.results[1])).toEqual([]);
-      const target = await machineOf(clean);
+      const target = await runs.machineOf(clean);
       const [beforeData, targetData] = [userData(before), userData(target)];
       expect(cleanOutput.attempts).toBeGreaterThan(1);
 
@@ -267,12 +203,12 @@ describe('crash at every step of every multi-step change', () => {
       const results = await pool(
         points.map((point) => async (): Promise<PointResult> => {
           const label = `${point.when}:${point.change}`;
-          const crashed = await newRun(baseline);
-          const killed = await spawnChild(crashed, scenario, [change], point);
+          const crashed = await runs.newRun(baseline);
+          const killed = await runs.spawnChild(crashed, scenario, [change], point);
           expect(killed.killed, `${label} should have been killed`).toBe(true);
 
           // Nothing lost: only items of the state before or of the target, and everything both keep.
-          const atCrash = userData(await machineOf(crashed));
+          const atCrash = userData(await runs.machineOf(crashed));
           for (const item of atCrash) expect(beforeData.has(item) || targetData.has(item), `${label}: unexpected ${item}`).toBe(true);
           for (const item of beforeData) if (targetData.has(item)) expect(atCrash.has(item), `${label}: lost ${item}`).toBe(true);
 
@@ -280,8 +216,8 @@ describe('crash at every step of every multi-step change', () => {
           const resolved: string[] = [];
           let offered: UnfinishedChange | undefined;
           for (const action of ['finish', 'roll-back'] as const) {
-            const attempt = await newRun(crashed);
-            const listed = await spawnChild(attempt, scenario, [call('listUnfinishedChanges')]);
+            const attempt = await runs.newRun(crashed);
+            const listed = await runs.spawnChild(attempt, scenario, [call('listUnfinishedChanges')]);
             const unfinished = expectOk<UnfinishedChange[]>(listed.output?.results[0]);
             expect(unfinished, `${label}: one unfinished change`).toHaveLength(1);
             const entry = unfinished[0] as UnfinishedChange;
@@ -299,14 +235,14 @@ describe('crash at every step of every multi-step change', () => {
             }
             if (!entry.actions.includes(action)) continue;
 
-            const after = await spawnChild(attempt, scenario, [
+            const after = await runs.spawnChild(attempt, scenario, [
               call('resolveUnfinishedChange', { id: entry.id, action }),
               call('listUnfinishedChanges'),
             ]);
             const report = expectOk<RecoveryReport>(after.output?.results[0]);
             expect(report, `${label} ${action}`).toMatchObject({ outcome: 'applied', resolved: true });
             expect(expectOk<UnfinishedChange[]>(after.output?.results[1])).toEqual([]);
-            const final = await machineOf(attempt);
+            const final = await runs.machineOf(attempt);
             expect(sorted(userData(final)), `${label} ${action}`).toEqual(sorted(action === 'finish' ? targetData : beforeData));
             expect(winnatOf(final), `${label} ${action}: WinNAT as before`).toBe(winnatOf(before));
             resolved.push(action);

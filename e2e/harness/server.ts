@@ -17,6 +17,7 @@ import { createAppServices } from '../../electron/system/app-services';
 import { createWatchScheduler } from '../../electron/system/watch';
 import type { EventSink } from '../../electron/router-types';
 import { createSimulatedWindows, type SimulatedWindows } from '../../electron/system/select-runner';
+import type { Machine } from '../../electron/system/sim';
 import { HARNESS_PRELOAD, RENDERER_DIR } from './build';
 
 export interface HarnessOptions {
@@ -31,6 +32,10 @@ export interface HarnessOptions {
   readonly watch?: boolean;
   /** An existing data folder (e.g. with an audit log of "earlier runs"); kept on close. Default: a fresh temp folder. */
   readonly dataDir?: string;
+  /** Start from this simulated machine (what a killed process left on disk) instead of the scenario's. */
+  readonly machine?: Machine;
+  /** Act as an installed app for Start with Windows (a packaged exe path; the task file goes to dataDir). */
+  readonly installed?: boolean;
 }
 
 export interface Harness {
@@ -95,6 +100,7 @@ export const startHarness = async (options: HarnessOptions = {}): Promise<Harnes
     locale: options.locale ?? 'en',
     seed: options.seed ?? 1,
     latencyMs: options.latencyMs ?? 0,
+    ...(options.machine ? { machine: options.machine } : {}),
   });
   const sockets = new Set<WebSocket>();
   // Backups and the watched-ports file live in a fresh temp folder per harness, removed on close.
@@ -112,6 +118,9 @@ export const startHarness = async (options: HarnessOptions = {}): Promise<Harnes
     policy: { origins: trustedOrigins, webContentsIds: () => [WEB_CONTENTS_ID] },
     relaunchElevated: async () => ({ ok: false, error: { code: 'refused', message: 'The demo runs on a simulated Windows.' } }),
     ...createAppServices({ dataDir, probe: windows.probe }),
+    ...(options.installed
+      ? { autostartHost: { execPath: 'C:\\Program Files\\Portwarden\\Portwarden.exe', isPackaged: true, taskDefinitionDir: dataDir } }
+      : {}),
   });
   const broadcast = (channel: string, payload: unknown) => {
     const text = JSON.stringify({ type: 'event', channel, payload });

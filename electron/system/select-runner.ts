@@ -17,6 +17,7 @@ import {
   LANGUAGES,
   SCENARIO_NAMES,
   type Language,
+  type Machine,
   type SimRunner,
 } from './sim';
 
@@ -51,12 +52,14 @@ export const createSimulatedWindows = (options: {
   locale: string;
   seed?: number;
   latencyMs?: number;
+  /** Start from this machine (e.g. one a killed process left on disk) instead of the scenario's. */
+  machine?: Machine;
 }): SimulatedWindows => {
   if (!isScenarioName(options.scenario)) {
     throw new Error(`Unknown scenario "${options.scenario}". Choose one of: ${SCENARIO_NAMES.join(', ')}.`);
   }
   const language = languageOf(options.locale);
-  const machine = createScenarioMachine(options.scenario, { language, seed: options.seed ?? 1 });
+  const machine = options.machine ?? createScenarioMachine(options.scenario, { language, seed: options.seed ?? 1 });
   const runner = createSimRunner(machine, { latencyMs: options.latencyMs ?? 0, readFile: readFileOrNull });
   const probe = createSimProbe(runner.machine, { latencyMs: options.latencyMs ?? 0 });
   return { runner, probe, scenario: options.scenario, language };

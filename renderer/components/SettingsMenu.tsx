@@ -1,4 +1,17 @@
-import { Button, Caption1, Popover, PopoverSurface, PopoverTrigger, Switch, Tooltip, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Caption1,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  Popover,
+  PopoverSurface,
+  PopoverTrigger,
+  Switch,
+  Tooltip,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { Settings20Regular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
 import { changeBlock } from '../store/selectors';
@@ -57,6 +70,17 @@ export const SettingsMenu = () => {
           toggle
         )}
         <Caption1 className={styles.hint}>{t('settings.autostartHint')}</Caption1>
+        {autostart?.enabled && autostart.needsRepair ? (
+          // A task from an older version (72-hour limit, battery conditions) or for another exe: enabling again replaces it.
+          <MessageBar intent="warning" layout="multiline" data-testid="autostart-needs-repair">
+            <MessageBarBody>{t('settings.autostartNeedsRepair')}</MessageBarBody>
+            <MessageBarActions>
+              <Button size="small" disabled={reason !== null || saving} onClick={() => void setAutostart(true)} data-testid="autostart-repair">
+                {t('settings.autostartRepair')}
+              </Button>
+            </MessageBarActions>
+          </MessageBar>
+        ) : null}
         {error ? <ErrorMessage error={error} /> : null}
       </PopoverSurface>
     </Popover>

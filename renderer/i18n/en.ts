@@ -15,6 +15,8 @@ export const en = {
     open: 'Settings',
     autostart: 'Start with Windows',
     autostartHint: 'Starts Portwarden hidden in the tray at sign-in, with administrator rights and no UAC prompt (a scheduled task named Portwarden).',
+    autostartNeedsRepair: 'The task was made by an older version or for another copy of Portwarden: Windows may stop it after 3 days or skip it on battery.',
+    autostartRepair: 'Repair',
   },
   header: {
     refresh: 'Refresh',

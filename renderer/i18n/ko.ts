@@ -17,6 +17,8 @@ export const ko: Messages = {
     open: '설정',
     autostart: 'Windows 시작 시 실행',
     autostartHint: '로그인할 때 Portwarden을 관리자 권한으로 UAC 확인 없이 트레이에 숨겨서 시작합니다(Portwarden이라는 예약된 작업).',
+    autostartNeedsRepair: '이전 버전이나 다른 위치의 Portwarden이 만든 작업입니다. Windows가 3일 뒤에 종료하거나 배터리 사용 중에는 시작하지 않을 수 있습니다.',
+    autostartRepair: '복구',
   },
   header: {
     refresh: '새로 고침',

@@ -9,12 +9,13 @@ import { runNetstat } from './netstat';
 import { stderrOf, type SimOutput } from './output';
 import { runReg } from './reg';
 import { runSc } from './sc';
-import { runSchtasks } from './schtasks';
+import { runSchtasks, type SimReadFile } from './schtasks';
 import type { Machine } from './state';
 import { runTasklist, runTaskkill } from './tasks';
 import { textsFor } from './texts';
 
-export const executeCommand = (machine: Machine, command: SystemCommand, args: readonly string[]): SimOutput => {
+/** `readFile`: the host's file reader, for the one command that reads a file (`schtasks /Create /XML`). */
+export const executeCommand = (machine: Machine, command: SystemCommand, args: readonly string[], readFile?: SimReadFile): SimOutput => {
   const texts = textsFor(machine.language);
   switch (command) {
     case 'netsh':
@@ -32,7 +33,7 @@ export const executeCommand = (machine: Machine, command: SystemCommand, args: r
     case 'reg':
       return runReg(machine, args);
     case 'schtasks':
-      return runSchtasks(machine, texts, args);
+      return runSchtasks(machine, texts, args, readFile);
     default:
       return stderrOf(1, [`ERROR: ${texts.fileNotFound}`]);
   }

@@ -13,7 +13,7 @@ import { decodeConsoleOutput, encodeConsoleOutput } from '../console-encoding';
 import { denialFor, failureFor } from './denials';
 import { executeCommand } from './interpreter';
 import type { SimOutput } from './output';
-import { runSchtasks, type SimReadFile } from './schtasks';
+import type { SimReadFile } from './schtasks';
 import { cloneMachine, type Machine } from './state';
 import { textsFor } from './texts';
 
@@ -134,8 +134,7 @@ export const createSimRunner = (machine: Machine, options: SimRunnerOptions = {}
     const draft = cloneMachine(machine);
     let output: SimOutput;
     try {
-      // schtasks is the one command that reads a file; executeCommand passes no host hooks, so it is dispatched here.
-      output = command === 'schtasks' ? runSchtasks(draft, textsFor(draft.language), args, readFile) : executeCommand(draft, command, args);
+      output = executeCommand(draft, command, args, readFile);
     } catch (error) {
       return { exitCode: 1, stdout: '', stderr: `simulator error: ${error instanceof Error ? error.message : String(error)}\r\n` };
     }

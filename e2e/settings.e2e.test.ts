@@ -1,0 +1,53 @@
+/**
+ * Start with Windows in the settings menu, as an installed app (the harness gives the core a packaged
+ * exe path; the simulated schtasks reads the task definition the app writes to its data folder).
+ */
+import { describe, expect, it } from 'vitest';
+import { screenshot, useAppPages } from './support';
+
+const pages = useAppPages();
+const EXE = 'C:\\Program Files\\Portwarden\\Portwarden.exe';
+
+describe('Start with Windows', () => {
+  it('registers the logon task from the switch, with no time limit, and removes it again', async () => {
+    const { page, harness } = await pages.open({ scenario: 'hyperv-reserved', installed: true });
+    const tasks = () => harness.windows.runner.machine.scheduledTasks;
+    await page.getByTestId('settings-open').click();
+    const toggle = page.getByTestId('autostart-switch');
+    await expect.poll(() => toggle.isEnabled()).toBe(true);
+    expect(await toggle.isChecked()).toBe(false);
+
+    await toggle.click();
+    await expect.poll(() => toggle.isChecked()).toBe(true);
+    expect(tasks()).toHaveLength(1);
+    expect(tasks()[0]).toMatchObject({ name: 'Portwarden', arguments: '--hidden', runLevel: 'HighestAvailable', executionTimeLimit: 'PT0S' });
+    expect(await page.getByTestId('autostart-needs-repair').count()).toBe(0);
+
+    await toggle.click();
+    await expect.poll(() => toggle.isChecked()).toBe(false);
+    expect(tasks()).toEqual([]);
+  });
+
+  it("offers to repair an older version's task (72-hour limit) and repairs it", async () => {
+    const { page, harness } = await pages.open({ scenario: 'hyperv-reserved', installed: true });
+    // What the previous version registered: switches only, so Task Scheduler's defaults apply.
+    await harness.windows.runner.run('schtasks', ['/Create', '/TN', 'Portwarden', '/TR', `"${EXE}" --hidden`, '/SC', 'ONLOGON', '/RL', 'HIGHEST', '/F']);
+    expect(harness.windows.runner.machine.scheduledTasks[0]?.executionTimeLimit).toBe('PT72H');
+
+    await page.getByTestId('settings-open').click();
+    const repair = page.getByTestId('autostart-needs-repair');
+    await expect.poll(() => repair.count()).toBe(1);
+    expect(await page.getByTestId('autostart-switch').isChecked()).toBe(true);
+    await expect.poll(() => page.getByTestId('autostart-switch').isEnabled()).toBe(true);
+    // The popover fades in; the picture is taken once it has.
+    await page.waitForFunction(() => {
+      const surface = document.querySelector('[data-testid="autostart-needs-repair"]')?.closest('.fui-PopoverSurface');
+      return surface !== null && surface !== undefined && getComputedStyle(surface).opacity === '1';
+    });
+    await screenshot(page, 'settings-autostart-needs-repair');
+
+    await page.getByTestId('autostart-repair').click();
+    await expect.poll(() => repair.count()).toBe(0);
+    expect(harness.windows.runner.machine.scheduledTasks[0]?.executionTimeLimit).toBe('PT0S');
+  });
+});
