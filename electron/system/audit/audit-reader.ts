@@ -7,6 +7,7 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { CommandRecord, Verified } from '../../../shared/model';
 import { auditLineSchema, type CommandLine } from './audit-format';
+import { parseJsonWith } from '../stored-json';
 
 /** Bytes read from the end of each file: enough for hundreds of changes, bounded at start. */
 const TAIL_BYTES = 1024 * 1024;
@@ -38,16 +39,10 @@ export const parseAuditText = (text: string, limit = EARLIER_LIMIT): CommandReco
   for (const raw of text.split(/\r?\n/)) {
     const line = raw.trim();
     if (!line.startsWith('{')) continue;
-    let json: unknown;
-    try {
-      json = JSON.parse(line);
-    } catch {
-      continue;
-    }
-    const parsed = auditLineSchema.safeParse(json);
-    if (!parsed.success) continue;
-    if (parsed.data.kind === 'outcome') outcomes.set(key(parsed.data.run, parsed.data.op), parsed.data.verified);
-    else commands.push(parsed.data);
+    const parsed = parseJsonWith(auditLineSchema, line);
+    if (!parsed) continue;
+    if (parsed.kind === 'outcome') outcomes.set(key(parsed.run, parsed.op), parsed.verified);
+    else commands.push(parsed);
   }
   const kept = commands.slice(-limit);
   // Negative ids, oldest lowest: they sort before every record of this run (ids 1, 2, …) and never collide.

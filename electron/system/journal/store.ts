@@ -20,6 +20,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { JournalIntent } from '../../../shared/model';
 import { ipVersionSchema, JOURNAL_ID_PATTERN, protocolSchema, proxyRuleSchema } from '../../../shared/validate';
+import { isMissingFile, parseJsonWith } from '../stored-json';
 
 export interface JournalEntry {
   readonly id: string;
@@ -69,21 +70,15 @@ const entrySchema = z.strictObject({
 
 const SUFFIX = '.json';
 const POSIX = process.platform !== 'win32';
-const isMissing = (error: unknown): boolean => (error as NodeJS.ErrnoException | null)?.code === 'ENOENT';
 
 /** 2026-01-31T14:25:01.123Z -> 20260131T142501123Z; the id sorts by start time. */
 const newId = (time: Date): string => `${time.toISOString().replace(/[-:.]/g, '')}-${randomBytes(4).toString('hex')}`;
 
 const parseEntry = (text: string, id: string): JournalEntry | null => {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    return null;
-  }
-  const parsed = entrySchema.safeParse(data);
-  if (!parsed.success || parsed.data.id !== id) return null;
-  const { version: _version, ...entry } = parsed.data;
+  const parsed = parseJsonWith(entrySchema, text);
+  // An entry copied under another file's name is not that entry.
+  if (!parsed || parsed.id !== id) return null;
+  const { version: _version, ...entry } = parsed;
   return entry;
 };
 
@@ -110,7 +105,7 @@ export const createFileJournal = (dir: string, options: { now?: () => Date } = {
     try {
       return parseEntry(await readFile(join(dir, `${id}${SUFFIX}`), 'utf8'), id);
     } catch (error) {
-      if (isMissing(error)) return null;
+      if (isMissingFile(error)) return null;
       throw error;
     }
   };
@@ -125,7 +120,7 @@ export const createFileJournal = (dir: string, options: { now?: () => Date } = {
     async complete(id) {
       if (!JOURNAL_ID_PATTERN.test(id)) return;
       await unlink(join(dir, `${id}${SUFFIX}`)).catch((error: unknown) => {
-        if (!isMissing(error)) throw error;
+        if (!isMissingFile(error)) throw error;
       });
     },
     async list() {
@@ -133,7 +128,7 @@ export const createFileJournal = (dir: string, options: { now?: () => Date } = {
       try {
         names = await readdir(dir);
       } catch (error) {
-        if (isMissing(error)) return [];
+        if (isMissingFile(error)) return [];
         throw error;
       }
       const ids = names

@@ -17,6 +17,7 @@ import { z } from 'zod';
 import type { BackupInfo } from '../../../shared/model';
 import { BACKUP_ID_PATTERN, proxyRuleSchema } from '../../../shared/validate';
 import type { BackupRule, BackupStore } from './types';
+import { isMissingFile, parseJsonWith } from '../stored-json';
 
 const REASONS = ['reset', 'import', 'restore'] as const;
 
@@ -36,7 +37,6 @@ const stampOf = (time: Date): string => time.toISOString().replace(/[-:.]/g, '')
 const POSIX = process.platform !== 'win32';
 const FILE_SUFFIX = '.json';
 
-const isMissing = (error: unknown): boolean => (error as NodeJS.ErrnoException | null)?.code === 'ENOENT';
 const isTaken = (error: unknown): boolean => (error as NodeJS.ErrnoException | null)?.code === 'EEXIST';
 
 const infoOf = (id: string, file: BackupFile): BackupInfo => ({
@@ -67,18 +67,12 @@ export const createFileBackupStore = (dir: string, options: { now?: () => Date }
     try {
       text = await readFile(join(dir, `${id}${FILE_SUFFIX}`), 'utf8');
     } catch (error) {
-      if (isMissing(error)) return null;
+      if (isMissingFile(error)) return null;
       throw error;
     }
-    let data: unknown;
-    try {
-      data = JSON.parse(text);
-    } catch {
-      return null;
-    }
-    const parsed = backupFileSchema.safeParse(data);
+    const parsed = parseJsonWith(backupFileSchema, text);
     // The reason is also in the id; a file whose content disagrees with its name is not ours.
-    return parsed.success && id.endsWith(`-${parsed.data.reason}`) ? parsed.data : null;
+    return parsed && id.endsWith(`-${parsed.reason}`) ? parsed : null;
   };
 
   /** Creates `<id>.json` exclusively; on a taken name moves one millisecond on. */
@@ -133,7 +127,7 @@ export const createFileBackupStore = (dir: string, options: { now?: () => Date }
       try {
         names = await readdir(dir);
       } catch (error) {
-        if (isMissing(error)) return [];
+        if (isMissingFile(error)) return [];
         throw error;
       }
       const ids = names.filter((n) => n.endsWith(FILE_SUFFIX)).map((n) => n.slice(0, -FILE_SUFFIX.length));

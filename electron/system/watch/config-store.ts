@@ -10,6 +10,7 @@ import type { WatchedPort } from '../../../shared/model';
 import { watchedPortsSchema } from '../../../shared/validate';
 import type { WatchConfigStore } from '../owners/types';
 import { writeFileAtomic } from './atomic-file';
+import { isMissingFile } from '../stored-json';
 
 const fileSchema = watchedPortsSchema.safeExtend({ version: z.literal(1) });
 
@@ -18,7 +19,6 @@ export interface WatchConfigStoreOptions {
   readonly log?: (line: string) => void;
 }
 
-const isMissing = (error: unknown): boolean => (error as NodeJS.ErrnoException | null)?.code === 'ENOENT';
 
 export const createWatchConfigStore = (file: string, options: WatchConfigStoreOptions = {}): WatchConfigStore => {
   const log = options.log ?? ((line: string) => console.warn(line));
@@ -30,7 +30,7 @@ export const createWatchConfigStore = (file: string, options: WatchConfigStoreOp
       try {
         text = await readFile(file, 'utf8');
       } catch (error) {
-        if (!isMissing(error)) log(`watched ports: cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
+        if (!isMissingFile(error)) log(`watched ports: cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
         return [];
       }
       let data: unknown;
