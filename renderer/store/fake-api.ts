@@ -20,6 +20,7 @@ import type {
   RuleView,
   Snapshot,
   SystemInfo,
+  UnfinishedChange,
 } from '../../shared/model';
 import { ok, type Result } from '../../shared/result';
 
@@ -38,6 +39,19 @@ export const sampleSnapshot = (overrides: Partial<Snapshot> = {}): Snapshot => (
   ],
   winnat: 'running',
   readAt: '2025-01-01T00:00:00.000Z',
+  ...overrides,
+});
+
+/** A protect-ports change interrupted after WinNAT was stopped (the journal's most common leftover). */
+export const sampleUnfinishedChange = (overrides: Partial<UnfinishedChange> = {}): UnfinishedChange => ({
+  id: '20250102T030405000Z-0a1b2c3d',
+  operation: 'protect-ports',
+  startedAt: '2025-01-02T03:04:05.000Z',
+  intent: { kind: 'exclusion', family: { protocol: 'tcp', ipVersion: 'ipv4' }, start: 8065, end: 8065, winnatWasRunning: true },
+  current: { kind: 'exclusion', present: false, winnat: 'stopped' },
+  progress: 'partly-done',
+  recommended: 'finish',
+  actions: ['finish', 'roll-back'],
   ...overrides,
 });
 

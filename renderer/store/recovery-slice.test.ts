@@ -2,18 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { RecoveryReport, UnfinishedChange } from '../../shared/model';
 import { err, ok } from '../../shared/result';
 import { createAppStore } from './create-app-store';
-import { createFakeApi, sampleInfo } from './fake-api';
+import { createFakeApi, sampleInfo, sampleUnfinishedChange } from './fake-api';
 
-const change: UnfinishedChange = {
-  id: '20250102T030405Z-abcdef',
-  operation: 'protect-ports',
-  startedAt: '2025-01-02T03:04:05.000Z',
-  intent: { kind: 'exclusion', family: { protocol: 'tcp', ipVersion: 'ipv4' }, start: 8065, end: 8065, winnatWasRunning: true },
-  current: { kind: 'exclusion', present: false, winnat: 'stopped' },
-  progress: 'partly-done',
-  recommended: 'finish',
-  actions: ['finish', 'roll-back'],
-};
+const change = sampleUnfinishedChange();
 const rulesChange: UnfinishedChange = {
   ...change,
   id: '20250102T030405Z-rules1',

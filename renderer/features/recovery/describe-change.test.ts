@@ -2,6 +2,7 @@ import i18next, { type TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ProxyRule, UnfinishedChange } from '../../../shared/model';
 import { resources } from '../../i18n/i18n';
+import { sampleUnfinishedChange } from '../../store/fake-api';
 import { describeChoices, describeDetails, describeProgress, describeWhat, rulesDiff } from './describe-change';
 
 const rule = (listenPort: number, connectPort: number, listenAddress = '0.0.0.0'): ProxyRule => ({
@@ -15,17 +16,7 @@ const r2222 = rule(2222, 22);
 const r8080 = rule(8080, 80);
 const r18080 = rule(18080, 80);
 
-const exclusion = (over: Partial<UnfinishedChange> = {}): UnfinishedChange => ({
-  id: 'a',
-  operation: 'protect-ports',
-  startedAt: '2025-01-02T03:04:05.000Z',
-  intent: { kind: 'exclusion', family: { protocol: 'tcp', ipVersion: 'ipv4' }, start: 8065, end: 8065, winnatWasRunning: true },
-  current: { kind: 'exclusion', present: false, winnat: 'stopped' },
-  progress: 'partly-done',
-  recommended: 'finish',
-  actions: ['finish', 'roll-back'],
-  ...over,
-});
+const exclusion = sampleUnfinishedChange;
 
 const rules = (operation: string, before: ProxyRule[], target: ProxyRule[], now: ProxyRule[] | null, progress: UnfinishedChange['progress'] = 'partly-done'): UnfinishedChange => ({
   id: 'b',
