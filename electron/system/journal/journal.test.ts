@@ -203,6 +203,22 @@ describe('recovery of an interrupted change', () => {
     expect(ports).not.toContain(18080);
   });
 
+  it.each(['finish', 'roll-back'] as const)('%s keeps a rule added elsewhere after the crash (only the touched keys are planned)', async (action) => {
+    const { op, sim, journal } = ruleFixture('forwarding');
+    const { id } = await journal.begin('edit-rule', EDIT_TO_18080);
+    const add = (port: number) => ['interface', 'portproxy', 'add', 'v4tov4', 'listenaddress=0.0.0.0', `listenport=${port}`, 'connectaddress=172.28.241.140', 'connectport=80'];
+    await sim.run('netsh', add(18080));
+    // Someone else's rule, added by hand after Portwarden died: neither before nor target of the change.
+    await sim.run('netsh', add(7000));
+    const [change] = value(await listUnfinishedChanges(op, recovery(journal)));
+    expect(change?.progress).toBe('partly-done');
+    expect(value(await resolveUnfinishedChange(op, recovery(journal), id, action))).toMatchObject({ outcome: 'applied', resolved: true });
+    const ports = machineRules(sim).map((r) => r.listenPort);
+    expect(ports).toContain(7000);
+    expect(ports).toContain(action === 'finish' ? 18080 : 8080);
+    expect(ports).not.toContain(action === 'finish' ? 8080 : 18080);
+  });
+
   it('stays listed (never guessed) when Windows cannot be read, and says so', async () => {
     const { op, sim, journal } = ruleFixture('forwarding');
     const { id } = await journal.begin('edit-rule', EDIT_TO_18080);

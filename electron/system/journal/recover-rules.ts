@@ -2,20 +2,33 @@
  * Finishing or rolling back an interrupted portproxy change: the rule set is planned from a fresh
  * read towards the journal's target (finish) or its `before` (roll back) with the same transaction
  * every rule change uses (rule-set.ts), then Portwarden's firewall rules follow.
+ *
+ * Only the listen keys the change touched are planned: a rule someone added or changed elsewhere
+ * after the crash (another tool, netsh by hand) is neither the change's before nor its target, and
+ * resolving the change must not take it away.
  */
-import type { JournalIntent, Outcome, ChangeProgress, RecoveryAction, StepReport } from '../../../shared/model';
+import type { ChangeProgress, JournalIntent, Outcome, RecoveryAction, StepReport } from '../../../shared/model';
+import { listenKey } from '../../../shared/proxy-rules';
 import type { Operation } from '../activity-log';
 import { applyFirewall, planFirewall } from '../portproxy/firewall';
-import { judgeRules } from '../portproxy/judge';
+import { judgeRules, ruleFingerprint } from '../portproxy/judge';
 import { isListed, readRuleState, type RuleState } from '../portproxy/read';
 import { applyRuleSet } from '../portproxy/rule-set';
 import type { FirewallIntent } from '../portproxy/rule-intent';
 
 type RulesIntent = Extract<JournalIntent, { kind: 'rules' }>;
 
+/** Listen keys whose rule differs between before and target (added, removed or pointed elsewhere). */
+const touchedKeys = (intent: RulesIntent): ReadonlySet<string> => {
+  const before = new Set(intent.before.map(ruleFingerprint));
+  const target = new Set(intent.target.map(ruleFingerprint));
+  const changed = [...intent.before.filter((r) => !target.has(ruleFingerprint(r))), ...intent.target.filter((r) => !before.has(ruleFingerprint(r)))];
+  return new Set(changed.map((rule) => listenKey(rule)));
+};
+
 export const rulesProgress = (intent: RulesIntent, state: RuleState): ChangeProgress => {
   if (!isListed(state)) return 'unreadable';
-  const judged = judgeRules(state.rules, intent.before, intent.target);
+  const judged = judgeRules(state.rules, intent.before, intent.target, touchedKeys(intent));
   return judged === 'applied' ? 'done' : judged === 'not-applied' ? 'not-started' : 'partly-done';
 };
 
@@ -39,7 +52,9 @@ export const resolveRules = async (
 ): Promise<{ outcome: Outcome; steps: StepReport[]; message?: string }> => {
   const current = await readRuleState(op, now);
   if (!isListed(current)) return { outcome: 'unknown', steps: [], message: 'The portproxy rules could not be read, so nothing was run.' };
-  const desired = action === 'finish' ? intent.target : intent.before;
+  const touched = touchedKeys(intent);
+  const wanted = action === 'finish' ? intent.target : intent.before;
+  const desired = [...current.rules.filter((rule) => !touched.has(listenKey(rule))), ...wanted.filter((rule) => touched.has(listenKey(rule)))];
   const result = await applyRuleSet(op, now, current.rules, desired);
   const steps = [...result.steps];
   if (result.outcome !== 'applied' || !isListed(result.state)) return { outcome: result.outcome, steps, ...(result.message ? { message: result.message } : {}) };

@@ -8,12 +8,13 @@
 import type { Outcome, ProxyRule, RuleOutcome } from '../../../shared/model';
 import { listenKey } from '../../../shared/proxy-rules';
 
-const fingerprint = (rule: ProxyRule): string => `${listenKey(rule)}>${rule.connectAddress.toLowerCase()}|${rule.connectPort}`;
+/** A rule as one comparable string: its listen key and where it points (case-insensitive host). */
+export const ruleFingerprint = (rule: ProxyRule): string => `${listenKey(rule)}>${rule.connectAddress.toLowerCase()}|${rule.connectPort}`;
 
 const projection = (rules: readonly ProxyRule[], keys: ReadonlySet<string> | null): string =>
   rules
     .filter((rule) => keys === null || keys.has(listenKey(rule)))
-    .map(fingerprint)
+    .map(ruleFingerprint)
     .sort()
     .join('\n');
 
