@@ -7,27 +7,15 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CHANNELS } from '../shared/ipc';
-import { createAppCore } from './app-core';
-import type { SenderInfo } from './sender';
-import { createAppServices } from './system/app-services';
 import { createSimulatedWindows } from './system/select-runner';
+import { createTestCore, OWN_SENDER as OWN } from './test-core';
 
-const OWN: SenderInfo = { frameUrl: 'app://portwarden/index.html', isMainFrame: true, webContentsId: 1 };
 let dir = '';
 
 const setup = async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'portwarden-concurrency-'));
   const windows = createSimulatedWindows({ scenario: 'forwarding', locale: 'en' });
-  const core = createAppCore({
-    runner: windows.runner,
-    simulated: true,
-    scenario: 'forwarding',
-    appVersion: 'test',
-    platform: 'test',
-    policy: { origins: ['app://portwarden'], webContentsIds: () => [1] },
-    relaunchElevated: async () => ({ ok: true, value: null }),
-    ...createAppServices({ dataDir: dir, probe: windows.probe }),
-  });
+  const core = createTestCore({ runner: windows.runner, probe: windows.probe, dataDir: dir, scenario: 'forwarding' });
   return { core, windows };
 };
 

@@ -1,19 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { CHANNELS } from '../shared/ipc';
 import { HOSTILE_ADDRESSES, HOSTILE_PORTS } from '../shared/hostile-inputs';
-import { createAppCore } from './app-core';
 import type { CommandRunner, RunResult } from './system/command-runner';
 import type { SenderInfo } from './sender';
+import { createTestCore, OWN_SENDER as OWN } from './test-core';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createAppServices } from './system/app-services';
 import type { TcpProbe } from './system/portproxy';
 
 /** Rejected calls never get this far; any use fails the test loudly. */
 const unusedProbe: TcpProbe = { probe: () => Promise.reject(new Error('probe used')) };
 
-const ORIGIN = 'app://portwarden';
-const OWN: SenderInfo = { frameUrl: `${ORIGIN}/index.html`, isMainFrame: true, webContentsId: 1 };
 
 /** Records every command; answers like an elevated machine with nothing to report. */
 const countingRunner = (elevated = true) => {
@@ -30,17 +27,8 @@ const countingRunner = (elevated = true) => {
 
 const core = (elevated = true) => {
   const { runner, calls } = countingRunner(elevated);
-  const app = createAppCore({
-    runner,
-    simulated: true,
-    scenario: 'test',
-    appVersion: '0.0.0',
-    platform: 'test',
-    policy: { origins: [ORIGIN], webContentsIds: () => [1] },
-    relaunchElevated: async () => ({ ok: true, value: null }),
-    // Rejected calls never reach a service: nothing is written under this folder.
-    ...createAppServices({ dataDir: path.join(tmpdir(), 'portwarden-routes-test-never-written'), probe: unusedProbe }),
-  });
+  // Rejected calls never reach a service: nothing is written under this folder.
+  const app = createTestCore({ runner, probe: unusedProbe, dataDir: path.join(tmpdir(), 'portwarden-routes-test-never-written') });
   return { app, calls };
 };
 

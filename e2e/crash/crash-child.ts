@@ -13,8 +13,7 @@
  * the calls as one JSON line.
  */
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
-import { createAppCore } from '../../electron/app-core';
-import { createAppServices } from '../../electron/system/app-services';
+import { createTestCore, OWN_SENDER } from '../../electron/test-core';
 import type { CommandRunner } from '../../electron/system/command-runner';
 import { createScenarioMachine, createSimProbe, createSimRunner, deserializeMachine, serializeMachine, type ScenarioName } from '../../electron/system/sim';
 
@@ -26,8 +25,6 @@ interface Request {
   readonly calls: readonly { readonly channel: string; readonly args: readonly unknown[] }[];
 }
 
-const ORIGIN = 'app://portwarden';
-const SENDER = { frameUrl: `${ORIGIN}/index.html`, isMainFrame: true, webContentsId: 1 };
 
 /** Commands that may change Windows (everything else the services run is a read). */
 const CHANGING = /^(net (stop|start)|netsh .*\b(add|delete|set|reset)\b)/;
@@ -68,20 +65,11 @@ const runner: CommandRunner = {
   },
 };
 
-const core = createAppCore({
-  runner,
-  simulated: true,
-  scenario: request.scenario,
-  appVersion: 'crash-matrix',
-  platform: 'win32 (simulated)',
-  policy: { origins: [ORIGIN], webContentsIds: () => [1] },
-  relaunchElevated: async () => ({ ok: false, error: { code: 'refused', message: 'simulated' } }),
-  ...createAppServices({ dataDir: request.dataDir, probe: createSimProbe(sim.machine) }),
-});
+const core = createTestCore({ runner, probe: createSimProbe(sim.machine), dataDir: request.dataDir, scenario: request.scenario });
 
 const main = async () => {
   const results: unknown[] = [];
-  for (const call of request.calls) results.push(await core.router.dispatch(call.channel, SENDER, call.args));
+  for (const call of request.calls) results.push(await core.router.dispatch(call.channel, OWN_SENDER, call.args));
   process.stdout.write(`${JSON.stringify({ results, changes, attempts })}\n`);
 };
 

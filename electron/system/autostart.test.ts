@@ -3,10 +3,8 @@ import path from 'node:path';
 import { tmpdir } from 'node:os';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CHANNELS } from '../../shared/ipc';
-import { createAppCore } from '../app-core';
-import type { SenderInfo } from '../sender';
+import { createTestCore, OWN_SENDER as OWN } from '../test-core';
 import { createActivityLog } from './activity-log';
-import { createAppServices } from './app-services';
 import { getAutostart, readAutostartTask, setAutostart, type AutostartHost } from './autostart';
 import { AUTOSTART_TASK_NAME, createAutostartTask, queryAutostartTask } from './commands';
 import { createSimulatedWindows } from './select-runner';
@@ -162,21 +160,10 @@ describe('Start with Windows over the simulator', () => {
 });
 
 describe('autostart routes', () => {
-  const ORIGIN = 'app://portwarden';
-  const OWN: SenderInfo = { frameUrl: `${ORIGIN}/index.html`, isMainFrame: true, webContentsId: 1 };
   const core = (scenario: string, host?: AutostartHost) => {
     const windows = createSimulatedWindows({ scenario, locale: 'en' });
-    const app = createAppCore({
-      runner: windows.runner,
-      simulated: true,
-      scenario,
-      appVersion: '0.0.0',
-      platform: 'test',
-      policy: { origins: [ORIGIN], webContentsIds: () => [1] },
-      relaunchElevated: async () => ({ ok: true, value: null }),
-      ...(host ? { autostartHost: host } : {}),
-      ...createAppServices({ dataDir: path.join(tmpdir(), 'portwarden-autostart-test-never-written'), probe: windows.probe }),
-    });
+    const dataDir = path.join(tmpdir(), 'portwarden-autostart-test-never-written');
+    const app = createTestCore({ runner: windows.runner, probe: windows.probe, dataDir, scenario, ...(host ? { autostartHost: host } : {}) });
     return { app, windows };
   };
 

@@ -5,9 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CHANNELS } from '../../../shared/ipc';
 import type { ChangeReport, CommandRecord } from '../../../shared/model';
 import type { Result } from '../../../shared/result';
-import { createAppCore } from '../../app-core';
-import type { SenderInfo } from '../../sender';
-import { createAppServices } from '../app-services';
+import { createTestCore, OWN_SENDER as OWN } from '../../test-core';
 import type { CommandRunner } from '../command-runner';
 import { createSimulatedWindows } from '../select-runner';
 import { createAppLogs } from './app-logs';
@@ -15,8 +13,6 @@ import { auditLineSchema, type AuditLine } from './audit-format';
 import { AUDIT_LINE_MAX, createAuditLog, formatCommandLine } from './audit-log';
 import { parseAuditText, readAuditRecords } from './audit-reader';
 
-const ORIGIN = 'app://portwarden';
-const OWN: SenderInfo = { frameUrl: `${ORIGIN}/index.html`, isMainFrame: true, webContentsId: 1 };
 const PROTECT_8065 = { protocol: 'tcp', ipVersion: 'ipv4', startPort: '8065', numberOfPorts: '1' };
 
 const dirs: string[] = [];
@@ -32,16 +28,7 @@ afterEach(() => {
 /** The real core over the simulated Windows, with the real logs under `dataDir` (electron-log/node). */
 const simulatedCore = (dataDir: string, wrap?: (runner: CommandRunner) => CommandRunner) => {
   const windows = createSimulatedWindows({ scenario: 'hyperv-reserved', locale: 'en', seed: 1 });
-  return createAppCore({
-    runner: wrap ? wrap(windows.runner) : windows.runner,
-    simulated: true,
-    scenario: windows.scenario,
-    appVersion: '0.0.0',
-    platform: 'test',
-    policy: { origins: [ORIGIN], webContentsIds: () => [1] },
-    relaunchElevated: async () => ({ ok: true, value: null }),
-    ...createAppServices({ dataDir, probe: windows.probe }),
-  });
+  return createTestCore({ runner: wrap ? wrap(windows.runner) : windows.runner, probe: windows.probe, dataDir, scenario: windows.scenario });
 };
 
 const auditPath = (dataDir: string) => path.join(dataDir, 'logs', 'audit.log');

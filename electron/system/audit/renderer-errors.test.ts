@@ -3,9 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CHANNELS } from '../../../shared/ipc';
-import { createAppCore } from '../../app-core';
-import type { SenderInfo } from '../../sender';
-import { createAppServices } from '../app-services';
+import { createTestCore, OWN_SENDER as OWN } from '../../test-core';
 import { createSimulatedWindows } from '../select-runner';
 import { createAppLogs, type AppLog } from './app-logs';
 import { createRendererErrorLog } from './renderer-errors';
@@ -81,20 +79,9 @@ describe('renderer error log', () => {
 });
 
 describe('errors:report channel', () => {
-  const ORIGIN = 'app://portwarden';
-  const OWN: SenderInfo = { frameUrl: `${ORIGIN}/index.html`, isMainFrame: true, webContentsId: 1 };
   const core = (dataDir: string, scenario = 'hyperv-reserved') => {
     const windows = createSimulatedWindows({ scenario, locale: 'en' });
-    return createAppCore({
-      runner: windows.runner,
-      simulated: true,
-      scenario,
-      appVersion: '0.0.0',
-      platform: 'test',
-      policy: { origins: [ORIGIN], webContentsIds: () => [1] },
-      relaunchElevated: async () => ({ ok: true, value: null }),
-      ...createAppServices({ dataDir, probe: windows.probe }),
-    });
+    return createTestCore({ runner: windows.runner, probe: windows.probe, dataDir, scenario });
   };
 
   it.each([
