@@ -46,7 +46,10 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-restricted-syntax': [
         'error',
-        { selector: "CallExpression[callee.property.name='openExternal']", message: 'No shell.openExternal (DESIGN §5).' },
+        {
+          selector: "CallExpression[callee.property.name='openExternal']",
+          message: 'No shell.openExternal (DESIGN §5).',
+        },
       ],
       ...boundary(),
     },
@@ -63,7 +66,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ regex: '^(node:|electron|react|execa|iconv-lite|fs$|path$|os$)', message: 'shared/ is pure TypeScript: no platform imports (DESIGN §2).' }] },
+        {
+          patterns: [
+            {
+              regex: '^(node:|electron|react|execa|iconv-lite|fs$|path$|os$)',
+              message: 'shared/ is pure TypeScript: no platform imports (DESIGN §2).',
+            },
+          ],
+        },
       ],
     },
   },
@@ -75,7 +85,14 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       'no-restricted-imports': [
         'error',
-        { patterns: [{ regex: '^(node:|electron$|execa|child_process)', message: 'The renderer reaches the system only through window.api.' }] },
+        {
+          patterns: [
+            {
+              regex: '^(node:|electron$|execa|child_process)',
+              message: 'The renderer reaches the system only through window.api.',
+            },
+          ],
+        },
       ],
     },
   },

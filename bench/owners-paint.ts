@@ -18,7 +18,15 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { ARM_SCRIPT, DONE_SCRIPT, installProbeScript, READ_SCRIPT, READY_SCRIPT, ROWS_SCRIPT, type ProbeSample } from './page-probe';
+import {
+  ARM_SCRIPT,
+  DONE_SCRIPT,
+  installProbeScript,
+  READ_SCRIPT,
+  READY_SCRIPT,
+  ROWS_SCRIPT,
+  type ProbeSample,
+} from './page-probe';
 import type { BenchResult, BenchRatio, BenchRow } from './report';
 import { serveFolder } from './static-server';
 import { ratio, summarize } from './stats';
@@ -97,7 +105,12 @@ const measureKey = async (page: Page, press: () => Promise<void>): Promise<Probe
   return (await page.evaluate(READ_SCRIPT)) as ProbeSample;
 };
 
-const measureMode = async (browser: Browser, origin: string, site: OwnersTablePage, mode: Mode): Promise<ModeResult> => {
+const measureMode = async (
+  browser: Browser,
+  origin: string,
+  site: OwnersTablePage,
+  mode: Mode,
+): Promise<ModeResult> => {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   try {
     const t0 = performance.now();
@@ -107,10 +120,17 @@ const measureMode = async (browser: Browser, origin: string, site: OwnersTablePa
     await page.evaluate(installProbeScript(FILTER));
     const rowsAll = (await page.evaluate(ROWS_SCRIPT)) as number;
     await page.focus(FILTER);
-    const result = { typed: [] as number[], cleared: [] as number[], rowsFiltered: [] as number[], matching: [] as number[], timeouts: 0 };
+    const result = {
+      typed: [] as number[],
+      cleared: [] as number[],
+      rowsFiltered: [] as number[],
+      matching: [] as number[],
+      timeouts: 0,
+    };
     const keysStarted = performance.now();
     for (const character of CHARACTERS.slice(0, KEYSTROKES)) {
-      if (result.typed.length + result.timeouts > 0 && performance.now() - keysStarted > KEYSTROKE_BUDGET_MS[mode]) break;
+      if (result.typed.length + result.timeouts > 0 && performance.now() - keysStarted > KEYSTROKE_BUDGET_MS[mode])
+        break;
       const typed = await measureKey(page, () => page.keyboard.type(character));
       if (typed) {
         result.typed.push(typed.ms);
@@ -148,20 +168,40 @@ export const runOwnersPaintBenchmark = async (root: string): Promise<BenchResult
       const cleared = summarize(result.cleared);
       medians[mode] = { typed: typed.median, cleared: cleared.median };
       const filteredRows = summarize(result.rowsFiltered).median;
-      rows.push({ label: `${mode}: type 1 char (all -> filtered)`, unit: 'ms', summary: typed, derived: { 'matching rows': summarize(result.matching).median, 'DOM rows': filteredRows } });
-      rows.push({ label: `${mode}: Backspace (filtered -> all)`, unit: 'ms', summary: cleared, derived: { 'matching rows': ENDPOINTS, 'DOM rows': result.rowsAll } });
+      rows.push({
+        label: `${mode}: type 1 char (all -> filtered)`,
+        unit: 'ms',
+        summary: typed,
+        derived: { 'matching rows': summarize(result.matching).median, 'DOM rows': filteredRows },
+      });
+      rows.push({
+        label: `${mode}: Backspace (filtered -> all)`,
+        unit: 'ms',
+        summary: cleared,
+        derived: { 'matching rows': ENDPOINTS, 'DOM rows': result.rowsAll },
+      });
       notes.push(
         `${mode}: ${result.rowsAll.toLocaleString('en-US')} DOM rows unfiltered, median ${filteredRows.toLocaleString('en-US')} filtered; page ready in ${Math.round(result.mountMs)} ms` +
-          (result.typed.length < KEYSTROKES ? `; ${result.typed.length} of ${KEYSTROKES} keystrokes fit its ${KEYSTROKE_BUDGET_MS[mode] / 1000} s budget` : '') +
-          (result.timeouts > 0 ? `; ${result.timeouts} keystroke(s) showed no table change within ${KEYSTROKE_TIMEOUT_MS / 1000} s (left out)` : ''),
+          (result.typed.length < KEYSTROKES
+            ? `; ${result.typed.length} of ${KEYSTROKES} keystrokes fit its ${KEYSTROKE_BUDGET_MS[mode] / 1000} s budget`
+            : '') +
+          (result.timeouts > 0
+            ? `; ${result.timeouts} keystroke(s) showed no table change within ${KEYSTROKE_TIMEOUT_MS / 1000} s (left out)`
+            : ''),
       );
     }
   } finally {
     await browser.close();
     await server.close();
   }
-  ratios.push({ label: 'type 1 char: not virtualized / virtualized', value: ratio(medians['not virtualized']?.typed ?? Number.NaN, medians.virtualized?.typed ?? Number.NaN) });
-  ratios.push({ label: 'Backspace: not virtualized / virtualized', value: ratio(medians['not virtualized']?.cleared ?? Number.NaN, medians.virtualized?.cleared ?? Number.NaN) });
+  ratios.push({
+    label: 'type 1 char: not virtualized / virtualized',
+    value: ratio(medians['not virtualized']?.typed ?? Number.NaN, medians.virtualized?.typed ?? Number.NaN),
+  });
+  ratios.push({
+    label: 'Backspace: not virtualized / virtualized',
+    value: ratio(medians['not virtualized']?.cleared ?? Number.NaN, medians.virtualized?.cleared ?? Number.NaN),
+  });
   return {
     id: 'owners-paint',
     title: `4. Keystroke to filtered paint, owners table with 20,000 rows (Chromium, up to ${KEYSTROKES} keystrokes per mode)`,

@@ -74,9 +74,11 @@ export interface ProbeSample {
   readonly matching: number;
 }
 
-export const installProbeScript = (filterSelector: string): string => `${PROBE_SOURCE}\nwindow.__ownersProbe.install(${JSON.stringify(filterSelector)});`;
+export const installProbeScript = (filterSelector: string): string =>
+  `${PROBE_SOURCE}\nwindow.__ownersProbe.install(${JSON.stringify(filterSelector)});`;
 export const ARM_SCRIPT = 'window.__ownersProbe.arm()';
 export const DONE_SCRIPT = 'window.__ownersProbe.done === true';
-export const READ_SCRIPT = '({ ms: window.__ownersProbe.ms, rows: window.__ownersProbe.rowCount, matching: window.__ownersProbe.matching })';
+export const READ_SCRIPT =
+  '({ ms: window.__ownersProbe.ms, rows: window.__ownersProbe.rowCount, matching: window.__ownersProbe.matching })';
 export const ROWS_SCRIPT = 'window.__ownersProbe.rows()';
 export const READY_SCRIPT = 'window.__benchReady === true';

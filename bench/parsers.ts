@@ -41,7 +41,16 @@ const random = (seed: number): (() => number) => {
   };
 };
 
-const IMAGES = ['svchost.exe', 'chrome.exe', 'msedge.exe', 'node.exe', 'com.docker.backend.exe', 'wslrelay.exe', 'postgres.exe', 'Code.exe'];
+const IMAGES = [
+  'svchost.exe',
+  'chrome.exe',
+  'msedge.exe',
+  'node.exe',
+  'com.docker.backend.exe',
+  'wslrelay.exe',
+  'postgres.exe',
+  'Code.exe',
+];
 
 /** Windows PIDs are multiples of 4; a few system processes host services (tasklist /svc shows them). */
 export const makeProcesses = (count: number): SimProcess[] =>
@@ -66,7 +75,15 @@ export const makeSockets = (count: number, pids: readonly number[], seed = 42): 
   const next = random(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
   const port = (low: number, high: number) => low + Math.floor(next() * (high - low + 1));
-  const states: readonly SimTcpState[] = ['ESTABLISHED', 'ESTABLISHED', 'ESTABLISHED', 'TIME_WAIT', 'CLOSE_WAIT', 'FIN_WAIT_2', 'SYN_SENT'];
+  const states: readonly SimTcpState[] = [
+    'ESTABLISHED',
+    'ESTABLISHED',
+    'ESTABLISHED',
+    'TIME_WAIT',
+    'CLOSE_WAIT',
+    'FIN_WAIT_2',
+    'SYN_SENT',
+  ];
   const sockets: SimSocket[] = [];
   for (let i = 0; i < count; i++) {
     const pid = pick(pids);
@@ -74,17 +91,50 @@ export const makeSockets = (count: number, pids: readonly number[], seed = 42): 
     if (roll < 0.04) {
       const v6 = next() < 0.4;
       const address = v6 ? pick(['::', '::1']) : pick(['0.0.0.0', '127.0.0.1', '192.168.1.23']);
-      sockets.push({ protocol: 'tcp', localAddress: address, localPort: port(1, 65535), remoteAddress: v6 ? '::' : '0.0.0.0', remotePort: 0, state: 'LISTENING', pid });
+      sockets.push({
+        protocol: 'tcp',
+        localAddress: address,
+        localPort: port(1, 65535),
+        remoteAddress: v6 ? '::' : '0.0.0.0',
+        remotePort: 0,
+        state: 'LISTENING',
+        pid,
+      });
     } else if (roll < 0.8) {
       const local = pick(['192.168.1.23', '127.0.0.1', '172.28.144.1']);
-      const remote = local === '127.0.0.1' ? '127.0.0.1' : `${port(1, 223)}.${port(0, 255)}.${port(0, 255)}.${port(1, 254)}`;
-      sockets.push({ protocol: 'tcp', localAddress: local, localPort: port(49152, 65535), remoteAddress: remote, remotePort: pick([443, 80, 5432, 8080, 3000]), state: pick(states), pid });
+      const remote =
+        local === '127.0.0.1' ? '127.0.0.1' : `${port(1, 223)}.${port(0, 255)}.${port(0, 255)}.${port(1, 254)}`;
+      sockets.push({
+        protocol: 'tcp',
+        localAddress: local,
+        localPort: port(49152, 65535),
+        remoteAddress: remote,
+        remotePort: pick([443, 80, 5432, 8080, 3000]),
+        state: pick(states),
+        pid,
+      });
     } else if (roll < 0.9) {
       const local = pick(['2001:db8:4006:812::200e', 'fe80::1c2b:3a4d:5e6f:7%12', '::1']);
-      sockets.push({ protocol: 'tcp', localAddress: local, localPort: port(49152, 65535), remoteAddress: '2606:4700::6810:84e5', remotePort: 443, state: pick(states), pid });
+      sockets.push({
+        protocol: 'tcp',
+        localAddress: local,
+        localPort: port(49152, 65535),
+        remoteAddress: '2606:4700::6810:84e5',
+        remotePort: 443,
+        state: pick(states),
+        pid,
+      });
     } else {
       const address = pick(['0.0.0.0', '127.0.0.1', '::', 'fe80::1c2b:3a4d:5e6f:7%12']);
-      sockets.push({ protocol: 'udp', localAddress: address, localPort: port(1, 65535), remoteAddress: null, remotePort: null, state: null, pid });
+      sockets.push({
+        protocol: 'udp',
+        localAddress: address,
+        localPort: port(1, 65535),
+        remoteAddress: null,
+        remotePort: null,
+        state: null,
+        pid,
+      });
     }
   }
   return sockets;
@@ -105,7 +155,11 @@ interface Rendered {
 }
 
 /** Runs a command on the simulator and keeps its decoded text and byte size. */
-const render = async (machine: Machine, command: 'netstat' | 'tasklist' | 'netsh', args: readonly string[]): Promise<Rendered> => {
+const render = async (
+  machine: Machine,
+  command: 'netstat' | 'tasklist' | 'netsh',
+  args: readonly string[],
+): Promise<Rendered> => {
   const result = await createSimRunner(machine).runBytes(command, args);
   if (result.exitCode !== 0) throw new Error(`simulated ${command} failed: ${result.stderr || result.stdout}`);
   if (!result.stdout.includes('\r\n')) throw new Error(`simulated ${command} output is not CRLF`);
@@ -126,7 +180,10 @@ export const runParsersBenchmark = async (): Promise<BenchResult> => {
   const rows: BenchRow[] = [];
   const notes: string[] = [];
   const processes = makeProcesses(500);
-  const sockets = makeSockets(NETSTAT_SOCKETS, processes.map((p) => p.pid));
+  const sockets = makeSockets(
+    NETSTAT_SOCKETS,
+    processes.map((p) => p.pid),
+  );
   const medians: Partial<Record<Language, number>> = {};
 
   for (const language of ['en', 'de'] as const) {
@@ -137,20 +194,35 @@ export const runParsersBenchmark = async (): Promise<BenchResult> => {
     const listening = parsed.filter((entry) => entry.state === 'LISTENING').length;
     const expectedListening = sockets.filter((s) => s.state === 'LISTENING').length;
     if (parsed.length !== NETSTAT_SOCKETS || listening !== expectedListening) {
-      throw new Error(`netstat ${language}: parsed ${parsed.length} rows (${listening} listening), expected ${NETSTAT_SOCKETS} (${expectedListening})`);
+      throw new Error(
+        `netstat ${language}: parsed ${parsed.length} rows (${listening} listening), expected ${NETSTAT_SOCKETS} (${expectedListening})`,
+      );
     }
     const summary = summarize(await sampleMs(() => parseNetstat(rendered.text), TIMING));
     medians[language] = summary.median;
-    rows.push({ label: `parseNetstat ${language} (${(rendered.bytes / 1e6).toFixed(1)} MB, CRLF)`, unit: 'ms', summary, derived: throughput(rendered, summary.median) });
-    notes.push(`netstat -ano ${language}: ${rendered.lines.toLocaleString('en-US')} lines, ${rendered.bytes.toLocaleString('en-US')} bytes in CP${machine.oemCodePage}; parsed ${parsed.length.toLocaleString('en-US')} sockets, ${listening} listening (as generated)`);
+    rows.push({
+      label: `parseNetstat ${language} (${(rendered.bytes / 1e6).toFixed(1)} MB, CRLF)`,
+      unit: 'ms',
+      summary,
+      derived: throughput(rendered, summary.median),
+    });
+    notes.push(
+      `netstat -ano ${language}: ${rendered.lines.toLocaleString('en-US')} lines, ${rendered.bytes.toLocaleString('en-US')} bytes in CP${machine.oemCodePage}; parsed ${parsed.length.toLocaleString('en-US')} sockets, ${listening} listening (as generated)`,
+    );
   }
 
   const taskMachine = createMachine({ language: 'en', processes: makeProcesses(TASKLIST_PROCESSES) });
   const tasklist = await render(taskMachine, 'tasklist', ['/fo', 'csv', '/nh', '/svc']);
   const taskCount = parseTasklist(tasklist.text).length;
-  if (taskCount !== TASKLIST_PROCESSES) throw new Error(`tasklist: parsed ${taskCount}, expected ${TASKLIST_PROCESSES}`);
+  if (taskCount !== TASKLIST_PROCESSES)
+    throw new Error(`tasklist: parsed ${taskCount}, expected ${TASKLIST_PROCESSES}`);
   const taskSummary = summarize(await sampleMs(() => parseTasklist(tasklist.text), SMALL_TIMING));
-  rows.push({ label: `parseTasklist /svc (${TASKLIST_PROCESSES.toLocaleString('en-US')} processes)`, unit: 'ms', summary: taskSummary, derived: throughput(tasklist, taskSummary.median) });
+  rows.push({
+    label: `parseTasklist /svc (${TASKLIST_PROCESSES.toLocaleString('en-US')} processes)`,
+    unit: 'ms',
+    summary: taskSummary,
+    derived: throughput(tasklist, taskSummary.median),
+  });
 
   const rangeMachine = createMachine({ language: 'en' });
   rangeMachine.excluded.ipv4.tcp = makeRanges(EXCLUDED_ROWS);
@@ -158,14 +230,25 @@ export const runParsersBenchmark = async (): Promise<BenchResult> => {
   const rangeCount = parseExcludedRanges(table.text).length;
   if (rangeCount !== EXCLUDED_ROWS) throw new Error(`excluded ranges: parsed ${rangeCount}, expected ${EXCLUDED_ROWS}`);
   const rangeSummary = summarize(await sampleMs(() => parseExcludedRanges(table.text), SMALL_TIMING));
-  rows.push({ label: `parseExcludedRanges (${EXCLUDED_ROWS.toLocaleString('en-US')} rows)`, unit: 'ms', summary: rangeSummary, derived: throughput(table, rangeSummary.median) });
+  rows.push({
+    label: `parseExcludedRanges (${EXCLUDED_ROWS.toLocaleString('en-US')} rows)`,
+    unit: 'ms',
+    summary: rangeSummary,
+    derived: throughput(table, rangeSummary.median),
+  });
 
   return {
     id: 'parsers',
     title: `1. Parsers on simulator-rendered output (${NETSTAT_SOCKETS.toLocaleString('en-US')} netstat sockets)`,
-    measures: 'Wall time of one parse call on text the simulator rendered (CRLF, OEM round trip); throughput from the median.',
+    measures:
+      'Wall time of one parse call on text the simulator rendered (CRLF, OEM round trip); throughput from the median.',
     rows,
-    ratios: [{ label: 'parseNetstat de / en (localized state words)', value: ratio(medians.de ?? Number.NaN, medians.en ?? Number.NaN) }],
+    ratios: [
+      {
+        label: 'parseNetstat de / en (localized state words)',
+        value: ratio(medians.de ?? Number.NaN, medians.en ?? Number.NaN),
+      },
+    ],
     notes,
     durationMs: performance.now() - started,
   };

@@ -84,12 +84,19 @@ export const runRefreshBenchmark = async (): Promise<BenchResult> => {
             label: `${workload} L=${latencyMs}ms ${mode}`,
             unit: 'ms',
             summary: measured.summary,
-            derived: { spawns: measured.spawnsPerRun, distinct: measured.distinctPerRun, 'x L': measured.summary.median / latencyMs },
+            derived: {
+              spawns: measured.spawnsPerRun,
+              distinct: measured.distinctPerRun,
+              'x L': measured.summary.median / latencyMs,
+            },
           });
         }
         ratios.push({
           label: `${workload} L=${latencyMs}ms sequential / parallel`,
-          value: ratio(results.sequential?.summary.median ?? Number.NaN, results.parallel?.summary.median ?? Number.NaN),
+          value: ratio(
+            results.sequential?.summary.median ?? Number.NaN,
+            results.parallel?.summary.median ?? Number.NaN,
+          ),
         });
       }
     }

@@ -48,7 +48,10 @@ const cell = (value: number | string): string => (typeof value === 'number' ? fo
 const renderTable = (header: readonly string[], rows: readonly (readonly string[])[]): string[] => {
   const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => (row[i] ?? '').length)));
   const line = (cells: readonly string[]): string =>
-    cells.map((text, i) => (i === 0 ? text.padEnd(widths[i] ?? 0) : text.padStart(widths[i] ?? 0))).join('  ').trimEnd();
+    cells
+      .map((text, i) => (i === 0 ? text.padEnd(widths[i] ?? 0) : text.padStart(widths[i] ?? 0)))
+      .join('  ')
+      .trimEnd();
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)];
 };
 
@@ -71,7 +74,8 @@ export const formatResult = (result: BenchResult): string => {
   if (rows.length > 0) out.push('', ...renderTable(header, rows));
   if (result.ratios.length > 0) {
     out.push('', 'ratios (of medians):');
-    for (const r of result.ratios) out.push(`  ${r.label}: ${Number.isFinite(r.value) ? `${formatNumber(r.value)}x` : 'n/a'}`);
+    for (const r of result.ratios)
+      out.push(`  ${r.label}: ${Number.isFinite(r.value) ? `${formatNumber(r.value)}x` : 'n/a'}`);
   }
   if (result.notes.length > 0) {
     out.push('', 'notes:');

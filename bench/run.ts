@@ -49,7 +49,9 @@ const main = async (): Promise<number> => {
     cores: availableParallelism(),
     node: process.version,
   };
-  console.log(`Portwarden benchmarks on ${machine.cores} cores (${machine.cpu}), Node ${machine.node}, ${machine.platform}\n`);
+  console.log(
+    `Portwarden benchmarks on ${machine.cores} cores (${machine.cpu}), Node ${machine.node}, ${machine.platform}\n`,
+  );
 
   const started = performance.now();
   const results: BenchResult[] = [];
@@ -72,7 +74,10 @@ const main = async (): Promise<number> => {
 
   const totalMs = performance.now() - started;
   await mkdir(dirname(RESULTS_FILE), { recursive: true });
-  await writeFile(RESULTS_FILE, `${JSON.stringify({ createdAt: new Date().toISOString(), machine, totalMs, benchmarks: results }, null, 2)}\n`);
+  await writeFile(
+    RESULTS_FILE,
+    `${JSON.stringify({ createdAt: new Date().toISOString(), machine, totalMs, benchmarks: results }, null, 2)}\n`,
+  );
   console.log(`Total ${(totalMs / 1000).toFixed(1)} s. Results: ${RESULTS_FILE}`);
   return crashed ? 1 : 0;
 };

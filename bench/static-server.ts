@@ -35,7 +35,10 @@ export const serveFolder = async (root: string): Promise<StaticServer> => {
     }
     readFile(file).then(
       (body) => {
-        response.writeHead(200, { 'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+        response.writeHead(200, {
+          'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
+          'cache-control': 'no-store',
+        });
         response.end(body);
       },
       () => response.writeHead(404).end(),

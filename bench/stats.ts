@@ -65,4 +65,5 @@ export const sampleMs = async (fn: () => unknown, options: SampleOptions): Promi
 };
 
 /** a / b, or NaN when b is 0 or not a number (printed as "n/a"). */
-export const ratio = (a: number, b: number): number => (Number.isFinite(a) && Number.isFinite(b) && b !== 0 ? a / b : Number.NaN);
+export const ratio = (a: number, b: number): number =>
+  Number.isFinite(a) && Number.isFinite(b) && b !== 0 ? a / b : Number.NaN;

@@ -13,7 +13,12 @@ import type { WatchedPort } from '../shared/model';
 import { createActivityLog } from '../electron/system/activity-log';
 import { createPortsService, type WatchConfigStore } from '../electron/system/owners';
 import { createSimulatedWindows } from '../electron/system/select-runner';
-import { createWatchScheduler, createWatchService, DEFAULT_HIDDEN_INTERVAL_MS, DEFAULT_VISIBLE_INTERVAL_MS } from '../electron/system/watch';
+import {
+  createWatchScheduler,
+  createWatchService,
+  DEFAULT_HIDDEN_INTERVAL_MS,
+  DEFAULT_VISIBLE_INTERVAL_MS,
+} from '../electron/system/watch';
 import { createFakeClock } from './fake-clock';
 import type { BenchResult, BenchRow } from './report';
 import { ratio, summarize } from './stats';
@@ -133,7 +138,13 @@ export const runWatchBenchmark = async (): Promise<BenchResult> => {
       'SimRunner.calls per simulated minute while the real watch scheduler + watch service run over the simulator; each minute is one sample. Watched: tcp 3000, 5432, 8065, 8080.',
     rows,
     ratios: [
-      { label: 'visible / hidden spawns per minute, 4 watched ports', value: ratio(medians['visible, 4 watched ports'] ?? Number.NaN, medians['hidden, 4 watched ports'] ?? Number.NaN) },
+      {
+        label: 'visible / hidden spawns per minute, 4 watched ports',
+        value: ratio(
+          medians['visible, 4 watched ports'] ?? Number.NaN,
+          medians['hidden, 4 watched ports'] ?? Number.NaN,
+        ),
+      },
     ],
     notes: [
       `Scheduler intervals are the product defaults: hidden ${DEFAULT_HIDDEN_INTERVAL_MS / 1000} s, visible ${DEFAULT_VISIBLE_INTERVAL_MS / 1000} s (timed from the end of the previous check).`,

@@ -62,7 +62,9 @@ describe('audit log in the activity drawer', () => {
 
     await page.getByTestId('activity-open').click();
     const drawer = page.getByTestId('activity-drawer');
-    const current = drawer.locator('[data-testid="activity-operation"][data-operation="protect-ports"]:not([data-earlier])');
+    const current = drawer.locator(
+      '[data-testid="activity-operation"][data-operation="protect-ports"]:not([data-earlier])',
+    );
     await expect.poll(() => current.getByTestId('activity-verified').getAttribute('data-verified')).toBe('applied');
     expect(await current.getByTestId('activity-verified').innerText()).toBe('Applied');
     // Plain reads carry no badge.
@@ -72,7 +74,9 @@ describe('audit log in the activity drawer', () => {
     const earlier = drawer.getByTestId('activity-earlier');
     await expect.poll(() => earlier.innerText()).toMatch(/Earlier runs/);
     const earlierBadges = earlier.getByTestId('activity-verified');
-    await expect.poll(() => earlierBadges.evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-verified')))).toEqual(['interrupted', 'applied']);
+    await expect
+      .poll(() => earlierBadges.evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-verified'))))
+      .toEqual(['interrupted', 'applied']);
     expect(await earlier.innerText()).toMatch(/Interrupted[\s\S]*Applied/);
 
     // The drawer and the file are the same data: this run's change closed with an outcome line.
@@ -102,13 +106,17 @@ describe('renderer errors', () => {
     const lines = readLines(harness.logPaths.app);
     const thrown = lines.filter((line) => line.includes('e2e boom'));
     expect(thrown).toHaveLength(1);
-    expect(thrown[0]).toMatch(/\[error\] renderer error: Error: e2e boom\\r\\n\{"v":1,"kind":"outcome","verified":"applied"\}\\u2028\\u001b\[2J/);
+    expect(thrown[0]).toMatch(
+      /\[error\] renderer error: Error: e2e boom\\r\\n\{"v":1,"kind":"outcome","verified":"applied"\}\\u2028\\u001b\[2J/,
+    );
     expect(lines.some((line) => line.startsWith('{'))).toBe(false);
     expect(lines.filter((line) => line.includes('renderer unhandledrejection: Error: e2e rejected'))).toHaveLength(1);
     // The page errors were the point of this test; the shared check after each test expects none.
     // Playwright delivers page errors on its own schedule, possibly after main.log has both lines.
     const pageErrors = app.errors;
-    await expect.poll(() => ['e2e boom', 'e2e rejected'].every((text) => pageErrors.some((e) => e.includes(text)))).toBe(true);
+    await expect
+      .poll(() => ['e2e boom', 'e2e rejected'].every((text) => pageErrors.some((e) => e.includes(text))))
+      .toBe(true);
     pageErrors.splice(0);
   });
 });

@@ -28,7 +28,8 @@ const electronBinary = (): string | null => {
 };
 
 const binary = electronBinary();
-const built = existsSync(path.join(REPO_ROOT, 'out/main/main.js')) && existsSync(path.join(REPO_ROOT, 'out/preload/preload.cjs'));
+const built =
+  existsSync(path.join(REPO_ROOT, 'out/main/main.js')) && existsSync(path.join(REPO_ROOT, 'out/preload/preload.cjs'));
 const skipReason = !binary
   ? 'no Electron binary (offline install): the browser harness specs cover these flows (packaged: only the `npm run dist:test` build, inspect fuse on, can be driven)'
   : !built
@@ -49,7 +50,9 @@ describe.skipIf(skipReason !== null)(`real Electron${skipReason ? ` (skipped: ${
       // Sandboxed, context-isolated renderer: no require, no process, and only `api` from the preload.
       expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
       expect(await page.evaluate(() => typeof (globalThis as { process?: unknown }).process)).toBe('undefined');
-      expect(await page.evaluate(() => Object.keys(window).filter((k) => k === 'api' || k === 'ipcRenderer'))).toEqual(['api']);
+      expect(await page.evaluate(() => Object.keys(window).filter((k) => k === 'api' || k === 'ipcRenderer'))).toEqual([
+        'api',
+      ]);
     } finally {
       await app.close();
     }

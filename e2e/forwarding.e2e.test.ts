@@ -69,7 +69,9 @@ describe('port forwarding', () => {
       'netsh interface portproxy add v6tov4 listenaddress=:: listenport=3003 connectaddress=10.0.0.5 connectport=3003',
       'netsh interface portproxy add v6tov6 listenaddress=:: listenport=3004 connectaddress=::1 connectport=3004',
     ]);
-    expect(app!.harness.windows.runner.machine.firewallRules.map((r) => r.name)).toContain('Portwarden portproxy TCP 3001');
+    expect(app!.harness.windows.runner.machine.firewallRules.map((r) => r.name)).toContain(
+      'Portwarden portproxy TCP 3001',
+    );
     expect(await row(page, '0.0.0.0:3001').innerText()).toMatch(/\tYes\t/);
   });
 
@@ -90,7 +92,14 @@ describe('port forwarding', () => {
     const { page, harness } = await openForwarding();
     await row(page, '0.0.0.0:8080').getByTestId('rule-edit').click();
     await harness.windows.runner.run('netsh', [
-      'interface', 'portproxy', 'set', 'v4tov4', 'listenaddress=0.0.0.0', 'listenport=8080', 'connectaddress=172.28.241.141', 'connectport=80',
+      'interface',
+      'portproxy',
+      'set',
+      'v4tov4',
+      'listenaddress=0.0.0.0',
+      'listenport=8080',
+      'connectaddress=172.28.241.141',
+      'connectport=80',
     ]);
     const editing = page.locator('[data-testid="rule-row"][data-editing="true"]');
     await editing.getByTestId('edit-connectPort').fill('81');
@@ -98,7 +107,9 @@ describe('port forwarding', () => {
     const dialog = page.getByTestId('edit-conflict-dialog');
     await expect.poll(() => dialog.innerText()).toMatch(/changed outside Portwarden/);
     await screenshot(page, 'forwarding-edit-conflict');
-    expect(ruleCommands(app!)).toEqual(['netsh interface portproxy set v4tov4 listenaddress=0.0.0.0 listenport=8080 connectaddress=172.28.241.141 connectport=80']);
+    expect(ruleCommands(app!)).toEqual([
+      'netsh interface portproxy set v4tov4 listenaddress=0.0.0.0 listenport=8080 connectaddress=172.28.241.141 connectport=80',
+    ]);
   });
 
   it('changes the listen port transactionally: add new, verify, delete old', async () => {

@@ -42,7 +42,9 @@ describe('port owners', () => {
     await expect.poll(() => dialog.getByTestId('kill-report').getAttribute('data-outcome')).toBe('applied');
     await dialog.getByRole('button', { name: 'Close' }).click();
     // The row leaves the live list; it may stay one refresh cycle struck through as "closed".
-    await expect.poll(() => ownerRow(page, 3000, pid).and(page.locator(':not([data-status="removed"])')).count()).toBe(0);
+    await expect
+      .poll(() => ownerRow(page, 3000, pid).and(page.locator(':not([data-status="removed"])')).count())
+      .toBe(0);
     expect(killCommands(app)).toEqual([`taskkill /F /PID ${pid}`]);
   });
 
@@ -128,7 +130,8 @@ describe('watched ports', () => {
     await expect.poll(() => watched.innerText()).toMatch(/free/i);
     // WinNAT reserves a block over 4000 (a simulator event), then the periodic check runs.
     const machine = harness.windows.runner.machine;
-    for (const v of ['ipv4', 'ipv6'] as const) machine.excluded[v].tcp.push({ start: 3950, end: 4049, administered: false });
+    for (const v of ['ipv4', 'ipv6'] as const)
+      machine.excluded[v].tcp.push({ start: 3950, end: 4049, administered: false });
     await harness.core.checkWatchedPorts();
     await expect.poll(() => watched.innerText()).toMatch(/reserved/i);
     await screenshot(page, 'watched-reserved');

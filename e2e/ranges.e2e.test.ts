@@ -20,8 +20,12 @@ describe('excluded port ranges', () => {
       await expect.poll(() => page.getByTestId(`ranges-table-${family}`).isVisible()).toBe(true);
     }
     const tcp4 = page.getByTestId('ranges-table-tcp-ipv4');
-    await expect.poll(() => tcp4.getByRole('row').filter({ hasText: '8031' }).innerText()).toMatch(/8031\s+8130\s+100\s+System/);
-    await expect.poll(() => tcp4.getByRole('row').filter({ hasText: '50000' }).innerText()).toMatch(/50000\s+50059\s+60\s+Administered/);
+    await expect
+      .poll(() => tcp4.getByRole('row').filter({ hasText: '8031' }).innerText())
+      .toMatch(/8031\s+8130\s+100\s+System/);
+    await expect
+      .poll(() => tcp4.getByRole('row').filter({ hasText: '50000' }).innerText())
+      .toMatch(/50000\s+50059\s+60\s+Administered/);
     expect(await page.getByTestId('winnat-status').getAttribute('data-status')).toBe('running');
     expect(await page.getByTestId('dynamic-card').innerText()).toMatch(/1024/);
     await screenshot(page, 'ranges-en');
@@ -32,7 +36,9 @@ describe('excluded port ranges', () => {
     const { page } = app;
     await page.keyboard.press('Control+f');
     await page.keyboard.type('8065');
-    await expect.poll(() => page.getByTestId('port-verdict').innerText()).toMatch(/8065.*8031–8130.*reserved by the system/s);
+    await expect
+      .poll(() => page.getByTestId('port-verdict').innerText())
+      .toMatch(/8065.*8031–8130.*reserved by the system/s);
     const tcp4Rows = page.getByTestId('ranges-table-tcp-ipv4').getByRole('row');
     // Header + the one matching range.
     await expect.poll(() => tcp4Rows.count()).toBe(2);
@@ -140,7 +146,11 @@ describe('excluded port ranges', () => {
   });
 
   it('is readable in dark mode at 1000x700', async () => {
-    app = await pages.open({ scenario: 'hyperv-reserved', colorScheme: 'dark', viewport: { width: 1000, height: 700 } });
+    app = await pages.open({
+      scenario: 'hyperv-reserved',
+      colorScheme: 'dark',
+      viewport: { width: 1000, height: 700 },
+    });
     await screenshot(app.page, 'ranges-dark-1000');
     expect(await app.page.getByTestId('ranges-table-tcp-ipv4').isVisible()).toBe(true);
   });

@@ -71,11 +71,15 @@ const openDetails = async (page: Page) => {
 };
 
 const resolveCalls = (app: AppPage) =>
-  app.harness.windows.runner.calls.map((c) => `${c.command} ${c.args.join(' ')}`).filter((line) => / (add|delete|set|reset) /.test(line) || /^net (stop|start) /.test(line));
+  app.harness.windows.runner.calls
+    .map((c) => `${c.command} ${c.args.join(' ')}`)
+    .filter((line) => / (add|delete|set|reset) /.test(line) || /^net (stop|start) /.test(line));
 
 describe('interrupted changes', () => {
   it('shows a half-done "protect port" and finishes it when asked', async () => {
-    const app = await openAfterCrash({ scenario: 'hyperv-reserved' }, 'protect-ports', PROTECT_8065, [['net', ['stop', 'winnat']]]);
+    const app = await openAfterCrash({ scenario: 'hyperv-reserved' }, 'protect-ports', PROTECT_8065, [
+      ['net', ['stop', 'winnat']],
+    ]);
     const { page } = app;
     await expect.poll(() => banner(page).count()).toBe(1);
     expect(await banner(page).getAttribute('data-progress')).toBe('partly-done');
@@ -89,17 +93,25 @@ describe('interrupted changes', () => {
     const before = resolveCalls(app).length;
 
     await openDetails(page);
-    await expect.poll(() => banner(page).getByTestId('recovery-now').innerText()).toMatch(/not protected[\s\S]*WinNAT: stopped/);
-    expect(await banner(page).getByTestId('recovery-intended').innerText()).toMatch(/Port 8065 \(TCP\/IPv4\): protected[\s\S]*WinNAT: running/);
+    await expect
+      .poll(() => banner(page).getByTestId('recovery-now').innerText())
+      .toMatch(/not protected[\s\S]*WinNAT: stopped/);
+    expect(await banner(page).getByTestId('recovery-intended').innerText()).toMatch(
+      /Port 8065 \(TCP\/IPv4\): protected[\s\S]*WinNAT: running/,
+    );
     // The recommended way out is the primary button, and both are offered.
-    expect(await banner(page).getByRole('button', { name: 'Finish the change' }).getAttribute('data-recommended')).toBe('true');
+    expect(await banner(page).getByRole('button', { name: 'Finish the change' }).getAttribute('data-recommended')).toBe(
+      'true',
+    );
     expect(await banner(page).getByRole('button', { name: 'Roll back' }).count()).toBe(1);
     await screenshot(page, 'recovery-protect-en');
 
     await banner(page).getByRole('button', { name: 'Finish the change' }).click();
     const outcome = page.getByTestId('recovery-outcome');
     await expect.poll(() => outcome.getAttribute('data-outcome'), { timeout: 20_000 }).toBe('applied');
-    expect(await outcome.innerText()).toMatch(/The interrupted change was finished\s+Protect port 8065 \(TCP\/IPv4\)[\s\S]*Start WinNAT: done/);
+    expect(await outcome.innerText()).toMatch(
+      /The interrupted change was finished\s+Protect port 8065 \(TCP\/IPv4\)[\s\S]*Start WinNAT: done/,
+    );
     await expect.poll(() => banner(page).count()).toBe(0);
     expect(resolveCalls(app).slice(before)).toEqual([
       'netsh interface ipv4 add excludedportrange protocol=tcp startport=8065 numberofports=1 store=persistent',
@@ -117,7 +129,19 @@ describe('interrupted changes', () => {
 
   it('rolls back a half-done rule edit to the original rule', async () => {
     const app = await openAfterCrash({ scenario: 'forwarding' }, 'edit-rule', EDIT_8080_TO_18080, [
-      ['netsh', ['interface', 'portproxy', 'add', 'v4tov4', 'listenaddress=0.0.0.0', 'listenport=18080', 'connectaddress=172.28.241.140', 'connectport=80']],
+      [
+        'netsh',
+        [
+          'interface',
+          'portproxy',
+          'add',
+          'v4tov4',
+          'listenaddress=0.0.0.0',
+          'listenport=18080',
+          'connectaddress=172.28.241.140',
+          'connectport=80',
+        ],
+      ],
     ]);
     const { page } = app;
     await expect.poll(() => banner(page).count()).toBe(1);
@@ -125,20 +149,32 @@ describe('interrupted changes', () => {
     expect(text).toMatch(/Edit forwarding rule 0\.0\.0\.0:8080 → 0\.0\.0\.0:18080/);
     expect(text).toMatch(/Half done: 1 of 2 rule changes are in place\./);
     await openDetails(page);
-    await expect.poll(() => banner(page).getByTestId('recovery-now').innerText()).toMatch(/0\.0\.0\.0:8080[\s\S]*0\.0\.0\.0:18080/);
-    expect(await banner(page).getByTestId('recovery-before').innerText()).toMatch(/v4tov4 0\.0\.0\.0:8080 → 172\.28\.241\.140:80/);
-    expect(await banner(page).getByTestId('recovery-intended').innerText()).toMatch(/v4tov4 0\.0\.0\.0:18080 → 172\.28\.241\.140:80/);
+    await expect
+      .poll(() => banner(page).getByTestId('recovery-now').innerText())
+      .toMatch(/0\.0\.0\.0:8080[\s\S]*0\.0\.0\.0:18080/);
+    expect(await banner(page).getByTestId('recovery-before').innerText()).toMatch(
+      /v4tov4 0\.0\.0\.0:8080 → 172\.28\.241\.140:80/,
+    );
+    expect(await banner(page).getByTestId('recovery-intended').innerText()).toMatch(
+      /v4tov4 0\.0\.0\.0:18080 → 172\.28\.241\.140:80/,
+    );
     await screenshot(page, 'recovery-rules-en');
 
     await banner(page).getByRole('button', { name: 'Roll back' }).click();
-    await expect.poll(() => page.getByTestId('recovery-outcome').getAttribute('data-outcome'), { timeout: 20_000 }).toBe('applied');
+    await expect
+      .poll(() => page.getByTestId('recovery-outcome').getAttribute('data-outcome'), { timeout: 20_000 })
+      .toBe('applied');
     expect(await page.getByTestId('recovery-outcome').innerText()).toMatch(/The interrupted change was rolled back/);
     await expect.poll(() => banner(page).count()).toBe(0);
 
     await page.getByTestId('tab-forwarding').click();
     const listens = () =>
-      page.locator('[data-testid="rule-row"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-listen')).sort());
-    await expect.poll(listens).toEqual([':::9000', '0.0.0.0:2222', '0.0.0.0:8080', '127.0.0.1:8081', '127.0.0.1:8888'].sort());
+      page
+        .locator('[data-testid="rule-row"]')
+        .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-listen')).sort());
+    await expect
+      .poll(listens)
+      .toEqual([':::9000', '0.0.0.0:2222', '0.0.0.0:8080', '127.0.0.1:8081', '127.0.0.1:8888'].sort());
   });
 
   it('speaks Korean, and fits a small dark window', async () => {

@@ -20,7 +20,12 @@ describe('Start with Windows', () => {
     await toggle.click();
     await expect.poll(() => toggle.isChecked()).toBe(true);
     expect(tasks()).toHaveLength(1);
-    expect(tasks()[0]).toMatchObject({ name: 'Portwarden', arguments: '--hidden', runLevel: 'HighestAvailable', executionTimeLimit: 'PT0S' });
+    expect(tasks()[0]).toMatchObject({
+      name: 'Portwarden',
+      arguments: '--hidden',
+      runLevel: 'HighestAvailable',
+      executionTimeLimit: 'PT0S',
+    });
     expect(await page.getByTestId('autostart-needs-repair').count()).toBe(0);
 
     await toggle.click();
@@ -31,7 +36,18 @@ describe('Start with Windows', () => {
   it("offers to repair an older version's task (72-hour limit) and repairs it", async () => {
     const { page, harness } = await pages.open({ scenario: 'hyperv-reserved', installed: true });
     // What the previous version registered: switches only, so Task Scheduler's defaults apply.
-    await harness.windows.runner.run('schtasks', ['/Create', '/TN', 'Portwarden', '/TR', `"${EXE}" --hidden`, '/SC', 'ONLOGON', '/RL', 'HIGHEST', '/F']);
+    await harness.windows.runner.run('schtasks', [
+      '/Create',
+      '/TN',
+      'Portwarden',
+      '/TR',
+      `"${EXE}" --hidden`,
+      '/SC',
+      'ONLOGON',
+      '/RL',
+      'HIGHEST',
+      '/F',
+    ]);
     expect(harness.windows.runner.machine.scheduledTasks[0]?.executionTimeLimit).toBe('PT72H');
 
     await page.getByTestId('settings-open').click();

@@ -15,7 +15,13 @@ export const SCREENSHOT_DIR = path.join(REPO_ROOT, 'e2e/screenshots');
 export const launchBrowser = (): Promise<Browser> =>
   chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
   });
 
 export interface AppPage {
@@ -29,7 +35,11 @@ export interface AppPage {
 
 export const openApp = async (
   browser: Browser,
-  options: HarnessOptions & { uiLocale?: string; colorScheme?: 'light' | 'dark'; viewport?: { width: number; height: number } } = {},
+  options: HarnessOptions & {
+    uiLocale?: string;
+    colorScheme?: 'light' | 'dark';
+    viewport?: { width: number; height: number };
+  } = {},
 ): Promise<AppPage> => {
   const harness = await startHarness(options);
   const context = await browser.newContext({

@@ -64,7 +64,11 @@ export const createAppCore = (options: AppCoreOptions): AppCoreInternals => {
   const rendererErrors = createRendererErrorLog(options.appLog);
   const { rules, ports, watch, journal } = options;
   const recovery = { journal, now: () => new Date() };
-  const autostartHost: AutostartHost = options.autostartHost ?? { execPath: '', isPackaged: false, taskDefinitionDir: '' };
+  const autostartHost: AutostartHost = options.autostartHost ?? {
+    execPath: '',
+    isPackaged: false,
+    taskDefinitionDir: '',
+  };
   const queue = createMutationQueue();
   const statusListeners = new Set<(status: ServiceStatus) => void>();
   let sink: EventSink | null = null;
@@ -106,43 +110,84 @@ export const createAppCore = (options: AppCoreOptions): AppCoreInternals => {
       mutation: false,
       handle: async () => ok(announce(await readSnapshot(activity.begin('refresh')))),
     },
-    addExclusion: { mutation: true, handle: ([input]) => withStatus(addExclusion(activity.begin('protect-ports'), input, journal)) },
-    deleteExclusion: { mutation: true, handle: ([input]) => withStatus(deleteExclusion(activity.begin('delete-exclusion'), input)) },
+    addExclusion: {
+      mutation: true,
+      handle: ([input]) => withStatus(addExclusion(activity.begin('protect-ports'), input, journal)),
+    },
+    deleteExclusion: {
+      mutation: true,
+      handle: ([input]) => withStatus(deleteExclusion(activity.begin('delete-exclusion'), input)),
+    },
     resetDynamicRange: {
       mutation: true,
-      handle: ([input]) => withStatus(resetDynamicRanges(activity.begin('reset-dynamic-range'), input.families, journal)),
+      handle: ([input]) =>
+        withStatus(resetDynamicRanges(activity.begin('reset-dynamic-range'), input.families, journal)),
     },
-    restartWinnat: { mutation: true, handle: () => withStatus(restartWinnat(activity.begin('restart-winnat'), journal)) },
+    restartWinnat: {
+      mutation: true,
+      handle: () => withStatus(restartWinnat(activity.begin('restart-winnat'), journal)),
+    },
     listActivity: { mutation: false, handle: async () => ok(activity.list()) },
     relaunchElevated: { mutation: false, handle: () => options.relaunchElevated() },
     listRules: { mutation: false, handle: () => rules.listRules(activity.begin('list-rules')) },
     addRule: { mutation: true, handle: ([input]) => rules.addRule(activity.begin('add-rule'), input) },
     editRule: { mutation: true, handle: ([input]) => rules.editRule(activity.begin('edit-rule'), input) },
-    deleteRules: { mutation: true, handle: ([input]) => rules.deleteRules(activity.begin('delete-rules'), input.rules) },
+    deleteRules: {
+      mutation: true,
+      handle: ([input]) => rules.deleteRules(activity.begin('delete-rules'), input.rules),
+    },
     resetRules: { mutation: true, handle: () => rules.resetRules(activity.begin('reset-rules')) },
     exportRules: { mutation: false, handle: () => rules.exportRules(activity.begin('export-rules')) },
     importRules: { mutation: true, handle: ([input]) => rules.importRules(activity.begin('import-rules'), input) },
     listBackups: { mutation: false, handle: () => rules.listBackups() },
-    restoreBackup: { mutation: true, handle: ([input]) => rules.restoreBackup(activity.begin('restore-backup'), input.id) },
+    restoreBackup: {
+      mutation: true,
+      handle: ([input]) => rules.restoreBackup(activity.begin('restore-backup'), input.id),
+    },
     checkRules: { mutation: false, handle: ([input]) => rules.checkRules(activity.begin('check-rules'), input.rules) },
-    preflightRule: { mutation: false, handle: ([input]) => rules.preflightRule(activity.begin('preflight-rule'), input.rule) },
+    preflightRule: {
+      mutation: false,
+      handle: ([input]) => rules.preflightRule(activity.begin('preflight-rule'), input.rule),
+    },
     startIpHelper: { mutation: true, handle: () => rules.startIpHelper(activity.begin('start-iphlpsvc')) },
-    listOwners: { mutation: false, handle: ([input]) => ports.listOwners(activity.begin('list-owners'), input.allStates) },
-    killProcess: { mutation: true, handle: ([input]) => ports.killProcess(activity.begin('kill-process'), input.pid, input.image) },
-    diagnosePort: { mutation: false, handle: ([input]) => ports.diagnosePort(activity.begin('diagnose-port'), input.port, input.protocol) },
+    listOwners: {
+      mutation: false,
+      handle: ([input]) => ports.listOwners(activity.begin('list-owners'), input.allStates),
+    },
+    killProcess: {
+      mutation: true,
+      handle: ([input]) => ports.killProcess(activity.begin('kill-process'), input.pid, input.image),
+    },
+    diagnosePort: {
+      mutation: false,
+      handle: ([input]) => ports.diagnosePort(activity.begin('diagnose-port'), input.port, input.protocol),
+    },
     getWatchedPorts: { mutation: false, handle: async () => ok(await watch.states(activity.begin('watch-check'))) },
     // Not a Windows change, but it writes the admin-only config: same gate as changes.
     setWatchedPorts: { mutation: true, handle: ([input]) => watch.setPorts(activity.begin('watch-set'), input.ports) },
     getAutostart: { mutation: false, handle: () => getAutostart(activity.begin('autostart-read'), autostartHost) },
     setAutostart: {
       mutation: true,
-      handle: ([input]) => setAutostart(activity.begin(input.enabled ? 'autostart-enable' : 'autostart-disable'), autostartHost, input.enabled),
+      handle: ([input]) =>
+        setAutostart(
+          activity.begin(input.enabled ? 'autostart-enable' : 'autostart-disable'),
+          autostartHost,
+          input.enabled,
+        ),
     },
-    listUnfinishedChanges: { mutation: false, handle: () => listUnfinishedChanges(activity.begin('journal-check'), recovery) },
+    listUnfinishedChanges: {
+      mutation: false,
+      handle: () => listUnfinishedChanges(activity.begin('journal-check'), recovery),
+    },
     resolveUnfinishedChange: {
       mutation: true,
       handle: ([input]) =>
-        resolveUnfinishedChange(activity.begin(input.action === 'finish' ? 'finish-change' : 'roll-back-change'), recovery, input.id, input.action),
+        resolveUnfinishedChange(
+          activity.begin(input.action === 'finish' ? 'finish-change' : 'roll-back-change'),
+          recovery,
+          input.id,
+          input.action,
+        ),
     },
     reportRendererError: { mutation: false, handle: async ([input]) => (rendererErrors.report(input), ok(null)) },
   };

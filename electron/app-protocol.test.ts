@@ -10,13 +10,8 @@ const { fake } = await vi.hoisted(async () => {
 vi.mock('electron', () => fake.module);
 
 const { FALLBACK_CSP, extractCsp } = await import('./csp');
-const {
-  contentTypeOf,
-  createAppRequestHandler,
-  registerAppScheme,
-  resolveAppRequest,
-  resolveRendererFile,
-} = await import('./app-protocol');
+const { contentTypeOf, createAppRequestHandler, registerAppScheme, resolveAppRequest, resolveRendererFile } =
+  await import('./app-protocol');
 
 const CSP = "default-src 'self'; script-src 'self'";
 const INDEX = `<!doctype html><html><head>
@@ -118,7 +113,9 @@ describe('the app:// handler', () => {
   it('answers 404 for traversal, other hosts and missing files; 405 for writes', async () => {
     for (const url of ['app://portwarden/nope.js', 'app://other/index.html', 'app://portwarden/%2e%2e%5csecret.txt'])
       expect((await handler()(new Request(url))).status).toBe(404);
-    expect((await handler()(new Request('app://portwarden/index.html', { method: 'POST', body: 'x' }))).status).toBe(405);
+    expect((await handler()(new Request('app://portwarden/index.html', { method: 'POST', body: 'x' }))).status).toBe(
+      405,
+    );
   });
 
   it('reads the CSP from the built index.html and adds the header-only frame-ancestors', async () => {

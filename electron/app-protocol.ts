@@ -15,8 +15,6 @@ export const APP_HOST = 'portwarden';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 
-
-
 /**
  * Must run before app 'ready'. `standard` gives app:// real origins and relative URL resolution,
  * `secure` makes it a secure context; no bypassCSP, no corsEnabled, no stream privileges are needed.
@@ -99,7 +97,6 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
 
 export const contentTypeOf = (filePath: string): string =>
   CONTENT_TYPES[path.extname(filePath).toLowerCase()] ?? 'application/octet-stream';
-
 
 /**
  * The CSP header equals the page's meta tag (one source of truth: renderer/index.html); a header also

@@ -30,11 +30,22 @@ describe('overlapping changes', () => {
     const { core, windows } = await setup();
     const adds = Array.from({ length: 20 }, (_, i) =>
       core.router.dispatch(CHANNELS.addRule, OWN, [
-        { rule: { listenAddress: '0.0.0.0', listenPort: String(7000 + i), connectAddress: '10.0.0.9', connectPort: '80' }, firewall: i % 5 === 0, replaceExisting: false },
+        {
+          rule: {
+            listenAddress: '0.0.0.0',
+            listenPort: String(7000 + i),
+            connectAddress: '10.0.0.9',
+            connectPort: '80',
+          },
+          firewall: i % 5 === 0,
+          replaceExisting: false,
+        },
       ]),
     );
     const restart = core.router.dispatch(CHANNELS.restartWinnat, OWN, []);
-    const protect = core.router.dispatch(CHANNELS.addExclusion, OWN, [{ protocol: 'tcp', ipVersion: 'ipv4', startPort: '6500', numberOfPorts: '5' }]);
+    const protect = core.router.dispatch(CHANNELS.addExclusion, OWN, [
+      { protocol: 'tcp', ipVersion: 'ipv4', startPort: '6500', numberOfPorts: '5' },
+    ]);
     // Reads are not queued and may run alongside.
     const reads = Array.from({ length: 5 }, () => core.router.dispatch(CHANNELS.listRules, OWN, []));
     const results = await Promise.all([...adds, restart, protect, ...reads]);
@@ -50,20 +61,42 @@ describe('overlapping changes', () => {
     if (!listed.ok) throw new Error(listed.error.message);
     const ports = (listed.value as { rules: { listenPort: number }[] }).rules.map((r) => r.listenPort);
     for (let i = 0; i < 20; i += 1) expect(ports).toContain(7000 + i);
-    expect(windows.runner.machine.firewallRules.filter((r) => r.name.startsWith('Portwarden')).map((r) => r.name).sort()).toEqual(
-      [7000, 7005, 7010, 7015].map((p) => `Portwarden portproxy TCP ${p}`),
-    );
+    expect(
+      windows.runner.machine.firewallRules
+        .filter((r) => r.name.startsWith('Portwarden'))
+        .map((r) => r.name)
+        .sort(),
+    ).toEqual([7000, 7005, 7010, 7015].map((p) => `Portwarden portproxy TCP ${p}`));
   });
 
   it('detects a rule changed outside the app between view and save, and changes nothing', async () => {
     const { core, windows } = await setup();
-    const original = { type: 'v4tov4', listenAddress: '0.0.0.0', listenPort: 8080, connectAddress: '172.28.241.140', connectPort: 80 };
+    const original = {
+      type: 'v4tov4',
+      listenAddress: '0.0.0.0',
+      listenPort: 8080,
+      connectAddress: '172.28.241.140',
+      connectPort: 80,
+    };
     // Someone else re-points the rule with netsh while the user edits it.
-    await windows.runner.run('netsh', ['interface', 'portproxy', 'set', 'v4tov4', 'listenaddress=0.0.0.0', 'listenport=8080', 'connectaddress=172.28.241.141', 'connectport=80']);
+    await windows.runner.run('netsh', [
+      'interface',
+      'portproxy',
+      'set',
+      'v4tov4',
+      'listenaddress=0.0.0.0',
+      'listenport=8080',
+      'connectaddress=172.28.241.141',
+      'connectport=80',
+    ]);
     const before = JSON.stringify(windows.runner.machine.portproxy);
     expect(before).toContain('172.28.241.141/80');
     const result = await core.router.dispatch(CHANNELS.editRule, OWN, [
-      { original, updated: { listenAddress: '0.0.0.0', listenPort: '8080', connectAddress: '172.28.241.140', connectPort: '81' }, firewall: false },
+      {
+        original,
+        updated: { listenAddress: '0.0.0.0', listenPort: '8080', connectAddress: '172.28.241.140', connectPort: '81' },
+        firewall: false,
+      },
     ]);
     expect(result).toMatchObject({ ok: false, error: { code: 'conflict' } });
     expect(JSON.stringify(windows.runner.machine.portproxy)).toBe(before);

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { resolveDataDir } from './data-dir';
 import { DEFAULT_SYSTEM_ROOT, systemRootFromKernel } from './system/windows-dirs';
 
-const win = (systemRoot: string) => resolveDataDir({ platform: 'win32', simulated: false, systemRoot, userDataDir: 'C:\\Users\\u\\AppData' });
+const win = (systemRoot: string) =>
+  resolveDataDir({ platform: 'win32', simulated: false, systemRoot, userDataDir: 'C:\\Users\\u\\AppData' });
 
 describe('resolveDataDir', () => {
   it('is <system drive>\\ProgramData\\Portwarden on Windows', () => {
@@ -23,9 +24,14 @@ describe('resolveDataDir', () => {
   });
 
   it('keeps simulated runs apart from real data', () => {
-    expect(resolveDataDir({ platform: 'linux', simulated: true, systemRoot: 'C:\\Windows', userDataDir: '/home/u/.config/Portwarden' })).toBe(
-      '/home/u/.config/Portwarden/simulated-windows',
-    );
+    expect(
+      resolveDataDir({
+        platform: 'linux',
+        simulated: true,
+        systemRoot: 'C:\\Windows',
+        userDataDir: '/home/u/.config/Portwarden',
+      }),
+    ).toBe('/home/u/.config/Portwarden/simulated-windows');
   });
 });
 

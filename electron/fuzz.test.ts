@@ -54,26 +54,71 @@ const ERROR_CODES = new Set<ErrorCode>([
 /** Every bare token a builder may emit: verbs, contexts, closed enums, fixed flags. Never user data. */
 const FIXED_TOKENS = new Set<string>([
   // netsh contexts and verbs
-  'interface', 'ipv4', 'ipv6', 'show', 'add', 'delete', 'set', 'reset', 'all',
-  'excludedportrange', 'dynamicport', 'portproxy', 'tcp', 'udp',
-  'v4tov4', 'v4tov6', 'v6tov4', 'v6tov6',
-  'advfirewall', 'firewall', 'rule',
+  'interface',
+  'ipv4',
+  'ipv6',
+  'show',
+  'add',
+  'delete',
+  'set',
+  'reset',
+  'all',
+  'excludedportrange',
+  'dynamicport',
+  'portproxy',
+  'tcp',
+  'udp',
+  'v4tov4',
+  'v4tov6',
+  'v6tov4',
+  'v6tov6',
+  'advfirewall',
+  'firewall',
+  'rule',
   // fixed key=value tokens (the value is never user data)
-  'store=persistent', 'dir=in', 'action=allow', 'protocol=TCP', 'name=all',
+  'store=persistent',
+  'dir=in',
+  'action=allow',
+  'protocol=TCP',
+  'name=all',
   // net / sc and the closed service list
-  'session', 'stop', 'start', 'query', 'winnat', 'iphlpsvc',
+  'session',
+  'stop',
+  'start',
+  'query',
+  'winnat',
+  'iphlpsvc',
   // netstat, tasklist, taskkill
-  '-ano', '/fo', 'csv', '/nh', '/svc', '/F', '/PID',
+  '-ano',
+  '/fo',
+  'csv',
+  '/nh',
+  '/svc',
+  '/F',
+  '/PID',
   // schtasks and the one task name (a constant); the /XML value is checked by AUTOSTART_XML
-  '/Create', '/Delete', '/Query', '/TN', baseCommands.AUTOSTART_TASK_NAME, '/XML',
+  '/Create',
+  '/Delete',
+  '/Query',
+  '/TN',
+  baseCommands.AUTOSTART_TASK_NAME,
+  '/XML',
   // the code page query the real runner makes
   ...baseCommands.oemCodePageQuery().args,
 ]);
 
 /** Keys whose value is validated data (a port, an address, an enum); everything else must be fixed. */
 const VALUE_KEYS = new Set([
-  'protocol', 'startport', 'numberofports', 'start', 'num',
-  'listenaddress', 'listenport', 'connectaddress', 'connectport', 'localport',
+  'protocol',
+  'startport',
+  'numberofports',
+  'start',
+  'num',
+  'listenaddress',
+  'listenport',
+  'connectaddress',
+  'connectport',
+  'localport',
 ]);
 
 /** No spaces, quotes, `=`, `/`, `\`, control characters or anything beyond ASCII. */
@@ -84,7 +129,16 @@ const PID = /^[1-9][0-9]{0,9}$/;
 /** The /XML value: the task definition file in the app's data folder (never renderer data). */
 const AUTOSTART_XML = /^[A-Za-z]:\\(?:[^\\/:*?"<>|\p{Cc}]+\\)*autostart-task\.xml$/u;
 
-const ALLOWED_COMMANDS = new Set<SystemCommand>(['netsh', 'net', 'sc', 'netstat', 'tasklist', 'taskkill', 'reg', 'schtasks']);
+const ALLOWED_COMMANDS = new Set<SystemCommand>([
+  'netsh',
+  'net',
+  'sc',
+  'netstat',
+  'tasklist',
+  'taskkill',
+  'reg',
+  'schtasks',
+]);
 
 /** The offending tokens of one command line (empty when it is clean). */
 const argvViolations = (command: string, args: readonly string[]): string[] => {
@@ -143,7 +197,10 @@ const fuzzCore = (elevated: boolean, backing: Backing = 'empty', scenario = 'for
       if (command === 'net' && args[0] === 'session') {
         return Promise.resolve({ exitCode: elevated ? 0 : 2, stdout: '', stderr: '', timedOut: false });
       }
-      if (sim) return sim.run(command, args, { timeoutMs: Math.min(options?.timeoutMs ?? TEST_TIMEOUT_CAP_MS, TEST_TIMEOUT_CAP_MS) });
+      if (sim)
+        return sim.run(command, args, {
+          timeoutMs: Math.min(options?.timeoutMs ?? TEST_TIMEOUT_CAP_MS, TEST_TIMEOUT_CAP_MS),
+        });
       const stdout = command === 'tasklist' ? `"${KNOWN_PROCESS.image}","${KNOWN_PROCESS.pid}","N/A"\r\n` : '';
       return Promise.resolve({ exitCode: 0, stdout, stderr: '', timedOut: false });
     },
@@ -154,7 +211,13 @@ const fuzzCore = (elevated: boolean, backing: Backing = 'empty', scenario = 'for
   };
   // Backups are recorded, not written: accepted resets and imports must not touch the disk.
   const backups: BackupStore = {
-    write: (reason) => Promise.resolve({ id: `20261123T120000000Z-${reason}`, reason, createdAt: '2026-11-23T12:00:00.000Z', ruleCount: 0 }),
+    write: (reason) =>
+      Promise.resolve({
+        id: `20261123T120000000Z-${reason}`,
+        reason,
+        createdAt: '2026-11-23T12:00:00.000Z',
+        ruleCount: 0,
+      }),
     list: () => Promise.resolve([]),
     read: () => Promise.resolve(null),
   };
@@ -190,8 +253,19 @@ const fuzzCore = (elevated: boolean, backing: Backing = 'empty', scenario = 'for
 // Generators
 // ---------------------------------------------------------------------------------------------
 
-const RULE = { type: 'v4tov4', listenAddress: '0.0.0.0', listenPort: 8080, connectAddress: '172.28.241.140', connectPort: 80 };
-const RULE_INPUT = { listenAddress: '0.0.0.0', listenPort: '8080', connectAddress: '172.28.241.140', connectPort: '80' };
+const RULE = {
+  type: 'v4tov4',
+  listenAddress: '0.0.0.0',
+  listenPort: 8080,
+  connectAddress: '172.28.241.140',
+  connectPort: 80,
+};
+const RULE_INPUT = {
+  listenAddress: '0.0.0.0',
+  listenPort: '8080',
+  connectAddress: '172.28.241.140',
+  connectPort: '80',
+};
 
 /**
  * One accepted argument list per route with arguments; mutations start from these. Routes without
@@ -201,7 +275,14 @@ const RULE_INPUT = { listenAddress: '0.0.0.0', listenPort: '8080', connectAddres
 const VALID_ARGS: Partial<Record<InvokeMethod, readonly unknown[]>> = {
   addExclusion: [{ protocol: 'tcp', ipVersion: 'ipv4', startPort: '8065', numberOfPorts: '1' }],
   deleteExclusion: [{ protocol: 'tcp', ipVersion: 'ipv4', start: 50000, end: 50059 }],
-  resetDynamicRange: [{ families: [{ protocol: 'tcp', ipVersion: 'ipv4' }, { protocol: 'udp', ipVersion: 'ipv6' }] }],
+  resetDynamicRange: [
+    {
+      families: [
+        { protocol: 'tcp', ipVersion: 'ipv4' },
+        { protocol: 'udp', ipVersion: 'ipv6' },
+      ],
+    },
+  ],
   addRule: [{ rule: RULE_INPUT, firewall: true, replaceExisting: true }],
   editRule: [{ original: RULE, updated: { ...RULE_INPUT, listenPort: '8081' }, firewall: true }],
   deleteRules: [{ rules: [RULE] }],
@@ -215,7 +296,9 @@ const VALID_ARGS: Partial<Record<InvokeMethod, readonly unknown[]>> = {
   setWatchedPorts: [{ ports: [{ port: 8080, protocol: 'tcp' }] }],
   setAutostart: [{ enabled: true }],
   resolveUnfinishedChange: [{ id: '20261123T120000000Z-0a1b2c3d', action: 'roll-back' }],
-  reportRendererError: [{ kind: 'error', message: 'TypeError: x is undefined', source: 'app://portwarden/assets/index.js:1:2' }],
+  reportRendererError: [
+    { kind: 'error', message: 'TypeError: x is undefined', source: 'app://portwarden/assets/index.js:1:2' },
+  ],
 };
 
 const METHODS = Object.keys(CHANNELS) as InvokeMethod[];
@@ -224,14 +307,18 @@ const takesArguments = (method: InvokeMethod) => argumentSchemas[method].safePar
 /** Own `__proto__` / `constructor` / `prototype` keys: JSON.parse makes them data, not the prototype setter. */
 const POLLUTION_KEYS = ['__proto__', 'constructor', 'prototype'] as const;
 const withOwnKey = (base: unknown, key: string, value: unknown): unknown => {
-  const inner = base !== null && typeof base === 'object' && !Array.isArray(base) ? JSON.stringify(base).slice(1, -1) : '';
+  const inner =
+    base !== null && typeof base === 'object' && !Array.isArray(base) ? JSON.stringify(base).slice(1, -1) : '';
   return JSON.parse(`{${JSON.stringify(key)}:${JSON.stringify(value)}${inner ? `,${inner}` : ''}}`) as unknown;
 };
 
 const json = fc.jsonValue({ maxDepth: 3 });
 /** Few and costly: one in ~50 values, up to 100k characters of one repeated (often hostile) unit. */
 const hugeString = fc
-  .tuple(fc.constantFrom('1', 'a', '.', ' ', '=', '\u0000', '８', '\u{1F600}', 'é'), fc.integer({ min: 1_000, max: 100_000 }))
+  .tuple(
+    fc.constantFrom('1', 'a', '.', ' ', '=', '\u0000', '８', '\u{1F600}', 'é'),
+    fc.integer({ min: 1_000, max: 100_000 }),
+  )
   .map(([unit, n]) => unit.repeat(Math.ceil(n / unit.length)));
 const oddUnicode = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 20 }),
@@ -240,7 +327,16 @@ const oddUnicode = fc.oneof(
   // Lone surrogates: not valid UTF-16 text, still a JS string an IPC message can carry.
   fc.string({ unit: fc.integer({ min: 0xd800, max: 0xdfff }).map((c) => String.fromCharCode(c)), maxLength: 4 }),
 );
-const hostile = fc.constantFrom<unknown>(...HOSTILE_ADDRESSES, ...HOSTILE_PORTS, undefined, -0, 2 ** 53, 4294967296, '4242 ', '4242\n');
+const hostile = fc.constantFrom<unknown>(
+  ...HOSTILE_ADDRESSES,
+  ...HOSTILE_PORTS,
+  undefined,
+  -0,
+  2 ** 53,
+  4294967296,
+  '4242 ',
+  '4242\n',
+);
 /** Plausible values so many mutations stay valid and reach the builders with random data. */
 const plausible = fc.oneof(
   fc.integer({ min: 1, max: 65535 }),
@@ -248,7 +344,21 @@ const plausible = fc.oneof(
   fc.ipV4(),
   fc.ipV6(),
   fc.domain(),
-  fc.constantFrom<unknown>('*', 'tcp', 'udp', 'ipv4', 'ipv6', 'v4tov6', 'v6tov6', 'merge', 'replace', true, false, [], {}),
+  fc.constantFrom<unknown>(
+    '*',
+    'tcp',
+    'udp',
+    'ipv4',
+    'ipv6',
+    'v4tov6',
+    'v6tov6',
+    'merge',
+    'replace',
+    true,
+    false,
+    [],
+    {},
+  ),
 );
 
 const anyValue: fc.Arbitrary<unknown> = fc.oneof(
@@ -256,7 +366,10 @@ const anyValue: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 4, arbitrary: oddUnicode },
   { weight: 6, arbitrary: hostile },
   { weight: 3, arbitrary: plausible },
-  { weight: 3, arbitrary: fc.tuple(fc.constantFrom(...POLLUTION_KEYS), json, json).map(([k, v, base]) => withOwnKey(base, k, v)) },
+  {
+    weight: 3,
+    arbitrary: fc.tuple(fc.constantFrom(...POLLUTION_KEYS), json, json).map(([k, v, base]) => withOwnKey(base, k, v)),
+  },
   { weight: 1, arbitrary: hugeString },
 );
 const replacement: fc.Arbitrary<unknown> = fc.oneof(
@@ -278,7 +391,11 @@ const pathsOf = (value: unknown, prefix: Path = []): Path[] => {
   return here;
 };
 
-type Edit = { kind: 'replace'; value: unknown } | { kind: 'drop' } | { kind: 'pollute'; key: string; value: unknown } | { kind: 'extra'; key: string; value: unknown };
+type Edit =
+  | { kind: 'replace'; value: unknown }
+  | { kind: 'drop' }
+  | { kind: 'pollute'; key: string; value: unknown }
+  | { kind: 'extra'; key: string; value: unknown };
 
 /** A structural copy of `root` with one edit at `path`; the valid example is never modified. */
 const edit = (root: unknown, path: Path, change: Edit): unknown => {
@@ -286,7 +403,9 @@ const edit = (root: unknown, path: Path, change: Edit): unknown => {
     if (change.kind === 'replace') return change.value;
     if (change.kind === 'drop') return undefined;
     if (change.kind === 'pollute') return withOwnKey(root, change.key, change.value);
-    return root !== null && typeof root === 'object' && !Array.isArray(root) ? { ...root, [change.key]: change.value } : [root, change.value];
+    return root !== null && typeof root === 'object' && !Array.isArray(root)
+      ? { ...root, [change.key]: change.value }
+      : [root, change.value];
   }
   const [head, ...rest] = path;
   if (Array.isArray(root)) {
@@ -306,29 +425,42 @@ const edit = (root: unknown, path: Path, change: Edit): unknown => {
 const editArb: fc.Arbitrary<Edit> = fc.oneof(
   { weight: 8, arbitrary: replacement.map((value): Edit => ({ kind: 'replace', value })) },
   { weight: 1, arbitrary: fc.constant<Edit>({ kind: 'drop' }) },
-  { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...POLLUTION_KEYS), json).map(([key, value]): Edit => ({ kind: 'pollute', key, value })) },
-  { weight: 1, arbitrary: fc.tuple(fc.string({ maxLength: 8 }), anyValue).map(([key, value]): Edit => ({ kind: 'extra', key, value })) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(fc.constantFrom(...POLLUTION_KEYS), json)
+      .map(([key, value]): Edit => ({ kind: 'pollute', key, value })),
+  },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(fc.string({ maxLength: 8 }), anyValue)
+      .map(([key, value]): Edit => ({ kind: 'extra', key, value })),
+  },
 );
 
 /** Argument lists for one route: random lists, the valid example, and (mostly) one-edit mutations of it. */
 const argumentLists = (method: InvokeMethod): fc.Arbitrary<unknown[]> => {
   const valid = [...(VALID_ARGS[method] ?? [])];
   const paths = pathsOf(valid);
-  const mutation = fc
-    .tuple(fc.constantFrom(...paths), editArb)
-    .map(([path, change]) => {
-      const mutated = edit(valid, path, change);
-      return Array.isArray(mutated) ? mutated : [mutated];
-    });
+  const mutation = fc.tuple(fc.constantFrom(...paths), editArb).map(([path, change]) => {
+    const mutated = edit(valid, path, change);
+    return Array.isArray(mutated) ? mutated : [mutated];
+  });
   return fc.oneof(
     { weight: 4, arbitrary: fc.array(anyValue, { maxLength: 3 }) },
     { weight: 1, arbitrary: fc.constant(valid) },
     { weight: 8, arbitrary: mutation },
     // Two edits: a hostile value hiding behind another accepted change.
-    { weight: 2, arbitrary: fc.tuple(mutation, editArb).chain(([once, change]) => fc.constantFrom(...pathsOf(once)).map((p) => {
-      const twice = edit(once, p, change);
-      return Array.isArray(twice) ? twice : [twice];
-    })) },
+    {
+      weight: 2,
+      arbitrary: fc.tuple(mutation, editArb).chain(([once, change]) =>
+        fc.constantFrom(...pathsOf(once)).map((p) => {
+          const twice = edit(once, p, change);
+          return Array.isArray(twice) ? twice : [twice];
+        }),
+      ),
+    },
   );
 };
 
@@ -380,13 +512,34 @@ const checkDispatch = async (core: ReturnType<typeof fuzzCore>, channel: string,
   counts.commands += core.calls.length;
   counts.changes += core.calls.filter((c) => isMutatingArgv(c.command, c.args)).length;
   for (const call of core.calls) {
-    expect(argvViolations(call.command, call.args), `${call.command} ${JSON.stringify(call.args)} from ${JSON.stringify(args).slice(0, 300)}`).toEqual([]);
+    expect(
+      argvViolations(call.command, call.args),
+      `${call.command} ${JSON.stringify(call.args)} from ${JSON.stringify(args).slice(0, 300)}`,
+    ).toEqual([]);
   }
   return settled;
 };
 
 const MUTATION_METHODS = new Set(
-  METHODS.filter((m) => ['addExclusion', 'deleteExclusion', 'resetDynamicRange', 'restartWinnat', 'addRule', 'editRule', 'deleteRules', 'resetRules', 'importRules', 'restoreBackup', 'startIpHelper', 'killProcess', 'setWatchedPorts', 'setAutostart', 'resolveUnfinishedChange'].includes(m)),
+  METHODS.filter((m) =>
+    [
+      'addExclusion',
+      'deleteExclusion',
+      'resetDynamicRange',
+      'restartWinnat',
+      'addRule',
+      'editRule',
+      'deleteRules',
+      'resetRules',
+      'importRules',
+      'restoreBackup',
+      'startIpHelper',
+      'killProcess',
+      'setWatchedPorts',
+      'setAutostart',
+      'resolveUnfinishedChange',
+    ].includes(m),
+  ),
 );
 
 describe('fuzz: the allow-list matches what the builders emit', () => {
@@ -448,35 +601,43 @@ describe('fuzz: the allow-list matches what the builders emit', () => {
 describe(`fuzz: ${ELEVATED_RUNS} argument lists per route, elevated`, () => {
   for (const method of METHODS) {
     const channel = CHANNELS[method];
-    it(channel, async () => {
-      const core = fuzzCore(true);
-      const counts = countsFor(elevatedCounts, channel);
-      await fc.assert(
-        fc.asyncProperty(argumentLists(method), async (args) => {
-          await checkDispatch(core, channel, args, counts);
-        }),
-        { numRuns: ELEVATED_RUNS },
-      );
-      // The route was really reached, not rejected wholesale: a fuzz pass that only ever fails validation proves little.
-      expect(counts.tried - counts.invalid, `${channel} never got past validation`).toBeGreaterThan(0);
-    }, 120_000);
+    it(
+      channel,
+      async () => {
+        const core = fuzzCore(true);
+        const counts = countsFor(elevatedCounts, channel);
+        await fc.assert(
+          fc.asyncProperty(argumentLists(method), async (args) => {
+            await checkDispatch(core, channel, args, counts);
+          }),
+          { numRuns: ELEVATED_RUNS },
+        );
+        // The route was really reached, not rejected wholesale: a fuzz pass that only ever fails validation proves little.
+        expect(counts.tried - counts.invalid, `${channel} never got past validation`).toBeGreaterThan(0);
+      },
+      120_000,
+    );
   }
 });
 
 describe(`fuzz: ${SIMULATED_RUNS} argument lists per route, elevated, over a simulated machine with rules`, () => {
   for (const method of METHODS) {
     const channel = CHANNELS[method];
-    it(channel, async () => {
-      // The exclusion routes need the administered 50000-50059 row of hyperv-reserved; the rest need forwarding's rules.
-      const core = fuzzCore(true, 'simulated', channel.startsWith('ranges:') ? 'hyperv-reserved' : 'forwarding');
-      const counts = countsFor(simulatedCounts, channel);
-      await fc.assert(
-        fc.asyncProperty(argumentLists(method), async (args) => {
-          await checkDispatch(core, channel, args, counts);
-        }),
-        { numRuns: SIMULATED_RUNS },
-      );
-    }, 120_000);
+    it(
+      channel,
+      async () => {
+        // The exclusion routes need the administered 50000-50059 row of hyperv-reserved; the rest need forwarding's rules.
+        const core = fuzzCore(true, 'simulated', channel.startsWith('ranges:') ? 'hyperv-reserved' : 'forwarding');
+        const counts = countsFor(simulatedCounts, channel);
+        await fc.assert(
+          fc.asyncProperty(argumentLists(method), async (args) => {
+            await checkDispatch(core, channel, args, counts);
+          }),
+          { numRuns: SIMULATED_RUNS },
+        );
+      },
+      120_000,
+    );
   }
 });
 
@@ -511,7 +672,10 @@ describe(`fuzz: ${UNELEVATED_RUNS} argument lists per change route, unelevated`,
 
 afterAll(() => {
   const row = (channel: string, c: Counts) => {
-    const other = Object.entries(c.other).map(([code, n]) => `${code}:${n}`).join(' ') || '-';
+    const other =
+      Object.entries(c.other)
+        .map(([code, n]) => `${code}:${n}`)
+        .join(' ') || '-';
     return `${channel.padEnd(22)} ${String(c.tried).padStart(6)} ${String(c.accepted).padStart(8)} ${String(c.invalid).padStart(8)} ${String(c.commands).padStart(8)} ${String(c.changes).padStart(8)}  ${other}`;
   };
   const header = `${'channel'.padEnd(22)} ${'tried'.padStart(6)} ${'accepted'.padStart(8)} ${'invalid'.padStart(8)} ${'argv'.padStart(8)} ${'changes'.padStart(8)}  other codes`;

@@ -36,7 +36,11 @@ const { fake, core, services } = await vi.hoisted(async () => {
 
 vi.mock('electron', () => fake.module);
 vi.mock('./system/select-runner', () => ({
-  selectRunner: () => ({ runner: { run: () => Promise.reject(new Error('no commands in this test')) }, simulated: true, scenario: null }),
+  selectRunner: () => ({
+    runner: { run: () => Promise.reject(new Error('no commands in this test')) },
+    simulated: true,
+    scenario: null,
+  }),
 }));
 vi.mock('./system/elevate', () => ({ relaunchAsAdministrator: () => Promise.resolve() }));
 // The services only reach the (fake) core; their own tests cover them. Real ones would open log and
@@ -44,7 +48,10 @@ vi.mock('./system/elevate', () => ({ relaunchAsAdministrator: () => Promise.reso
 vi.mock('./system/app-services', () => ({
   createAppServices: () => ({
     journal: { list: () => Promise.resolve(services.journalEntries) },
-    appLog: { info: (text: string) => services.logLines.push(`info ${text}`), warn: (text: string) => services.logLines.push(`warn ${text}`) },
+    appLog: {
+      info: (text: string) => services.logLines.push(`info ${text}`),
+      warn: (text: string) => services.logLines.push(`warn ${text}`),
+    },
   }),
 }));
 vi.mock('./app-core', () => ({
@@ -282,14 +289,23 @@ describe('main: after ready', () => {
     await start({ args: ['--hidden'] });
     expect(core.watchChecks).toBe(1);
     const window = mainWindow();
-    const blocked: WatchState = { port: 8065, protocol: 'tcp', status: 'reserved', reason: 'TCP 8031-8130', checkedAt: 'now' };
+    const blocked: WatchState = {
+      port: 8065,
+      protocol: 'tcp',
+      status: 'reserved',
+      reason: 'TCP 8031-8130',
+      checkedAt: 'now',
+    };
     for (const listener of core.watchListeners) listener([blocked], [blocked]);
     const toast = fake.state.notifications.find((n) => n.shown)!;
     expect(toast.options.title).toBe('Port 8065 is now reserved');
     expect(window.visible).toBe(false);
     toast.emit('click');
     expect(window.visible).toBe(true);
-    expect(window.webContents.sent).toContainEqual({ channel: EVENTS.onOpenDoctor, args: [{ port: 8065, protocol: 'tcp' }] });
+    expect(window.webContents.sent).toContainEqual({
+      channel: EVENTS.onOpenDoctor,
+      args: [{ port: 8065, protocol: 'tcp' }],
+    });
     expect(core.dispatched).toEqual([]);
   });
 
@@ -301,7 +317,9 @@ describe('main: after ready', () => {
       const toast = fake.state.notifications.find((n) => n.shown)!;
       expect(toast.options.title).toBe('A change was interrupted');
       expect(services.logLines.some((l) => l.startsWith('info Portwarden 0.1.0 started'))).toBe(true);
-      expect(services.logLines.some((l) => l.includes('interrupted change(s) in the journal: protect-ports'))).toBe(true);
+      expect(services.logLines.some((l) => l.includes('interrupted change(s) in the journal: protect-ports'))).toBe(
+        true,
+      );
       const window = mainWindow();
       expect(window.visible).toBe(false);
       toast.emit('click');
@@ -339,8 +357,7 @@ describe('main: after ready', () => {
     const state = await start();
     expect(state.shell.openExternalCalls).toEqual([]);
     const dir = path.dirname(new URL(import.meta.url).pathname);
-    for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')))
-    {
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))) {
       const source = readFileSync(path.join(dir, file), 'utf8');
       expect(source, file).not.toMatch(/openExternal\s*\(/);
       expect(source, file).not.toMatch(/import\s*\{[^}]*\bshell\b[^}]*\}\s*from\s*'electron'/);
@@ -397,7 +414,9 @@ describe('main: renderer crash, hang and sandbox failure (renderer-recovery.ts)'
     }
     expect(state.windows).toHaveLength(4);
     expect(state.BrowserWindow.getAllWindows()).toHaveLength(0);
-    expect(errors).toHaveBeenLastCalledWith(expect.stringMatching(/renderer gone \(crashed\) 4 times in a minute; not recreating/));
+    expect(errors).toHaveBeenLastCalledWith(
+      expect.stringMatching(/renderer gone \(crashed\) 4 times in a minute; not recreating/),
+    );
     expect(state.trays[0]!.isDestroyed()).toBe(false);
     expect(state.log).not.toContain('app.quit');
     expectNoCommandReissued(state);

@@ -128,7 +128,8 @@ const main = (): void => {
       if (wasVisible) revealWindow(next);
     }
     // Never a relaunch with --no-sandbox: the user gets the reason and what to try instead.
-    if (decision.action === 'sandbox-failure' && decision.notify) dialog.showErrorBox('Portwarden', SANDBOX_FAILURE_MESSAGE);
+    if (decision.action === 'sandbox-failure' && decision.notify)
+      dialog.showErrorBox('Portwarden', SANDBOX_FAILURE_MESSAGE);
   };
 
   const ensureWindow = (): BrowserWindow => {
@@ -227,7 +228,9 @@ const main = (): void => {
     });
     const services = createAppServices({ dataDir, probe });
     appLog = services.appLog;
-    appLog.info(`Portwarden ${app.getVersion()} started${simulated ? ` on the simulated Windows (${scenario ?? ''})` : ''}`);
+    appLog.info(
+      `Portwarden ${app.getVersion()} started${simulated ? ` on the simulated Windows (${scenario ?? ''})` : ''}`,
+    );
     const appCore = createAppCore({
       runner,
       simulated,
@@ -287,7 +290,9 @@ const main = (): void => {
       .list()
       .then((entries) => {
         if (entries.length === 0) return;
-        logWarning(`Portwarden: ${entries.length} interrupted change(s) in the journal: ${entries.map((e) => e.operation).join(', ')}`);
+        logWarning(
+          `Portwarden: ${entries.length} interrupted change(s) in the journal: ${entries.map((e) => e.operation).join(', ')}`,
+        );
         notifyInterruptedChanges({ locale: app.getLocale(), count: entries.length, open: () => void openWindow() });
       })
       .catch((error: unknown) => logWarning(`Portwarden: could not read the change journal: ${String(error)}`));

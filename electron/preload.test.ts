@@ -36,17 +36,20 @@ describe('preload (DESIGN §5: one explicit function per channel)', () => {
       expect(api).not.toHaveProperty(name);
   });
 
-  it.each(Object.entries(CHANNELS))('%s invokes its own channel %s and forwards only its input', async (method, channel) => {
-    const input = { marker: method };
-    await api[method]!(input, 'extra-argument-is-dropped-by-the-type-but-not-forwarded-as-a-channel');
-    const calls = fake.state.ipcRenderer.invocations;
-    expect(calls).toHaveLength(1);
-    expect(calls[0]!.channel).toBe(channel);
-    // Methods without input send no arguments; methods with input send exactly that one object.
-    // (Taken from the contract: a channel whose argument tuple does not accept [] has one input.)
-    const takesInput = !argumentSchemas[method as keyof typeof argumentSchemas].safeParse([]).success;
-    expect(calls[0]!.args).toEqual(takesInput ? [input] : []);
-  });
+  it.each(Object.entries(CHANNELS))(
+    '%s invokes its own channel %s and forwards only its input',
+    async (method, channel) => {
+      const input = { marker: method };
+      await api[method]!(input, 'extra-argument-is-dropped-by-the-type-but-not-forwarded-as-a-channel');
+      const calls = fake.state.ipcRenderer.invocations;
+      expect(calls).toHaveLength(1);
+      expect(calls[0]!.channel).toBe(channel);
+      // Methods without input send no arguments; methods with input send exactly that one object.
+      // (Taken from the contract: a channel whose argument tuple does not accept [] has one input.)
+      const takesInput = !argumentSchemas[method as keyof typeof argumentSchemas].safeParse([]).success;
+      expect(calls[0]!.args).toEqual(takesInput ? [input] : []);
+    },
+  );
 
   it.each(Object.entries(EVENTS))('%s delivers only the payload of %s and unsubscribes', (method, channel) => {
     const received: unknown[][] = [];

@@ -81,7 +81,10 @@ describe('renderer recovery: before any page loaded (the sandbox cannot start)',
 describe('renderer recovery: other child processes', () => {
   it('GPU and utility processes are only logged, however often they go', () => {
     const gpu = (at: number) => [at, { type: 'child-gone', processType: 'GPU', reason: 'crashed' }] as const;
-    const utility = [5, { type: 'child-gone', processType: 'Utility', reason: 'crashed', name: 'Network Service' }] as const;
+    const utility = [
+      5,
+      { type: 'child-gone', processType: 'Utility', reason: 'crashed', name: 'Network Service' },
+    ] as const;
     const { actions, decisions, state } = run([gpu(1), gpu(2), gpu(3), gpu(4), utility]);
     expect(actions).toEqual(['log', 'log', 'log', 'log', 'log']);
     expect(decisions.at(-1)).toMatchObject({ log: 'Portwarden: Utility (Network Service) process gone (crashed)' });

@@ -11,7 +11,6 @@ import type { TcpProbe } from './system/portproxy';
 /** Rejected calls never get this far; any use fails the test loudly. */
 const unusedProbe: TcpProbe = { probe: () => Promise.reject(new Error('probe used')) };
 
-
 /** Records every command; answers like an elevated machine with nothing to report. */
 const countingRunner = (elevated = true) => {
   const calls: { command: string; args: readonly string[] }[] = [];
@@ -28,7 +27,11 @@ const countingRunner = (elevated = true) => {
 const core = (elevated = true) => {
   const { runner, calls } = countingRunner(elevated);
   // Rejected calls never reach a service: nothing is written under this folder.
-  const app = createTestCore({ runner, probe: unusedProbe, dataDir: path.join(tmpdir(), 'portwarden-routes-test-never-written') });
+  const app = createTestCore({
+    runner,
+    probe: unusedProbe,
+    dataDir: path.join(tmpdir(), 'portwarden-routes-test-never-written'),
+  });
   return { app, calls };
 };
 
@@ -36,19 +39,57 @@ const validArgs: Record<string, unknown[]> = {
   [CHANNELS.addExclusion]: [{ protocol: 'tcp', ipVersion: 'ipv4', startPort: '8065', numberOfPorts: '1' }],
   [CHANNELS.deleteExclusion]: [{ protocol: 'tcp', ipVersion: 'ipv4', start: 50000, end: 50059 }],
   [CHANNELS.resetDynamicRange]: [{ families: [{ protocol: 'tcp', ipVersion: 'ipv4' }] }],
-  [CHANNELS.addRule]: [{ rule: { listenAddress: '0.0.0.0', listenPort: '8080', connectAddress: '172.28.241.140', connectPort: '80' }, firewall: false, replaceExisting: false }],
+  [CHANNELS.addRule]: [
+    {
+      rule: { listenAddress: '0.0.0.0', listenPort: '8080', connectAddress: '172.28.241.140', connectPort: '80' },
+      firewall: false,
+      replaceExisting: false,
+    },
+  ],
   [CHANNELS.editRule]: [
     {
-      original: { type: 'v4tov4', listenAddress: '0.0.0.0', listenPort: 8080, connectAddress: '172.28.241.140', connectPort: 80 },
+      original: {
+        type: 'v4tov4',
+        listenAddress: '0.0.0.0',
+        listenPort: 8080,
+        connectAddress: '172.28.241.140',
+        connectPort: 80,
+      },
       updated: { listenAddress: '0.0.0.0', listenPort: '8080', connectAddress: '172.28.241.140', connectPort: '81' },
       firewall: false,
     },
   ],
-  [CHANNELS.deleteRules]: [{ rules: [{ type: 'v4tov4', listenAddress: '0.0.0.0', listenPort: 8080, connectAddress: '172.28.241.140', connectPort: 80 }] }],
+  [CHANNELS.deleteRules]: [
+    {
+      rules: [
+        {
+          type: 'v4tov4',
+          listenAddress: '0.0.0.0',
+          listenPort: 8080,
+          connectAddress: '172.28.241.140',
+          connectPort: 80,
+        },
+      ],
+    },
+  ],
   [CHANNELS.importRules]: [{ rules: [], mode: 'merge' }],
   [CHANNELS.restoreBackup]: [{ id: '20261123T120000000Z-reset' }],
-  [CHANNELS.checkRules]: [{ rules: [{ type: 'v4tov4', listenAddress: '0.0.0.0', listenPort: 8080, connectAddress: '172.28.241.140', connectPort: 80 }] }],
-  [CHANNELS.preflightRule]: [{ rule: { listenAddress: '0.0.0.0', listenPort: '8080', connectAddress: '172.28.241.140', connectPort: '80' } }],
+  [CHANNELS.checkRules]: [
+    {
+      rules: [
+        {
+          type: 'v4tov4',
+          listenAddress: '0.0.0.0',
+          listenPort: 8080,
+          connectAddress: '172.28.241.140',
+          connectPort: 80,
+        },
+      ],
+    },
+  ],
+  [CHANNELS.preflightRule]: [
+    { rule: { listenAddress: '0.0.0.0', listenPort: '8080', connectAddress: '172.28.241.140', connectPort: '80' } },
+  ],
 };
 
 describe('router: sender check on every route', () => {
@@ -73,7 +114,10 @@ describe('router: sender check on every route', () => {
 
   it('rejects unknown channels and non-list arguments', async () => {
     const { app, calls } = core();
-    expect(await app.router.dispatch('ranges:evil', OWN, [])).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(await app.router.dispatch('ranges:evil', OWN, [])).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input' },
+    });
     expect(await app.router.dispatch(CHANNELS.getSnapshot, OWN, 'x' as never)).toMatchObject({
       ok: false,
       error: { code: 'invalid-input' },
@@ -135,22 +179,25 @@ describe('router: changes need elevation', () => {
     CHANNELS.importRules,
     CHANNELS.restoreBackup,
     CHANNELS.startIpHelper,
-  ])(
-    '%s answers not-elevated and runs nothing but the elevation probe',
-    async (channel) => {
-      const { app, calls } = core(false);
-      const result = await app.router.dispatch(channel, OWN, validArgs[channel] ?? []);
-      expect(result).toMatchObject({ ok: false, error: { code: 'not-elevated' } });
-      expect(calls).toEqual([{ command: 'net', args: ['session'] }]);
-    },
-  );
+  ])('%s answers not-elevated and runs nothing but the elevation probe', async (channel) => {
+    const { app, calls } = core(false);
+    const result = await app.router.dispatch(channel, OWN, validArgs[channel] ?? []);
+    expect(result).toMatchObject({ ok: false, error: { code: 'not-elevated' } });
+    expect(calls).toEqual([{ command: 'net', args: ['session'] }]);
+  });
 });
 
 describe('router: the hostile-string corpus never reaches the runner through the rule channels', () => {
   const rule = { listenAddress: '0.0.0.0', listenPort: '8080', connectAddress: '172.28.241.140', connectPort: '80' };
   const fields: [string, (value: unknown) => unknown[]][] = [
-    ['addRule rule.connectAddress', (v) => [{ rule: { ...rule, connectAddress: v }, firewall: false, replaceExisting: false }]],
-    ['addRule rule.listenAddress', (v) => [{ rule: { ...rule, listenAddress: v }, firewall: true, replaceExisting: false }]],
+    [
+      'addRule rule.connectAddress',
+      (v) => [{ rule: { ...rule, connectAddress: v }, firewall: false, replaceExisting: false }],
+    ],
+    [
+      'addRule rule.listenAddress',
+      (v) => [{ rule: { ...rule, listenAddress: v }, firewall: true, replaceExisting: false }],
+    ],
     ['preflightRule rule.connectAddress', (v) => [{ rule: { ...rule, connectAddress: v } }]],
     ['importRules rules.1.connectAddress', (v) => [{ rules: [rule, { ...rule, connectAddress: v }], mode: 'merge' }]],
   ];
@@ -161,7 +208,10 @@ describe('router: the hostile-string corpus never reaches the runner through the
       const { app, calls } = core();
       for (const hostile of HOSTILE_ADDRESSES) {
         const result = await app.router.dispatch(channelOf(label), OWN, build(hostile));
-        expect(result, JSON.stringify(hostile)).toMatchObject({ ok: false, error: { code: 'invalid-input', field: label.split(' ')[1] } });
+        expect(result, JSON.stringify(hostile)).toMatchObject({
+          ok: false,
+          error: { code: 'invalid-input', field: label.split(' ')[1] },
+        });
       }
       expect(calls).toEqual([]);
     });
@@ -171,8 +221,13 @@ describe('router: the hostile-string corpus never reaches the runner through the
     const { app, calls } = core();
     for (const hostile of HOSTILE_PORTS) {
       for (const field of ['listenPort', 'connectPort'] as const) {
-        const result = await app.router.dispatch(CHANNELS.addRule, OWN, [{ rule: { ...rule, [field]: hostile }, firewall: false, replaceExisting: false }]);
-        expect(result, `${field}=${JSON.stringify(hostile)}`).toMatchObject({ ok: false, error: { code: 'invalid-input', field: `rule.${field}` } });
+        const result = await app.router.dispatch(CHANNELS.addRule, OWN, [
+          { rule: { ...rule, [field]: hostile }, firewall: false, replaceExisting: false },
+        ]);
+        expect(result, `${field}=${JSON.stringify(hostile)}`).toMatchObject({
+          ok: false,
+          error: { code: 'invalid-input', field: `rule.${field}` },
+        });
       }
     }
     expect(calls).toEqual([]);
@@ -189,8 +244,17 @@ describe('router: the hostile-string corpus never reaches the runner through the
 
   it('refuses backup ids that are not ours (path traversal)', async () => {
     const { app, calls } = core();
-    for (const id of ['../../Windows/win.ini', '20261123T120000000Z-reset/../x', 'C:\\x', '20261123T120000000Z-reset.json', '']) {
-      expect(await app.router.dispatch(CHANNELS.restoreBackup, OWN, [{ id }])).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    for (const id of [
+      '../../Windows/win.ini',
+      '20261123T120000000Z-reset/../x',
+      'C:\\x',
+      '20261123T120000000Z-reset.json',
+      '',
+    ]) {
+      expect(await app.router.dispatch(CHANNELS.restoreBackup, OWN, [{ id }])).toMatchObject({
+        ok: false,
+        error: { code: 'invalid-input' },
+      });
     }
     expect(calls).toEqual([]);
   });

@@ -85,8 +85,10 @@ export const createRouter = (options: RouterOptions): Router => {
         return finish(err('forbidden-sender', 'The message did not come from Portwarden’s own window.'), true);
       }
       const method = METHOD_BY_CHANNEL.get(channel);
-      if (!method) return finish(err('invalid-input', `Unknown channel ${JSON.stringify(channel.slice(0, 64))}.`), true);
-      if (!Array.isArray(args)) return finish(err('invalid-input', 'Arguments must be a list.', { field: '(arguments)' }), true);
+      if (!method)
+        return finish(err('invalid-input', `Unknown channel ${JSON.stringify(channel.slice(0, 64))}.`), true);
+      if (!Array.isArray(args))
+        return finish(err('invalid-input', 'Arguments must be a list.', { field: '(arguments)' }), true);
       try {
         const result = await run(method, args);
         return finish(result, !result.ok && result.error.code === 'invalid-input');

@@ -38,18 +38,34 @@ describe('forbiddenSwitchesAtStart', () => {
 
   it('lets a packaged test build take the debugger switches Playwright needs, and nothing else', () => {
     const playwright = [exe, '--inspect=0', '--remote-debugging-port=0'];
-    expect(forbiddenSwitchesAtStart({ isPackaged: true, testBuild: true, argv: playwright, hasSwitch: () => false })).toEqual([]);
-    expect(forbiddenSwitchesAtStart({ isPackaged: true, argv: playwright, hasSwitch: () => false })).toEqual(playwright.slice(1));
     expect(
-      forbiddenSwitchesAtStart({ isPackaged: true, testBuild: true, argv: [...playwright, '--no-sandbox', '--js-flags=--x'], hasSwitch: () => false }),
+      forbiddenSwitchesAtStart({ isPackaged: true, testBuild: true, argv: playwright, hasSwitch: () => false }),
+    ).toEqual([]);
+    expect(forbiddenSwitchesAtStart({ isPackaged: true, argv: playwright, hasSwitch: () => false })).toEqual(
+      playwright.slice(1),
+    );
+    expect(
+      forbiddenSwitchesAtStart({
+        isPackaged: true,
+        testBuild: true,
+        argv: [...playwright, '--no-sandbox', '--js-flags=--x'],
+        hasSwitch: () => false,
+      }),
     ).toEqual(['--no-sandbox', '--js-flags=--x']);
     expect(
-      forbiddenSwitchesAtStart({ isPackaged: true, testBuild: true, argv: [exe], hasSwitch: (n) => n === 'disable-web-security' }),
+      forbiddenSwitchesAtStart({
+        isPackaged: true,
+        testBuild: true,
+        argv: [exe],
+        hasSwitch: (n) => n === 'disable-web-security',
+      }),
     ).toEqual(['--disable-web-security']);
   });
 
   it('never refuses a dev build', () => {
-    expect(forbiddenSwitchesAtStart({ isPackaged: false, argv: [exe, '--inspect'], hasSwitch: () => true })).toEqual([]);
+    expect(forbiddenSwitchesAtStart({ isPackaged: false, argv: [exe, '--inspect'], hasSwitch: () => true })).toEqual(
+      [],
+    );
   });
 });
 

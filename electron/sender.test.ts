@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { isTrustedSender, type SenderPolicy } from './sender';
 
 const policy: SenderPolicy = { origins: ['app://portwarden', 'http://localhost:5173'], webContentsIds: () => [7] };
-const sender = (frameUrl: string | null, isMainFrame = true, webContentsId = 7) => ({ frameUrl, isMainFrame, webContentsId });
+const sender = (frameUrl: string | null, isMainFrame = true, webContentsId = 7) => ({
+  frameUrl,
+  isMainFrame,
+  webContentsId,
+});
 
 describe('isTrustedSender', () => {
   it('accepts our main frame on our origins', () => {

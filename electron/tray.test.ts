@@ -30,7 +30,15 @@ const setup = (options: { platform?: NodeJS.Platform; locale?: string } = {}) =>
   });
   const tray = fake.state.trays[0]!;
   const item = (label: string) => tray.contextMenu!.template.find((i) => i.label === label)!;
-  return { handle, tray, calls, commands, item, setStatus: (s: ServiceStatus) => statusListener?.(s), hasListener: () => statusListener !== null };
+  return {
+    handle,
+    tray,
+    calls,
+    commands,
+    item,
+    setStatus: (s: ServiceStatus) => statusListener?.(s),
+    hasListener: () => statusListener !== null,
+  };
 };
 
 describe('tray', () => {
@@ -133,7 +141,8 @@ describe('tray', () => {
 
   it('pure helpers', () => {
     expect(trayIconKind('running')).toBe('normal');
-    for (const s of ['stopped', 'starting', 'stopping', 'absent', 'unknown'] as const) expect(trayIconKind(s)).toBe('warning');
+    for (const s of ['stopped', 'starting', 'stopping', 'absent', 'unknown'] as const)
+      expect(trayIconKind(s)).toBe('warning');
     expect(trayIconPath({ kind: 'normal', platform: 'linux', iconDir: '/i' })).toBe('/i/tray-normal.png');
     expect(trayTooltip('absent', 'en')).toBe('Portwarden — WinNAT: not installed');
   });

@@ -113,7 +113,9 @@ export const createTray = (options: TrayOptions): PortwardenTray => {
   const iconFor = (kind: 'normal' | 'warning'): NativeImage => {
     const cached = icons.get(kind);
     if (cached) return cached;
-    const image = nativeImage.createFromPath(trayIconPath({ kind, platform: options.platform, iconDir: options.iconDir }));
+    const image = nativeImage.createFromPath(
+      trayIconPath({ kind, platform: options.platform, iconDir: options.iconDir }),
+    );
     icons.set(kind, image);
     return image;
   };

@@ -17,7 +17,13 @@ describe('watch notifier', () => {
     const opened: WatchedPort[] = [];
     const notify = createWatchNotifier({ locale: 'en-US', openDoctor: (t) => opened.push(t) });
     notify([
-      { port: 8065, protocol: 'tcp', status: 'reserved', reason: 'Inside 8031–8130, reserved by WinNAT/Hyper-V', checkedAt: at },
+      {
+        port: 8065,
+        protocol: 'tcp',
+        status: 'reserved',
+        reason: 'Inside 8031–8130, reserved by WinNAT/Hyper-V',
+        checkedAt: at,
+      },
       { port: 3000, protocol: 'tcp', status: 'taken', reason: 'node.exe (PID 4242)', checkedAt: at },
       { port: 5432, protocol: 'tcp', status: 'free', checkedAt: at },
     ]);

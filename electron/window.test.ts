@@ -107,12 +107,15 @@ describe('createMainWindow', () => {
     expect(window.backgroundColor).toBe('#1f1f1f');
   });
 
-  it.each(['will-navigate', 'will-frame-navigate', 'will-redirect'] as const)('%s blocks foreign URLs and allows ours', (event) => {
-    const contents = window.webContents;
-    expect(contents.listenerCount(event)).toBeGreaterThan(0);
-    for (const url of EVIL_URLS) expect(contents.fireNavigation(event, url), url).toBe(true);
-    for (const url of OWN_URLS) expect(contents.fireNavigation(event, url), url).toBe(false);
-  });
+  it.each(['will-navigate', 'will-frame-navigate', 'will-redirect'] as const)(
+    '%s blocks foreign URLs and allows ours',
+    (event) => {
+      const contents = window.webContents;
+      expect(contents.listenerCount(event)).toBeGreaterThan(0);
+      for (const url of EVIL_URLS) expect(contents.fireNavigation(event, url), url).toBe(true);
+      for (const url of OWN_URLS) expect(contents.fireNavigation(event, url), url).toBe(false);
+    },
+  );
 
   it('denies every new window and every webview', () => {
     for (const url of [...EVIL_URLS, ...OWN_URLS]) expect(window.webContents.openWindow(url)).toBe('deny');
@@ -134,7 +137,7 @@ describe('createMainWindow', () => {
 describe('hardenWebContents', () => {
   it('guards any webContents (not only the main window)', () => {
     fake.reset();
-    const contents = new (fake.state.BrowserWindow)().webContents as FakeWebContents;
+    const contents = new fake.state.BrowserWindow().webContents as FakeWebContents;
     hardenWebContents(contents as unknown as WebContents, APP);
     expect(contents.fireNavigation('will-navigate', 'https://evil.example')).toBe(true);
     expect(contents.openWindow('https://evil.example')).toBe('deny');

@@ -21,7 +21,12 @@ import { useColorScheme } from './theme/use-color-scheme';
 import { useShortcuts } from './use-shortcuts';
 
 const useStyles = makeStyles({
-  root: { minHeight: '100vh', display: 'flex', flexDirection: 'column', backgroundColor: tokens.colorNeutralBackground3 },
+  root: {
+    minHeight: '100vh',
+    display: 'flex',
+    flexDirection: 'column',
+    backgroundColor: tokens.colorNeutralBackground3,
+  },
   main: {
     display: 'flex',
     flexDirection: 'column',
@@ -68,24 +73,24 @@ export const App = () => {
     // (tooltips, dialogs), and a full-height background there covered the whole page.
     <FluentProvider theme={scheme === 'dark' ? webDarkTheme : webLightTheme}>
       <div className={styles.root}>
-      <AppHeader />
-      <main className={styles.main}>
-        <ElevationBanner />
-        <NoticeBars />
-        <RecoveryBanners />
-        {view === 'ranges' ? (
-          <>
-            <PortFilter verdict={verdict} inputRef={searchRef} />
-            <RangeTables verdict={verdict} />
-            <DynamicCard />
-          </>
-        ) : null}
-        {view === 'forwarding' ? <ForwardingView searchRef={searchRef} /> : null}
-        {/* Mounted only while shown: its refresh timer lives and dies with it. */}
-        {view === 'owners' ? <OwnersView searchRef={searchRef} /> : null}
-        {view === 'doctor' ? <DoctorView searchRef={searchRef} /> : null}
-        {view === 'map' ? <PortMapView /> : null}
-      </main>
+        <AppHeader />
+        <main className={styles.main}>
+          <ElevationBanner />
+          <NoticeBars />
+          <RecoveryBanners />
+          {view === 'ranges' ? (
+            <>
+              <PortFilter verdict={verdict} inputRef={searchRef} />
+              <RangeTables verdict={verdict} />
+              <DynamicCard />
+            </>
+          ) : null}
+          {view === 'forwarding' ? <ForwardingView searchRef={searchRef} /> : null}
+          {/* Mounted only while shown: its refresh timer lives and dies with it. */}
+          {view === 'owners' ? <OwnersView searchRef={searchRef} /> : null}
+          {view === 'doctor' ? <DoctorView searchRef={searchRef} /> : null}
+          {view === 'map' ? <PortMapView /> : null}
+        </main>
       </div>
       <ChangeDialogs />
       <ActivityDrawer />

@@ -6,9 +6,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', path.join(root, 'bench/run.ts'), ...process.argv.slice(2)], {
-  stdio: 'inherit',
-  cwd: root,
-});
+const child = spawn(
+  process.execPath,
+  ['--expose-gc', '--import', 'tsx', path.join(root, 'bench/run.ts'), ...process.argv.slice(2)],
+  {
+    stdio: 'inherit',
+    cwd: root,
+  },
+);
 child.on('exit', (code) => process.exit(code ?? 1));
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));

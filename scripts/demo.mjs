@@ -5,6 +5,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'e2e/harness/cli.ts')], { stdio: 'inherit', cwd: root });
+const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'e2e/harness/cli.ts')], {
+  stdio: 'inherit',
+  cwd: root,
+});
 child.on('exit', (code) => process.exit(code ?? 1));
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));

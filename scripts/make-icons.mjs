@@ -147,7 +147,10 @@ const write = (file, data) => {
 for (const kind of ['normal', 'warning']) {
   const warning = kind === 'warning';
   const traySizes = [16, 24, 32];
-  write(path.join(trayDir, `tray-${kind}.ico`), encodeIco(traySizes.map((size) => ({ size, png: render(size, warning) }))));
+  write(
+    path.join(trayDir, `tray-${kind}.ico`),
+    encodeIco(traySizes.map((size) => ({ size, png: render(size, warning) }))),
+  );
   write(path.join(trayDir, `tray-${kind}.png`), render(16, warning));
   write(path.join(trayDir, `tray-${kind}@1.5x.png`), render(24, warning));
   write(path.join(trayDir, `tray-${kind}@2x.png`), render(32, warning));

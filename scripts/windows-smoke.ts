@@ -19,21 +19,29 @@ const main = async () => {
   const kernelRoot = systemRootFromKernel();
   console.log(`SystemRoot from the kernel: ${kernelRoot} (environment: ${process.env.SystemRoot ?? 'unset'})`);
   if (kernelRoot.toLowerCase() !== (process.env.SystemRoot ?? '').toLowerCase()) {
-    console.log('windows-smoke: the kernel\'s SystemRoot differs from the environment\'s.');
+    console.log("windows-smoke: the kernel's SystemRoot differs from the environment's.");
     process.exit(1);
   }
   const log = createActivityLog(createWindowsRunner());
   const snapshot = await readSnapshot(log.begin('smoke'));
   for (const table of snapshot.excluded) {
-    console.log(`${table.protocol}/${table.ipVersion}: ${table.error ? `ERROR ${table.error}` : `${table.ranges.length} excluded ranges`}`);
+    console.log(
+      `${table.protocol}/${table.ipVersion}: ${table.error ? `ERROR ${table.error}` : `${table.ranges.length} excluded ranges`}`,
+    );
   }
-  for (const range of snapshot.dynamic) console.log(`dynamic ${range.protocol}/${range.ipVersion}: ${range.start} + ${range.count}`);
+  for (const range of snapshot.dynamic)
+    console.log(`dynamic ${range.protocol}/${range.ipVersion}: ${range.start} + ${range.count}`);
   console.log(`WinNAT: ${snapshot.winnat}`);
   const owners = await createPortsService().listOwners(log.begin('smoke-owners'), false);
-  console.log(owners.ok ? `listening endpoints: ${owners.value.endpoints.length}` : `owners: ERROR ${owners.error.message}`);
+  console.log(
+    owners.ok ? `listening endpoints: ${owners.value.endpoints.length}` : `owners: ERROR ${owners.error.message}`,
+  );
   const failed = snapshot.excluded.some((t) => t.error) || snapshot.dynamic.length !== 4 || !owners.ok;
   if (failed) {
-    for (const record of log.list()) console.log(`--- ${record.command} ${record.args.join(' ')} (exit ${record.exitCode})\n${record.stdout}${record.stderr}`);
+    for (const record of log.list())
+      console.log(
+        `--- ${record.command} ${record.args.join(' ')} (exit ${record.exitCode})\n${record.stdout}${record.stderr}`,
+      );
     process.exit(1);
   }
 };

@@ -318,7 +318,11 @@ export type JournalIntent =
       readonly before: readonly ProxyRule[];
       readonly target: readonly ProxyRule[];
       /** Ports of Portwarden's firewall rules before (null: could not be read), and the change's firewall plan. */
-      readonly firewall: { readonly before: readonly number[] | null; readonly want: readonly number[]; readonly release: readonly number[] };
+      readonly firewall: {
+        readonly before: readonly number[] | null;
+        readonly want: readonly number[];
+        readonly release: readonly number[];
+      };
       /** The backup written before the change (reset, import, restore). */
       readonly backupId?: string;
     }

@@ -10,7 +10,9 @@ export const listenKey = (rule: Pick<ProxyRule, 'type' | 'listenAddress' | 'list
   `${rule.type}|${rule.listenAddress.toLowerCase()}|${rule.listenPort}`;
 
 export const sameRule = (a: ProxyRule, b: ProxyRule): boolean =>
-  listenKey(a) === listenKey(b) && a.connectAddress.toLowerCase() === b.connectAddress.toLowerCase() && a.connectPort === b.connectPort;
+  listenKey(a) === listenKey(b) &&
+  a.connectAddress.toLowerCase() === b.connectAddress.toLowerCase() &&
+  a.connectPort === b.connectPort;
 
 /**
  * The command a user would type for this rule ("Copy as netsh command"). Values never contain
@@ -45,7 +47,11 @@ export interface RulePlan {
 }
 
 /** What applying `incoming` to `current` does; `merge` keeps rules the incoming set does not name. */
-export const planRuleSet = (current: readonly ProxyRule[], incoming: readonly ProxyRule[], mode: 'merge' | 'replace'): RulePlan => {
+export const planRuleSet = (
+  current: readonly ProxyRule[],
+  incoming: readonly ProxyRule[],
+  mode: 'merge' | 'replace',
+): RulePlan => {
   const currentByKey = new Map(current.map((rule) => [listenKey(rule), rule]));
   // The last occurrence of a key wins, as it would if the rules were added one after another.
   const incomingByKey = new Map(incoming.map((rule) => [listenKey(rule), rule]));
@@ -62,4 +68,5 @@ export const planRuleSet = (current: readonly ProxyRule[], incoming: readonly Pr
   return { add, replace, remove, unchanged };
 };
 
-export const isEmptyPlan = (plan: RulePlan): boolean => plan.add.length + plan.replace.length + plan.remove.length === 0;
+export const isEmptyPlan = (plan: RulePlan): boolean =>
+  plan.add.length + plan.replace.length + plan.remove.length === 0;

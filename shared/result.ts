@@ -38,7 +38,11 @@ export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 
-export const err = (code: ErrorCode, message: string, extra: { field?: string; detail?: string } = {}): Result<never> => ({
+export const err = (
+  code: ErrorCode,
+  message: string,
+  extra: { field?: string; detail?: string } = {},
+): Result<never> => ({
   ok: false,
   error: { code, message, ...extra },
 });

@@ -43,10 +43,13 @@ describe('addresses', () => {
     expect(HOSTILE_ADDRESSES.length).toBeGreaterThanOrEqual(50);
   });
 
-  it.each(HOSTILE_ADDRESSES.map((a) => [JSON.stringify(a), a]))('rejects %s as a connect and listen address', (_label, text) => {
-    expect(proxyRuleInputSchema.safeParse(rule({ connectAddress: text })).success).toBe(false);
-    expect(proxyRuleInputSchema.safeParse(rule({ listenAddress: text })).success).toBe(false);
-  });
+  it.each(HOSTILE_ADDRESSES.map((a) => [JSON.stringify(a), a]))(
+    'rejects %s as a connect and listen address',
+    (_label, text) => {
+      expect(proxyRuleInputSchema.safeParse(rule({ connectAddress: text })).success).toBe(false);
+      expect(proxyRuleInputSchema.safeParse(rule({ listenAddress: text })).success).toBe(false);
+    },
+  );
 
   it.each([
     ['192.168.1.10', 'ipv4'],
@@ -65,10 +68,14 @@ describe('addresses', () => {
 
   it('never accepts an address containing a space, =, /, quote or control character (property)', () => {
     fc.assert(
-      fc.property(fc.string({ maxLength: 40 }), fc.constantFrom(' ', '=', '/', '"', "'", '\r', '\n', '\t', '\u0000', '&', '|'), (base, bad) => {
-        const text = `${base.slice(0, 10)}${bad}${base.slice(10)}`;
-        expect(addressKind(text)).toBeNull();
-      }),
+      fc.property(
+        fc.string({ maxLength: 40 }),
+        fc.constantFrom(' ', '=', '/', '"', "'", '\r', '\n', '\t', '\u0000', '&', '|'),
+        (base, bad) => {
+          const text = `${base.slice(0, 10)}${bad}${base.slice(10)}`;
+          expect(addressKind(text)).toBeNull();
+        },
+      ),
       { numRuns: 3000 },
     );
   });
@@ -118,7 +125,11 @@ describe('rule type', () => {
   });
 
   it('rejects unknown keys (no prototype tricks)', () => {
-    const parsed = proxyRuleInputSchema.safeParse(JSON.parse('{"listenAddress":"0.0.0.0","listenPort":"1","connectAddress":"1.2.3.4","connectPort":"1","__proto__":{"x":1}}'));
+    const parsed = proxyRuleInputSchema.safeParse(
+      JSON.parse(
+        '{"listenAddress":"0.0.0.0","listenPort":"1","connectAddress":"1.2.3.4","connectPort":"1","__proto__":{"x":1}}',
+      ),
+    );
     expect(parsed.success).toBe(false);
   });
 });
@@ -127,7 +138,12 @@ describe('excluded range input', () => {
   it('keeps start + count within 65535 (property)', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 65535 }), fc.integer({ min: 1, max: 65535 }), (start, count) => {
-        const parsed = addExclusionSchema.safeParse({ protocol: 'tcp', ipVersion: 'ipv4', startPort: start, numberOfPorts: count });
+        const parsed = addExclusionSchema.safeParse({
+          protocol: 'tcp',
+          ipVersion: 'ipv4',
+          startPort: start,
+          numberOfPorts: count,
+        });
         expect(parsed.success).toBe(start + count - 1 <= 65535);
       }),
     );

@@ -61,12 +61,12 @@ const ENGLISH: Record<ValidationKey, string> = {
   image: 'must be the file name of the process, as listed',
   watched: 'must list at most 100 distinct ports',
   required: 'is required',
-  'error-report': 'must be an error report: kind error, unhandledrejection or react, a message of at most 2000 characters, a stack of at most 8000 and a source of at most 500',
+  'error-report':
+    'must be an error report: kind error, unhandledrejection or react, a message of at most 2000 characters, a stack of at most 8000 and a source of at most 500',
   arguments: 'has the wrong number of arguments',
 };
 
-export const describeValidationKey = (key: string): string =>
-  key in ENGLISH ? ENGLISH[key as ValidationKey] : key;
+export const describeValidationKey = (key: string): string => (key in ENGLISH ? ENGLISH[key as ValidationKey] : key);
 
 /** Canonical decimal: no sign, no leading zero, no exponent, no spaces, at most 5 digits. */
 export const PORT_PATTERN = /^[1-9][0-9]{0,4}$/;
@@ -109,7 +109,10 @@ export const addExclusionSchema = z
   .refine((v) => v.startPort + v.numberOfPorts - 1 <= 65535, { error: 'count-range', path: ['numberOfPorts'] });
 
 export const deleteExclusionSchema = z
-  .strictObject({ protocol: protocolSchema, ipVersion: ipVersionSchema, start: portSchema, end: portSchema }, { error: 'required' })
+  .strictObject(
+    { protocol: protocolSchema, ipVersion: ipVersionSchema, start: portSchema, end: portSchema },
+    { error: 'required' },
+  )
   .refine((v) => v.end >= v.start, { error: 'range-end', path: ['end'] });
 
 export const resetDynamicSchema = z.strictObject(
@@ -118,7 +121,9 @@ export const resetDynamicSchema = z.strictObject(
       .array(familySchema, { error: 'families' })
       .min(1, { error: 'families' })
       .max(4, { error: 'families' })
-      .refine((list) => new Set(list.map((f) => `${f.protocol}/${f.ipVersion}`)).size === list.length, { error: 'families' }),
+      .refine((list) => new Set(list.map((f) => `${f.protocol}/${f.ipVersion}`)).size === list.length, {
+        error: 'families',
+      }),
   },
   { error: 'required' },
 );
@@ -170,7 +175,10 @@ export const proxyRuleInputSchema = z
     },
     { error: 'required' },
   )
-  .refine((r) => !r.type || typeFits(r.type, r.listenAddress, r.connectAddress), { error: 'type-mismatch', path: ['type'] })
+  .refine((r) => !r.type || typeFits(r.type, r.listenAddress, r.connectAddress), {
+    error: 'type-mismatch',
+    path: ['type'],
+  })
   .transform((r) => ({
     type: r.type ?? deriveProxyType(r.listenAddress, r.connectAddress),
     listenAddress: r.listenAddress,
@@ -185,7 +193,8 @@ export const proxyRuleSchema = z.strictObject(
   { error: 'required' },
 );
 
-const ruleList = <T extends z.ZodType>(item: T) => z.array(item, { error: 'rules' }).min(1, { error: 'rules' }).max(1000, { error: 'rules' });
+const ruleList = <T extends z.ZodType>(item: T) =>
+  z.array(item, { error: 'rules' }).min(1, { error: 'rules' }).max(1000, { error: 'rules' });
 
 export const addRuleSchema = z.strictObject(
   {
@@ -250,7 +259,9 @@ export const diagnoseSchema = z.strictObject({ port: portSchema, protocol: proto
 export const watchedPortsSchema = z.strictObject(
   {
     ports: z
-      .array(z.strictObject({ port: portSchema, protocol: protocolSchema }, { error: 'required' }), { error: 'watched' })
+      .array(z.strictObject({ port: portSchema, protocol: protocolSchema }, { error: 'required' }), {
+        error: 'watched',
+      })
       .max(100, { error: 'watched' })
       .refine((list) => new Set(list.map((p) => `${p.protocol}/${p.port}`)).size === list.length, { error: 'watched' }),
   },

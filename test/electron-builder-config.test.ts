@@ -101,7 +101,10 @@ describe('electron-builder.test.yml (the test build for Playwright _electron)', 
   });
 
   it('turns the inspect fuse on for the test build only; release keeps it off', async () => {
-    const [release, test] = await Promise.all([loadResolved('electron-builder.yml'), loadResolved('electron-builder.test.yml')]);
+    const [release, test] = await Promise.all([
+      loadResolved('electron-builder.yml'),
+      loadResolved('electron-builder.test.yml'),
+    ]);
     const fuses = (c: Record<string, unknown>) => c.electronFuses as Record<string, boolean>;
     expect(fuses(release).enableNodeCliInspectArguments).toBe(false);
     expect(fuses(test).enableNodeCliInspectArguments).toBe(true);
@@ -109,11 +112,17 @@ describe('electron-builder.test.yml (the test build for Playwright _electron)', 
   });
 
   it('differs from the release in nothing but that fuse, the test-build flag and the output folder', async () => {
-    const [release, test] = await Promise.all([loadResolved('electron-builder.yml'), loadResolved('electron-builder.test.yml')]);
+    const [release, test] = await Promise.all([
+      loadResolved('electron-builder.yml'),
+      loadResolved('electron-builder.test.yml'),
+    ]);
     const { extends: parent, ...rest } = test;
     expect(parent).toBe('./electron-builder.yml');
     expect((test.directories as { output: string }).output).toBe('release-test');
-    const expected = structuredClone(release) as { directories: { output: string }; electronFuses: Record<string, boolean> };
+    const expected = structuredClone(release) as {
+      directories: { output: string };
+      electronFuses: Record<string, boolean>;
+    };
     expected.directories.output = 'release-test';
     expected.electronFuses.enableNodeCliInspectArguments = true;
     expect(release.extraMetadata).toBeUndefined();
@@ -121,7 +130,9 @@ describe('electron-builder.test.yml (the test build for Playwright _electron)', 
   });
 
   it('is built by `npm run dist:test`; `npm run dist` builds the release', () => {
-    const { scripts } = JSON.parse(readFileSync(fromRoot('package.json'), 'utf8')) as { scripts: Record<string, string> };
+    const { scripts } = JSON.parse(readFileSync(fromRoot('package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+    };
     expect(scripts['dist:test']).toContain('--config electron-builder.test.yml');
     expect(scripts.dist).not.toContain('--config');
   });
@@ -167,12 +178,18 @@ describe('build/installer.nsh (the admin-only data folder, DESIGN §5)', () => {
     expect(install).toMatch(/SetShellVarContext all/);
     // With the all-users context, NSIS's $APPDATA is the ProgramData folder.
     const programData = 'C:\\ProgramData';
-    const appDir = resolveDataDir({ platform: 'win32', simulated: false, systemRoot: 'C:\\Windows', userDataDir: 'unused' });
+    const appDir = resolveDataDir({
+      platform: 'win32',
+      simulated: false,
+      systemRoot: 'C:\\Windows',
+      userDataDir: 'unused',
+    });
     expect(appDir).toBe('C:\\ProgramData\\Portwarden');
     const nsisDir = '$APPDATA\\Portwarden';
     expect(nsisDir.replace('$APPDATA', programData)).toBe(appDir);
     expect(install).toContain(`CreateDirectory "${nsisDir}"`);
-    for (const sub of ['logs', 'backups', 'journal']) expect(install).toContain(`!insertmacro PortwardenDataSubfolder "${sub}"`);
+    for (const sub of ['logs', 'backups', 'journal'])
+      expect(install).toContain(`!insertmacro PortwardenDataSubfolder "${sub}"`);
     expect(macroBody(script, 'PortwardenDataSubfolder')).toContain(`CreateDirectory "${nsisDir}\\\${NAME}"`);
   });
 
@@ -193,7 +210,9 @@ describe('build/installer.nsh (the admin-only data folder, DESIGN §5)', () => {
   });
 
   it('moves a pre-existing folder aside when it is a link or not owned by Administrators/SYSTEM', () => {
-    expect(macroBody(script, 'PortwardenIsForeign')).toMatch(/GetNamedSecurityInfoW[\s\S]*"S-1-5-32-544"[\s\S]*"S-1-5-18"/);
+    expect(macroBody(script, 'PortwardenIsForeign')).toMatch(
+      /GetNamedSecurityInfoW[\s\S]*"S-1-5-32-544"[\s\S]*"S-1-5-18"/,
+    );
     expect(install).toMatch(/Rename "\$APPDATA\\Portwarden" "\$APPDATA\\Portwarden\.untrusted-\$9"/);
     // Moving aside, never adopting by a recursive delete that links could steer.
     expect(install).not.toMatch(/RMDir \/r/);
@@ -203,9 +222,11 @@ describe('build/installer.nsh (the admin-only data folder, DESIGN §5)', () => {
     expect(runner).toMatch(/Pop \$9\s+\$\{If\} \$9 != 0[\s\S]*Abort/);
   });
 
-  it('leaves the data on uninstall (the backups are the user\'s)', () => {
+  it("leaves the data on uninstall (the backups are the user's)", () => {
     const uninstall = macroBody(script, 'customUnInstall');
     expect(uninstall.trim()).toBe('');
-    expect(readFileSync(fromRoot('build/installer.nsh'), 'utf8')).toMatch(/!macro customUnInstall\s*\n\s*;[^\n]*backups[^\n]*user/);
+    expect(readFileSync(fromRoot('build/installer.nsh'), 'utf8')).toMatch(
+      /!macro customUnInstall\s*\n\s*;[^\n]*backups[^\n]*user/,
+    );
   });
 });

@@ -14,7 +14,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const runner = fileURLToPath(new URL('./security/run-electronegativity.mjs', import.meta.url));
-const electronVersion = (JSON.parse(readFileSync(path.join(root, 'node_modules/electron/package.json'), 'utf8')) as { version: string }).version;
+const electronVersion = (
+  JSON.parse(readFileSync(path.join(root, 'node_modules/electron/package.json'), 'utf8')) as { version: string }
+).version;
 /** Needs the network (it fetches Electron's release list); everything else runs. */
 const EXCLUDED_CHECKS = ['AvailableSecurityFixesGlobalCheck'];
 
@@ -30,7 +32,8 @@ const ACCEPTED: ReadonlyArray<{ ruleId: string; file: string; message?: string; 
   {
     ruleId: 'ELECTRON_VERSION_JSON_CHECK',
     file: 'package.json',
-    reason: 'Informational: it only reports the Electron version it detected; the outdated-version verdict needs the network and is excluded.',
+    reason:
+      'Informational: it only reports the Electron version it detected; the outdated-version verdict needs the network and is excluded.',
   },
   {
     ruleId: 'PRELOAD_JS_CHECK',
@@ -105,7 +108,9 @@ const scan = (input: string): Finding[] => {
 };
 
 const accepted = (f: Finding): boolean =>
-  ACCEPTED.some((a) => a.ruleId === f.ruleId && a.file === f.file && (a.message === undefined || a.message === f.message));
+  ACCEPTED.some(
+    (a) => a.ruleId === f.ruleId && a.file === f.file && (a.message === undefined || a.message === f.message),
+  );
 
 describe('Electronegativity', () => {
   it('finds nothing in electron/ and renderer/ beyond the accepted, reasoned findings', () => {
@@ -133,7 +138,11 @@ describe('Electronegativity', () => {
         '',
       ].join('\n'),
     );
-    const ids = new Set(scan(dir).filter((f) => !accepted(f)).map((f) => f.ruleId));
+    const ids = new Set(
+      scan(dir)
+        .filter((f) => !accepted(f))
+        .map((f) => f.ruleId),
+    );
     for (const id of [
       'CONTEXT_ISOLATION_JS_CHECK',
       'NODE_INTEGRATION_JS_CHECK',

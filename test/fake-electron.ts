@@ -507,9 +507,9 @@ export type FakeTray = InstanceType<FakeElectronState['Tray']>;
 
 export const createFakeElectron = () => {
   let state = createState();
-  const keys = Object.keys(state).filter((k) => !['log', 'windows', 'trays', 'menus', 'notifications'].includes(k)) as Array<
-    keyof FakeElectronState
-  >;
+  const keys = Object.keys(state).filter(
+    (k) => !['log', 'windows', 'trays', 'menus', 'notifications'].includes(k),
+  ) as Array<keyof FakeElectronState>;
   // Getters keep `module` stable across reset(): code under test reads `electron.app` at call time.
   const module: Record<string, unknown> = {};
   for (const key of keys) Object.defineProperty(module, key, { enumerable: true, get: () => state[key] });

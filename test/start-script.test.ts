@@ -24,7 +24,10 @@ const project = (withBinary: boolean): string => {
   // A stand-in electron-vite that reports its arguments and exits with a recognisable code.
   const bin = path.join(root, 'node_modules', 'electron-vite', 'bin');
   mkdirSync(bin, { recursive: true });
-  writeFileSync(path.join(bin, 'electron-vite.js'), 'console.log("electron-vite " + process.argv.slice(2).join(" "));\nprocess.exit(7);\n');
+  writeFileSync(
+    path.join(bin, 'electron-vite.js'),
+    'console.log("electron-vite " + process.argv.slice(2).join(" "));\nprocess.exit(7);\n',
+  );
   return root;
 };
 

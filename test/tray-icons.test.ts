@@ -106,7 +106,9 @@ describe('tray icons', () => {
   for (const kind of ['normal', 'warning'] as const) {
     it(`${kind}: the .ico holds 16, 24 and 32 px, and the PNG set matches`, () => {
       expect(icoImages(path.join(TRAY, `tray-${kind}.ico`)).map((i) => i.size)).toEqual([16, 24, 32]);
-      const pngs = ['', '@1.5x', '@2x'].map((scale) => decodePng(readFileSync(path.join(TRAY, `tray-${kind}${scale}.png`))));
+      const pngs = ['', '@1.5x', '@2x'].map((scale) =>
+        decodePng(readFileSync(path.join(TRAY, `tray-${kind}${scale}.png`))),
+      );
       expect(pngs.map((i) => i.size)).toEqual([16, 24, 32]);
     });
 
@@ -127,7 +129,8 @@ describe('tray icons', () => {
     normal.forEach((image, i) => {
       const other = warning[i]!;
       let differing = 0;
-      for (let p = 0; p < image.pixels.length; p += 4) if (image.pixels.compare(other.pixels, p, p + 4, p, p + 4) !== 0) differing += 1;
+      for (let p = 0; p < image.pixels.length; p += 4)
+        if (image.pixels.compare(other.pixels, p, p + 4, p, p + 4) !== 0) differing += 1;
       expect(differing / (image.size * image.size), `${image.size}px`).toBeGreaterThan(0.1);
     });
   });

@@ -35,7 +35,12 @@ const Bench = () => {
   }, []);
   return (
     <div>
-      <Input value={filter} onChange={(_, data) => setFilter(data.value)} placeholder="Port, process or PID" data-testid="owners-filter" />
+      <Input
+        value={filter}
+        onChange={(_, data) => setFilter(data.value)}
+        placeholder="Port, process or PID"
+        data-testid="owners-filter"
+      />
       <OwnersTable endpoints={endpoints} filter={filter} virtualized={virtualized} />
     </div>
   );

@@ -1,8 +1,23 @@
 /** Deterministic endpoints for the benchmark: the same 20,000 rows on every run, with every owner kind. */
 import type { Endpoint, OwnerKind } from '../../shared/model';
 
-const IMAGES = ['node.exe', 'svchost.exe', 'java.exe', 'postgres.exe', 'nginx.exe', 'python.exe', 'wslrelay.exe', 'com.docker.backend.exe', 'System', 'Code.exe'];
-const OWNERS: Record<string, OwnerKind> = { 'wslrelay.exe': 'wsl-relay', 'com.docker.backend.exe': 'docker', System: 'kernel' };
+const IMAGES = [
+  'node.exe',
+  'svchost.exe',
+  'java.exe',
+  'postgres.exe',
+  'nginx.exe',
+  'python.exe',
+  'wslrelay.exe',
+  'com.docker.backend.exe',
+  'System',
+  'Code.exe',
+];
+const OWNERS: Record<string, OwnerKind> = {
+  'wslrelay.exe': 'wsl-relay',
+  'com.docker.backend.exe': 'docker',
+  System: 'kernel',
+};
 const STATES = ['LISTENING', 'ESTABLISHED', 'TIME_WAIT', 'CLOSE_WAIT'];
 
 export const syntheticEndpoints = (count: number): Endpoint[] => {

@@ -15,7 +15,14 @@
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { createTestCore, OWN_SENDER } from '../../electron/test-core';
 import type { CommandRunner } from '../../electron/system/command-runner';
-import { createScenarioMachine, createSimProbe, createSimRunner, deserializeMachine, serializeMachine, type ScenarioName } from '../../electron/system/sim';
+import {
+  createScenarioMachine,
+  createSimProbe,
+  createSimRunner,
+  deserializeMachine,
+  serializeMachine,
+  type ScenarioName,
+} from '../../electron/system/sim';
 
 interface Request {
   readonly state: string;
@@ -24,7 +31,6 @@ interface Request {
   readonly crash?: { readonly when: 'before' | 'after'; readonly change: number };
   readonly calls: readonly { readonly channel: string; readonly args: readonly unknown[] }[];
 }
-
 
 /** Commands that may change Windows (everything else the services run is a read). */
 const CHANGING = /^(net (stop|start)|netsh .*\b(add|delete|set|reset)\b)/;
@@ -65,7 +71,12 @@ const runner: CommandRunner = {
   },
 };
 
-const core = createTestCore({ runner, probe: createSimProbe(sim.machine), dataDir: request.dataDir, scenario: request.scenario });
+const core = createTestCore({
+  runner,
+  probe: createSimProbe(sim.machine),
+  dataDir: request.dataDir,
+  scenario: request.scenario,
+});
 
 const main = async () => {
   const results: unknown[] = [];

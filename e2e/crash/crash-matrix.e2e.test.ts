@@ -32,9 +32,27 @@ interface CrashCase {
 
 const call = (method: keyof typeof CHANNELS, ...args: unknown[]): Call => ({ channel: CHANNELS[method], args });
 
-const RULE_8080 = { type: 'v4tov4', listenAddress: '0.0.0.0', listenPort: 8080, connectAddress: '172.28.241.140', connectPort: 80 };
-const RULE_2222 = { type: 'v4tov4', listenAddress: '0.0.0.0', listenPort: 2222, connectAddress: '172.28.241.140', connectPort: 22 };
-const RULE_3000 = { type: 'v4tov4', listenAddress: '0.0.0.0', listenPort: 3000, connectAddress: '172.28.241.140', connectPort: 3000 };
+const RULE_8080 = {
+  type: 'v4tov4',
+  listenAddress: '0.0.0.0',
+  listenPort: 8080,
+  connectAddress: '172.28.241.140',
+  connectPort: 80,
+};
+const RULE_2222 = {
+  type: 'v4tov4',
+  listenAddress: '0.0.0.0',
+  listenPort: 2222,
+  connectAddress: '172.28.241.140',
+  connectPort: 22,
+};
+const RULE_3000 = {
+  type: 'v4tov4',
+  listenAddress: '0.0.0.0',
+  listenPort: 3000,
+  connectAddress: '172.28.241.140',
+  connectPort: 3000,
+};
 const addWithFirewall = (rule: object) => call('addRule', { rule, firewall: true, replaceExisting: false });
 
 const CASES: readonly CrashCase[] = [
@@ -54,13 +72,20 @@ const CASES: readonly CrashCase[] = [
     name: 'reset the dynamic range of two families',
     scenario: 'dynamic-1024',
     operation: 'reset-dynamic-range',
-    change: () => call('resetDynamicRange', { families: [{ protocol: 'tcp', ipVersion: 'ipv4' }, { protocol: 'udp', ipVersion: 'ipv4' }] }),
+    change: () =>
+      call('resetDynamicRange', {
+        families: [
+          { protocol: 'tcp', ipVersion: 'ipv4' },
+          { protocol: 'udp', ipVersion: 'ipv4' },
+        ],
+      }),
   },
   {
     name: 'edit a rule to a new listen port with a firewall rule (add, delete, firewall)',
     scenario: 'forwarding',
     operation: 'edit-rule',
-    change: () => call('editRule', { original: RULE_8080, updated: { ...RULE_8080, listenPort: 18080 }, firewall: true }),
+    change: () =>
+      call('editRule', { original: RULE_8080, updated: { ...RULE_8080, listenPort: 18080 }, firewall: true }),
   },
   {
     name: 'delete two rules, one with our firewall rule',
@@ -113,7 +138,8 @@ let runs: Awaited<ReturnType<typeof createRuns>>;
 const userData = (machine: Machine): Set<string> => {
   const items = new Set<string>();
   for (const type of PORTPROXY_TYPES) {
-    for (const [listen, connect] of Object.entries(machine.portproxy[type])) items.add(`rule ${type} ${listen} -> ${connect}`);
+    for (const [listen, connect] of Object.entries(machine.portproxy[type]))
+      items.add(`rule ${type} ${listen} -> ${connect}`);
   }
   for (const rule of machine.firewallRules) items.add(`firewall ${rule.name}`);
   for (const { ipVersion, protocol } of SIM_FAMILIES) {
@@ -175,84 +201,99 @@ afterAll(async () => {
 
 describe('crash at every step of every multi-step change', () => {
   for (const crashCase of CASES) {
-    it(crashCase.name, async () => {
-      const { scenario } = crashCase;
-      // Baseline: the scenario plus the case's setup, as the user has it before the change.
-      const baseline = await runs.newRun();
-      const setup = crashCase.setup ? await runs.spawnChild(baseline, scenario, crashCase.setup) : await runs.spawnChild(baseline, scenario, []);
-      const setupResults = setup.output?.results ?? [];
-      for (const result of setupResults) expectOk(result);
-      const change = crashCase.change(setupResults);
-      const before = await runs.machineOf(baseline);
+    it(
+      crashCase.name,
+      async () => {
+        const { scenario } = crashCase;
+        // Baseline: the scenario plus the case's setup, as the user has it before the change.
+        const baseline = await runs.newRun();
+        const setup = crashCase.setup
+          ? await runs.spawnChild(baseline, scenario, crashCase.setup)
+          : await runs.spawnChild(baseline, scenario, []);
+        const setupResults = setup.output?.results ?? [];
+        for (const result of setupResults) expectOk(result);
+        const change = crashCase.change(setupResults);
+        const before = await runs.machineOf(baseline);
 
-      // A clean run: the target, how many commands change things, and an empty journal after it.
-      const clean = await runs.newRun(baseline);
-      const cleanRun = await runs.spawnChild(clean, scenario, [change, call('listUnfinishedChanges')]);
-      const cleanOutput = cleanRun.output as ChildOutput;
-      expect(expectOk<{ outcome: string }>(cleanOutput.results[0]).outcome).toBe('applied');
-      expect(expectOk<UnfinishedChange[]>(cleanOutput.results[1])).toEqual([]);
-      const target = await runs.machineOf(clean);
-      const [beforeData, targetData] = [userData(before), userData(target)];
-      expect(cleanOutput.attempts).toBeGreaterThan(1);
+        // A clean run: the target, how many commands change things, and an empty journal after it.
+        const clean = await runs.newRun(baseline);
+        const cleanRun = await runs.spawnChild(clean, scenario, [change, call('listUnfinishedChanges')]);
+        const cleanOutput = cleanRun.output as ChildOutput;
+        expect(expectOk<{ outcome: string }>(cleanOutput.results[0]).outcome).toBe('applied');
+        expect(expectOk<UnfinishedChange[]>(cleanOutput.results[1])).toEqual([]);
+        const target = await runs.machineOf(clean);
+        const [beforeData, targetData] = [userData(before), userData(target)];
+        expect(cleanOutput.attempts).toBeGreaterThan(1);
 
-      const points = [
-        ...Array.from({ length: cleanOutput.attempts }, (_, i) => ({ when: 'before' as const, change: i + 1 })),
-        ...Array.from({ length: cleanOutput.changes }, (_, i) => ({ when: 'after' as const, change: i + 1 })),
-      ];
+        const points = [
+          ...Array.from({ length: cleanOutput.attempts }, (_, i) => ({ when: 'before' as const, change: i + 1 })),
+          ...Array.from({ length: cleanOutput.changes }, (_, i) => ({ when: 'after' as const, change: i + 1 })),
+        ];
 
-      const results = await pool(
-        points.map((point) => async (): Promise<PointResult> => {
-          const label = `${point.when}:${point.change}`;
-          const crashed = await runs.newRun(baseline);
-          const killed = await runs.spawnChild(crashed, scenario, [change], point);
-          expect(killed.killed, `${label} should have been killed`).toBe(true);
+        const results = await pool(
+          points.map((point) => async (): Promise<PointResult> => {
+            const label = `${point.when}:${point.change}`;
+            const crashed = await runs.newRun(baseline);
+            const killed = await runs.spawnChild(crashed, scenario, [change], point);
+            expect(killed.killed, `${label} should have been killed`).toBe(true);
 
-          // Nothing lost: only items of the state before or of the target, and everything both keep.
-          const atCrash = userData(await runs.machineOf(crashed));
-          for (const item of atCrash) expect(beforeData.has(item) || targetData.has(item), `${label}: unexpected ${item}`).toBe(true);
-          for (const item of beforeData) if (targetData.has(item)) expect(atCrash.has(item), `${label}: lost ${item}`).toBe(true);
+            // Nothing lost: only items of the state before or of the target, and everything both keep.
+            const atCrash = userData(await runs.machineOf(crashed));
+            for (const item of atCrash)
+              expect(beforeData.has(item) || targetData.has(item), `${label}: unexpected ${item}`).toBe(true);
+            for (const item of beforeData)
+              if (targetData.has(item)) expect(atCrash.has(item), `${label}: lost ${item}`).toBe(true);
 
-          // Each way out, from its own copy of the crashed state.
-          const resolved: string[] = [];
-          let offered: UnfinishedChange | undefined;
-          for (const action of ['finish', 'roll-back'] as const) {
-            const attempt = await runs.newRun(crashed);
-            const listed = await runs.spawnChild(attempt, scenario, [call('listUnfinishedChanges')]);
-            const unfinished = expectOk<UnfinishedChange[]>(listed.output?.results[0]);
-            expect(unfinished, `${label}: one unfinished change`).toHaveLength(1);
-            const entry = unfinished[0] as UnfinishedChange;
-            offered = entry;
-            expect(entry.operation).toBe(crashCase.operation);
-            expect(entry.progress).not.toBe('unreadable');
-            expect(entry.actions).toContain(entry.recommended);
-            // Killed before its first change: nothing happened yet (a restart with WinNAT still running has nothing left to do).
-            if (point.when === 'before' && point.change === 1) {
-              expect(entry.progress).toBe(entry.intent.kind === 'winnat-restart' ? 'done' : 'not-started');
+            // Each way out, from its own copy of the crashed state.
+            const resolved: string[] = [];
+            let offered: UnfinishedChange | undefined;
+            for (const action of ['finish', 'roll-back'] as const) {
+              const attempt = await runs.newRun(crashed);
+              const listed = await runs.spawnChild(attempt, scenario, [call('listUnfinishedChanges')]);
+              const unfinished = expectOk<UnfinishedChange[]>(listed.output?.results[0]);
+              expect(unfinished, `${label}: one unfinished change`).toHaveLength(1);
+              const entry = unfinished[0] as UnfinishedChange;
+              offered = entry;
+              expect(entry.operation).toBe(crashCase.operation);
+              expect(entry.progress).not.toBe('unreadable');
+              expect(entry.actions).toContain(entry.recommended);
+              // Killed before its first change: nothing happened yet (a restart with WinNAT still running has nothing left to do).
+              if (point.when === 'before' && point.change === 1) {
+                expect(entry.progress).toBe(entry.intent.kind === 'winnat-restart' ? 'done' : 'not-started');
+              }
+              if (entry.intent.kind === 'rules' && entry.intent.backupId) {
+                const backups = await readdir(path.join(attempt.dataDir, 'backups'));
+                expect(backups, `${label}: the promised backup exists`).toContain(`${entry.intent.backupId}.json`);
+              }
+              if (!entry.actions.includes(action)) continue;
+
+              const after = await runs.spawnChild(attempt, scenario, [
+                call('resolveUnfinishedChange', { id: entry.id, action }),
+                call('listUnfinishedChanges'),
+              ]);
+              const report = expectOk<RecoveryReport>(after.output?.results[0]);
+              expect(report, `${label} ${action}`).toMatchObject({ outcome: 'applied', resolved: true });
+              expect(expectOk<UnfinishedChange[]>(after.output?.results[1])).toEqual([]);
+              const final = await runs.machineOf(attempt);
+              expect(sorted(userData(final)), `${label} ${action}`).toEqual(
+                sorted(action === 'finish' ? targetData : beforeData),
+              );
+              expect(winnatOf(final), `${label} ${action}: WinNAT as before`).toBe(winnatOf(before));
+              resolved.push(action);
             }
-            if (entry.intent.kind === 'rules' && entry.intent.backupId) {
-              const backups = await readdir(path.join(attempt.dataDir, 'backups'));
-              expect(backups, `${label}: the promised backup exists`).toContain(`${entry.intent.backupId}.json`);
-            }
-            if (!entry.actions.includes(action)) continue;
-
-            const after = await runs.spawnChild(attempt, scenario, [
-              call('resolveUnfinishedChange', { id: entry.id, action }),
-              call('listUnfinishedChanges'),
-            ]);
-            const report = expectOk<RecoveryReport>(after.output?.results[0]);
-            expect(report, `${label} ${action}`).toMatchObject({ outcome: 'applied', resolved: true });
-            expect(expectOk<UnfinishedChange[]>(after.output?.results[1])).toEqual([]);
-            const final = await runs.machineOf(attempt);
-            expect(sorted(userData(final)), `${label} ${action}`).toEqual(sorted(action === 'finish' ? targetData : beforeData));
-            expect(winnatOf(final), `${label} ${action}: WinNAT as before`).toBe(winnatOf(before));
-            resolved.push(action);
-          }
-          expect(resolved.length).toBeGreaterThan(0);
-          return { point: label, progress: offered?.progress ?? '?', recommended: offered?.recommended ?? '?', resolved };
-        }),
-      );
-      matrix.push({ name: crashCase.name, points: results });
-      expect(results).toHaveLength(points.length);
-    }, 600_000);
+            expect(resolved.length).toBeGreaterThan(0);
+            return {
+              point: label,
+              progress: offered?.progress ?? '?',
+              recommended: offered?.recommended ?? '?',
+              resolved,
+            };
+          }),
+        );
+        matrix.push({ name: crashCase.name, points: results });
+        expect(results).toHaveLength(points.length);
+      },
+      600_000,
+    );
   }
 });

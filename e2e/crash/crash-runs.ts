@@ -39,8 +39,13 @@ const CHILD = path.join(REPO_ROOT, 'out/crash/crash-child.cjs');
  * POSIX reports the SIGKILL; on Windows process.kill(pid, 'SIGKILL') is TerminateProcess with exit
  * code 1 and no signal, so there a silent exit 1 counts (an error in the child prints to stderr).
  */
-const killedByItself = (error: { signal?: NodeJS.Signals | null; code?: unknown }, stdout: string, stderr: string): boolean =>
-  error.signal === 'SIGKILL' || (process.platform === 'win32' && error.code === 1 && stdout.trim() === '' && stderr.trim() === '');
+const killedByItself = (
+  error: { signal?: NodeJS.Signals | null; code?: unknown },
+  stdout: string,
+  stderr: string,
+): boolean =>
+  error.signal === 'SIGKILL' ||
+  (process.platform === 'win32' && error.code === 1 && stdout.trim() === '' && stderr.trim() === '');
 
 /** One CommonJS bundle, so each child starts in a fraction of a second (no TypeScript loader). */
 export const buildCrashChild = () =>
@@ -77,13 +82,21 @@ export const createRuns = async () => {
     crash?: CrashPoint,
   ): Promise<{ killed: boolean; output: ChildOutput | null }> => {
     const requestFile = path.join(run.dir, `request-${next++}.json`);
-    await writeFile(requestFile, JSON.stringify({ state: run.state, dataDir: run.dataDir, scenario, calls, ...(crash ? { crash } : {}) }));
+    await writeFile(
+      requestFile,
+      JSON.stringify({ state: run.state, dataDir: run.dataDir, scenario, calls, ...(crash ? { crash } : {}) }),
+    );
     return new Promise((resolve, reject) => {
-      execFile(process.execPath, [CHILD, requestFile], { timeout: 60_000, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-        if (error && killedByItself(error, stdout, stderr)) return resolve({ killed: true, output: null });
-        if (error) return reject(new Error(`child failed: ${error.message}\n${stderr}`));
-        resolve({ killed: false, output: JSON.parse(stdout.trim().split('\n').pop() ?? 'null') as ChildOutput });
-      });
+      execFile(
+        process.execPath,
+        [CHILD, requestFile],
+        { timeout: 60_000, maxBuffer: 64 * 1024 * 1024 },
+        (error, stdout, stderr) => {
+          if (error && killedByItself(error, stdout, stderr)) return resolve({ killed: true, output: null });
+          if (error) return reject(new Error(`child failed: ${error.message}\n${stderr}`));
+          resolve({ killed: false, output: JSON.parse(stdout.trim().split('\n').pop() ?? 'null') as ChildOutput });
+        },
+      );
     });
   };
 

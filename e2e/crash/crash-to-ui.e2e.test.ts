@@ -22,7 +22,10 @@ afterAll(() => runs.dispose());
 describe('a crash in the middle of protecting a port', () => {
   it('is offered at the next start and finished from the page', async () => {
     const run = await runs.newRun();
-    const protect = { channel: CHANNELS.addExclusion, args: [{ protocol: 'tcp', ipVersion: 'ipv4', startPort: 8065, numberOfPorts: 1 }] };
+    const protect = {
+      channel: CHANNELS.addExclusion,
+      args: [{ protocol: 'tcp', ipVersion: 'ipv4', startPort: 8065, numberOfPorts: 1 }],
+    };
     const crashed = await runs.spawnChild(run, 'hyperv-reserved', [protect], { when: 'after', change: 1 });
     expect(crashed.killed).toBe(true);
     const machine = await runs.machineOf(run);
@@ -37,8 +40,18 @@ describe('a crash in the middle of protecting a port', () => {
     await banner.getByRole('button', { name: 'Finish the change' }).click();
     await expect.poll(() => banner.count()).toBe(0);
     expect(harness.windows.runner.machine.services.winnat?.status).toBe('running');
-    expect(harness.windows.runner.machine.excluded.ipv4.tcp.some((r) => r.administered && r.start === 8065 && r.end === 8065)).toBe(true);
-    expect(await harness.core.router.dispatch(CHANNELS.listUnfinishedChanges, { frameUrl: `${harness.origin}/`, isMainFrame: true, webContentsId: 1 }, [])).toEqual({
+    expect(
+      harness.windows.runner.machine.excluded.ipv4.tcp.some(
+        (r) => r.administered && r.start === 8065 && r.end === 8065,
+      ),
+    ).toBe(true);
+    expect(
+      await harness.core.router.dispatch(
+        CHANNELS.listUnfinishedChanges,
+        { frameUrl: `${harness.origin}/`, isMainFrame: true, webContentsId: 1 },
+        [],
+      ),
+    ).toEqual({
       ok: true,
       value: [],
     });

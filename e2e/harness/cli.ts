@@ -12,7 +12,12 @@ const locale = process.env.PORTWARDEN_LOCALE ?? 'en';
 const main = async () => {
   console.log('Building the UI…');
   await buildHarnessAssets();
-  const harness = await startHarness({ scenario, locale, port: Number.isInteger(port) && port > 0 ? port : 0, watch: true });
+  const harness = await startHarness({
+    scenario,
+    locale,
+    port: Number.isInteger(port) && port > 0 ? port : 0,
+    watch: true,
+  });
   console.log(`Portwarden demo (simulated Windows: scenario "${scenario}", display language "${locale}")`);
   console.log(`Open ${harness.url}`);
   console.log('Press Ctrl+C to stop.');

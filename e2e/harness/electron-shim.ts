@@ -44,7 +44,16 @@ export const ipcRenderer = {
     return new Promise((resolve) => {
       pending.set(id, resolve);
       // The frame facts travel with the call so the router's sender check runs as in Electron.
-      socket.send(JSON.stringify({ type: 'invoke', id, channel, args, frameUrl: location.href, isMainFrame: window.top === window }));
+      socket.send(
+        JSON.stringify({
+          type: 'invoke',
+          id,
+          channel,
+          args,
+          frameUrl: location.href,
+          isMainFrame: window.top === window,
+        }),
+      );
     });
   },
   on(channel: string, listener: Listener) {

@@ -68,7 +68,8 @@ const sameToken = (given: string, expected: string) =>
   given.length === expected.length && timingSafeEqual(Buffer.from(given), Buffer.from(expected));
 
 /** Inserts the preload before the renderer's scripts, as Electron runs the preload first. */
-const withPreload = (html: string) => html.replace('<head>', '<head>\n    <script src="/__harness/preload.js"></script>');
+const withPreload = (html: string) =>
+  html.replace('<head>', '<head>\n    <script src="/__harness/preload.js"></script>');
 
 const serveStatic = async (request: IncomingMessage, response: ServerResponse) => {
   const url = new URL(request.url ?? '/', 'http://127.0.0.1');
@@ -116,10 +117,19 @@ export const startHarness = async (options: HarnessOptions = {}): Promise<Harnes
     appVersion: 'harness',
     platform: 'win32 (simulated)',
     policy: { origins: trustedOrigins, webContentsIds: () => [WEB_CONTENTS_ID] },
-    relaunchElevated: async () => ({ ok: false, error: { code: 'refused', message: 'The demo runs on a simulated Windows.' } }),
+    relaunchElevated: async () => ({
+      ok: false,
+      error: { code: 'refused', message: 'The demo runs on a simulated Windows.' },
+    }),
     ...createAppServices({ dataDir, probe: windows.probe }),
     ...(options.installed
-      ? { autostartHost: { execPath: 'C:\\Program Files\\Portwarden\\Portwarden.exe', isPackaged: true, taskDefinitionDir: dataDir } }
+      ? {
+          autostartHost: {
+            execPath: 'C:\\Program Files\\Portwarden\\Portwarden.exe',
+            isPackaged: true,
+            taskDefinitionDir: dataDir,
+          },
+        }
       : {}),
   });
   const broadcast = (channel: string, payload: unknown) => {
@@ -144,7 +154,14 @@ export const startHarness = async (options: HarnessOptions = {}): Promise<Harnes
       sockets.add(ws);
       ws.on('close', () => sockets.delete(ws));
       ws.on('message', (data) => {
-        let message: { type?: unknown; id?: unknown; channel?: unknown; args?: unknown; frameUrl?: unknown; isMainFrame?: unknown };
+        let message: {
+          type?: unknown;
+          id?: unknown;
+          channel?: unknown;
+          args?: unknown;
+          frameUrl?: unknown;
+          isMainFrame?: unknown;
+        };
         try {
           message = JSON.parse(String(data)) as typeof message;
         } catch {
@@ -165,7 +182,9 @@ export const startHarness = async (options: HarnessOptions = {}): Promise<Harnes
   });
 
   // A browser tab counts as a visible window; the scheduler then checks at the visible rate.
-  const scheduler = options.watch ? createWatchScheduler({ check: () => core.checkWatchedPorts(), isWindowVisible: () => sockets.size > 0 }) : null;
+  const scheduler = options.watch
+    ? createWatchScheduler({ check: () => core.checkWatchedPorts(), isWindowVisible: () => sockets.size > 0 })
+    : null;
   scheduler?.start();
 
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));

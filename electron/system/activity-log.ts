@@ -37,7 +37,9 @@ export interface Operation {
 }
 
 const clip = (text: string): string =>
-  text.length > MAX_OUTPUT_CHARS ? `${text.slice(0, MAX_OUTPUT_CHARS)}\n[… ${text.length - MAX_OUTPUT_CHARS} more characters]` : text;
+  text.length > MAX_OUTPUT_CHARS
+    ? `${text.slice(0, MAX_OUTPUT_CHARS)}\n[… ${text.length - MAX_OUTPUT_CHARS} more characters]`
+    : text;
 
 export const createActivityLog = (
   runner: CommandRunner,

@@ -20,8 +20,15 @@ export const createAppServices = (options: { dataDir: string; probe: TcpProbe })
     audit: logs.audit,
     appLog: logs.app,
     journal,
-    rules: createRuleService({ backups: createFileBackupStore(path.join(options.dataDir, 'backups')), probe: options.probe, journal }),
+    rules: createRuleService({
+      backups: createFileBackupStore(path.join(options.dataDir, 'backups')),
+      probe: options.probe,
+      journal,
+    }),
     ports,
-    watch: createWatchService({ ports, store: createWatchConfigStore(path.join(options.dataDir, 'watched-ports.json')) }),
+    watch: createWatchService({
+      ports,
+      store: createWatchConfigStore(path.join(options.dataDir, 'watched-ports.json')),
+    }),
   };
 };

@@ -4,8 +4,12 @@ import { isSafeLocalPath, taskDefinitionPath } from './autostart-task-file';
 
 describe('task definition path', () => {
   it('accepts a Windows drive path with spaces and joins the fixed file name', () => {
-    expect(taskDefinitionPath('C:\\ProgramData\\Portwarden', path.win32)).toBe('C:\\ProgramData\\Portwarden\\autostart-task.xml');
-    expect(taskDefinitionPath('D:\\Program Data\\Port warden', path.win32)).toBe('D:\\Program Data\\Port warden\\autostart-task.xml');
+    expect(taskDefinitionPath('C:\\ProgramData\\Portwarden', path.win32)).toBe(
+      'C:\\ProgramData\\Portwarden\\autostart-task.xml',
+    );
+    expect(taskDefinitionPath('D:\\Program Data\\Port warden', path.win32)).toBe(
+      'D:\\Program Data\\Port warden\\autostart-task.xml',
+    );
     expect(isSafeLocalPath('C:\\Program Files\\Portwarden\\Portwarden.exe', path.win32)).toBe(true);
   });
 
@@ -27,7 +31,10 @@ describe('task definition path', () => {
   });
 
   it('accepts an absolute POSIX path in a simulated run, with the same character rules', () => {
-    expect(taskDefinitionPath('/home/u/.config/Portwarden/simulated-windows', path.posix)).toBe('/home/u/.config/Portwarden/simulated-windows/autostart-task.xml');
-    for (const bad of ['relative/dir', '/tmp/a"b', '/tmp/a\tb', '/tmp/../etc']) expect(taskDefinitionPath(bad, path.posix), bad).toBeNull();
+    expect(taskDefinitionPath('/home/u/.config/Portwarden/simulated-windows', path.posix)).toBe(
+      '/home/u/.config/Portwarden/simulated-windows/autostart-task.xml',
+    );
+    for (const bad of ['relative/dir', '/tmp/a"b', '/tmp/a\tb', '/tmp/../etc'])
+      expect(taskDefinitionPath(bad, path.posix), bad).toBeNull();
   });
 });

@@ -23,7 +23,9 @@ export const isSafePathText = (value: string): boolean => value !== '' && !/["\p
  */
 export const isSafeLocalPath = (value: string, pathApi: path.PlatformPath = path): boolean => {
   if (!isSafePathText(value) || !pathApi.isAbsolute(value)) return false;
-  return pathApi.sep === '\\' ? /^[A-Za-z]:\\/.test(value) && !value.split('\\').includes('..') : !value.split('/').includes('..');
+  return pathApi.sep === '\\'
+    ? /^[A-Za-z]:\\/.test(value) && !value.split('\\').includes('..')
+    : !value.split('/').includes('..');
 };
 
 /** The definition file's path in `dir`, or null when the result is not a safe local path. */

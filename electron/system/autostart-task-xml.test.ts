@@ -7,7 +7,11 @@ const xml = buildAutostartTaskXml({ command: EXE, arguments: AUTOSTART_ARGUMENTS
 
 describe('buildAutostartTaskXml', () => {
   it('is a version 1.2 task with no time limit, no battery conditions, highest run level and normal priority', () => {
-    expect(xml.startsWith('<?xml version="1.0" encoding="UTF-16"?>\r\n<Task version="1.2" xmlns="http://schemas.microsoft.com/windows/2004/02/mit/task">')).toBe(true);
+    expect(
+      xml.startsWith(
+        '<?xml version="1.0" encoding="UTF-16"?>\r\n<Task version="1.2" xmlns="http://schemas.microsoft.com/windows/2004/02/mit/task">',
+      ),
+    ).toBe(true);
     for (const line of [
       '<LogonTrigger>',
       '<LogonType>InteractiveToken</LogonType>',
@@ -36,7 +40,10 @@ describe('buildAutostartTaskXml', () => {
     const odd = buildAutostartTaskXml({ command: `C:\\a&b\\<x> "y" 'z'.exe`, arguments: '--hidden <&>' });
     expect(odd).toContain(`<Command>C:\\a&amp;b\\&lt;x&gt; &quot;y&quot; &apos;z&apos;.exe</Command>`);
     expect(odd).toContain('<Arguments>--hidden &lt;&amp;&gt;</Arguments>');
-    expect(parseScheduledTaskXml(odd)).toMatchObject({ command: `C:\\a&b\\<x> "y" 'z'.exe`, arguments: '--hidden <&>' });
+    expect(parseScheduledTaskXml(odd)).toMatchObject({
+      command: `C:\\a&b\\<x> "y" 'z'.exe`,
+      arguments: '--hidden <&>',
+    });
   });
 
   it('encodes UTF-16LE with a BOM', () => {
@@ -52,7 +59,10 @@ describe('autostartTaskProblems', () => {
 
   it('names each outdated setting, like those of a task made with /TR (72 hours, battery conditions)', () => {
     expect(with_({ executionTimeLimit: 'PT72H' })).toEqual(['time limit PT72H']);
-    expect(with_({ disallowStartIfOnBatteries: true, stopIfGoingOnBatteries: true })).toEqual(['does not start on battery', 'stops on battery']);
+    expect(with_({ disallowStartIfOnBatteries: true, stopIfGoingOnBatteries: true })).toEqual([
+      'does not start on battery',
+      'stops on battery',
+    ]);
     expect(with_({ runLevel: 'LeastPrivilege' })).toEqual(['run level LeastPrivilege']);
     expect(with_({ arguments: '--shown' })).toEqual(['arguments "--shown" lack --hidden']);
     expect(with_({ logonTrigger: false })).toEqual(['no logon trigger']);

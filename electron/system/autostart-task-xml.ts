@@ -92,8 +92,10 @@ const unquote = (value: string): string => value.replace(/^"(.*)"$/, '$1');
  */
 export const autostartTaskProblems = (task: ParsedTaskDefinition, exePath: string | null): string[] => {
   const problems: string[] = [];
-  if (exePath !== null && unquote(task.command).toLowerCase() !== exePath.toLowerCase()) problems.push(`runs ${task.command}`);
-  if (!task.arguments.split(/\s+/).includes(AUTOSTART_ARGUMENTS)) problems.push(`arguments "${task.arguments}" lack ${AUTOSTART_ARGUMENTS}`);
+  if (exePath !== null && unquote(task.command).toLowerCase() !== exePath.toLowerCase())
+    problems.push(`runs ${task.command}`);
+  if (!task.arguments.split(/\s+/).includes(AUTOSTART_ARGUMENTS))
+    problems.push(`arguments "${task.arguments}" lack ${AUTOSTART_ARGUMENTS}`);
   if (!task.logonTrigger) problems.push('no logon trigger');
   if (task.runLevel !== RUN_LEVEL) problems.push(`run level ${task.runLevel}`);
   if (task.executionTimeLimit !== NO_LIMIT) problems.push(`time limit ${task.executionTimeLimit}`);

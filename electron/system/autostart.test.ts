@@ -15,7 +15,11 @@ const scratch = mkdtempSync(path.join(tmpdir(), 'portwarden-autostart-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 let dirs = 0;
 /** A fresh data folder per host (a subfolder that does not exist yet: enabling creates it). */
-const packaged = (): AutostartHost => ({ execPath: EXE, isPackaged: true, taskDefinitionDir: path.join(scratch, `data ${++dirs}`) });
+const packaged = (): AutostartHost => ({
+  execPath: EXE,
+  isPackaged: true,
+  taskDefinitionDir: path.join(scratch, `data ${++dirs}`),
+});
 const definitionFile = (host: AutostartHost) => path.join(host.taskDefinitionDir, 'autostart-task.xml');
 
 /** A simulated machine whose schtasks records every /XML file it reads (path and bytes, at read time). */
@@ -35,7 +39,18 @@ const sim = (scenario = 'clean', language: 'en' | 'ko' = 'en') => {
 
 /** What the previous version registered: switches only, so Task Scheduler's defaults (72 hours, battery conditions). */
 const createOldTask = (runner: SimRunner) =>
-  runner.run('schtasks', ['/Create', '/TN', 'Portwarden', '/TR', `"${EXE}" --hidden`, '/SC', 'ONLOGON', '/RL', 'HIGHEST', '/F']);
+  runner.run('schtasks', [
+    '/Create',
+    '/TN',
+    'Portwarden',
+    '/TR',
+    `"${EXE}" --hidden`,
+    '/SC',
+    'ONLOGON',
+    '/RL',
+    'HIGHEST',
+    '/F',
+  ]);
 
 describe('Start with Windows over the simulator', () => {
   it('creates from a definition file and queries the definition back', () => {
@@ -55,7 +70,10 @@ describe('Start with Windows over the simulator', () => {
     for (const language of ['en', 'ko'] as const) {
       const { op, runner, reads, activity } = sim('clean', language);
       const host = packaged();
-      expect(await setAutostart(op(), host, true)).toEqual({ ok: true, value: { enabled: true, taskName: 'Portwarden' } });
+      expect(await setAutostart(op(), host, true)).toEqual({
+        ok: true,
+        value: { enabled: true, taskName: 'Portwarden' },
+      });
       expect(activity.list().map((r) => r.args)).toEqual([
         ['/Create', '/TN', 'Portwarden', '/XML', definitionFile(host), '/F'],
         ['/Query', '/TN', 'Portwarden', '/XML'],
@@ -80,27 +98,45 @@ describe('Start with Windows over the simulator', () => {
           priority: 5,
         },
       ]);
-      expect(await readAutostartTask(op())).toMatchObject({ kind: 'present', task: { command: EXE, executionTimeLimit: 'PT0S' } });
+      expect(await readAutostartTask(op())).toMatchObject({
+        kind: 'present',
+        task: { command: EXE, executionTimeLimit: 'PT0S' },
+      });
       // Enabling again replaces the task (/F) and still verifies.
       expect((await setAutostart(op(), host, true)).ok).toBe(true);
-      expect(await setAutostart(op(), host, false)).toEqual({ ok: true, value: { enabled: false, taskName: 'Portwarden' } });
+      expect(await setAutostart(op(), host, false)).toEqual({
+        ok: true,
+        value: { enabled: false, taskName: 'Portwarden' },
+      });
       expect(runner.machine.scheduledTasks).toEqual([]);
       // Disabling when there is no task: schtasks fails, the re-read says it is gone.
       expect((await setAutostart(op(), host, false)).ok).toBe(true);
     }
   });
 
-  it('reports an older version\'s 72-hour task as enabled but needing repair; enabling repairs it', async () => {
+  it("reports an older version's 72-hour task as enabled but needing repair; enabling repairs it", async () => {
     const { op, runner } = sim();
     const host = packaged();
     await createOldTask(runner);
     const old = await readAutostartTask(op());
     expect(old).toMatchObject({
       kind: 'present',
-      task: { command: `"${EXE}"`, arguments: '--hidden', executionTimeLimit: 'PT72H', disallowStartIfOnBatteries: true, stopIfGoingOnBatteries: true },
+      task: {
+        command: `"${EXE}"`,
+        arguments: '--hidden',
+        executionTimeLimit: 'PT72H',
+        disallowStartIfOnBatteries: true,
+        stopIfGoingOnBatteries: true,
+      },
     });
-    expect(await getAutostart(op(), host)).toEqual({ ok: true, value: { enabled: true, taskName: 'Portwarden', needsRepair: true } });
-    expect(await setAutostart(op(), host, true)).toEqual({ ok: true, value: { enabled: true, taskName: 'Portwarden' } });
+    expect(await getAutostart(op(), host)).toEqual({
+      ok: true,
+      value: { enabled: true, taskName: 'Portwarden', needsRepair: true },
+    });
+    expect(await setAutostart(op(), host, true)).toEqual({
+      ok: true,
+      value: { enabled: true, taskName: 'Portwarden' },
+    });
     expect(await getAutostart(op(), host)).toEqual({ ok: true, value: { enabled: true, taskName: 'Portwarden' } });
     expect(runner.machine.scheduledTasks).toMatchObject([{ command: EXE, executionTimeLimit: 'PT0S', priority: 5 }]);
   });
@@ -110,7 +146,10 @@ describe('Start with Windows over the simulator', () => {
     await setAutostart(op(), packaged(), true);
     const moved: AutostartHost = { ...packaged(), execPath: 'D:\\Apps\\Portwarden\\Portwarden.exe' };
     expect(await getAutostart(op(), moved)).toMatchObject({ ok: true, value: { enabled: true, needsRepair: true } });
-    expect(await getAutostart(op(), { ...moved, isPackaged: false })).toEqual({ ok: true, value: { enabled: true, taskName: 'Portwarden' } });
+    expect(await getAutostart(op(), { ...moved, isPackaged: false })).toEqual({
+      ok: true,
+      value: { enabled: true, taskName: 'Portwarden' },
+    });
     expect(runner.machine.scheduledTasks).toHaveLength(1);
   });
 
@@ -136,7 +175,11 @@ describe('Start with Windows over the simulator', () => {
 
   it('refuses to enable in a dev (unpackaged) run without running anything', async () => {
     const { op, activity } = sim();
-    const result = await setAutostart(op(), { ...packaged(), execPath: 'C:\\dev\\node_modules\\electron\\dist\\electron.exe', isPackaged: false }, true);
+    const result = await setAutostart(
+      op(),
+      { ...packaged(), execPath: 'C:\\dev\\node_modules\\electron\\dist\\electron.exe', isPackaged: false },
+      true,
+    );
     expect(result).toMatchObject({ ok: false, error: { code: 'refused' } });
     expect(activity.list()).toEqual([]);
   });
@@ -152,7 +195,10 @@ describe('Start with Windows over the simulator', () => {
       { ...base, execPath: `C:\\Program Files\\Portwarden\\Port"warden.exe` },
       { ...base, execPath: 'C:\\Program Files\\Portwarden\\Portwarden.exe\u0000' },
     ]) {
-      expect(await setAutostart(op(), host, true), JSON.stringify(host)).toMatchObject({ ok: false, error: { code: 'refused' } });
+      expect(await setAutostart(op(), host, true), JSON.stringify(host)).toMatchObject({
+        ok: false,
+        error: { code: 'refused' },
+      });
     }
     expect(activity.list()).toEqual([]);
     expect(existsSync(base.taskDefinitionDir)).toBe(false);
@@ -163,28 +209,58 @@ describe('autostart routes', () => {
   const core = (scenario: string, host?: AutostartHost) => {
     const windows = createSimulatedWindows({ scenario, locale: 'en' });
     const dataDir = path.join(tmpdir(), 'portwarden-autostart-test-never-written');
-    const app = createTestCore({ runner: windows.runner, probe: windows.probe, dataDir, scenario, ...(host ? { autostartHost: host } : {}) });
+    const app = createTestCore({
+      runner: windows.runner,
+      probe: windows.probe,
+      dataDir,
+      scenario,
+      ...(host ? { autostartHost: host } : {}),
+    });
     return { app, windows };
   };
 
   it('accepts only [{ enabled: boolean }]; the simulated Windows reads the definition file from disk', async () => {
     const { app, windows } = core('clean', packaged());
-    const bad: unknown[][] = [[], [{}], [{ enabled: 'true' }], [{ enabled: 1 }], [{ enabled: true, exe: 'C:\\x.exe' }], [{ enabled: true }, {}], [null], [true]];
+    const bad: unknown[][] = [
+      [],
+      [{}],
+      [{ enabled: 'true' }],
+      [{ enabled: 1 }],
+      [{ enabled: true, exe: 'C:\\x.exe' }],
+      [{ enabled: true }, {}],
+      [null],
+      [true],
+    ];
     for (const args of bad) {
       const result = await app.router.dispatch(CHANNELS.setAutostart, OWN, args);
       expect(result, JSON.stringify(args)).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     }
-    expect(await app.router.dispatch(CHANNELS.getAutostart, OWN, [{}])).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(await app.router.dispatch(CHANNELS.getAutostart, OWN, [{}])).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input' },
+    });
     expect(windows.runner.machine.scheduledTasks).toEqual([]);
-    expect(await app.router.dispatch(CHANNELS.setAutostart, OWN, [{ enabled: true }])).toEqual({ ok: true, value: { enabled: true, taskName: AUTOSTART_TASK_NAME } });
-    expect(await app.router.dispatch(CHANNELS.getAutostart, OWN, [])).toEqual({ ok: true, value: { enabled: true, taskName: AUTOSTART_TASK_NAME } });
+    expect(await app.router.dispatch(CHANNELS.setAutostart, OWN, [{ enabled: true }])).toEqual({
+      ok: true,
+      value: { enabled: true, taskName: AUTOSTART_TASK_NAME },
+    });
+    expect(await app.router.dispatch(CHANNELS.getAutostart, OWN, [])).toEqual({
+      ok: true,
+      value: { enabled: true, taskName: AUTOSTART_TASK_NAME },
+    });
   });
 
   it('is a change: refused unelevated before anything runs; a host without an exe is a dev run', async () => {
     const unelevated = core('not-elevated', packaged());
-    expect(await unelevated.app.router.dispatch(CHANNELS.setAutostart, OWN, [{ enabled: true }])).toMatchObject({ ok: false, error: { code: 'not-elevated' } });
+    expect(await unelevated.app.router.dispatch(CHANNELS.setAutostart, OWN, [{ enabled: true }])).toMatchObject({
+      ok: false,
+      error: { code: 'not-elevated' },
+    });
     const dev = core('clean');
-    expect(await dev.app.router.dispatch(CHANNELS.setAutostart, OWN, [{ enabled: true }])).toMatchObject({ ok: false, error: { code: 'refused' } });
+    expect(await dev.app.router.dispatch(CHANNELS.setAutostart, OWN, [{ enabled: true }])).toMatchObject({
+      ok: false,
+      error: { code: 'refused' },
+    });
   });
 });
 

@@ -53,7 +53,8 @@ const state = (enabled: boolean, needsRepair = false): AutostartState =>
 
 export const getAutostart = async (op: Operation, host: AutostartHost): Promise<Result<AutostartState>> => {
   const read = await readAutostartTask(op);
-  if (read.kind === 'unknown') return err('command-failed', 'Could not read the Start with Windows task.', { detail: read.detail });
+  if (read.kind === 'unknown')
+    return err('command-failed', 'Could not read the Start with Windows task.', { detail: read.detail });
   return ok(read.kind === 'present' ? state(true, problemsOf(read.task, host).length > 0) : state(false));
 };
 
@@ -74,22 +75,32 @@ const createFromDefinition = async (op: Operation, host: AutostartHost, file: st
 
 const enable = async (op: Operation, host: AutostartHost): Promise<Result<AutostartState>> => {
   if (!host.isPackaged) {
-    return err('refused', 'Start with Windows is only available in the installed app; a development run would register electron.exe and a source folder.');
+    return err(
+      'refused',
+      'Start with Windows is only available in the installed app; a development run would register electron.exe and a source folder.',
+    );
   }
   const file = taskDefinitionPath(host.taskDefinitionDir);
   // The exe only goes into the XML (escaped); the file path goes into argv and must also be absolute.
   if (!isSafePathText(host.execPath) || file === null) {
-    return err('refused', 'The app or data folder path cannot be used for the Start with Windows task (not absolute, or quotes or control characters).');
+    return err(
+      'refused',
+      'The app or data folder path cannot be used for the Start with Windows task (not absolute, or quotes or control characters).',
+    );
   }
   const created = await createFromDefinition(op, host, file);
   if (!created.ok) return created;
   const read = await readAutostartTask(op);
   if (read.kind === 'unknown') {
-    return err('unknown-outcome', 'The Start with Windows task could not be read back after creating it.', { detail: read.detail });
+    return err('unknown-outcome', 'The Start with Windows task could not be read back after creating it.', {
+      detail: read.detail,
+    });
   }
   const problems = read.kind === 'present' ? problemsOf(read.task, host) : ['no task was found'];
   if (problems.length === 0) return ok(state(true));
-  return err('not-applied', 'The Start with Windows task was not created as intended.', { detail: `${created.value}; ${problems.join(', ')}` });
+  return err('not-applied', 'The Start with Windows task was not created as intended.', {
+    detail: `${created.value}; ${problems.join(', ')}`,
+  });
 };
 
 const disable = async (op: Operation): Promise<Result<AutostartState>> => {
@@ -98,7 +109,9 @@ const disable = async (op: Operation): Promise<Result<AutostartState>> => {
   const read = await readAutostartTask(op);
   if (read.kind === 'absent') return ok(state(false));
   if (read.kind === 'unknown') {
-    return err('unknown-outcome', 'The Start with Windows task could not be read back after deleting it.', { detail: read.detail });
+    return err('unknown-outcome', 'The Start with Windows task could not be read back after deleting it.', {
+      detail: read.detail,
+    });
   }
   return err('not-applied', 'The Start with Windows task was not deleted.', { detail: describeRun(result) });
 };

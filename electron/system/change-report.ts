@@ -9,7 +9,8 @@ export const describeRun = (result: RunResult): string => {
   return `exit code ${result.exitCode ?? 'none'}${text ? `: ${text.trim()}` : ''}`;
 };
 
-export const step = (name: string, ok: boolean, detail?: string): StepReport => (detail ? { step: name, ok, detail } : { step: name, ok });
+export const step = (name: string, ok: boolean, detail?: string): StepReport =>
+  detail ? { step: name, ok, detail } : { step: name, ok };
 
 export const buildReport = (
   outcome: Outcome,

@@ -42,8 +42,21 @@ export const deleteExcludedRange = (family: ProtocolFamily, startPort: number, n
 export const showDynamicRange = ({ protocol, ipVersion }: ProtocolFamily): CommandLine =>
   netsh('interface', ipVersion, 'show', 'dynamicport', protocol);
 
-export const setDynamicRange = (family: { protocol: Protocol; ipVersion: IpVersion }, start: number, count: number): CommandLine =>
-  netsh('interface', family.ipVersion, 'set', 'dynamicport', family.protocol, `start=${start}`, `num=${count}`, 'store=persistent');
+export const setDynamicRange = (
+  family: { protocol: Protocol; ipVersion: IpVersion },
+  start: number,
+  count: number,
+): CommandLine =>
+  netsh(
+    'interface',
+    family.ipVersion,
+    'set',
+    'dynamicport',
+    family.protocol,
+    `start=${start}`,
+    `num=${count}`,
+    'store=persistent',
+  );
 
 /** WinNAT is a kernel driver service; `net` waits for the state change, `sc` does not. */
 export const stopService = (name: ServiceName): CommandLine => ({ command: 'net', args: ['stop', name] });
@@ -77,7 +90,10 @@ export const createAutostartTask = (definitionFile: string): CommandLine => ({
   args: ['/Create', '/TN', AUTOSTART_TASK_NAME, '/XML', definitionFile, '/F'],
 });
 
-export const deleteAutostartTask = (): CommandLine => ({ command: 'schtasks', args: ['/Delete', '/TN', AUTOSTART_TASK_NAME, '/F'] });
+export const deleteAutostartTask = (): CommandLine => ({
+  command: 'schtasks',
+  args: ['/Delete', '/TN', AUTOSTART_TASK_NAME, '/F'],
+});
 
 /** The task's definition as XML on stdout (console text, like any other output). */
 export const queryAutostartTask = (): CommandLine => ({

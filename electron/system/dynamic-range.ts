@@ -4,7 +4,13 @@
  * blocks already taken stay until WinNAT restarts or Windows reboots, hence the reboot notice.
  */
 import type { Result } from '../../shared/result';
-import { DEFAULT_DYNAMIC_RANGE, type ChangeReport, type ProtocolFamily, type Snapshot, type StepReport } from '../../shared/model';
+import {
+  DEFAULT_DYNAMIC_RANGE,
+  type ChangeReport,
+  type ProtocolFamily,
+  type Snapshot,
+  type StepReport,
+} from '../../shared/model';
 import type { Operation } from './activity-log';
 import { setDynamicRange } from './commands';
 import { buildReport, describeRun, step } from './change-report';
@@ -30,14 +36,26 @@ const reset = async (op: Operation, families: readonly ProtocolFamily[], before:
   const steps: StepReport[] = [];
   for (const family of families) {
     const result = await op.run(setDynamicRange(family, DEFAULT_DYNAMIC_RANGE.start, DEFAULT_DYNAMIC_RANGE.count));
-    steps.push(step(`set-dynamic-${family.protocol}-${family.ipVersion}`, !result.timedOut && result.exitCode === 0, describeRun(result)));
+    steps.push(
+      step(
+        `set-dynamic-${family.protocol}-${family.ipVersion}`,
+        !result.timedOut && result.exitCode === 0,
+        describeRun(result),
+      ),
+    );
   }
   const after = await readSnapshot(op);
   const isDefault = (f: ProtocolFamily) =>
     after.dynamic.some(
-      (d) => d.protocol === f.protocol && d.ipVersion === f.ipVersion && d.start === DEFAULT_DYNAMIC_RANGE.start && d.count === DEFAULT_DYNAMIC_RANGE.count,
+      (d) =>
+        d.protocol === f.protocol &&
+        d.ipVersion === f.ipVersion &&
+        d.start === DEFAULT_DYNAMIC_RANGE.start &&
+        d.count === DEFAULT_DYNAMIC_RANGE.count,
     );
-  const unreadable = families.some((f) => !after.dynamic.some((d) => d.protocol === f.protocol && d.ipVersion === f.ipVersion));
+  const unreadable = families.some(
+    (f) => !after.dynamic.some((d) => d.protocol === f.protocol && d.ipVersion === f.ipVersion),
+  );
   const applied = families.every(isDefault);
   const outcome = applied ? 'applied' : unreadable ? 'unknown' : 'not-applied';
   const message = applied

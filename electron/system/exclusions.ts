@@ -31,14 +31,20 @@ const judge = (after: Snapshot, family: ProtocolFamily, intended: boolean) => {
   return intended ? ('applied' as const) : ('not-applied' as const);
 };
 
-export const addExclusion = async (op: Operation, input: AddExclusion, journal: Journal): Promise<Result<ChangeReport>> => {
+export const addExclusion = async (
+  op: Operation,
+  input: AddExclusion,
+  journal: Journal,
+): Promise<Result<ChangeReport>> => {
   const family: ProtocolFamily = { protocol: input.protocol, ipVersion: input.ipVersion };
   const start = input.startPort;
   const end = input.startPort + input.numberOfPorts - 1;
   const before = await readSnapshot(op);
   const table = tableOf(before, family);
   if (!table || table.error) {
-    return err('command-failed', `Could not read the ${familyLabel(family)} excluded ranges.`, { detail: table?.error ?? '' });
+    return err('command-failed', `Could not read the ${familyLabel(family)} excluded ranges.`, {
+      detail: table?.error ?? '',
+    });
   }
   const administered = table.ranges.find((r) => r.administered && overlaps(r, start, end));
   if (administered) {
@@ -70,7 +76,13 @@ const protect = async (
     steps.push(stopped);
     if (!stopped.ok) {
       const after = await readSnapshot(op);
-      return buildReport(judge(after, family, false), steps, before, after, 'WinNAT did not stop, so nothing was added.');
+      return buildReport(
+        judge(after, family, false),
+        steps,
+        before,
+        after,
+        'WinNAT did not stop, so nothing was added.',
+      );
     }
   }
   try {
@@ -97,12 +109,17 @@ export const deleteExclusion = async (op: Operation, input: DeleteExclusion): Pr
   const before = await readSnapshot(op);
   const table = tableOf(before, family);
   if (!table || table.error) {
-    return err('command-failed', `Could not read the ${familyLabel(family)} excluded ranges.`, { detail: table?.error ?? '' });
+    return err('command-failed', `Could not read the ${familyLabel(family)} excluded ranges.`, {
+      detail: table?.error ?? '',
+    });
   }
   // Re-read before mutating: the row the user saw may be gone or may never have been administered.
   const row = table.ranges.find((r) => r.start === input.start && r.end === input.end);
   if (!row) {
-    return err('not-found', `There is no excluded range ${input.start}–${input.end} (${familyLabel(family)}) any more.`);
+    return err(
+      'not-found',
+      `There is no excluded range ${input.start}–${input.end} (${familyLabel(family)}) any more.`,
+    );
   }
   if (!row.administered) {
     return err(
@@ -115,5 +132,13 @@ export const deleteExclusion = async (op: Operation, input: DeleteExclusion): Pr
   const after = await readSnapshot(op);
   const gone = !hasAdministered(after, family, input.start, input.end);
   const outcome = judge(after, family, gone);
-  return ok(buildReport(outcome, steps, before, after, outcome === 'applied' ? undefined : 'The exclusion is still in the table.'));
+  return ok(
+    buildReport(
+      outcome,
+      steps,
+      before,
+      after,
+      outcome === 'applied' ? undefined : 'The exclusion is still in the table.',
+    ),
+  );
 };

@@ -11,11 +11,25 @@ const table = (ranges: [number, number, boolean?][], extra: Partial<ExcludedRang
 
 describe('diffExcludedRanges', () => {
   it('lists freed and newly reserved blocks, keeping administered rows that stayed out of both', () => {
-    const before = [table([[8031, 8130], [8131, 8230], [50000, 50059, true]])];
-    const after = [table([[8131, 8230], [12000, 12099], [50000, 50059, true]])];
+    const before = [
+      table([
+        [8031, 8130],
+        [8131, 8230],
+        [50000, 50059, true],
+      ]),
+    ];
+    const after = [
+      table([
+        [8131, 8230],
+        [12000, 12099],
+        [50000, 50059, true],
+      ]),
+    ];
     const diff = diffExcludedRanges(before, after);
     expect(diff.freed).toEqual([{ protocol: 'tcp', ipVersion: 'ipv4', start: 8031, end: 8130, administered: false }]);
-    expect(diff.appeared).toEqual([{ protocol: 'tcp', ipVersion: 'ipv4', start: 12000, end: 12099, administered: false }]);
+    expect(diff.appeared).toEqual([
+      { protocol: 'tcp', ipVersion: 'ipv4', start: 12000, end: 12099, administered: false },
+    ]);
   });
 
   it('never reports a table that failed to read as freed', () => {

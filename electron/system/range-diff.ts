@@ -10,11 +10,17 @@ const flatten = (tables: readonly ExcludedRangeTable[]): RangeChange[] =>
  * elsewhere, and the user wants to see both (DESIGN §1). Tables that failed to read on either side
  * are left out, so a read error never shows up as "everything was freed".
  */
-export const diffExcludedRanges = (before: readonly ExcludedRangeTable[], after: readonly ExcludedRangeTable[]): RangeDiff => {
+export const diffExcludedRanges = (
+  before: readonly ExcludedRangeTable[],
+  after: readonly ExcludedRangeTable[],
+): RangeDiff => {
   const readable = (t: ExcludedRangeTable) => !t.error;
   const familyKey = (t: ExcludedRangeTable) => `${t.protocol}/${t.ipVersion}`;
   const comparable = new Set(
-    before.filter(readable).map(familyKey).filter((k) => after.some((t) => readable(t) && familyKey(t) === k)),
+    before
+      .filter(readable)
+      .map(familyKey)
+      .filter((k) => after.some((t) => readable(t) && familyKey(t) === k)),
   );
   const pick = (tables: readonly ExcludedRangeTable[]) => flatten(tables.filter((t) => comparable.has(familyKey(t))));
   const beforeRows = pick(before);

@@ -114,7 +114,12 @@ describe('createWindowsRunner', () => {
 
     const regCalls = calls.filter((c) => c.file.endsWith('reg.exe'));
     expect(regCalls).toHaveLength(1);
-    expect(regCalls[0]?.args).toEqual(['query', 'HKLM\\SYSTEM\\CurrentControlSet\\Control\\Nls\\CodePage', '/v', 'OEMCP']);
+    expect(regCalls[0]?.args).toEqual([
+      'query',
+      'HKLM\\SYSTEM\\CurrentControlSet\\Control\\Nls\\CodePage',
+      '/v',
+      'OEMCP',
+    ]);
     expect(calls[0]?.file).toBe('C:\\Windows\\System32\\reg.exe');
     expect(results.map((r) => r.stdout)).toEqual([KOREAN_FOOTER, KOREAN_FOOTER]);
     expect(results[0]).toEqual({ exitCode: 0, stdout: KOREAN_FOOTER, stderr: '', timedOut: false });

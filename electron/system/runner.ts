@@ -100,7 +100,8 @@ const outputText = (value: unknown, decode: (bytes: Uint8Array) => string): stri
 
 const errorMessage = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
-const asciiText = (bytes: Uint8Array): string => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+const asciiText = (bytes: Uint8Array): string =>
+  Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
 
 export const createWindowsRunner = (options: WindowsRunnerOptions = {}): CommandRunner => {
   const spawn = options.execa ?? realExeca;
@@ -134,7 +135,8 @@ export const createWindowsRunner = (options: WindowsRunnerOptions = {}): Command
       const exitCode = !timedOut && typeof result.exitCode === 'number' ? result.exitCode : null;
       const stderr = outputText(result.stderr, decode);
       // No exit code and not a timeout: it never ran or was killed for its output size; say why.
-      const reason = exitCode === null && !timedOut && result.failed ? (result.shortMessage ?? result.message ?? '') : '';
+      const reason =
+        exitCode === null && !timedOut && result.failed ? (result.shortMessage ?? result.message ?? '') : '';
       return {
         exitCode,
         stdout: outputText(result.stdout, decode),

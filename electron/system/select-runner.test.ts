@@ -7,7 +7,11 @@ describe('selectRunner', () => {
   });
 
   it('never simulates in a packaged Windows build, whatever the environment says', () => {
-    const choice = selectRunner({ platform: 'win32', isPackaged: true, env: { PORTWARDEN_SIMULATE: '1', PORTWARDEN_SCENARIO: 'clean' } });
+    const choice = selectRunner({
+      platform: 'win32',
+      isPackaged: true,
+      env: { PORTWARDEN_SIMULATE: '1', PORTWARDEN_SCENARIO: 'clean' },
+    });
     expect(choice).toMatchObject({ simulated: false, scenario: null });
   });
 
@@ -19,7 +23,9 @@ describe('selectRunner', () => {
   });
 
   it('simulates elsewhere with the scenario from the environment', () => {
-    expect(selectRunner({ platform: 'linux', isPackaged: false, env: { PORTWARDEN_SCENARIO: 'winnat-absent' } })).toMatchObject({
+    expect(
+      selectRunner({ platform: 'linux', isPackaged: false, env: { PORTWARDEN_SCENARIO: 'winnat-absent' } }),
+    ).toMatchObject({
       simulated: true,
       scenario: 'winnat-absent',
     });

@@ -20,7 +20,12 @@ describe('readSnapshot', () => {
   it.each(['en', 'ko', 'de', 'zh-CN'])('reads the hyperv-reserved machine in %s', async (locale) => {
     const { op } = simulatedOperation('hyperv-reserved', locale);
     const snapshot = await readSnapshot(op);
-    expect(snapshot.excluded.map((t) => `${t.protocol}/${t.ipVersion}`)).toEqual(['tcp/ipv4', 'udp/ipv4', 'tcp/ipv6', 'udp/ipv6']);
+    expect(snapshot.excluded.map((t) => `${t.protocol}/${t.ipVersion}`)).toEqual([
+      'tcp/ipv4',
+      'udp/ipv4',
+      'tcp/ipv6',
+      'udp/ipv6',
+    ]);
     expect(tcp4(snapshot).ranges).toContainEqual({ start: 8031, end: 8130, administered: false });
     expect(tcp4(snapshot).ranges).toContainEqual({ start: 50000, end: 50059, administered: true });
     expect(snapshot.excluded.every((t) => t.error === undefined)).toBe(true);
@@ -61,8 +66,20 @@ describe('addExclusion (protect a port)', () => {
       'net start winnat',
     ]);
     // The WinNAT block that covered 8065 was freed by the stop; the diff shows it.
-    expect(result.diff.freed).toContainEqual({ protocol: 'tcp', ipVersion: 'ipv4', start: 8031, end: 8130, administered: false });
-    expect(result.diff.appeared).toContainEqual({ protocol: 'tcp', ipVersion: 'ipv4', start: 8065, end: 8065, administered: true });
+    expect(result.diff.freed).toContainEqual({
+      protocol: 'tcp',
+      ipVersion: 'ipv4',
+      start: 8031,
+      end: 8130,
+      administered: false,
+    });
+    expect(result.diff.appeared).toContainEqual({
+      protocol: 'tcp',
+      ipVersion: 'ipv4',
+      start: 8065,
+      end: 8065,
+      administered: true,
+    });
   });
 
   it('does not touch WinNAT when it was stopped before', async () => {
@@ -87,7 +104,9 @@ describe('addExclusion (protect a port)', () => {
 
   it('always starts WinNAT again when the add fails (port in use), and says not applied', async () => {
     const { sim, op, journal } = simulatedOperation('clean');
-    const inUse = sim.machine.sockets.find((s) => s.protocol === 'tcp' && s.state === 'LISTENING' && s.localPort > 1024)!;
+    const inUse = sim.machine.sockets.find(
+      (s) => s.protocol === 'tcp' && s.state === 'LISTENING' && s.localPort > 1024,
+    )!;
     const result = report(await addExclusion(op, { ...protect8065, startPort: inUse.localPort }, journal));
     expect(result.outcome).toBe('not-applied');
     expect(result.steps.map((s) => [s.step, s.ok])).toEqual([
@@ -124,7 +143,11 @@ describe('addExclusion (protect a port)', () => {
   it('says unknown when the table cannot be re-read after the change', async () => {
     const { sim, op, journal } = simulatedOperation('hyperv-reserved');
     // The 2nd read of the tcp/ipv4 table is the one after the change (the 1st is before it).
-    sim.injectFault({ match: { command: 'netsh', argsIncludes: ['show', 'excludedportrange', 'protocol=tcp', 'ipv4'] }, nth: 2, kind: 'hang' });
+    sim.injectFault({
+      match: { command: 'netsh', argsIncludes: ['show', 'excludedportrange', 'protocol=tcp', 'ipv4'] },
+      nth: 2,
+      kind: 'hang',
+    });
     const result = report(await addExclusion(op, protect8065, journal));
     expect(result.outcome).toBe('unknown');
     // The change itself went through; the next read shows it.
@@ -193,7 +216,13 @@ describe('restartWinnat', () => {
     const result = report(await restartWinnat(op, journal));
     expect(result.outcome).toBe('applied');
     expect(result.steps.map((s) => s.step)).toEqual(['stop-winnat', 'start-winnat']);
-    expect(result.diff.freed).toContainEqual({ protocol: 'tcp', ipVersion: 'ipv4', start: 8031, end: 8130, administered: false });
+    expect(result.diff.freed).toContainEqual({
+      protocol: 'tcp',
+      ipVersion: 'ipv4',
+      start: 8031,
+      end: 8130,
+      administered: false,
+    });
     expect(result.diff.appeared.length).toBeGreaterThan(0);
     expect(result.diff.appeared.every((r) => !r.administered)).toBe(true);
     // Administered exclusions survive a restart.
@@ -280,6 +309,9 @@ describe('resetDynamicRanges', () => {
     sim.injectFault({ match: { command: 'netsh', argsIncludes: ['set', 'udp'] }, kind: 'deny', once: false });
     const result = report(await resetDynamicRanges(op, all, journal));
     expect(result.outcome).toBe('not-applied');
-    expect(result.steps.filter((s) => !s.ok).map((s) => s.step)).toEqual(['set-dynamic-udp-ipv4', 'set-dynamic-udp-ipv6']);
+    expect(result.steps.filter((s) => !s.ok).map((s) => s.step)).toEqual([
+      'set-dynamic-udp-ipv4',
+      'set-dynamic-udp-ipv6',
+    ]);
   });
 });

@@ -34,10 +34,12 @@ const readEnv = (env: Readonly<Record<string, string | undefined>>, name: string
 
 export const resolveSystemRoot = (env: Readonly<Record<string, string | undefined>>): string => {
   const value = readEnv(env, 'SystemRoot')?.trim();
-  const valid = value !== undefined && ABSOLUTE_DRIVE_PATH.test(value) && !value.split('\\').some((part) => part === '..' || part === '.');
+  const valid =
+    value !== undefined &&
+    ABSOLUTE_DRIVE_PATH.test(value) &&
+    !value.split('\\').some((part) => part === '..' || part === '.');
   return valid ? value.replace(/\\$/, '') : DEFAULT_SYSTEM_ROOT;
 };
-
 
 const KERNEL_SYSTEM_ROOT = '\\\\?\\GLOBALROOT\\SystemRoot';
 

@@ -24,13 +24,17 @@ export const mayHoldReservations = (status: ServiceStatus): boolean =>
 export const stopWinnat = async (op: Operation): Promise<StepReport> => {
   const result = await op.run(stopService('winnat'), { timeoutMs: SERVICE_TIMEOUT_MS });
   const status = await readServiceStatus(op, 'winnat');
-  return status === 'stopped' ? step('stop-winnat', true) : step('stop-winnat', false, `${describeRun(result)}; WinNAT is ${status}`);
+  return status === 'stopped'
+    ? step('stop-winnat', true)
+    : step('stop-winnat', false, `${describeRun(result)}; WinNAT is ${status}`);
 };
 
 export const startWinnat = async (op: Operation): Promise<StepReport> => {
   const result = await op.run(startService('winnat'), { timeoutMs: SERVICE_TIMEOUT_MS });
   const status = await readServiceStatus(op, 'winnat');
-  return status === 'running' ? step('start-winnat', true) : step('start-winnat', false, `${describeRun(result)}; WinNAT is ${status}`);
+  return status === 'running'
+    ? step('start-winnat', true)
+    : step('start-winnat', false, `${describeRun(result)}; WinNAT is ${status}`);
 };
 
 export const restartWinnat = async (op: Operation, journal: Journal): Promise<Result<ChangeReport>> => {
@@ -57,5 +61,11 @@ const restart = async (op: Operation, before: Snapshot): Promise<ChangeReport> =
   const after = await readSnapshot(op);
   if (after.winnat === 'running') return buildReport('applied', steps, before, after);
   const outcome = after.winnat === 'unknown' ? 'unknown' : 'not-applied';
-  return buildReport(outcome, steps, before, after, 'WinNAT stopped but did not start again; WSL2 and Docker networking need it running.');
+  return buildReport(
+    outcome,
+    steps,
+    before,
+    after,
+    'WinNAT stopped but did not start again; WSL2 and Docker networking need it running.',
+  );
 };

@@ -19,7 +19,13 @@ const useStyles = makeStyles({
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     backgroundColor: tokens.colorNeutralBackground2,
   },
-  title: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, flexWrap: 'wrap', marginRight: 'auto' },
+  title: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalM,
+    flexWrap: 'wrap',
+    marginRight: 'auto',
+  },
   name: { margin: 0 },
   readAt: { color: tokens.colorNeutralForeground3, fontVariantNumeric: 'tabular-nums' },
   actions: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
@@ -48,12 +54,20 @@ export const AppHeader = () => {
         </Title3>
         <WinnatStatusBadge />
         {readAt ? (
-          <Caption1 className={styles.readAt}>{t('app.readAt', { time: new Date(readAt).toLocaleTimeString(i18n.resolvedLanguage) })}</Caption1>
+          <Caption1 className={styles.readAt}>
+            {t('app.readAt', { time: new Date(readAt).toLocaleTimeString(i18n.resolvedLanguage) })}
+          </Caption1>
         ) : null}
       </div>
       <div className={styles.actions}>
         <Tooltip content={t('header.refreshHint')} relationship="description">
-          <Button icon={<ArrowClockwise20Regular />} onClick={() => void refresh()} disabled={refreshing} aria-keyshortcuts="F5" data-testid="refresh">
+          <Button
+            icon={<ArrowClockwise20Regular />}
+            onClick={() => void refresh()}
+            disabled={refreshing}
+            aria-keyshortcuts="F5"
+            data-testid="refresh"
+          >
             {t('header.refresh')}
           </Button>
         </Tooltip>

@@ -17,7 +17,10 @@ export const ChangeButton = ({
   unavailableReason,
   hint,
   ...props
-}: ButtonProps & { unavailableReason?: string | null; /** Shown on hover while enabled (icon-only buttons, shortcuts). */ hint?: string }) => {
+}: ButtonProps & {
+  unavailableReason?: string | null;
+  /** Shown on hover while enabled (icon-only buttons, shortcuts). */ hint?: string;
+}) => {
   const block = useAppStore(changeBlock);
   const { t } = useTranslation();
   // The app-wide reason (rights, busy) comes first; then the caller's own (e.g. WinNAT not installed).

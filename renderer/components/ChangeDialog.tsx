@@ -76,7 +76,11 @@ export const ChangeDialog = <K extends ChangeKind>({
         if (!data.open && !running) close();
       }}
     >
-      <DialogSurface className={wide ? styles.wide : styles.surface} data-testid={testId} aria-busy={running || pendingLabel !== null}>
+      <DialogSurface
+        className={wide ? styles.wide : styles.surface}
+        data-testid={testId}
+        aria-busy={running || pendingLabel !== null}
+      >
         <DialogBody>
           <DialogTitle>{title}</DialogTitle>
           <DialogContent className={styles.content}>
@@ -96,7 +100,11 @@ export const ChangeDialog = <K extends ChangeKind>({
                 <Button appearance="secondary" onClick={close} disabled={running}>
                   {t('common.cancel')}
                 </Button>
-                <ChangeButton appearance="primary" onClick={onConfirm} disabled={running || confirmDisabled || pendingLabel !== null}>
+                <ChangeButton
+                  appearance="primary"
+                  onClick={onConfirm}
+                  disabled={running || confirmDisabled || pendingLabel !== null}
+                >
                   {confirmLabel}
                 </ChangeButton>
               </>

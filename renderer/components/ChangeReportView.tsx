@@ -7,14 +7,28 @@ import { ReportHead, StepList } from './ReportParts';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
+  list: {
+    margin: 0,
+    paddingLeft: tokens.spacingHorizontalL,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXXS,
+  },
   diff: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   numbers: { fontVariantNumeric: 'tabular-nums' },
   family: { fontWeight: tokens.fontWeightSemibold },
 });
 
 /** One line per family ("TCP/IPv4: 8031–8130, 8131–8230"): a WinNAT restart moves dozens of blocks. */
-const RangeChangeList = ({ title, empty, changes }: { title: string; empty: string; changes: readonly RangeChange[] }) => {
+const RangeChangeList = ({
+  title,
+  empty,
+  changes,
+}: {
+  title: string;
+  empty: string;
+  changes: readonly RangeChange[];
+}) => {
   const styles = useStyles();
   const byFamily = PROTOCOL_FAMILIES.map((family) => ({
     family,
@@ -60,4 +74,3 @@ export const ChangeReportView = ({ report, diffTestId }: { report: ChangeReport;
     </div>
   );
 };
-

@@ -4,7 +4,10 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { copyText } from '../lib/copy-text';
 
-export interface CopyButtonProps extends Pick<ButtonProps, 'size' | 'appearance' | 'aria-label' | 'className' | 'disabled'> {
+export interface CopyButtonProps extends Pick<
+  ButtonProps,
+  'size' | 'appearance' | 'aria-label' | 'className' | 'disabled'
+> {
   readonly 'data-testid'?: string;
   /** Computed on click: the text can be long (an export) or change while the button shows. */
   readonly text: () => string;
@@ -32,7 +35,9 @@ export const CopyButton = ({ text, label, iconOnly = false, ...props }: CopyButt
     <Button
       {...props}
       icon={copied === 'copied' ? <Checkmark20Regular /> : <Copy20Regular />}
-      onClick={(event) => setCopied(copyText(text(), event.currentTarget.parentElement ?? undefined) ? 'copied' : 'failed')}
+      onClick={(event) =>
+        setCopied(copyText(text(), event.currentTarget.parentElement ?? undefined) ? 'copied' : 'failed')
+      }
     >
       {iconOnly ? undefined : shown}
     </Button>

@@ -17,7 +17,12 @@ export const ElevationBanner = () => {
         {t('elevation.banner')}
       </MessageBarBody>
       <MessageBarActions>
-        <Button appearance="primary" icon={<ShieldKeyhole20Regular />} onClick={() => void relaunchElevated()} disabled={relaunching}>
+        <Button
+          appearance="primary"
+          icon={<ShieldKeyhole20Regular />}
+          onClick={() => void relaunchElevated()}
+          disabled={relaunching}
+        >
           {relaunching ? t('elevation.relaunching') : t('elevation.relaunch')}
         </Button>
       </MessageBarActions>

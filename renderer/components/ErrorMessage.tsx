@@ -1,4 +1,12 @@
-import { MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Button, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Button,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { Dismiss20Regular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../shared/result';
@@ -16,7 +24,15 @@ const useStyles = makeStyles({
 });
 
 /** One AppError as an error bar: the translated sentence first, the untranslated specifics under it. */
-export const ErrorMessage = ({ error, onDismiss, title }: { error: AppError; onDismiss?: () => void; title?: string }) => {
+export const ErrorMessage = ({
+  error,
+  onDismiss,
+  title,
+}: {
+  error: AppError;
+  onDismiss?: () => void;
+  title?: string;
+}) => {
   const { t } = useTranslation();
   const styles = useStyles();
   const text = useErrorText()(error);
@@ -29,7 +45,14 @@ export const ErrorMessage = ({ error, onDismiss, title }: { error: AppError; onD
       </MessageBarBody>
       {onDismiss ? (
         <MessageBarActions
-          containerAction={<Button appearance="transparent" icon={<Dismiss20Regular />} aria-label={t('common.dismiss')} onClick={onDismiss} />}
+          containerAction={
+            <Button
+              appearance="transparent"
+              icon={<Dismiss20Regular />}
+              aria-label={t('common.dismiss')}
+              onClick={onDismiss}
+            />
+          }
         />
       ) : null}
     </MessageBar>

@@ -8,7 +8,14 @@ import { useStepLabel } from '../lib/use-labels';
 
 const useStyles = makeStyles({
   row: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
-  steps: { margin: 0, padding: 0, listStyleType: 'none', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
+  steps: {
+    margin: 0,
+    padding: 0,
+    listStyleType: 'none',
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXXS,
+  },
   step: { display: 'flex', alignItems: 'flex-start', gap: tokens.spacingHorizontalS },
   stepIconOk: { color: tokens.colorPaletteGreenForeground1, flexShrink: 0, marginTop: '2px' },
   stepIconFailed: { color: tokens.colorPaletteRedForeground1, flexShrink: 0, marginTop: '2px' },
@@ -16,7 +23,11 @@ const useStyles = makeStyles({
   failed: { color: tokens.colorPaletteRedForeground1 },
 });
 
-export const OUTCOME_COLOR: Record<Outcome, 'success' | 'danger' | 'warning'> = { applied: 'success', 'not-applied': 'danger', unknown: 'warning' };
+export const OUTCOME_COLOR: Record<Outcome, 'success' | 'danger' | 'warning'> = {
+  applied: 'success',
+  'not-applied': 'danger',
+  unknown: 'warning',
+};
 
 export const OutcomeBadge = ({ outcome }: { outcome: Outcome }) => {
   const { t } = useTranslation();
@@ -28,7 +39,17 @@ export const OutcomeBadge = ({ outcome }: { outcome: Outcome }) => {
 };
 
 /** "Outcome: Applied · <service> now: running", the English message, and the step that failed. */
-export const ReportHead = ({ outcome, message, steps, after }: { outcome: Outcome; message?: string; steps: readonly StepReport[]; after?: ReactNode }) => {
+export const ReportHead = ({
+  outcome,
+  message,
+  steps,
+  after,
+}: {
+  outcome: Outcome;
+  message?: string;
+  steps: readonly StepReport[];
+  after?: ReactNode;
+}) => {
   const { t } = useTranslation();
   const styles = useStyles();
   const stepLabel = useStepLabel();

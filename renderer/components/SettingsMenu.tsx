@@ -75,7 +75,12 @@ export const SettingsMenu = () => {
           <MessageBar intent="warning" layout="multiline" data-testid="autostart-needs-repair">
             <MessageBarBody>{t('settings.autostartNeedsRepair')}</MessageBarBody>
             <MessageBarActions>
-              <Button size="small" disabled={reason !== null || saving} onClick={() => void setAutostart(true)} data-testid="autostart-repair">
+              <Button
+                size="small"
+                disabled={reason !== null || saving}
+                onClick={() => void setAutostart(true)}
+                data-testid="autostart-repair"
+              >
                 {t('settings.autostartRepair')}
               </Button>
             </MessageBarActions>

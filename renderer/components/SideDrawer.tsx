@@ -1,4 +1,11 @@
-import { Button, Caption1, DrawerBody, DrawerHeader, DrawerHeaderTitle, OverlayDrawer } from '@fluentui/react-components';
+import {
+  Button,
+  Caption1,
+  DrawerBody,
+  DrawerHeader,
+  DrawerHeaderTitle,
+  OverlayDrawer,
+} from '@fluentui/react-components';
 import { Dismiss24Regular } from '@fluentui/react-icons';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,7 +24,17 @@ export interface SideDrawerProps {
 }
 
 /** The one side panel (activity log, backups): title with a close button, a one-line intro, a scrolling body. */
-export const SideDrawer = ({ open, onClose, titleId, title, intro, testId, className, bodyClassName, children }: SideDrawerProps) => {
+export const SideDrawer = ({
+  open,
+  onClose,
+  titleId,
+  title,
+  intro,
+  testId,
+  className,
+  bodyClassName,
+  children,
+}: SideDrawerProps) => {
   const { t } = useTranslation();
   return (
     <OverlayDrawer
@@ -34,7 +51,9 @@ export const SideDrawer = ({ open, onClose, titleId, title, intro, testId, class
       <DrawerHeader>
         <DrawerHeaderTitle
           heading={{ id: titleId }}
-          action={<Button appearance="subtle" aria-label={t('common.close')} icon={<Dismiss24Regular />} onClick={onClose} />}
+          action={
+            <Button appearance="subtle" aria-label={t('common.close')} icon={<Dismiss24Regular />} onClick={onClose} />
+          }
         >
           {title}
         </DrawerHeaderTitle>

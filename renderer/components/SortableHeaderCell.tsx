@@ -11,7 +11,13 @@ export interface SortableHeaderCellProps<T> {
 }
 
 /** A Fluent header cell driven by a TanStack column: click to sort, with the direction announced. */
-export const SortableHeaderCell = <T,>({ header, sortable, numeric, numericClassName, className }: SortableHeaderCellProps<T>) => {
+export const SortableHeaderCell = <T,>({
+  header,
+  sortable,
+  numeric,
+  numericClassName,
+  className,
+}: SortableHeaderCellProps<T>) => {
   const direction = header.column.getIsSorted();
   return (
     <TableHeaderCell

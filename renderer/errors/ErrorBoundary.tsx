@@ -1,4 +1,13 @@
-import { Body1, Button, FluentProvider, Title3, makeStyles, tokens, webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import {
+  Body1,
+  Button,
+  FluentProvider,
+  Title3,
+  makeStyles,
+  tokens,
+  webDarkTheme,
+  webLightTheme,
+} from '@fluentui/react-components';
 import { ArrowClockwise20Regular } from '@fluentui/react-icons';
 import { Component, type ErrorInfo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -65,7 +74,11 @@ export class ErrorBoundary extends Component<Props, { failed: boolean }> {
   override componentDidCatch(error: unknown, info: ErrorInfo): void {
     const report = errorReport('react', error);
     const componentStack = info.componentStack?.trim();
-    this.props.report(componentStack ? { ...report, stack: `${report.stack ?? ''}\nComponent stack:\n${componentStack}`.trim() } : report);
+    this.props.report(
+      componentStack
+        ? { ...report, stack: `${report.stack ?? ''}\nComponent stack:\n${componentStack}`.trim() }
+        : report,
+    );
   }
 
   override render(): ReactNode {

@@ -7,10 +7,19 @@ describe('window error reporting', () => {
     const target = new EventTarget();
     const reports: RendererErrorInput[] = [];
     const uninstall = installErrorReporting(target as unknown as Window, (r) => reports.push(r));
-    const error = Object.assign(new Event('error'), { error: new TypeError('x is undefined'), filename: 'app://portwarden/a.js', lineno: 3, colno: 7 });
+    const error = Object.assign(new Event('error'), {
+      error: new TypeError('x is undefined'),
+      filename: 'app://portwarden/a.js',
+      lineno: 3,
+      colno: 7,
+    });
     target.dispatchEvent(error);
     target.dispatchEvent(Object.assign(new Event('unhandledrejection'), { reason: { code: 42 } }));
-    expect(reports[0]).toMatchObject({ kind: 'error', message: 'TypeError: x is undefined', source: 'app://portwarden/a.js:3:7' });
+    expect(reports[0]).toMatchObject({
+      kind: 'error',
+      message: 'TypeError: x is undefined',
+      source: 'app://portwarden/a.js:3:7',
+    });
     expect(reports[1]).toEqual({ kind: 'unhandledrejection', message: '{"code":42}' });
     uninstall();
     target.dispatchEvent(error);

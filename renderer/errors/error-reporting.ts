@@ -7,9 +7,10 @@ import type { RendererErrorInput } from '../../shared/validate';
 export type ReportError = (report: RendererErrorInput) => void;
 
 const describe = (value: unknown): { message: string; stack?: string } => {
-  if (value instanceof Error) return { message: `${value.name}: ${value.message}`, ...(value.stack ? { stack: value.stack } : {}) };
+  if (value instanceof Error)
+    return { message: `${value.name}: ${value.message}`, ...(value.stack ? { stack: value.stack } : {}) };
   try {
-    return { message: typeof value === 'string' ? value : JSON.stringify(value) ?? String(value) };
+    return { message: typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value)) };
   } catch {
     return { message: String(value) };
   }

@@ -14,8 +14,10 @@ export const en = {
   settings: {
     open: 'Settings',
     autostart: 'Start with Windows',
-    autostartHint: 'Starts Portwarden hidden in the tray at sign-in, with administrator rights and no UAC prompt (a scheduled task named Portwarden).',
-    autostartNeedsRepair: 'The task was made by an older version or for another copy of Portwarden: Windows may stop it after 3 days or skip it on battery.',
+    autostartHint:
+      'Starts Portwarden hidden in the tray at sign-in, with administrator rights and no UAC prompt (a scheduled task named Portwarden).',
+    autostartNeedsRepair:
+      'The task was made by an older version or for another copy of Portwarden: Windows may stop it after 3 days or skip it on battery.',
     autostartRepair: 'Repair',
   },
   header: {
@@ -83,7 +85,8 @@ export const en = {
   },
   protect: {
     title: 'Protect a port',
-    intro: 'Adds an administered exclusion, so WinNAT and Hyper-V can no longer reserve these ports and Windows will not hand them out.',
+    intro:
+      'Adds an administered exclusion, so WinNAT and Hyper-V can no longer reserve these ports and Windows will not hand them out.',
     protocol: 'Protocol',
     ipVersion: 'IP version',
     startPort: 'Start port',
@@ -111,11 +114,13 @@ export const en = {
     state: 'State',
     default: 'OK',
     risky: 'Starts below 49152',
-    riskyExplain: 'Windows hands out ports from 1024 upward, so WinNAT reservations can land on your development ports.',
+    riskyExplain:
+      'Windows hands out ports from 1024 upward, so WinNAT reservations can land on your development ports.',
     unread: 'The dynamic port range could not be read.',
     resetOpen: 'Reset to 49152 + 16384',
     resetTitle: 'Reset the dynamic port range',
-    resetIntro: 'Sets the start to 49152 and the count to 16384 (ports 49152–65535), the Windows default, for the protocols you choose.',
+    resetIntro:
+      'Sets the start to 49152 and the count to 16384 (ports 49152–65535), the Windows default, for the protocols you choose.',
     families: 'Protocols to reset',
     confirm: 'Reset',
     running: 'Setting the dynamic port range…',
@@ -123,9 +128,11 @@ export const en = {
   },
   restart: {
     title: 'Restart WinNAT',
-    intro: 'Stopping WinNAT drops the port ranges it reserved; starting it again reserves new blocks, possibly in other places.',
+    intro:
+      'Stopping WinNAT drops the port ranges it reserved; starting it again reserves new blocks, possibly in other places.',
     warningTitle: 'This interrupts WSL2 and Docker networking',
-    warning: 'Running WSL2 distributions and Docker containers lose networking until you run “wsl --shutdown” or reboot.',
+    warning:
+      'Running WSL2 distributions and Docker containers lose networking until you run “wsl --shutdown” or reboot.',
     confirm: 'Restart WinNAT',
     running: 'Restarting WinNAT…',
     absentReason: 'WinNAT is not installed on this PC, so there is nothing to restart.',
@@ -194,7 +201,8 @@ export const en = {
     title: 'End a process',
     body: 'End {{process}}? It stops at once, without saving anything, and every port it holds is freed.',
     servicesTitle: 'This process hosts Windows services',
-    services: 'Ending it also stops {{services}}. Windows features or other programs may fail until those services start again.',
+    services:
+      'Ending it also stops {{services}}. Windows features or other programs may fail until those services start again.',
     confirm: 'End process',
     running: 'Ending the process…',
     ended: '{{process}} was ended.',
@@ -239,7 +247,8 @@ export const en = {
     owned: '{{process}} listens on {{address}} ({{family}}).',
     ownedWhy: '{{why}}.',
     forwarded: 'A portproxy rule listens on {{listen}} and forwards it to {{connect}}.',
-    dynamicRange: '{{port}} is inside the dynamic range {{range}} ({{family}}): Windows may hand it to any program as a temporary port.',
+    dynamicRange:
+      '{{port}} is inside the dynamic range {{range}} ({{family}}): Windows may hand it to any program as a temporary port.',
   },
   map: {
     title: 'Port map',
@@ -256,11 +265,13 @@ export const en = {
     free: 'Nothing reserves, holds or forwards it.',
     click: 'Click to open it in the doctor.',
     loading: 'Reading the ranges, owners and rules…',
-    label: 'Port map of {{family}}: {{system}} system reservations, {{administered}} administered exclusions, {{listeners}} listening ports, {{forwarded}} forwarded ports. Use the port doctor to check one port.',
+    label:
+      'Port map of {{family}}: {{system}} system reservations, {{administered}} administered exclusions, {{listeners}} listening ports, {{forwarded}} forwarded ports. Use the port doctor to check one port.',
   },
   watch: {
     title: 'Watched ports',
-    intro: 'Checked in the background, also while the window is closed: you get a notification when one stops being free.',
+    intro:
+      'Checked in the background, also while the window is closed: you get a notification when one stops being free.',
     empty: 'No watched ports yet.',
     loading: 'Reading the watched ports…',
     port: 'Port',
@@ -278,7 +289,8 @@ export const en = {
   },
   rules: {
     title: 'Port forwarding rules',
-    intro: 'netsh interface portproxy rules (TCP only): Windows accepts connections on the listen address and port and forwards them to the connect address and port.',
+    intro:
+      'netsh interface portproxy rules (TCP only): Windows accepts connections on the listen address and port and forwards them to the connect address and port.',
     loading: 'Reading the forwarding rules…',
     count_one: '{{count}} rule',
     count_other: '{{count}} rules',
@@ -320,7 +332,8 @@ export const en = {
     copied: 'Copied',
     copyFailed: 'Copy failed',
     editHint: 'Double-click a cell or use Edit to change a rule; select rules and press Del to delete them.',
-    editNote: 'Enter saves, Escape cancels. A new listen address or port is changed safely: the new rule is added and verified before the old one is deleted, and everything is rolled back on failure.',
+    editNote:
+      'Enter saves, Escape cancels. A new listen address or port is changed safely: the new rule is added and verified before the old one is deleted, and everything is rolled back on failure.',
     editRunning: 'Saving the rule…',
     checking: 'Checking…',
     readAt: 'Rules read at {{time}}',
@@ -370,7 +383,8 @@ export const en = {
     running: 'Adding the rule…',
     warningsTitle: 'Before you add it',
     excluded: 'Port {{port}} is inside {{range}} reserved by WinNAT; the rule cannot listen until it is freed.',
-    excludedAdministered: 'Port {{port}} is inside {{range}}, an administered exclusion; the rule cannot listen until it is deleted.',
+    excludedAdministered:
+      'Port {{port}} is inside {{range}}, an administered exclusion; the rule cannot listen until it is deleted.',
     owner: '{{image}} (PID {{pid}}) already listens on {{port}}.',
     replaceTitle: 'A rule already uses this listen address and port',
     existing: 'A rule for {{listen}} already forwards to {{target}}; netsh replaces it silently. Replace it?',
@@ -577,7 +591,8 @@ export const en = {
     'ip-version': 'Choose IPv4 or IPv6.',
     families: 'Choose at least one protocol.',
     'unknown-field': 'This field is not accepted.',
-    address: 'Enter an IPv4 address (like 192.168.1.10), a bare IPv6 address (like fe80::1, without brackets or zone) or a host name.',
+    address:
+      'Enter an IPv4 address (like 192.168.1.10), a bare IPv6 address (like fe80::1, without brackets or zone) or a host name.',
     'listen-address': 'Enter an IPv4 or IPv6 address, a host name, or * for all addresses.',
     'type-mismatch': 'The type does not match the IP versions of the listen and connect addresses.',
     'rule-type': 'Choose v4tov4, v4tov6, v6tov4 or v6tov6.',

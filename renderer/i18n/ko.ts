@@ -16,8 +16,10 @@ export const ko: Messages = {
   settings: {
     open: '설정',
     autostart: 'Windows 시작 시 실행',
-    autostartHint: '로그인할 때 Portwarden을 관리자 권한으로 UAC 확인 없이 트레이에 숨겨서 시작합니다(Portwarden이라는 예약된 작업).',
-    autostartNeedsRepair: '이전 버전이나 다른 위치의 Portwarden이 만든 작업입니다. Windows가 3일 뒤에 종료하거나 배터리 사용 중에는 시작하지 않을 수 있습니다.',
+    autostartHint:
+      '로그인할 때 Portwarden을 관리자 권한으로 UAC 확인 없이 트레이에 숨겨서 시작합니다(Portwarden이라는 예약된 작업).',
+    autostartNeedsRepair:
+      '이전 버전이나 다른 위치의 Portwarden이 만든 작업입니다. Windows가 3일 뒤에 종료하거나 배터리 사용 중에는 시작하지 않을 수 있습니다.',
     autostartRepair: '복구',
   },
   header: {
@@ -54,7 +56,8 @@ export const ko: Messages = {
     hint: '포트 번호를 입력하면 그 포트가 들어 있는 범위만 표에 보입니다 (Ctrl+F).',
     clear: '포트 지우기',
     notExcluded: '{{port}}번 포트는 제외되어 있지 않습니다.',
-    system: '{{port}}번 포트는 {{start}}–{{end}} 범위({{family}}) 안에 있으며, 시스템(WinNAT/Hyper-V)이 예약한 범위입니다.',
+    system:
+      '{{port}}번 포트는 {{start}}–{{end}} 범위({{family}}) 안에 있으며, 시스템(WinNAT/Hyper-V)이 예약한 범위입니다.',
     administered: '{{port}}번 포트는 {{start}}–{{end}} 범위({{family}}) 안에 있으며, 관리자가 추가한 제외 범위입니다.',
     systemFix: 'WinNAT을 다시 시작하면 풀립니다. 계속 비워 두려면 이어서 포트를 보호하세요.',
     administeredFix: '관리자가 일부러 예약한 범위입니다. 이 포트를 쓰려면 제외 범위를 삭제하세요.',
@@ -85,7 +88,8 @@ export const ko: Messages = {
   },
   protect: {
     title: '포트 보호',
-    intro: '관리 제외 범위를 추가합니다. 그러면 WinNAT과 Hyper-V가 이 포트들을 더 이상 예약할 수 없고, Windows도 이 포트들을 임시 포트로 내주지 않습니다.',
+    intro:
+      '관리 제외 범위를 추가합니다. 그러면 WinNAT과 Hyper-V가 이 포트들을 더 이상 예약할 수 없고, Windows도 이 포트들을 임시 포트로 내주지 않습니다.',
     protocol: '프로토콜',
     ipVersion: 'IP 버전',
     startPort: '시작 포트',
@@ -125,9 +129,11 @@ export const ko: Messages = {
   },
   restart: {
     title: 'WinNAT 다시 시작',
-    intro: 'WinNAT을 중지하면 WinNAT이 예약한 포트 범위가 풀리고, 다시 시작하면 새 블록을 예약합니다. 위치가 바뀔 수 있습니다.',
+    intro:
+      'WinNAT을 중지하면 WinNAT이 예약한 포트 범위가 풀리고, 다시 시작하면 새 블록을 예약합니다. 위치가 바뀔 수 있습니다.',
     warningTitle: 'WSL2와 Docker 네트워크가 끊깁니다',
-    warning: '“wsl --shutdown”을 실행하거나 재부팅할 때까지 실행 중인 WSL2 배포판과 Docker 컨테이너의 네트워크가 끊깁니다.',
+    warning:
+      '“wsl --shutdown”을 실행하거나 재부팅할 때까지 실행 중인 WSL2 배포판과 Docker 컨테이너의 네트워크가 끊깁니다.',
     confirm: 'WinNAT 다시 시작',
     running: 'WinNAT을 다시 시작하는 중…',
     absentReason: '이 PC에는 WinNAT이 설치되어 있지 않아 다시 시작할 대상이 없습니다.',
@@ -196,7 +202,8 @@ export const ko: Messages = {
     title: '프로세스 종료',
     body: '{{process}}을(를) 종료할까요? 저장하지 않고 즉시 멈추며, 사용하던 포트가 모두 해제됩니다.',
     servicesTitle: '이 프로세스는 Windows 서비스를 실행하고 있습니다',
-    services: '종료하면 {{services}}도 함께 멈춥니다. 이 서비스가 다시 시작될 때까지 Windows 기능이나 다른 프로그램이 제대로 동작하지 않을 수 있습니다.',
+    services:
+      '종료하면 {{services}}도 함께 멈춥니다. 이 서비스가 다시 시작될 때까지 Windows 기능이나 다른 프로그램이 제대로 동작하지 않을 수 있습니다.',
     confirm: '프로세스 종료',
     running: '프로세스를 종료하는 중…',
     ended: '{{process}}을(를) 종료했습니다.',
@@ -241,11 +248,13 @@ export const ko: Messages = {
     owned: '{{process}}이(가) {{address}}({{family}})에서 수신 대기 중입니다.',
     ownedWhy: '{{why}}.',
     forwarded: 'portproxy 규칙이 {{listen}}에서 수신 대기하며 {{connect}}(으)로 전달합니다.',
-    dynamicRange: '{{port}}번 포트는 동적 포트 범위 {{range}}({{family}}) 안에 있어, Windows가 아무 프로그램에나 임시 포트로 내줄 수 있습니다.',
+    dynamicRange:
+      '{{port}}번 포트는 동적 포트 범위 {{range}}({{family}}) 안에 있어, Windows가 아무 프로그램에나 임시 포트로 내줄 수 있습니다.',
   },
   map: {
     title: '포트 지도',
-    intro: '0–65535번 포트를 한 줄에 1024개씩 보여 줍니다. 포트에 마우스를 올리면 무엇이 쓰고 있는지 나오고, 클릭하면 진단에서 열립니다.',
+    intro:
+      '0–65535번 포트를 한 줄에 1024개씩 보여 줍니다. 포트에 마우스를 올리면 무엇이 쓰고 있는지 나오고, 클릭하면 진단에서 열립니다.',
     protocol: '프로토콜',
     ipVersion: 'IP 버전',
     legend: '범례',
@@ -258,7 +267,8 @@ export const ko: Messages = {
     free: '예약하거나 사용하거나 전달하는 것이 없습니다.',
     click: '클릭하면 진단에서 엽니다.',
     loading: '범위, 소유자, 규칙을 읽는 중…',
-    label: '{{family}} 포트 지도: 시스템 예약 {{system}}개, 관리자 제외 범위 {{administered}}개, 수신 대기 포트 {{listeners}}개, 전달된 포트 {{forwarded}}개. 포트 하나를 확인하려면 포트 진단을 사용하세요.',
+    label:
+      '{{family}} 포트 지도: 시스템 예약 {{system}}개, 관리자 제외 범위 {{administered}}개, 수신 대기 포트 {{listeners}}개, 전달된 포트 {{forwarded}}개. 포트 하나를 확인하려면 포트 진단을 사용하세요.',
   },
   watch: {
     title: '감시 중인 포트',
@@ -280,7 +290,8 @@ export const ko: Messages = {
   },
   rules: {
     title: '포트 전달 규칙',
-    intro: 'netsh interface portproxy 규칙(TCP 전용): Windows가 수신 주소와 포트로 들어온 연결을 연결 주소와 포트로 전달합니다.',
+    intro:
+      'netsh interface portproxy 규칙(TCP 전용): Windows가 수신 주소와 포트로 들어온 연결을 연결 주소와 포트로 전달합니다.',
     loading: '포트 전달 규칙을 읽는 중…',
     count_one: '규칙 {{count}}개',
     count_other: '규칙 {{count}}개',
@@ -322,7 +333,8 @@ export const ko: Messages = {
     copied: '복사됨',
     copyFailed: '복사 실패',
     editHint: '셀을 두 번 클릭하거나 “편집”을 눌러 규칙을 바꿉니다. 규칙을 선택하고 Del 키를 누르면 삭제합니다.',
-    editNote: 'Enter는 저장, Esc는 취소입니다. 수신 주소나 포트를 바꿀 때는 안전하게 처리합니다. 새 규칙을 추가해 확인한 뒤 기존 규칙을 삭제하고, 실패하면 모두 되돌립니다.',
+    editNote:
+      'Enter는 저장, Esc는 취소입니다. 수신 주소나 포트를 바꿀 때는 안전하게 처리합니다. 새 규칙을 추가해 확인한 뒤 기존 규칙을 삭제하고, 실패하면 모두 되돌립니다.',
     editRunning: '규칙을 저장하는 중…',
     checking: '점검 중…',
     readAt: '{{time}}에 규칙 읽음',
@@ -371,11 +383,14 @@ export const ko: Messages = {
     checking: '수신 포트를 확인하는 중…',
     running: '규칙을 추가하는 중…',
     warningsTitle: '추가하기 전에 확인하세요',
-    excluded: '{{port}}번 포트는 WinNAT이 예약한 {{range}} 범위 안에 있습니다. 이 범위가 풀릴 때까지 규칙이 수신 대기할 수 없습니다.',
-    excludedAdministered: '{{port}}번 포트는 관리자가 추가한 제외 범위 {{range}} 안에 있습니다. 제외 범위를 삭제할 때까지 규칙이 수신 대기할 수 없습니다.',
+    excluded:
+      '{{port}}번 포트는 WinNAT이 예약한 {{range}} 범위 안에 있습니다. 이 범위가 풀릴 때까지 규칙이 수신 대기할 수 없습니다.',
+    excludedAdministered:
+      '{{port}}번 포트는 관리자가 추가한 제외 범위 {{range}} 안에 있습니다. 제외 범위를 삭제할 때까지 규칙이 수신 대기할 수 없습니다.',
     owner: '{{image}}(PID {{pid}})이(가) 이미 {{port}}번 포트에서 수신 대기 중입니다.',
     replaceTitle: '이 수신 주소와 포트를 쓰는 규칙이 이미 있습니다',
-    existing: '{{listen}} 규칙이 이미 {{target}}(으)로 전달하고 있습니다. netsh는 이 규칙을 알리지 않고 바꿉니다. 바꿀까요?',
+    existing:
+      '{{listen}} 규칙이 이미 {{target}}(으)로 전달하고 있습니다. netsh는 이 규칙을 알리지 않고 바꿉니다. 바꿀까요?',
     existingUnknown: '{{listen}} 규칙이 이미 있습니다. netsh는 이 규칙을 알리지 않고 바꿉니다. 바꿀까요?',
     preflightFailed: '수신 포트를 미리 확인하지 못했습니다. 그래도 규칙은 추가할 수 있습니다.',
     addAnywayHint: '경고일 뿐이므로 그래도 규칙을 추가할 수 있습니다.',
@@ -422,7 +437,8 @@ export const ko: Messages = {
   },
   importRules: {
     title: '포트 전달 규칙 가져오기',
-    intro: 'Portwarden에서 내보낸 JSON 파일을 고르거나 규칙 목록을 붙여 넣으세요. 확인하기 전에는 아무것도 바뀌지 않습니다.',
+    intro:
+      'Portwarden에서 내보낸 JSON 파일을 고르거나 규칙 목록을 붙여 넣으세요. 확인하기 전에는 아무것도 바뀌지 않습니다.',
     file: 'JSON 파일 선택…',
     paste: '또는 JSON 붙여 넣기',
     mode: '방식',
@@ -638,7 +654,8 @@ export const ko: Messages = {
       exclusion: '마치기는 제외 범위를 추가하고, 되돌리기는 제거합니다.',
       exclusionWinnat: '마치기는 제외 범위를 추가하고, 되돌리기는 제거합니다. 어느 쪽이든 WinNAT를 다시 시작합니다.',
       rules: '마치기는 규칙을 요청한 대로 만들고, 되돌리기는 규칙을 변경 전 상태로 되돌립니다.',
-      dynamic: '마치기는 새 범위를 설정하고, 되돌리기는 이전 범위로 되돌립니다. Windows는 다시 시작한 뒤에 이 범위를 사용합니다.',
+      dynamic:
+        '마치기는 새 범위를 설정하고, 되돌리기는 이전 범위로 되돌립니다. Windows는 다시 시작한 뒤에 이 범위를 사용합니다.',
       winnat: '마치기는 WinNAT를 다시 시작합니다. 다시 시작은 되돌릴 수 없습니다.',
     },
     finish: '변경 마치기',

@@ -7,26 +7,54 @@ import { sampleEndpoint } from '../store/fake-api';
 import { describeCause, ownerExplanation } from './cause-wording';
 
 const i18n = i18next.createInstance();
-await i18n.init({ resources: { en: { translation: en }, ko: { translation: ko } }, lng: 'en', interpolation: { escapeValue: false }, initAsync: false });
+await i18n.init({
+  resources: { en: { translation: en }, ko: { translation: ko } },
+  lng: 'en',
+  interpolation: { escapeValue: false },
+  initAsync: false,
+});
 const t = { en: i18n.getFixedT('en'), ko: i18n.getFixedT('ko') };
 
-const rule = { type: 'v4tov4', listenAddress: '0.0.0.0', listenPort: 8065, connectAddress: '172.28.241.140', connectPort: 80 } as const;
+const rule = {
+  type: 'v4tov4',
+  listenAddress: '0.0.0.0',
+  listenPort: 8065,
+  connectAddress: '172.28.241.140',
+  connectPort: 80,
+} as const;
 const causes: Record<string, DoctorCause> = {
-  system: { kind: 'excluded', range: { protocol: 'tcp', ipVersion: 'ipv4', start: 8031, end: 8130, administered: false } },
-  administered: { kind: 'excluded', range: { protocol: 'tcp', ipVersion: 'ipv6', start: 8065, end: 8065, administered: true } },
+  system: {
+    kind: 'excluded',
+    range: { protocol: 'tcp', ipVersion: 'ipv4', start: 8031, end: 8130, administered: false },
+  },
+  administered: {
+    kind: 'excluded',
+    range: { protocol: 'tcp', ipVersion: 'ipv6', start: 8065, end: 8065, administered: true },
+  },
   owned: { kind: 'owned', endpoint: sampleEndpoint({ localPort: 8065 }) },
-  ownedDocker: { kind: 'owned', endpoint: sampleEndpoint({ localPort: 8065, image: 'com.docker.backend.exe', owner: 'docker' }) },
+  ownedDocker: {
+    kind: 'owned',
+    endpoint: sampleEndpoint({ localPort: 8065, image: 'com.docker.backend.exe', owner: 'docker' }),
+  },
   forwarded: { kind: 'forwarded', rule },
   dynamic: { kind: 'dynamic-range', range: { protocol: 'udp', ipVersion: 'ipv4', start: 1024, count: 64511 } },
 };
 
 describe('describeCause', () => {
   it('English, one sentence per cause kind', () => {
-    expect(describeCause(t.en, causes.system!, 8065)).toBe('8065 is inside 8031–8130 (TCP/IPv4), reserved by the system (WinNAT/Hyper-V).');
-    expect(describeCause(t.en, causes.administered!, 8065)).toBe('8065 is inside 8065 (TCP/IPv6), an exclusion an administrator added.');
+    expect(describeCause(t.en, causes.system!, 8065)).toBe(
+      '8065 is inside 8031–8130 (TCP/IPv4), reserved by the system (WinNAT/Hyper-V).',
+    );
+    expect(describeCause(t.en, causes.administered!, 8065)).toBe(
+      '8065 is inside 8065 (TCP/IPv6), an exclusion an administrator added.',
+    );
     expect(describeCause(t.en, causes.owned!, 8065)).toBe('node.exe (PID 4242) listens on 0.0.0.0:8065 (TCP/IPv4).');
-    expect(describeCause(t.en, causes.ownedDocker!, 8065)).toBe('com.docker.backend.exe (PID 4242) listens on 0.0.0.0:8065 (TCP/IPv4). Docker published port.');
-    expect(describeCause(t.en, causes.forwarded!, 8065)).toBe('A portproxy rule listens on 0.0.0.0:8065 and forwards it to 172.28.241.140:80.');
+    expect(describeCause(t.en, causes.ownedDocker!, 8065)).toBe(
+      'com.docker.backend.exe (PID 4242) listens on 0.0.0.0:8065 (TCP/IPv4). Docker published port.',
+    );
+    expect(describeCause(t.en, causes.forwarded!, 8065)).toBe(
+      'A portproxy rule listens on 0.0.0.0:8065 and forwards it to 172.28.241.140:80.',
+    );
     expect(describeCause(t.en, causes.dynamic!, 8065)).toBe(
       '8065 is inside the dynamic range 1024–65534 (UDP/IPv4): Windows may hand it to any program as a temporary port.',
     );
@@ -39,7 +67,9 @@ describe('describeCause', () => {
       expect(text, name).not.toMatch(/cause\.|owners\./);
       expect(text, name).toContain('8065');
     }
-    expect(describeCause(t.ko, causes.system!, 8065)).toBe('8065번 포트는 시스템(WinNAT/Hyper-V)이 예약한 8031–8130 범위(TCP/IPv4) 안에 있습니다.');
+    expect(describeCause(t.ko, causes.system!, 8065)).toBe(
+      '8065번 포트는 시스템(WinNAT/Hyper-V)이 예약한 8031–8130 범위(TCP/IPv4) 안에 있습니다.',
+    );
   });
 
   it('an owner whose image could not be read still says the PID', () => {
@@ -50,7 +80,12 @@ describe('describeCause', () => {
 
 describe('ownerExplanation', () => {
   const kinds: [Endpoint['owner'], Partial<Endpoint>, string, string][] = [
-    ['portproxy', { rule }, 'Forwarded by portproxy rule 0.0.0.0:8065 → 172.28.241.140:80', 'portproxy 규칙 0.0.0.0:8065 → 172.28.241.140:80로 전달됨'],
+    [
+      'portproxy',
+      { rule },
+      'Forwarded by portproxy rule 0.0.0.0:8065 → 172.28.241.140:80',
+      'portproxy 규칙 0.0.0.0:8065 → 172.28.241.140:80로 전달됨',
+    ],
     ['portproxy', {}, 'Forwarded by a portproxy rule', 'portproxy 규칙으로 전달됨'],
     ['wsl-relay', {}, 'WSL localhost forwarding', 'WSL localhost 전달'],
     ['docker', {}, 'Docker published port', 'Docker 게시 포트'],

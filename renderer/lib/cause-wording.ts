@@ -12,7 +12,10 @@ export const ownerExplanation = (t: TFunction, endpoint: Endpoint): string => {
   switch (endpoint.owner) {
     case 'portproxy':
       return endpoint.rule
-        ? t('owners.explain.portproxy', { listen: listenEndpoint(endpoint.rule), connect: connectEndpoint(endpoint.rule) })
+        ? t('owners.explain.portproxy', {
+            listen: listenEndpoint(endpoint.rule),
+            connect: connectEndpoint(endpoint.rule),
+          })
         : t('owners.explain.portproxyUnknown');
     case 'wsl-relay':
       return t('owners.explain.wslRelay');

@@ -2,7 +2,14 @@
  * The fix the doctor offers for each cause, as data: the card renders one button per fix, the store
  * turns a fix into the existing dialog (or the Forwarding edit), and tests check the mapping.
  */
-import { DEFAULT_DYNAMIC_RANGE, type DoctorCause, type DynamicRange, type Endpoint, type ProxyRule, type RangeChange } from '../../shared/model';
+import {
+  DEFAULT_DYNAMIC_RANGE,
+  type DoctorCause,
+  type DynamicRange,
+  type Endpoint,
+  type ProxyRule,
+  type RangeChange,
+} from '../../shared/model';
 import { killRefusal, type KillRefusal } from './owners';
 
 export type DoctorFix =
@@ -27,7 +34,10 @@ export const fixesFor = (cause: DoctorCause, port: number): DoctorFix[] => {
     case 'owned':
       return [{ kind: 'kill', endpoint: cause.endpoint, refusal: killRefusal(cause.endpoint) }];
     case 'forwarded':
-      return [{ kind: 'edit-rule', rule: cause.rule }, { kind: 'delete-rule', rule: cause.rule }];
+      return [
+        { kind: 'edit-rule', rule: cause.rule },
+        { kind: 'delete-rule', rule: cause.rule },
+      ];
     case 'dynamic-range':
       return [{ kind: 'reset-dynamic', range: cause.range, alreadyDefault: isDefaultDynamicRange(cause.range) }];
   }

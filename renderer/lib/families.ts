@@ -6,8 +6,10 @@ export const familyLabel = ({ protocol, ipVersion }: ProtocolFamily): string =>
   `${protocol.toUpperCase()}/${ipVersion === 'ipv4' ? 'IPv4' : 'IPv6'}`;
 
 /** "tcp-ipv4": stable ids for test ids, React keys and checkbox values. */
-export const familyKey = ({ protocol, ipVersion }: ProtocolFamily): `${ProtocolFamily['protocol']}-${ProtocolFamily['ipVersion']}` =>
-  `${protocol}-${ipVersion}`;
+export const familyKey = ({
+  protocol,
+  ipVersion,
+}: ProtocolFamily): `${ProtocolFamily['protocol']}-${ProtocolFamily['ipVersion']}` => `${protocol}-${ipVersion}`;
 
 export const sameFamily = (a: ProtocolFamily, b: ProtocolFamily): boolean =>
   a.protocol === b.protocol && a.ipVersion === b.ipVersion;

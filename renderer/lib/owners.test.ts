@@ -24,7 +24,11 @@ describe('owners helpers', () => {
   });
 
   it('writes CSV with a header and quotes what needs it', () => {
-    const csv = ownersCsv([sampleEndpoint({ services: ['a', 'b'], image: 'my, "app".exe' })], ['Protocol', 'x'], () => 'why');
+    const csv = ownersCsv(
+      [sampleEndpoint({ services: ['a', 'b'], image: 'my, "app".exe' })],
+      ['Protocol', 'x'],
+      () => 'why',
+    );
     expect(csv.split('\r\n')).toEqual(['Protocol,x', 'TCP,0.0.0.0,3000,,LISTENING,4242,"my, ""app"".exe",a b,why', '']);
   });
 });

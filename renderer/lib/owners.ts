@@ -6,7 +6,13 @@ import type { Endpoint } from '../../shared/model';
  * whose key is new appeared since the last read and a key that vanished was closed.
  */
 export const endpointKey = (endpoint: Endpoint): string =>
-  [endpoint.protocol, endpoint.localAddress, endpoint.localPort, `${endpoint.remoteAddress ?? ''}:${endpoint.remotePort ?? ''}`, endpoint.pid ?? ''].join('|');
+  [
+    endpoint.protocol,
+    endpoint.localAddress,
+    endpoint.localPort,
+    `${endpoint.remoteAddress ?? ''}:${endpoint.remotePort ?? ''}`,
+    endpoint.pid ?? '',
+  ].join('|');
 
 export interface OwnersDiff {
   /** Keys present now and not in the previous read. */
@@ -33,24 +39,50 @@ export const endpointMatches = (endpoint: Endpoint, text: string): boolean => {
   if (query === '') return true;
   if (/^[0-9]+$/.test(query)) {
     // A number is a port or a PID, whole: "80" must not match 8080 in a 20,000-row table.
-    return String(endpoint.localPort) === query || String(endpoint.pid ?? '') === query || String(endpoint.remotePort ?? '') === query;
+    return (
+      String(endpoint.localPort) === query ||
+      String(endpoint.pid ?? '') === query ||
+      String(endpoint.remotePort ?? '') === query
+    );
   }
-  return [endpoint.image ?? '', endpoint.localAddress, `${endpoint.localAddress}:${endpoint.localPort}`, `${endpoint.image ?? ''}:${endpoint.localPort}`, ...endpoint.services]
+  return [
+    endpoint.image ?? '',
+    endpoint.localAddress,
+    `${endpoint.localAddress}:${endpoint.localPort}`,
+    `${endpoint.image ?? ''}:${endpoint.localPort}`,
+    ...endpoint.services,
+  ]
     .join(' ')
     .toLowerCase()
     .includes(query);
 };
 
 /** netstat writes LISTENING; UDP has no state, and every UDP endpoint is a listener. */
-export const isListener = (endpoint: Endpoint): boolean => endpoint.protocol === 'udp' || endpoint.state === null || /^LISTEN/i.test(endpoint.state);
+export const isListener = (endpoint: Endpoint): boolean =>
+  endpoint.protocol === 'udp' || endpoint.state === null || /^LISTEN/i.test(endpoint.state);
 
 /** Processes Windows needs to stay up; the main process refuses them too (killing one bluescreens or logs off). */
-const CRITICAL_IMAGES: ReadonlySet<string> = new Set(['csrss', 'wininit', 'winlogon', 'services', 'lsass', 'smss', 'system', 'registry']);
+const CRITICAL_IMAGES: ReadonlySet<string> = new Set([
+  'csrss',
+  'wininit',
+  'winlogon',
+  'services',
+  'lsass',
+  'smss',
+  'system',
+  'registry',
+]);
 
 export type KillRefusal = 'no-process' | 'system' | 'critical';
 
 /** Why a row may not be killed, or null. Same list as the main process, so the button says it before asking. */
-export const killRefusal = ({ pid, image }: { readonly pid: number | null; readonly image: string | null }): KillRefusal | null => {
+export const killRefusal = ({
+  pid,
+  image,
+}: {
+  readonly pid: number | null;
+  readonly image: string | null;
+}): KillRefusal | null => {
   if (pid === null || image === null) return 'no-process';
   if (pid === 0 || pid === 4) return 'system';
   return CRITICAL_IMAGES.has(image.toLowerCase().replace(/\.exe$/, '')) ? 'critical' : null;
@@ -62,7 +94,11 @@ const csvCell = (value: string | number | null): string => {
 };
 
 /** CSV with a header row; `explain` supplies the localized explanation column. */
-export const ownersCsv = (endpoints: readonly Endpoint[], headers: readonly string[], explain: (endpoint: Endpoint) => string): string =>
+export const ownersCsv = (
+  endpoints: readonly Endpoint[],
+  headers: readonly string[],
+  explain: (endpoint: Endpoint) => string,
+): string =>
   [
     headers.map(csvCell).join(','),
     ...endpoints.map((e) =>

@@ -29,13 +29,15 @@ export const portCauses = (port: number, family: ProtocolFamily, context: PortCo
     if (range.start <= port && port <= range.end) causes.push({ kind: 'excluded', range: { ...family, ...range } });
   }
   for (const endpoint of context.endpoints) {
-    if (endpoint.localPort === port && sameFamily(endpoint, family) && isListener(endpoint)) causes.push({ kind: 'owned', endpoint });
+    if (endpoint.localPort === port && sameFamily(endpoint, family) && isListener(endpoint))
+      causes.push({ kind: 'owned', endpoint });
   }
   for (const rule of context.rules) {
     if (rule.listenPort === port && ruleListensOn(rule, family)) causes.push({ kind: 'forwarded', rule });
   }
   const dynamic = context.snapshot?.dynamic.find((candidate) => sameFamily(candidate, family));
-  if (dynamic && dynamic.start <= port && port <= lastPort(dynamic.start, dynamic.count)) causes.push({ kind: 'dynamic-range', range: dynamic });
+  if (dynamic && dynamic.start <= port && port <= lastPort(dynamic.start, dynamic.count))
+    causes.push({ kind: 'dynamic-range', range: dynamic });
   return causes;
 };
 
@@ -57,7 +59,9 @@ export const mapLayers = (family: ProtocolFamily, context: PortContext): MapLaye
     dynamic: dynamicRangeOf(context.snapshot, family),
     system: ranges.filter((range) => !range.administered),
     administered: ranges.filter((range) => range.administered),
-    listeners: uniqueSorted(context.endpoints.filter((e) => sameFamily(e, family) && isListener(e)).map((e) => e.localPort)),
+    listeners: uniqueSorted(
+      context.endpoints.filter((e) => sameFamily(e, family) && isListener(e)).map((e) => e.localPort),
+    ),
     forwarded: uniqueSorted(context.rules.filter((rule) => ruleListensOn(rule, family)).map((rule) => rule.listenPort)),
   };
 };

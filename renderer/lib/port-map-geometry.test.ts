@@ -2,7 +2,16 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { sampleEndpoint, sampleRule, sampleSnapshot } from '../store/fake-api';
 import { mapLayers, portCauses } from './port-causes';
-import { cellToPort, columnX, MAX_PORT, portAtPoint, portToCell, rangeSegments, rowTop, type MapLayout } from './port-map-geometry';
+import {
+  cellToPort,
+  columnX,
+  MAX_PORT,
+  portAtPoint,
+  portToCell,
+  rangeSegments,
+  rowTop,
+  type MapLayout,
+} from './port-map-geometry';
 
 const layout: MapLayout = { left: 52, top: 16, width: 1024, rowHeight: 6, rowGap: 2 };
 
@@ -52,7 +61,11 @@ describe('port map geometry', () => {
 describe('local causes for the map', () => {
   const context = {
     snapshot: sampleSnapshot(),
-    endpoints: [sampleEndpoint({ localPort: 8080 }), sampleEndpoint({ localPort: 8080, ipVersion: 'ipv6', localAddress: '::' }), sampleEndpoint({ localPort: 5353, protocol: 'udp', state: null })],
+    endpoints: [
+      sampleEndpoint({ localPort: 8080 }),
+      sampleEndpoint({ localPort: 8080, ipVersion: 'ipv6', localAddress: '::' }),
+      sampleEndpoint({ localPort: 5353, protocol: 'udp', state: null }),
+    ],
     rules: [sampleRule()],
   };
 
@@ -61,7 +74,11 @@ describe('local causes for the map', () => {
     expect(causes.map((c) => c.kind)).toEqual(['excluded', 'owned', 'forwarded', 'dynamic-range']);
     expect(portCauses(8080, { protocol: 'udp', ipVersion: 'ipv4' }, context)).toEqual([]);
     // portproxy is TCP, and v4tov4 listens on IPv4 only.
-    expect(portCauses(8080, { protocol: 'tcp', ipVersion: 'ipv6' }, context).map((c) => c.kind)).toEqual(['excluded', 'owned', 'dynamic-range']);
+    expect(portCauses(8080, { protocol: 'tcp', ipVersion: 'ipv6' }, context).map((c) => c.kind)).toEqual([
+      'excluded',
+      'owned',
+      'dynamic-range',
+    ]);
   });
 
   it('precomputes layers per family', () => {

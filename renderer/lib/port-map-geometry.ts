@@ -13,7 +13,10 @@ export interface Cell {
   readonly column: number;
 }
 
-export const portToCell = (port: number): Cell => ({ row: Math.floor(port / PORTS_PER_ROW), column: port % PORTS_PER_ROW });
+export const portToCell = (port: number): Cell => ({
+  row: Math.floor(port / PORTS_PER_ROW),
+  column: port % PORTS_PER_ROW,
+});
 
 export const cellToPort = ({ row, column }: Cell): number => row * PORTS_PER_ROW + column;
 
@@ -29,7 +32,11 @@ export const rangeSegments = ({ start, end }: PortRange): Segment[] => {
   const first = Math.max(0, start);
   const last = Math.min(MAX_PORT, end);
   const segments: Segment[] = [];
-  for (let row = Math.floor(first / PORTS_PER_ROW); row <= Math.floor(last / PORTS_PER_ROW) && first <= last; row += 1) {
+  for (
+    let row = Math.floor(first / PORTS_PER_ROW);
+    row <= Math.floor(last / PORTS_PER_ROW) && first <= last;
+    row += 1
+  ) {
     const rowStart = row * PORTS_PER_ROW;
     segments.push({
       row,
@@ -51,7 +58,8 @@ export interface MapLayout {
 
 export const rowTop = (row: number, layout: MapLayout): number => layout.top + row * (layout.rowHeight + layout.rowGap);
 
-export const columnX = (column: number, layout: MapLayout): number => layout.left + (column * layout.width) / PORTS_PER_ROW;
+export const columnX = (column: number, layout: MapLayout): number =>
+  layout.left + (column * layout.width) / PORTS_PER_ROW;
 
 export const mapHeight = (layout: MapLayout): number => layout.top + ROWS * (layout.rowHeight + layout.rowGap);
 

@@ -23,8 +23,16 @@ describe('portVerdict', () => {
       kind: 'checked',
       port: 8065,
       families: [
-        { family: { protocol: 'tcp', ipVersion: 'ipv4' }, matches: [{ start: 8031, end: 8130, administered: false }], unreadable: false },
-        { family: { protocol: 'tcp', ipVersion: 'ipv6' }, matches: [{ start: 8031, end: 8130, administered: false }], unreadable: false },
+        {
+          family: { protocol: 'tcp', ipVersion: 'ipv4' },
+          matches: [{ start: 8031, end: 8130, administered: false }],
+          unreadable: false,
+        },
+        {
+          family: { protocol: 'tcp', ipVersion: 'ipv6' },
+          matches: [{ start: 8031, end: 8130, administered: false }],
+          unreadable: false,
+        },
       ],
     });
   });
@@ -49,7 +57,10 @@ describe('portVerdict', () => {
   });
 
   it('lists an unreadable table because the port may be excluded there', () => {
-    const withError: ExcludedRangeTable[] = [...tables.slice(0, 3), { protocol: 'udp', ipVersion: 'ipv6', ranges: [], error: 'netsh failed' }];
+    const withError: ExcludedRangeTable[] = [
+      ...tables.slice(0, 3),
+      { protocol: 'udp', ipVersion: 'ipv6', ranges: [], error: 'netsh failed' },
+    ];
     const verdict = portVerdict('1', withError);
     expect(verdict).toEqual({
       kind: 'checked',
@@ -80,7 +91,9 @@ describe('filterRanges', () => {
     expect(filterRanges(ranges, { kind: 'invalid', key: 'port-format' })).toBe(ranges);
   });
   it('keeps only the ranges containing the port', () => {
-    expect(filterRanges(ranges, portVerdict('8130', tables))).toEqual([{ start: 8031, end: 8130, administered: false }]);
+    expect(filterRanges(ranges, portVerdict('8130', tables))).toEqual([
+      { start: 8031, end: 8130, administered: false },
+    ]);
     expect(filterRanges(ranges, portVerdict('9000', tables))).toEqual([]);
   });
 });

@@ -11,14 +11,36 @@ describe('rule drafts', () => {
   });
 
   it('gives the rule with its type once every field is valid', () => {
-    const check = checkDraft({ listenAddress: '0.0.0.0', listenPort: '8080', connectAddress: '172.28.241.140', connectPort: '80' });
-    expect(check.rule).toEqual({ type: 'v4tov4', listenAddress: '0.0.0.0', listenPort: 8080, connectAddress: '172.28.241.140', connectPort: 80 });
+    const check = checkDraft({
+      listenAddress: '0.0.0.0',
+      listenPort: '8080',
+      connectAddress: '172.28.241.140',
+      connectPort: '80',
+    });
+    expect(check.rule).toEqual({
+      type: 'v4tov4',
+      listenAddress: '0.0.0.0',
+      listenPort: 8080,
+      connectAddress: '172.28.241.140',
+      connectPort: 80,
+    });
     expect(check.hostname).toBe(false);
   });
 
   it('edits in place with set, or adds before deleting when the listen key changes', () => {
-    const rule = { type: 'v4tov4', listenAddress: '0.0.0.0', listenPort: 8080, connectAddress: '10.0.0.1', connectPort: 80 } as const;
-    expect(draftOf(rule)).toEqual({ listenAddress: '0.0.0.0', listenPort: '8080', connectAddress: '10.0.0.1', connectPort: '80' });
+    const rule = {
+      type: 'v4tov4',
+      listenAddress: '0.0.0.0',
+      listenPort: 8080,
+      connectAddress: '10.0.0.1',
+      connectPort: 80,
+    } as const;
+    expect(draftOf(rule)).toEqual({
+      listenAddress: '0.0.0.0',
+      listenPort: '8080',
+      connectAddress: '10.0.0.1',
+      connectPort: '80',
+    });
     expect(netshEditCommands(rule, { ...rule, connectPort: 81 })).toEqual([
       'netsh interface portproxy set v4tov4 listenaddress=0.0.0.0 listenport=8080 connectaddress=10.0.0.1 connectport=81',
     ]);

@@ -41,7 +41,8 @@ export interface DraftCheck {
 export const checkDraft = (draft: RuleDraft): DraftCheck => {
   const parsed = proxyRuleInputSchema.safeParse(draft);
   const errors = new Map<string, string>();
-  if (!parsed.success) for (const issue of fieldIssues(parsed.error)) if (!errors.has(issue.field)) errors.set(issue.field, issue.key);
+  if (!parsed.success)
+    for (const issue of fieldIssues(parsed.error)) if (!errors.has(issue.field)) errors.set(issue.field, issue.key);
   return {
     rule: parsed.success ? parsed.data : null,
     errors,

@@ -1,11 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { parseImportText, readImportRows } from './rule-import';
 
-const row = (extra: object = {}) => ({ listenAddress: '0.0.0.0', listenPort: 8080, connectAddress: '172.28.241.140', connectPort: 8080, ...extra });
+const row = (extra: object = {}) => ({
+  listenAddress: '0.0.0.0',
+  listenPort: 8080,
+  connectAddress: '172.28.241.140',
+  connectPort: 8080,
+  ...extra,
+});
 
 describe('import parser', () => {
   it('reads the export format and strips the firewall flag', () => {
-    const text = JSON.stringify({ version: 1, exportedAt: '2025-01-01T00:00:00Z', rules: [row({ type: 'v4tov4', firewall: true })] });
+    const text = JSON.stringify({
+      version: 1,
+      exportedAt: '2025-01-01T00:00:00Z',
+      rules: [row({ type: 'v4tov4', firewall: true })],
+    });
     expect(readImportRows(text)).toEqual({ ok: true, rows: [row({ type: 'v4tov4' })] });
     expect(parseImportText(text)).toEqual({ ok: true, rules: [row({ type: 'v4tov4' })] });
   });
@@ -14,7 +24,10 @@ describe('import parser', () => {
     const text = JSON.stringify([row(), row({ listenAddress: '::', listenPort: '9000' })]);
     expect(parseImportText(text)).toEqual({
       ok: true,
-      rules: [row({ type: 'v4tov4' }), { type: 'v6tov4', listenAddress: '::', listenPort: 9000, connectAddress: '172.28.241.140', connectPort: 8080 }],
+      rules: [
+        row({ type: 'v4tov4' }),
+        { type: 'v6tov4', listenAddress: '::', listenPort: 9000, connectAddress: '172.28.241.140', connectPort: 8080 },
+      ],
     });
   });
 
@@ -26,7 +39,10 @@ describe('import parser', () => {
     expect(parseImportText('{ rules: ')).toMatchObject({ ok: false, problem: 'json' });
     expect(parseImportText('{"items": []}')).toEqual({ ok: false, problem: 'shape' });
     expect(parseImportText('"text"')).toEqual({ ok: false, problem: 'shape' });
-    expect(parseImportText(JSON.stringify(Array.from({ length: 1001 }, () => row())))).toEqual({ ok: false, problem: 'too-many' });
+    expect(parseImportText(JSON.stringify(Array.from({ length: 1001 }, () => row())))).toEqual({
+      ok: false,
+      problem: 'too-many',
+    });
   });
 
   it('names every invalid row, 1-based, one issue per field', () => {

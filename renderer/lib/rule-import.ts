@@ -26,9 +26,11 @@ export type RowsValidated =
   | { readonly ok: true; readonly rules: readonly ProxyRule[] }
   | { readonly ok: false; readonly issues: readonly ImportRowIssue[] };
 
-export type ImportParse = RowsValidated | { readonly ok: false; readonly problem: 'json' | 'shape' | 'too-many'; readonly detail?: string };
+export type ImportParse =
+  RowsValidated | { readonly ok: false; readonly problem: 'json' | 'shape' | 'too-many'; readonly detail?: string };
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const withoutFirewall = (row: unknown): unknown => {
   if (!isRecord(row) || !('firewall' in row)) return row;

@@ -28,14 +28,18 @@ export const ruleStatus = (check: RuleCheck | undefined): RuleStatus => {
   const unknowns: RuleReason[] = [];
   if (check.iphlpsvc.state === 'problem') problems.push({ kind: 'iphlpsvc', status: check.iphlpsvc.status });
   if (check.excluded.state === 'problem') {
-    problems.push({ kind: 'excluded', range: check.excluded.range ? formatRange(check.excluded.range) : String(check.rule.listenPort) });
+    problems.push({
+      kind: 'excluded',
+      range: check.excluded.range ? formatRange(check.excluded.range) : String(check.rule.listenPort),
+    });
   }
   if (check.listening.state === 'problem') {
     // Without the IP Helper nothing listens; saying so twice adds nothing.
     if (check.listening.owner) problems.push({ kind: 'held', owner: check.listening.owner });
     else if (check.iphlpsvc.state !== 'problem') problems.push({ kind: 'not-listening', port: check.rule.listenPort });
   }
-  if (check.target.state === 'problem') problems.push({ kind: 'target', port: check.rule.connectPort, address: check.rule.connectAddress });
+  if (check.target.state === 'problem')
+    problems.push({ kind: 'target', port: check.rule.connectPort, address: check.rule.connectAddress });
   for (const part of [check.listening, check.target]) {
     if (part.state === 'unknown') unknowns.push({ kind: 'unknown', detail: part.detail ?? '' });
   }

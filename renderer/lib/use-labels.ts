@@ -9,7 +9,15 @@ import { familyLabel } from './families';
 const isValidationKey = (key: string | undefined): key is ValidationKey => key !== undefined && key in en.validation;
 
 /** Codes whose English message carries specifics worth showing (which command, which table). */
-const SHOW_MESSAGE: ReadonlySet<AppError['code']> = new Set(['command-failed', 'internal', 'not-applied', 'refused', 'not-found', 'conflict', 'unknown-outcome']);
+const SHOW_MESSAGE: ReadonlySet<AppError['code']> = new Set([
+  'command-failed',
+  'internal',
+  'not-applied',
+  'refused',
+  'not-found',
+  'conflict',
+  'unknown-outcome',
+]);
 
 export interface ErrorText {
   readonly summary: string;
@@ -21,7 +29,10 @@ export const useErrorText = () => {
   const { t } = useTranslation();
   return (error: AppError): ErrorText => {
     if (error.code === 'invalid-input' && isValidationKey(error.detail)) {
-      return { summary: t(`validation.${error.detail}`), detail: error.field ? t('errors.field', { field: error.field }) : null };
+      return {
+        summary: t(`validation.${error.detail}`),
+        detail: error.field ? t('errors.field', { field: error.field }) : null,
+      };
     }
     const detail = error.detail ?? (SHOW_MESSAGE.has(error.code) ? error.message : null);
     return { summary: t(`errors.${error.code}`), detail };
@@ -53,10 +64,13 @@ const ROLLBACK_PREFIX = 'rollback-';
 export const useStepLabel = () => {
   const { t } = useTranslation();
   const label = (step: string): string => {
-    if (step.startsWith(ROLLBACK_PREFIX)) return t('steps.rollbackOf', { step: label(step.slice(ROLLBACK_PREFIX.length)) });
+    if (step.startsWith(ROLLBACK_PREFIX))
+      return t('steps.rollbackOf', { step: label(step.slice(ROLLBACK_PREFIX.length)) });
     const dynamic = DYNAMIC_STEP.exec(step);
     if (dynamic) {
-      return t('steps.setDynamic', { family: familyLabel({ protocol: dynamic[1] as 'tcp' | 'udp', ipVersion: dynamic[2] as 'ipv4' | 'ipv6' }) });
+      return t('steps.setDynamic', {
+        family: familyLabel({ protocol: dynamic[1] as 'tcp' | 'udp', ipVersion: dynamic[2] as 'ipv4' | 'ipv6' }),
+      });
     }
     const known = KNOWN_STEPS.find((name) => name === step);
     // A step added in the main process later still shows, untranslated, rather than vanishing.

@@ -31,7 +31,14 @@ describe('activity slice: verified results and earlier runs', () => {
   it('reports renderer errors clipped to the channel limits', () => {
     const api = createFakeApi();
     const store = createAppStore(api);
-    store.getState().reportRendererError({ kind: 'error', message: 'm'.repeat(5000), stack: 's'.repeat(20_000), source: 'x'.repeat(900) });
+    store
+      .getState()
+      .reportRendererError({
+        kind: 'error',
+        message: 'm'.repeat(5000),
+        stack: 's'.repeat(20_000),
+        source: 'x'.repeat(900),
+      });
     const call = api.calls.find((c) => c.method === 'reportRendererError');
     const input = call?.args[0] as { message: string; stack: string; source: string };
     expect([input.message.length, input.stack.length, input.source.length]).toEqual([2000, 8000, 500]);

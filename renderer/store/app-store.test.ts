@@ -200,7 +200,7 @@ describe('events and lifecycle', () => {
   it('reports busy while a change runs', async () => {
     let release: () => void = () => {};
     const api = createFakeApi({
-      restartWinnat: () => new Promise((resolve) => (release = () => resolve(ok(sampleReport(sampleSnapshot())))))
+      restartWinnat: () => new Promise((resolve) => (release = () => resolve(ok(sampleReport(sampleSnapshot()))))),
     });
     const { store } = await elevatedStore(api);
     const running = store.getState().restartWinnat();

@@ -10,7 +10,10 @@ export const callApi = async <T>(call: () => Promise<Result<T>>): Promise<Result
     if (result && typeof result === 'object' && 'ok' in result) return result;
     return { ok: false, error: { code: 'internal', message: 'The main process answered without a Result.' } };
   } catch (thrown) {
-    return { ok: false, error: { code: 'internal', message: thrown instanceof Error ? thrown.message : String(thrown) } };
+    return {
+      ok: false,
+      error: { code: 'internal', message: thrown instanceof Error ? thrown.message : String(thrown) },
+    };
   }
 };
 

@@ -67,7 +67,11 @@ export const refuseUnelevated = (set: SetState, get: GetState, kind: ChangeKind)
  */
 export const createChangeRunner =
   (set: SetState, get: GetState) =>
-  async <K extends ChangeKind>(kind: K, call: () => Promise<Result<ReportOf<K>>>, options: ChangeOptions<K>): Promise<Result<ReportOf<K>> | null> => {
+  async <K extends ChangeKind>(
+    kind: K,
+    call: () => Promise<Result<ReportOf<K>>>,
+    options: ChangeOptions<K>,
+  ): Promise<Result<ReportOf<K>> | null> => {
     if (refuseUnelevated(set, get, kind)) return null;
     if (get().operations[kind].status === 'running') return null;
     setOperation(set, kind, { status: 'running' });

@@ -4,19 +4,47 @@ import { ok } from '../../shared/result';
 import { fixesFor } from '../lib/doctor-fixes';
 import { createAppStore } from './create-app-store';
 import { fixDialog } from './doctor-slice';
-import { createFakeApi, sampleDoctorReport, sampleEndpoint, sampleInfo, sampleRule, sampleWatchState } from './fake-api';
+import {
+  createFakeApi,
+  sampleDoctorReport,
+  sampleEndpoint,
+  sampleInfo,
+  sampleRule,
+  sampleWatchState,
+} from './fake-api';
 
 const methods = (api: ReturnType<typeof createFakeApi>) => api.calls.map((c) => c.method);
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-const system: DoctorCause = { kind: 'excluded', range: { protocol: 'tcp', ipVersion: 'ipv4', start: 8031, end: 8130, administered: false } };
-const administered: DoctorCause = { kind: 'excluded', range: { protocol: 'tcp', ipVersion: 'ipv6', start: 8065, end: 8065, administered: true } };
+const system: DoctorCause = {
+  kind: 'excluded',
+  range: { protocol: 'tcp', ipVersion: 'ipv4', start: 8031, end: 8130, administered: false },
+};
+const administered: DoctorCause = {
+  kind: 'excluded',
+  range: { protocol: 'tcp', ipVersion: 'ipv6', start: 8065, end: 8065, administered: true },
+};
 const owned: DoctorCause = { kind: 'owned', endpoint: sampleEndpoint({ localPort: 8065 }) };
-const ownedBySystem: DoctorCause = { kind: 'owned', endpoint: sampleEndpoint({ localPort: 80, pid: 4, image: 'System', owner: 'kernel' }) };
-const rule = { type: 'v4tov4', listenAddress: '0.0.0.0', listenPort: 8065, connectAddress: '172.28.241.140', connectPort: 8065 } as const;
+const ownedBySystem: DoctorCause = {
+  kind: 'owned',
+  endpoint: sampleEndpoint({ localPort: 80, pid: 4, image: 'System', owner: 'kernel' }),
+};
+const rule = {
+  type: 'v4tov4',
+  listenAddress: '0.0.0.0',
+  listenPort: 8065,
+  connectAddress: '172.28.241.140',
+  connectPort: 8065,
+} as const;
 const forwarded: DoctorCause = { kind: 'forwarded', rule };
-const dynamic: DoctorCause = { kind: 'dynamic-range', range: { protocol: 'tcp', ipVersion: 'ipv4', start: 1024, count: 64511 } };
-const dynamicDefault: DoctorCause = { kind: 'dynamic-range', range: { protocol: 'udp', ipVersion: 'ipv4', start: 49152, count: 16384 } };
+const dynamic: DoctorCause = {
+  kind: 'dynamic-range',
+  range: { protocol: 'tcp', ipVersion: 'ipv4', start: 1024, count: 64511 },
+};
+const dynamicDefault: DoctorCause = {
+  kind: 'dynamic-range',
+  range: { protocol: 'udp', ipVersion: 'ipv4', start: 49152, count: 16384 },
+};
 
 describe('doctor: causes -> fixes -> dialogs', () => {
   it('maps every cause to its fixes and each fix to the existing dialog', () => {
@@ -26,9 +54,18 @@ describe('doctor: causes -> fixes -> dialogs', () => {
       ['protect', { kind: 'protect', family: { protocol: 'tcp', ipVersion: 'ipv4' }, port: 8065 }],
     ]);
     expect(dialogs(administered)).toEqual([
-      ['delete-exclusion', { kind: 'delete', family: { protocol: 'tcp', ipVersion: 'ipv6' }, range: { start: 8065, end: 8065, administered: true } }],
+      [
+        'delete-exclusion',
+        {
+          kind: 'delete',
+          family: { protocol: 'tcp', ipVersion: 'ipv6' },
+          range: { start: 8065, end: 8065, administered: true },
+        },
+      ],
     ]);
-    expect(dialogs(owned)).toEqual([['kill', { kind: 'kill', endpoint: owned.kind === 'owned' ? owned.endpoint : null }]]);
+    expect(dialogs(owned)).toEqual([
+      ['kill', { kind: 'kill', endpoint: owned.kind === 'owned' ? owned.endpoint : null }],
+    ]);
     expect(dialogs(forwarded)).toEqual([
       ['edit-rule', null],
       ['delete-rule', { kind: 'delete-rules', rules: [{ ...rule, firewallRule: null }] }],
@@ -126,7 +163,9 @@ describe('doctor slice', () => {
     api.emitOpenDoctor({ port: 3000, protocol: 'udp' });
     await tick();
     expect(store.getState().doctorPort).toBe('3000');
-    expect(api.calls.filter((c) => c.method === 'diagnosePort').map((c) => c.args[0])).toEqual([{ port: 3000, protocol: 'udp' }]);
+    expect(api.calls.filter((c) => c.method === 'diagnosePort').map((c) => c.args[0])).toEqual([
+      { port: 3000, protocol: 'udp' },
+    ]);
     stop();
     expect(api.listenerCount()).toBe(0);
   });
@@ -151,8 +190,23 @@ describe('watch slice', () => {
     const api = createFakeApi({ setWatchedPorts: ok(saved) });
     const store = createAppStore(api);
     await store.getState().loadSystemInfo();
-    expect(await store.getState().setWatchedPorts([{ port: 8065, protocol: 'tcp' }, { port: 3000, protocol: 'udp' }])).toBe(true);
-    expect(api.calls.at(-1)).toEqual({ method: 'setWatchedPorts', args: [{ ports: [{ port: 8065, protocol: 'tcp' }, { port: 3000, protocol: 'udp' }] }] });
+    expect(
+      await store.getState().setWatchedPorts([
+        { port: 8065, protocol: 'tcp' },
+        { port: 3000, protocol: 'udp' },
+      ]),
+    ).toBe(true);
+    expect(api.calls.at(-1)).toEqual({
+      method: 'setWatchedPorts',
+      args: [
+        {
+          ports: [
+            { port: 8065, protocol: 'tcp' },
+            { port: 3000, protocol: 'udp' },
+          ],
+        },
+      ],
+    });
     expect(store.getState().watchStates).toEqual(saved);
   });
 
@@ -160,7 +214,12 @@ describe('watch slice', () => {
     const api = createFakeApi();
     const store = createAppStore(api);
     await store.getState().loadSystemInfo();
-    expect(await store.getState().setWatchedPorts([{ port: 8065, protocol: 'tcp' }, { port: 8065, protocol: 'tcp' }])).toBe(false);
+    expect(
+      await store.getState().setWatchedPorts([
+        { port: 8065, protocol: 'tcp' },
+        { port: 8065, protocol: 'tcp' },
+      ]),
+    ).toBe(false);
     expect(store.getState().watchError).toMatchObject({ code: 'invalid-input', detail: 'watched' });
     const readOnly = createAppStore(createFakeApi({ getSystemInfo: ok(sampleInfo(false)) }));
     await readOnly.getState().loadSystemInfo();

@@ -14,7 +14,11 @@ export const fixDialog = (fix: DoctorFix, rules: readonly RuleView[]): Dialog | 
     case 'restart-winnat':
       return { kind: 'restart' };
     case 'protect':
-      return { kind: 'protect', family: { protocol: fix.range.protocol, ipVersion: fix.range.ipVersion }, port: fix.port };
+      return {
+        kind: 'protect',
+        family: { protocol: fix.range.protocol, ipVersion: fix.range.ipVersion },
+        port: fix.port,
+      };
     case 'delete-exclusion': {
       const { protocol, ipVersion, start, end, administered } = fix.range;
       return { kind: 'delete', family: { protocol, ipVersion }, range: { start, end, administered } };

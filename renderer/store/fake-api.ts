@@ -26,7 +26,14 @@ import { ok, type Result } from '../../shared/result';
 
 export const sampleSnapshot = (overrides: Partial<Snapshot> = {}): Snapshot => ({
   excluded: [
-    { protocol: 'tcp', ipVersion: 'ipv4', ranges: [{ start: 8031, end: 8130, administered: false }, { start: 50000, end: 50059, administered: true }] },
+    {
+      protocol: 'tcp',
+      ipVersion: 'ipv4',
+      ranges: [
+        { start: 8031, end: 8130, administered: false },
+        { start: 50000, end: 50059, administered: true },
+      ],
+    },
     { protocol: 'udp', ipVersion: 'ipv4', ranges: [] },
     { protocol: 'tcp', ipVersion: 'ipv6', ranges: [{ start: 8031, end: 8130, administered: false }] },
     { protocol: 'udp', ipVersion: 'ipv6', ranges: [] },
@@ -47,7 +54,13 @@ export const sampleUnfinishedChange = (overrides: Partial<UnfinishedChange> = {}
   id: '20250102T030405000Z-0a1b2c3d',
   operation: 'protect-ports',
   startedAt: '2025-01-02T03:04:05.000Z',
-  intent: { kind: 'exclusion', family: { protocol: 'tcp', ipVersion: 'ipv4' }, start: 8065, end: 8065, winnatWasRunning: true },
+  intent: {
+    kind: 'exclusion',
+    family: { protocol: 'tcp', ipVersion: 'ipv4' },
+    start: 8065,
+    end: 8065,
+    winnatWasRunning: true,
+  },
   current: { kind: 'exclusion', present: false, winnat: 'stopped' },
   progress: 'partly-done',
   recommended: 'finish',
@@ -79,7 +92,11 @@ export const sampleRecord = (id: number, operationId = 'op-1'): CommandRecord =>
 
 export const sampleReport = (snapshot: Snapshot): ChangeReport => ({
   outcome: 'applied',
-  steps: [{ step: 'stop-winnat', ok: true }, { step: 'add-exclusion', ok: true }, { step: 'start-winnat', ok: true }],
+  steps: [
+    { step: 'stop-winnat', ok: true },
+    { step: 'add-exclusion', ok: true },
+    { step: 'start-winnat', ok: true },
+  ],
   snapshot,
   diff: { freed: [], appeared: [] },
   winnatAfter: 'running',
@@ -95,13 +112,18 @@ export const sampleRule = (overrides: Partial<RuleView> = {}): RuleView => ({
   ...overrides,
 });
 
-export const sampleRulesView = (rules: readonly RuleView[] = [sampleRule(), sampleRule({ listenPort: 9000, connectPort: 9000, firewallRule: null })]): RulesView => ({
+export const sampleRulesView = (
+  rules: readonly RuleView[] = [sampleRule(), sampleRule({ listenPort: 9000, connectPort: 9000, firewallRule: null })],
+): RulesView => ({
   rules,
   iphlpsvc: 'running',
   readAt: '2025-01-01T00:00:00.000Z',
 });
 
-export const sampleRuleReport = (rules: RulesView = sampleRulesView(), extra: Partial<RuleChangeReport> = {}): RuleChangeReport => ({
+export const sampleRuleReport = (
+  rules: RulesView = sampleRulesView(),
+  extra: Partial<RuleChangeReport> = {},
+): RuleChangeReport => ({
   outcome: 'applied',
   steps: [{ step: 'add-rule', ok: true }],
   rules,
@@ -151,7 +173,10 @@ export const sampleOwnersView = (
   ],
 ): OwnersView => ({ endpoints, readAt: '2025-01-01T00:00:00.000Z' });
 
-export const sampleKillReport = (owners: OwnersView = sampleOwnersView([]), overrides: Partial<KillReport> = {}): KillReport => ({
+export const sampleKillReport = (
+  owners: OwnersView = sampleOwnersView([]),
+  overrides: Partial<KillReport> = {},
+): KillReport => ({
   outcome: 'applied',
   pid: 4242,
   image: 'node.exe',
@@ -160,7 +185,11 @@ export const sampleKillReport = (owners: OwnersView = sampleOwnersView([]), over
   ...overrides,
 });
 
-export const sampleDoctorReport = (causes: readonly DoctorCause[] = [], port = 8065, protocol: Protocol = 'tcp'): DoctorReport => ({
+export const sampleDoctorReport = (
+  causes: readonly DoctorCause[] = [],
+  port = 8065,
+  protocol: Protocol = 'tcp',
+): DoctorReport => ({
   port,
   protocol,
   causes,
@@ -184,7 +213,9 @@ const toRule = ({ type, listenAddress, listenPort, connectAddress, connectPort }
   connectPort,
 });
 
-type Answers = { [K in keyof InvokeApi]?: InvokeApi[K] extends (...args: never[]) => Promise<infer R> ? R | (() => Promise<R>) : never };
+type Answers = {
+  [K in keyof InvokeApi]?: InvokeApi[K] extends (...args: never[]) => Promise<infer R> ? R | (() => Promise<R>) : never;
+};
 
 export interface FakeApi extends Api {
   readonly calls: { method: string; args: unknown[] }[];
@@ -257,7 +288,12 @@ export const createFakeApi = (answers: Answers = {}): FakeApi => {
     reportRendererError: ok(null),
     setWatchedPorts: ok([sampleWatchState()]),
     listUnfinishedChanges: ok([]),
-    resolveUnfinishedChange: ok({ outcome: 'applied', steps: [], resolved: true, message: 'The interrupted change was finished.' }),
+    resolveUnfinishedChange: ok({
+      outcome: 'applied',
+      steps: [],
+      resolved: true,
+      message: 'The interrupted change was finished.',
+    }),
   };
   for (const method of Object.keys(defaults) as (keyof Answers)[]) {
     (fake as Record<string, unknown>)[method] = async (...args: unknown[]): Promise<Result<unknown>> => {

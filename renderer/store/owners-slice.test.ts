@@ -11,7 +11,10 @@ const postgres = sampleEndpoint({ localPort: 5432, pid: 700, image: 'postgres.ex
 const vite = sampleEndpoint({ localPort: 5173, pid: 800, image: 'node.exe' });
 
 const storeWith = async (elevated = true) => {
-  const api = createFakeApi({ getSystemInfo: ok(sampleInfo(elevated)), listOwners: ok(sampleOwnersView([node, postgres])) });
+  const api = createFakeApi({
+    getSystemInfo: ok(sampleInfo(elevated)),
+    listOwners: ok(sampleOwnersView([node, postgres])),
+  });
   const store = createAppStore(api);
   await store.getState().loadSystemInfo();
   return { api, store };
@@ -67,7 +70,12 @@ describe('owners slice: all states, interval, pause', () => {
   it('asks for every state and starts a new baseline (nothing lights up)', async () => {
     const { api, store } = await storeWith();
     await store.getState().loadOwners();
-    const connection = sampleEndpoint({ localPort: 50123, remoteAddress: '10.0.0.2', remotePort: 443, state: 'ESTABLISHED' });
+    const connection = sampleEndpoint({
+      localPort: 50123,
+      remoteAddress: '10.0.0.2',
+      remotePort: 443,
+      state: 'ESTABLISHED',
+    });
     api.answers.listOwners = ok(sampleOwnersView([node, postgres, connection]));
     await store.getState().setOwnersAllStates(true);
     expect(api.calls.at(-1)).toEqual({ method: 'listOwners', args: [{ allStates: true }] });
@@ -86,7 +94,10 @@ describe('owners slice: all states, interval, pause', () => {
     release();
     await Promise.all([stale, switched]);
     expect(store.getState().ownersView?.endpoints).toHaveLength(3);
-    expect(api.calls.filter((c) => c.method === 'listOwners').map((c) => c.args[0])).toEqual([{ allStates: false }, { allStates: true }]);
+    expect(api.calls.filter((c) => c.method === 'listOwners').map((c) => c.args[0])).toEqual([
+      { allStates: false },
+      { allStates: true },
+    ]);
   });
 
   it('stores the interval and the pause without reading', async () => {
@@ -119,12 +130,24 @@ describe('owners slice: kill', () => {
     const refused = [
       { pid: 0, image: 'System Idle Process' },
       { pid: 4, image: 'System' },
-      ...['csrss.exe', 'wininit.exe', 'winlogon.exe', 'services.exe', 'lsass.exe', 'smss.exe', 'Registry', 'LSASS.EXE'].map((image, i) => ({ pid: 500 + i, image })),
+      ...[
+        'csrss.exe',
+        'wininit.exe',
+        'winlogon.exe',
+        'services.exe',
+        'lsass.exe',
+        'smss.exe',
+        'Registry',
+        'LSASS.EXE',
+      ].map((image, i) => ({ pid: 500 + i, image })),
       { pid: null, image: null },
     ];
     for (const target of refused) {
       await store.getState().killProcess(target);
-      expect(store.getState().operations.kill, target.image ?? 'no process').toMatchObject({ status: 'failed', error: { code: 'refused' } });
+      expect(store.getState().operations.kill, target.image ?? 'no process').toMatchObject({
+        status: 'failed',
+        error: { code: 'refused' },
+      });
     }
     expect(methods(api)).toEqual([]);
   });

@@ -27,7 +27,12 @@ export const createOwnersSlice =
       const previous = viewQuery === forQuery ? (get().ownersView?.endpoints ?? null) : null;
       const diff = diffOwners(previous, endpoints);
       viewQuery = forQuery;
-      set({ ownersView: { endpoints, readAt }, ownersError: null, ownersAdded: diff.added, ownersRemoved: diff.removed });
+      set({
+        ownersView: { endpoints, readAt },
+        ownersError: null,
+        ownersAdded: diff.added,
+        ownersRemoved: diff.removed,
+      });
     };
 
     const read = async () => {
@@ -68,7 +73,12 @@ export const createOwnersSlice =
       async setOwnersAllStates(allStates) {
         if (allStates === get().ownersAllStates) return;
         query += 1;
-        set({ ownersAllStates: allStates, ownersAdded: NO_DIFF.added, ownersRemoved: NO_DIFF.removed, ownersLoading: false });
+        set({
+          ownersAllStates: allStates,
+          ownersAdded: NO_DIFF.added,
+          ownersRemoved: NO_DIFF.removed,
+          ownersLoading: false,
+        });
         // The read in flight asked the other question; wait for it to drop out, then ask this one.
         await pendingLoad;
         await loadOwners();
@@ -86,7 +96,10 @@ export const createOwnersSlice =
         if (refuseUnelevated(set, get, 'kill')) return;
         const refusal = killRefusal(target);
         if (refusal !== null) {
-          setOperation(set, 'kill', { status: 'failed', error: { code: 'refused', message: REFUSAL_MESSAGE[refusal] } });
+          setOperation(set, 'kill', {
+            status: 'failed',
+            error: { code: 'refused', message: REFUSAL_MESSAGE[refusal] },
+          });
           return;
         }
         const input = { pid: target.pid, image: target.image };

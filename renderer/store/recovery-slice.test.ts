@@ -12,9 +12,15 @@ const rulesChange: UnfinishedChange = {
   intent: { kind: 'rules', before: [], target: [], firewall: { before: [], want: [], release: [] } },
   current: { kind: 'rules', rules: [] },
 };
-const unresolved: RecoveryReport = { outcome: 'not-applied', steps: [{ step: 'add-exclusion', ok: false }], resolved: false, message: 'still there' };
+const unresolved: RecoveryReport = {
+  outcome: 'not-applied',
+  steps: [{ step: 'add-exclusion', ok: false }],
+  resolved: false,
+  message: 'still there',
+};
 
-const count = (api: ReturnType<typeof createFakeApi>, method: string) => api.calls.filter((c) => c.method === method).length;
+const count = (api: ReturnType<typeof createFakeApi>, method: string) =>
+  api.calls.filter((c) => c.method === method).length;
 
 describe('recovery slice', () => {
   it('lists interrupted changes at start', async () => {
@@ -41,11 +47,17 @@ describe('recovery slice', () => {
     api.answers.listUnfinishedChanges = ok([]);
     const snapshotsBefore = count(api, 'getSnapshot');
     await store.getState().resolveUnfinishedChange(change.id, 'finish');
-    expect(api.calls.filter((c) => c.method === 'resolveUnfinishedChange').map((c) => c.args)).toEqual([[{ id: change.id, action: 'finish' }]]);
+    expect(api.calls.filter((c) => c.method === 'resolveUnfinishedChange').map((c) => c.args)).toEqual([
+      [{ id: change.id, action: 'finish' }],
+    ]);
     expect(store.getState().unfinished).toEqual([]);
     expect(store.getState().recoveries).toEqual({});
     expect(store.getState().recovered).toEqual([
-      { change, action: 'finish', report: { outcome: 'applied', steps: [], resolved: true, message: 'The interrupted change was finished.' } },
+      {
+        change,
+        action: 'finish',
+        report: { outcome: 'applied', steps: [], resolved: true, message: 'The interrupted change was finished.' },
+      },
     ]);
     expect(count(api, 'getSnapshot')).toBe(snapshotsBefore + 1);
     store.getState().dismissRecovered(change.id);
@@ -76,7 +88,10 @@ describe('recovery slice', () => {
   });
 
   it('keeps the error of a failed call', async () => {
-    const api = createFakeApi({ listUnfinishedChanges: ok([change]), resolveUnfinishedChange: err('not-found', 'gone') });
+    const api = createFakeApi({
+      listUnfinishedChanges: ok([change]),
+      resolveUnfinishedChange: err('not-found', 'gone'),
+    });
     const store = createAppStore(api);
     await store.getState().loadSystemInfo();
     await store.getState().loadUnfinishedChanges();

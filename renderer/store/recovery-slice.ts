@@ -25,7 +25,9 @@ export const createRecoverySlice =
   (api: Api): StateCreator<AppState, [], [], RecoverySlice> =>
   (set, get) => {
     const setRecovery = (id: string, state: RecoveryState | null) =>
-      set((current) => ({ recoveries: state === null ? without(current.recoveries, id) : { ...current.recoveries, [id]: state } }));
+      set((current) => ({
+        recoveries: state === null ? without(current.recoveries, id) : { ...current.recoveries, [id]: state },
+      }));
 
     /** A resolution ran commands: show what Windows holds now, as every change flow does after a change. */
     const rereadAfter = async (change: UnfinishedChange | undefined) => {
@@ -72,11 +74,18 @@ export const createRecoverySlice =
           // Gone from the journal: the banner goes now, not only once the list is read again.
           set((current) => ({
             unfinished: current.unfinished?.filter((candidate) => candidate.id !== id) ?? null,
-            recovered: change ? [...current.recovered.filter((r) => r.change.id !== id), { change, action, report }] : current.recovered,
+            recovered: change
+              ? [...current.recovered.filter((r) => r.change.id !== id), { change, action, report }]
+              : current.recovered,
           }));
         } else {
           // Not resolved: the entry stays in the journal and the banner keeps the answer next to the buttons.
-          setRecovery(id, result.ok ? { status: 'done', action, report: result.value } : { status: 'failed', action, error: result.error });
+          setRecovery(
+            id,
+            result.ok
+              ? { status: 'done', action, report: result.value }
+              : { status: 'failed', action, error: result.error },
+          );
         }
         await rereadAfter(change);
       },

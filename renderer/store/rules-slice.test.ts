@@ -15,7 +15,8 @@ import {
 import { changeBlock } from './selectors';
 
 const methods = (api: ReturnType<typeof createFakeApi>) => api.calls.map((c) => c.method);
-const argsOf = (api: ReturnType<typeof createFakeApi>, method: string) => api.calls.filter((c) => c.method === method).map((c) => c.args[0]);
+const argsOf = (api: ReturnType<typeof createFakeApi>, method: string) =>
+  api.calls.filter((c) => c.method === method).map((c) => c.args[0]);
 
 const elevatedStore = async (api = createFakeApi()) => {
   const store = createAppStore(api);
@@ -54,7 +55,10 @@ describe('rules slice: load', () => {
 
 describe('rules slice: add', () => {
   it('preflights, adds, replaces the view with report.rules and checks the saved rule', async () => {
-    const added = sampleRulesView([sampleRule(), sampleRule({ listenPort: 7000, connectPort: 7000, firewallRule: 'Portwarden 7000' })]);
+    const added = sampleRulesView([
+      sampleRule(),
+      sampleRule({ listenPort: 7000, connectPort: 7000, firewallRule: 'Portwarden 7000' }),
+    ]);
     const { api, store } = await elevatedStore(createFakeApi({ addRule: ok(sampleRuleReport(added)) }));
     await store.getState().addRule({ rule: newRule, firewall: true, replaceExisting: false });
     expect(methods(api)).toEqual(['preflightRule', 'addRule', 'checkRules']);
@@ -62,7 +66,17 @@ describe('rules slice: add', () => {
     expect(store.getState().operations['add-rule'].status).toBe('done');
     // The check sends the rule as read back, without the view-only firewallRule field.
     expect(argsOf(api, 'checkRules')).toEqual([
-      { rules: [{ type: 'v4tov4', listenAddress: '0.0.0.0', listenPort: 7000, connectAddress: '172.28.241.140', connectPort: 7000 }] },
+      {
+        rules: [
+          {
+            type: 'v4tov4',
+            listenAddress: '0.0.0.0',
+            listenPort: 7000,
+            connectAddress: '172.28.241.140',
+            connectPort: 7000,
+          },
+        ],
+      },
     ]);
   });
 
@@ -94,7 +108,13 @@ describe('rules slice: add', () => {
     expect(state.operations['add-rule'].status).toBe('idle');
     expect(state.replaceQuestion).toEqual({
       rule: { type: 'v4tov4', listenAddress: '0.0.0.0', listenPort: 8080, connectAddress: '10.0.0.5', connectPort: 80 },
-      existing: { type: existing.type, listenAddress: '0.0.0.0', listenPort: 8080, connectAddress: existing.connectAddress, connectPort: 8080 },
+      existing: {
+        type: existing.type,
+        listenAddress: '0.0.0.0',
+        listenPort: 8080,
+        connectAddress: existing.connectAddress,
+        connectPort: 8080,
+      },
     });
 
     api.answers.addRule = ok(sampleRuleReport());
@@ -108,7 +128,13 @@ describe('rules slice: add', () => {
   });
 
   it('a preflight that finds the listen key asks the replace question before anything runs', async () => {
-    const existing = { type: 'v4tov4', listenAddress: '0.0.0.0', listenPort: 7000, connectAddress: '10.0.0.9', connectPort: 7000 } as const;
+    const existing = {
+      type: 'v4tov4',
+      listenAddress: '0.0.0.0',
+      listenPort: 7000,
+      connectAddress: '10.0.0.9',
+      connectPort: 7000,
+    } as const;
     const api = createFakeApi({ preflightRule: ok({ ...cleanPreflight, existingRule: existing }) });
     const { store } = await elevatedStore(api);
     await store.getState().addRule({ rule: newRule, firewall: false, replaceExisting: false });
@@ -118,7 +144,9 @@ describe('rules slice: add', () => {
 
   it('refuses invalid input without calling the api, with the field and key', async () => {
     const { api, store } = await elevatedStore();
-    await store.getState().addRule({ rule: { ...newRule, listenPort: '070' }, firewall: false, replaceExisting: false });
+    await store
+      .getState()
+      .addRule({ rule: { ...newRule, listenPort: '070' }, firewall: false, replaceExisting: false });
     expect(methods(api)).toEqual([]);
     expect(store.getState().operations['add-rule']).toMatchObject({
       status: 'failed',
@@ -129,10 +157,17 @@ describe('rules slice: add', () => {
 
 describe('rules slice: edit', () => {
   const original = sampleRule();
-  const updated = { listenAddress: '0.0.0.0', listenPort: '8081', connectAddress: '172.28.241.140', connectPort: '8080' };
+  const updated = {
+    listenAddress: '0.0.0.0',
+    listenPort: '8081',
+    connectAddress: '172.28.241.140',
+    connectPort: '8080',
+  };
 
   it('saves, leaves edit mode and checks the saved rule', async () => {
-    const { api, store } = await elevatedStore(createFakeApi({ editRule: ok(sampleRuleReport(sampleRulesView([sampleRule({ listenPort: 8081 })]))) }));
+    const { api, store } = await elevatedStore(
+      createFakeApi({ editRule: ok(sampleRuleReport(sampleRulesView([sampleRule({ listenPort: 8081 })]))) }),
+    );
     store.getState().startEditing(original);
     expect(store.getState().editingKey).toBe(listenKey(original));
     const { firewallRule: _, ...plain } = original;
@@ -164,7 +199,9 @@ describe('rules slice: edit', () => {
     expect(Object.keys(store.getState().checks)).toEqual([listenKey(original)]);
     api.answers.checkRules = err('internal', 'probe failed');
     const { firewallRule: _, ...plain } = original;
-    await store.getState().editRule({ original: plain, updated: { ...updated, listenPort: '8080', connectPort: '9999' }, firewall: true });
+    await store
+      .getState()
+      .editRule({ original: plain, updated: { ...updated, listenPort: '8080', connectPort: '9999' }, firewall: true });
     expect(store.getState().checks).toEqual({});
   });
 });
@@ -215,7 +252,10 @@ describe('rules slice: import', () => {
       { row: 2, field: 'listenPort', key: 'port-range' },
       { row: 3, field: 'listenAddress', key: 'listen-address' },
     ]);
-    expect(store.getState().operations['import-rules']).toMatchObject({ status: 'failed', error: { code: 'invalid-input' } });
+    expect(store.getState().operations['import-rules']).toMatchObject({
+      status: 'failed',
+      error: { code: 'invalid-input' },
+    });
   });
 
   it('sends valid rows with their type derived and without the firewall flag, and shows the backup', async () => {
@@ -225,7 +265,10 @@ describe('rules slice: import', () => {
       mode: 'replace',
     });
     expect(argsOf(api, 'importRules')).toEqual([
-      { rules: [{ type: 'v6tov4', listenAddress: '::', listenPort: 80, connectAddress: '10.0.0.1', connectPort: 80 }], mode: 'replace' },
+      {
+        rules: [{ type: 'v6tov4', listenAddress: '::', listenPort: 80, connectAddress: '10.0.0.1', connectPort: 80 }],
+        mode: 'replace',
+      },
     ]);
     const op = store.getState().operations['import-rules'];
     expect(op.status === 'done' && op.report.backup?.reason).toBe('import');
@@ -250,7 +293,9 @@ describe('rules slice: checks and reads', () => {
     await store.getState().checkRules([first!]);
     await store.getState().startIpHelper();
     expect(methods(api)).toEqual(['checkRules', 'startIpHelper', 'checkRules']);
-    expect(argsOf(api, 'checkRules').at(-1)).toEqual({ rules: [expect.objectContaining({ listenPort: first!.listenPort })] });
+    expect(argsOf(api, 'checkRules').at(-1)).toEqual({
+      rules: [expect.objectContaining({ listenPort: first!.listenPort })],
+    });
   });
 
   it('export and backups keep their answers for the dialogs', async () => {
@@ -278,8 +323,19 @@ describe('rules slice: unelevated', () => {
     await s.restoreBackup(sampleBackup());
     await s.startIpHelper();
     expect(methods(api)).toEqual(['getSystemInfo']);
-    for (const kind of ['add-rule', 'edit-rule', 'delete-rules', 'reset-rules', 'import-rules', 'restore-backup', 'start-iphlpsvc'] as const) {
-      expect(store.getState().operations[kind], kind).toMatchObject({ status: 'failed', error: { code: 'not-elevated' } });
+    for (const kind of [
+      'add-rule',
+      'edit-rule',
+      'delete-rules',
+      'reset-rules',
+      'import-rules',
+      'restore-backup',
+      'start-iphlpsvc',
+    ] as const) {
+      expect(store.getState().operations[kind], kind).toMatchObject({
+        status: 'failed',
+        error: { code: 'not-elevated' },
+      });
     }
     expect(changeBlock(store.getState())).toBe('not-elevated');
     await s.loadRules();

@@ -21,9 +21,18 @@ export const createRulesSlice =
     const run = createChangeRunner(set, get);
 
     /** After every change the table shows report.rules, the main process's re-read. */
-    const runRuleChange = (kind: RuleChangeKind, call: () => Promise<Result<RuleChangeReport>>, extra: Partial<AppState> = {}) =>
+    const runRuleChange = (
+      kind: RuleChangeKind,
+      call: () => Promise<Result<RuleChangeReport>>,
+      extra: Partial<AppState> = {},
+    ) =>
       run(kind, call, {
-        applied: (report) => ({ rulesView: report.rules, rulesError: null, checks: currentChecks(get().checks, report.rules.rules), ...extra }),
+        applied: (report) => ({
+          rulesView: report.rules,
+          rulesError: null,
+          checks: currentChecks(get().checks, report.rules.rules),
+          ...extra,
+        }),
         reread: () => get().loadRules(),
       });
 
@@ -59,7 +68,12 @@ export const createRulesSlice =
           set({ rulesLoading: true });
           const result = await callApi(() => api.listRules());
           if (result.ok) {
-            set({ rulesView: result.value, rulesError: null, rulesLoading: false, checks: currentChecks(get().checks, result.value.rules) });
+            set({
+              rulesView: result.value,
+              rulesError: null,
+              rulesLoading: false,
+              checks: currentChecks(get().checks, result.value.rules),
+            });
             get().dismissNotice('rules');
           } else {
             set({ rulesError: result.error, rulesLoading: false });
@@ -86,7 +100,10 @@ export const createRulesSlice =
           // A failed preflight is only advice lost; the main process still refuses a silent replace.
           if (now.status === 'done' && hasFindings(now.value.result)) return;
         }
-        const result = await runRuleChange('add-rule', () => api.addRule(input), { preflight: IDLE, replaceQuestion: null });
+        const result = await runRuleChange('add-rule', () => api.addRule(input), {
+          preflight: IDLE,
+          replaceQuestion: null,
+        });
         if (result?.ok) {
           await checkSaved(rule);
         } else if (result?.error.code === 'conflict') {
@@ -122,7 +139,9 @@ export const createRulesSlice =
       async exportRules() {
         set({ exported: { status: 'running' } });
         const result = await callApi(() => api.exportRules());
-        set({ exported: result.ok ? { status: 'done', value: result.value } : { status: 'failed', error: result.error } });
+        set({
+          exported: result.ok ? { status: 'done', value: result.value } : { status: 'failed', error: result.error },
+        });
       },
 
       async importRules({ rows, mode }) {
@@ -131,7 +150,10 @@ export const createRulesSlice =
           set({ importIssues: validated.issues });
           setOperation(set, 'import-rules', {
             status: 'failed',
-            error: { code: 'invalid-input', message: `${new Set(validated.issues.map((i) => i.row)).size} rows are invalid; nothing was imported.` },
+            error: {
+              code: 'invalid-input',
+              message: `${new Set(validated.issues.map((i) => i.row)).size} rows are invalid; nothing was imported.`,
+            },
           });
           return;
         }
@@ -167,7 +189,14 @@ export const createRulesSlice =
         const result = await callApi(() => api.checkRules(input));
         set((state) => ({
           checking: state.checking.filter((key) => !keys.includes(key)),
-          ...(result.ok ? { checks: { ...state.checks, ...Object.fromEntries(result.value.map((check) => [listenKey(check.rule), check])) } } : {}),
+          ...(result.ok
+            ? {
+                checks: {
+                  ...state.checks,
+                  ...Object.fromEntries(result.value.map((check) => [listenKey(check.rule), check])),
+                },
+              }
+            : {}),
         }));
         if (result.ok) get().dismissNotice('rules-check');
         else get().showNotice('rules-check', result.error);

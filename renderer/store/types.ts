@@ -42,12 +42,17 @@ import type { ImportRowIssue } from '../lib/rule-import';
 /** Changes to excluded ranges, the dynamic range and WinNAT; they report a ChangeReport. */
 export type RangeChangeKind = 'protect' | 'delete' | 'reset' | 'restart';
 /** Changes to portproxy rules and the IP Helper; they report a RuleChangeReport. */
-export type RuleChangeKind = 'add-rule' | 'edit-rule' | 'delete-rules' | 'reset-rules' | 'import-rules' | 'restore-backup' | 'start-iphlpsvc';
+export type RuleChangeKind =
+  'add-rule' | 'edit-rule' | 'delete-rules' | 'reset-rules' | 'import-rules' | 'restore-backup' | 'start-iphlpsvc';
 /** Ending a process (taskkill); it reports a KillReport. */
 export type ProcessChangeKind = 'kill';
 /** Every change has one operation state; the main process runs them one at a time, so one running blocks all. */
 export type ChangeKind = RangeChangeKind | RuleChangeKind | ProcessChangeKind;
-export type ReportOf<K extends ChangeKind> = K extends RuleChangeKind ? RuleChangeReport : K extends ProcessChangeKind ? KillReport : ChangeReport;
+export type ReportOf<K extends ChangeKind> = K extends RuleChangeKind
+  ? RuleChangeReport
+  : K extends ProcessChangeKind
+    ? KillReport
+    : ChangeReport;
 
 export type OperationState<R = ChangeReport> =
   | { readonly status: 'idle' }
@@ -81,7 +86,8 @@ export type View = 'ranges' | 'forwarding' | 'owners' | 'doctor' | 'map';
 export const VIEWS: readonly View[] = ['ranges', 'forwarding', 'owners', 'doctor', 'map'];
 
 /** Errors of reads and app-level actions, shown as dismissible bars; changes show theirs in their dialog. */
-export type NoticeSource = 'system-info' | 'refresh' | 'activity' | 'relaunch' | 'rules' | 'rules-check' | 'owners' | 'watch' | 'journal';
+export type NoticeSource =
+  'system-info' | 'refresh' | 'activity' | 'relaunch' | 'rules' | 'rules-check' | 'owners' | 'watch' | 'journal';
 
 export interface Notice {
   readonly source: NoticeSource;

@@ -59,7 +59,8 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get)
     // Dialogs that only show something (export) have no operation.
     const kind = dialog.kind in operations ? (dialog.kind as ChangeKind) : null;
     // A fresh dialog starts at its form, not at the previous run's outcome; a running change keeps its progress.
-    const reset = kind === null || operations[kind].status === 'running' ? {} : { operations: { ...operations, [kind]: IDLE } };
+    const reset =
+      kind === null || operations[kind].status === 'running' ? {} : { operations: { ...operations, [kind]: IDLE } };
     set({ dialog, ...reset, ...freshState(dialog) });
   },
 

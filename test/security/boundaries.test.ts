@@ -31,7 +31,11 @@ const importsOf = (file: string): ImportUse[] => {
   const source = ts.createSourceFile(file, readFileSync(path.join(ROOT, file), 'utf8'), ts.ScriptTarget.Latest, true);
   const found: ImportUse[] = [];
   const visit = (node: ts.Node) => {
-    if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
+    if (
+      (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) &&
+      node.moduleSpecifier &&
+      ts.isStringLiteral(node.moduleSpecifier)
+    ) {
       const bindings = ts.isImportDeclaration(node) ? node.importClause?.namedBindings : undefined;
       const names =
         bindings && ts.isNamedImports(bindings)
@@ -60,7 +64,11 @@ const openExternalCalls = (file: string): number => {
   const visit = (node: ts.Node) => {
     if (ts.isCallExpression(node)) {
       const callee = node.expression;
-      const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : '';
+      const name = ts.isPropertyAccessExpression(callee)
+        ? callee.name.text
+        : ts.isIdentifier(callee)
+          ? callee.text
+          : '';
       if (name === 'openExternal') calls += 1;
     }
     ts.forEachChild(node, visit);
@@ -71,7 +79,8 @@ const openExternalCalls = (file: string): number => {
 
 const files = SHIPPED_DIRS.flatMap(sourcesUnder);
 const imports = files.flatMap(importsOf);
-const importers = (predicate: (use: ImportUse) => boolean) => [...new Set(imports.filter(predicate).map((use) => use.file))].sort();
+const importers = (predicate: (use: ImportUse) => boolean) =>
+  [...new Set(imports.filter(predicate).map((use) => use.file))].sort();
 
 describe('boundaries in the shipped sources (TypeScript compiler API)', () => {
   it('reads a real source tree', () => {
@@ -81,11 +90,14 @@ describe('boundaries in the shipped sources (TypeScript compiler API)', () => {
   });
 
   it('only electron/system/runner.ts imports execa or child_process', () => {
-    expect(importers((use) => ['execa', 'child_process', 'node:child_process'].includes(use.module))).toEqual(['electron/system/runner.ts']);
+    expect(importers((use) => ['execa', 'child_process', 'node:child_process'].includes(use.module))).toEqual([
+      'electron/system/runner.ts',
+    ]);
   });
 
   it('only electron/ipc.ts imports ipcMain, only electron/preload.ts imports ipcRenderer', () => {
-    const fromElectron = (name: string) => importers((use) => use.module === 'electron' && (use.names.includes(name) || use.names.includes('*')));
+    const fromElectron = (name: string) =>
+      importers((use) => use.module === 'electron' && (use.names.includes(name) || use.names.includes('*')));
     expect(fromElectron('ipcMain')).toEqual(['electron/ipc.ts']);
     expect(fromElectron('ipcRenderer')).toEqual(['electron/preload.ts']);
   });
@@ -119,15 +131,20 @@ describe('the lint rules fire on a crossing (ESLint API, the project config)', (
   });
 
   it('the allowed places pass the same rule', async () => {
-    expect(await ruleIds("import { ipcMain } from 'electron';\nexport const x = ipcMain;\n", 'electron/ipc.ts')).not.toContain('no-restricted-imports');
-    expect(await ruleIds("import { execa } from 'execa';\nexport const x = execa;\n", 'electron/system/runner.ts')).not.toContain(
-      'no-restricted-imports',
-    );
+    expect(
+      await ruleIds("import { ipcMain } from 'electron';\nexport const x = ipcMain;\n", 'electron/ipc.ts'),
+    ).not.toContain('no-restricted-imports');
+    expect(
+      await ruleIds("import { execa } from 'execa';\nexport const x = execa;\n", 'electron/system/runner.ts'),
+    ).not.toContain('no-restricted-imports');
   });
 
   it('no-restricted-syntax: shell.openExternal', async () => {
     expect(
-      await ruleIds("import { shell } from 'electron';\nexport const open = (url: string) => shell.openExternal(url);\n", 'electron/window.ts'),
+      await ruleIds(
+        "import { shell } from 'electron';\nexport const open = (url: string) => shell.openExternal(url);\n",
+        'electron/window.ts',
+      ),
     ).toContain('no-restricted-syntax');
   });
 }, 60_000);

@@ -56,7 +56,10 @@ export const createAppLogs = (dataDir: string): AppLogs => {
   const earlier = readAuditRecords([path.join(dir, 'audit.old.log'), paths.audit]);
   // The audit line is already one escaped JSON line (audit-log.ts); the guard only proves it.
   const auditLogger = fileLogger(paths.audit, (text) => text.replace(/[\r\n]/g, ''));
-  const appLogger = fileLogger(paths.app, (text, level, date) => `${date.toISOString()} [${level}] ${escapeLogText(text)}`);
+  const appLogger = fileLogger(
+    paths.app,
+    (text, level, date) => `${date.toISOString()} [${level}] ${escapeLogText(text)}`,
+  );
   return {
     audit: createAuditLog({ write: (line) => auditLogger.info(line), earlier }),
     app: {

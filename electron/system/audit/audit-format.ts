@@ -27,10 +27,14 @@ const ERROR_CODES = {
   internal: true,
 } satisfies Record<ErrorCode, true>;
 
-const VERIFIED_VALUES = ['applied', 'not-applied', 'unknown', 'pending', 'interrupted', ...Object.keys(ERROR_CODES)] as [
-  Verified,
-  ...Verified[],
-];
+const VERIFIED_VALUES = [
+  'applied',
+  'not-applied',
+  'unknown',
+  'pending',
+  'interrupted',
+  ...Object.keys(ERROR_CODES),
+] as [Verified, ...Verified[]];
 
 export const verifiedSchema = z.enum(VERIFIED_VALUES);
 

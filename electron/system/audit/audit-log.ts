@@ -56,7 +56,10 @@ const commandLine = (record: CommandRecord, run: string, outputChars: number, ar
     run,
     op: record.operationId,
     operation: record.operation,
-    argv: argv.length > 64 ? [...argv.slice(0, 64).map((a) => clipText(a, argvChars)), `…[+${argv.length - 64} args]`] : argv.map((a) => clipText(a, argvChars)),
+    argv:
+      argv.length > 64
+        ? [...argv.slice(0, 64).map((a) => clipText(a, argvChars)), `…[+${argv.length - 64} args]`]
+        : argv.map((a) => clipText(a, argvChars)),
     exitCode: record.exitCode,
     durationMs: record.durationMs,
     timedOut: record.timedOut,
@@ -76,7 +79,13 @@ export const formatCommandLine = (record: CommandRecord, run: string): string =>
   return commandLine(record, run, 0, 64);
 };
 
-export const formatOutcomeLine = (run: string, op: string, operation: string, verified: Verified, time: string): string => {
+export const formatOutcomeLine = (
+  run: string,
+  op: string,
+  operation: string,
+  verified: Verified,
+  time: string,
+): string => {
   const line: OutcomeLine = { v: 1, kind: 'outcome', time, run, op, operation: clipText(operation, 200), verified };
   return safeJsonLine(line);
 };

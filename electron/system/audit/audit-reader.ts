@@ -65,7 +65,10 @@ export const parseAuditText = (text: string, limit = EARLIER_LIMIT): CommandReco
 };
 
 /** The audit records of earlier runs, from the given files in order (older file first). */
-export const readAuditRecords = (files: readonly string[], options: { maxBytes?: number; limit?: number } = {}): CommandRecord[] => {
+export const readAuditRecords = (
+  files: readonly string[],
+  options: { maxBytes?: number; limit?: number } = {},
+): CommandRecord[] => {
   const text = files.map((file) => readTail(file, options.maxBytes ?? TAIL_BYTES)).join('\n');
   return parseAuditText(text, options.limit);
 };

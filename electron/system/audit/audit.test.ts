@@ -28,7 +28,12 @@ afterEach(() => {
 /** The real core over the simulated Windows, with the real logs under `dataDir` (electron-log/node). */
 const simulatedCore = (dataDir: string, wrap?: (runner: CommandRunner) => CommandRunner) => {
   const windows = createSimulatedWindows({ scenario: 'hyperv-reserved', locale: 'en', seed: 1 });
-  return createTestCore({ runner: wrap ? wrap(windows.runner) : windows.runner, probe: windows.probe, dataDir, scenario: windows.scenario });
+  return createTestCore({
+    runner: wrap ? wrap(windows.runner) : windows.runner,
+    probe: windows.probe,
+    dataDir,
+    scenario: windows.scenario,
+  });
 };
 
 const auditPath = (dataDir: string) => path.join(dataDir, 'logs', 'audit.log');
@@ -53,16 +58,35 @@ describe('audit log over the simulated Windows', () => {
     const commands = lines.filter((l) => l.kind === 'command');
     // Every command of the operation, its verification reads included, and nothing else (no elevation probe).
     expect(commands.map((l) => l.argv)).toEqual(ran.map((r) => [r.command, ...r.args]));
-    expect(commands.map((l) => l.argv.join(' '))).toContain('netsh interface ipv4 add excludedportrange protocol=tcp startport=8065 numberofports=1 store=persistent');
+    expect(commands.map((l) => l.argv.join(' '))).toContain(
+      'netsh interface ipv4 add excludedportrange protocol=tcp startport=8065 numberofports=1 store=persistent',
+    );
     for (const line of commands) {
-      expect(line).toMatchObject({ operation: 'protect-ports', op: ran[0]!.operationId, verified: 'pending', timedOut: false });
+      expect(line).toMatchObject({
+        operation: 'protect-ports',
+        op: ran[0]!.operationId,
+        verified: 'pending',
+        timedOut: false,
+      });
       expect(typeof line.exitCode).toBe('number');
       expect(line.durationMs).toBeGreaterThanOrEqual(0);
     }
-    expect(lines.at(-1)).toMatchObject({ kind: 'outcome', op: ran[0]!.operationId, operation: 'protect-ports', verified: 'applied' });
+    expect(lines.at(-1)).toMatchObject({
+      kind: 'outcome',
+      op: ran[0]!.operationId,
+      operation: 'protect-ports',
+      verified: 'applied',
+    });
     expect(lines.filter((l) => l.kind === 'outcome')).toHaveLength(1);
     // This run's records carry the settled result too.
-    expect(new Set(core.activity.list().filter((r) => r.operation === 'protect-ports').map((r) => r.verified))).toEqual(new Set(['applied']));
+    expect(
+      new Set(
+        core.activity
+          .list()
+          .filter((r) => r.operation === 'protect-ports')
+          .map((r) => r.verified),
+      ),
+    ).toEqual(new Set(['applied']));
   });
 
   it('pushes the change records again once verified (pending, then applied)', async () => {
@@ -90,7 +114,9 @@ describe('audit log over the simulated Windows', () => {
     const dataDir = tempDir();
     const core = simulatedCore(dataDir);
     // A WinNAT block, not an administered exclusion: the service refuses it after reading.
-    const result = await core.router.dispatch(CHANNELS.deleteExclusion, OWN, [{ protocol: 'tcp', ipVersion: 'ipv4', start: 8031, end: 8130 }]);
+    const result = await core.router.dispatch(CHANNELS.deleteExclusion, OWN, [
+      { protocol: 'tcp', ipVersion: 'ipv4', start: 8031, end: 8130 },
+    ]);
     expect(result.ok).toBe(false);
     const outcome = auditLines(dataDir).find((l) => l.kind === 'outcome');
     expect(outcome?.verified).toBe(result.ok ? 'applied' : result.error.code);
@@ -123,7 +149,9 @@ describe('audit log over the simulated Windows', () => {
         command === 'net' && args[0] === 'start' ? new Promise(() => undefined) : runner.run(command, args, options),
     }));
     void core.router.dispatch(CHANNELS.addExclusion, OWN, [PROTECT_8065]);
-    await expect.poll(() => auditLines(dataDir).some((l) => l.kind === 'command' && l.argv.includes('excludedportrange'))).toBe(true);
+    await expect
+      .poll(() => auditLines(dataDir).some((l) => l.kind === 'command' && l.argv.includes('excludedportrange')))
+      .toBe(true);
     const written = auditLines(dataDir);
     expect(written.every((l) => l.kind === 'command' && l.verified === 'pending')).toBe(true);
     expect(written.map((l) => (l.kind === 'command' ? l.argv.join(' ') : ''))).toContain('net stop winnat');
@@ -174,8 +202,18 @@ describe('audit reader', () => {
 
   it('joins outcomes by run and operation id (op-1 of two runs stays apart)', () => {
     const out = (run: string, verified: string) =>
-      JSON.stringify({ v: 1, kind: 'outcome', time: '2026-01-02T03:04:06.000Z', run, op: 'op-1', operation: 'restart-winnat', verified });
-    const records = parseAuditText([line({}, 'a'), out('a', 'applied'), line({}, 'b'), out('b', 'not-applied'), line({}, 'c')].join('\r\n'));
+      JSON.stringify({
+        v: 1,
+        kind: 'outcome',
+        time: '2026-01-02T03:04:06.000Z',
+        run,
+        op: 'op-1',
+        operation: 'restart-winnat',
+        verified,
+      });
+    const records = parseAuditText(
+      [line({}, 'a'), out('a', 'applied'), line({}, 'b'), out('b', 'not-applied'), line({}, 'c')].join('\r\n'),
+    );
     expect(records.map((r) => [r.operationId, r.verified])).toEqual([
       ['a/op-1', 'applied'],
       ['b/op-1', 'not-applied'],
@@ -189,7 +227,11 @@ describe('audit reader', () => {
     mkdirSync(path.join(dir, 'logs'));
     writeFileSync(path.join(dir, 'logs', 'audit.old.log'), `${line({ args: ['old'] })}\n`);
     writeFileSync(path.join(dir, 'logs', 'audit.log'), `${line({ args: ['new'] })}\n`);
-    const records = readAuditRecords([path.join(dir, 'logs', 'audit.old.log'), path.join(dir, 'logs', 'audit.log'), path.join(dir, 'nope.log')]);
+    const records = readAuditRecords([
+      path.join(dir, 'logs', 'audit.old.log'),
+      path.join(dir, 'logs', 'audit.log'),
+      path.join(dir, 'nope.log'),
+    ]);
     expect(records.map((r) => r.args[0])).toEqual(['old', 'new']);
   });
 
@@ -237,10 +279,18 @@ describe('audit line format', () => {
 
   it('writes through the given sink, commands then one outcome', () => {
     const written: string[] = [];
-    const audit = createAuditLog({ write: (l) => written.push(l), runId: 'r1', now: () => Date.parse('2026-01-02T03:04:06.000Z') });
+    const audit = createAuditLog({
+      write: (l) => written.push(l),
+      runId: 'r1',
+      now: () => Date.parse('2026-01-02T03:04:06.000Z'),
+    });
     audit.command(record);
     audit.outcome('op-1', 'add-rule', 'applied');
     expect(written.map((l) => (JSON.parse(l) as { kind: string }).kind)).toEqual(['command', 'outcome']);
-    expect(parseAuditText(written.join('\n'))[0]).toMatchObject({ operationId: 'r1/op-1', verified: 'applied', earlierRun: true });
+    expect(parseAuditText(written.join('\n'))[0]).toMatchObject({
+      operationId: 'r1/op-1',
+      verified: 'applied',
+      earlierRun: true,
+    });
   });
 });

@@ -8,10 +8,13 @@ const UNSAFE_OUTPUT = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200b-\u200f\u202
 
 describe('escapeLogText', () => {
   it('keeps a CRLF-injected fake audit line on the same line', () => {
-    const forged = 'boom\r\n{"v":1,"kind":"outcome","time":"2026-01-01T00:00:00.000Z","run":"x","op":"op-1","operation":"restart-winnat","verified":"applied"}';
+    const forged =
+      'boom\r\n{"v":1,"kind":"outcome","time":"2026-01-01T00:00:00.000Z","run":"x","op":"op-1","operation":"restart-winnat","verified":"applied"}';
     const escaped = escapeLogText(forged);
     expect(escaped).not.toMatch(/[\r\n]/);
-    expect(escaped).toBe('boom\\r\\n{"v":1,"kind":"outcome","time":"2026-01-01T00:00:00.000Z","run":"x","op":"op-1","operation":"restart-winnat","verified":"applied"}');
+    expect(escaped).toBe(
+      'boom\\r\\n{"v":1,"kind":"outcome","time":"2026-01-01T00:00:00.000Z","run":"x","op":"op-1","operation":"restart-winnat","verified":"applied"}',
+    );
   });
 
   it('escapes ANSI escapes, NUL, DEL, C1 controls, U+2028/2029, bidi overrides and zero-width characters', () => {
@@ -63,11 +66,15 @@ describe('clipText', () => {
 describe('safeJsonLine', () => {
   it('is one line that parses back to the same value (property)', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'binary', maxLength: 200 }), fc.string({ unit: 'grapheme', maxLength: 50 }), (a, b) => {
-        const line = safeJsonLine({ a, b, list: [a, b] });
-        expect(line).not.toMatch(UNSAFE_OUTPUT);
-        expect(JSON.parse(line)).toEqual({ a, b, list: [a, b] });
-      }),
+      fc.property(
+        fc.string({ unit: 'binary', maxLength: 200 }),
+        fc.string({ unit: 'grapheme', maxLength: 50 }),
+        (a, b) => {
+          const line = safeJsonLine({ a, b, list: [a, b] });
+          expect(line).not.toMatch(UNSAFE_OUTPUT);
+          expect(JSON.parse(line)).toEqual({ a, b, list: [a, b] });
+        },
+      ),
       { numRuns: 200 },
     );
   });

@@ -19,12 +19,20 @@ afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-const FORGED = 'boom\r\n{"v":1,"kind":"outcome","time":"2026-01-01T00:00:00.000Z","run":"x","op":"op-1","operation":"restart-winnat","verified":"applied"}';
-const mainLogLines = (dataDir: string) => readFileSync(path.join(dataDir, 'logs', 'main.log'), 'utf8').split(/\r?\n/).filter(Boolean);
+const FORGED =
+  'boom\r\n{"v":1,"kind":"outcome","time":"2026-01-01T00:00:00.000Z","run":"x","op":"op-1","operation":"restart-winnat","verified":"applied"}';
+const mainLogLines = (dataDir: string) =>
+  readFileSync(path.join(dataDir, 'logs', 'main.log'), 'utf8')
+    .split(/\r?\n/)
+    .filter(Boolean);
 
 const recording = () => {
   const lines: string[] = [];
-  const log: AppLog = { info: (t) => lines.push(`info ${t}`), warn: (t) => lines.push(`warn ${t}`), error: (t) => lines.push(`error ${t}`) };
+  const log: AppLog = {
+    info: (t) => lines.push(`info ${t}`),
+    warn: (t) => lines.push(`warn ${t}`),
+    error: (t) => lines.push(`error ${t}`),
+  };
   return { log, lines };
 };
 
@@ -33,7 +41,12 @@ describe('renderer error log', () => {
     const dataDir = tempDir();
     const { app } = createAppLogs(dataDir);
     const errors = createRendererErrorLog(app);
-    errors.report({ kind: 'error', message: `${FORGED}\u2028\u001b[2J\u0000`, stack: 'Error: x\n    at a (app.js:1:2)\r\n    at b', source: 'app://portwarden/x.js:1:2' });
+    errors.report({
+      kind: 'error',
+      message: `${FORGED}\u2028\u001b[2J\u0000`,
+      stack: 'Error: x\n    at a (app.js:1:2)\r\n    at b',
+      source: 'app://portwarden/x.js:1:2',
+    });
     const lines = mainLogLines(dataDir);
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/^\d{4}-\d\d-\d\dT[\d:.]+Z \[error\] renderer error: boom\\r\\n\{"v":1,"kind":"outcome"/);
@@ -74,7 +87,12 @@ describe('renderer error log', () => {
     now = 1500;
     errors.report({ kind: 'error', message: 'later' });
     errors.flush();
-    expect(lines).toEqual(['error renderer error: x', 'error renderer error: x', 'warn renderer: 3 more error report(s) suppressed (limit 2 per 1 s)', 'error renderer error: later']);
+    expect(lines).toEqual([
+      'error renderer error: x',
+      'error renderer error: x',
+      'warn renderer: 3 more error report(s) suppressed (limit 2 per 1 s)',
+      'error renderer error: later',
+    ]);
   });
 });
 
@@ -104,13 +122,19 @@ describe('errors:report channel', () => {
 
   it('refuses a foreign sender', async () => {
     const dataDir = tempDir();
-    const result = await core(dataDir).router.dispatch(CHANNELS.reportRendererError, { ...OWN, frameUrl: 'https://evil.example/' }, [{ kind: 'error', message: 'x' }]);
+    const result = await core(dataDir).router.dispatch(
+      CHANNELS.reportRendererError,
+      { ...OWN, frameUrl: 'https://evil.example/' },
+      [{ kind: 'error', message: 'x' }],
+    );
     expect(result.ok ? 'ok' : result.error.code).toBe('forbidden-sender');
   });
 
   it('is not a change: accepted without elevation, writes one line, audits nothing', async () => {
     const dataDir = tempDir();
-    const result = await core(dataDir, 'not-elevated').router.dispatch(CHANNELS.reportRendererError, OWN, [{ kind: 'react', message: FORGED }]);
+    const result = await core(dataDir, 'not-elevated').router.dispatch(CHANNELS.reportRendererError, OWN, [
+      { kind: 'react', message: FORGED },
+    ]);
     expect(result).toEqual({ ok: true, value: null });
     expect(mainLogLines(dataDir)).toHaveLength(1);
     expect(() => readFileSync(path.join(dataDir, 'logs', 'audit.log'))).toThrow();

@@ -28,7 +28,8 @@ export const createRendererErrorLog = (
   const flush = () => {
     if (timer) clearTimeout(timer);
     timer = null;
-    if (suppressed > 0) log?.warn(`renderer: ${suppressed} more error report(s) suppressed (limit ${limit} per ${windowMs / 1000} s)`);
+    if (suppressed > 0)
+      log?.warn(`renderer: ${suppressed} more error report(s) suppressed (limit ${limit} per ${windowMs / 1000} s)`);
     suppressed = 0;
   };
 

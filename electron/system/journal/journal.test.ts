@@ -17,7 +17,13 @@ const PROTECT_8065: JournalIntent = {
   end: 8065,
   winnatWasRunning: true,
 };
-const RULE = { type: 'v4tov4', listenAddress: '0.0.0.0', listenPort: 8080, connectAddress: '172.28.241.140', connectPort: 80 } as const;
+const RULE = {
+  type: 'v4tov4',
+  listenAddress: '0.0.0.0',
+  listenPort: 8080,
+  connectAddress: '172.28.241.140',
+  connectPort: 80,
+} as const;
 const EDIT_TO_18080: JournalIntent = {
   kind: 'rules',
   before: [RULE],
@@ -68,9 +74,18 @@ describe('the file journal', () => {
     const text = await readFile(path.join(dir, `${good.id}.json`), 'utf8');
     const id = (n: number) => `20261123T1000000${n}0Z-0000000${n}`;
     // A token netsh would take as a second argument; a port out of range; an unknown key; another file's id.
-    await writeFile(path.join(dir, `${id(1)}.json`), text.replaceAll(good.id, id(1)).replace('"172.28.241.140"', '"1.2.3.4 connectport=22"'));
-    await writeFile(path.join(dir, `${id(2)}.json`), text.replaceAll(good.id, id(2)).replace('"listenPort": 8080', '"listenPort": 0'));
-    await writeFile(path.join(dir, `${id(3)}.json`), text.replaceAll(good.id, id(3)).replace('"version": 1,', '"version": 1, "run": "calc.exe",'));
+    await writeFile(
+      path.join(dir, `${id(1)}.json`),
+      text.replaceAll(good.id, id(1)).replace('"172.28.241.140"', '"1.2.3.4 connectport=22"'),
+    );
+    await writeFile(
+      path.join(dir, `${id(2)}.json`),
+      text.replaceAll(good.id, id(2)).replace('"listenPort": 8080', '"listenPort": 0'),
+    );
+    await writeFile(
+      path.join(dir, `${id(3)}.json`),
+      text.replaceAll(good.id, id(3)).replace('"version": 1,', '"version": 1, "run": "calc.exe",'),
+    );
     await writeFile(path.join(dir, `${id(4)}.json`), text);
     await writeFile(path.join(dir, `${id(5)}.tmp`), text.slice(0, 40));
     await writeFile(path.join(dir, `${id(6)}.json`), '{"version": 1, "id": ');
@@ -82,7 +97,14 @@ describe('the file journal', () => {
     const root = await tempDir();
     const journal = createFileJournal(path.join(root, 'journal'));
     await writeFile(path.join(root, 'outside.json'), '{}');
-    for (const id of ['../outside', '..\\outside', '/etc/passwd', 'C:\\Windows\\win.ini', '20261123T100000000Z-0000000g', '']) {
+    for (const id of [
+      '../outside',
+      '..\\outside',
+      '/etc/passwd',
+      'C:\\Windows\\win.ini',
+      '20261123T100000000Z-0000000g',
+      '',
+    ]) {
       expect(await journal.read(id)).toBeNull();
       await journal.complete(id);
     }
@@ -91,7 +113,9 @@ describe('the file journal', () => {
 
   it('the in-memory journal refuses what the file journal would not read back', async () => {
     const journal = createMemoryJournal();
-    await expect(journal.begin('edit-rule', { ...EDIT_TO_18080, target: [{ ...RULE, listenPort: 70000 }] })).rejects.toThrow(/Invalid journal entry/);
+    await expect(
+      journal.begin('edit-rule', { ...EDIT_TO_18080, target: [{ ...RULE, listenPort: 70000 }] }),
+    ).rejects.toThrow(/Invalid journal entry/);
     await expect(journal.begin('Edit Rule', PROTECT_8065)).rejects.toThrow(/Invalid journal entry/);
     expect(journal.entries).toEqual([]);
   });
@@ -167,7 +191,16 @@ describe('recovery of an interrupted change', () => {
     const { op, sim, journal } = simulatedOperation('hyperv-reserved');
     const { id } = await journal.begin('protect-ports', PROTECT_8065);
     await sim.run('net', ['stop', 'winnat']);
-    await sim.run('netsh', ['interface', 'ipv4', 'add', 'excludedportrange', 'protocol=tcp', 'startport=8065', 'numberofports=1', 'store=persistent']);
+    await sim.run('netsh', [
+      'interface',
+      'ipv4',
+      'add',
+      'excludedportrange',
+      'protocol=tcp',
+      'startport=8065',
+      'numberofports=1',
+      'store=persistent',
+    ]);
     const report = value(await resolveUnfinishedChange(op, recovery(journal), id, 'roll-back'));
     expect(report).toMatchObject({ outcome: 'applied', resolved: true });
     expect(administered8065(sim)).toBe(false);
@@ -193,7 +226,16 @@ describe('recovery of an interrupted change', () => {
     const { op, sim, journal, service } = ruleFixture('forwarding');
     expect(service).toBeDefined();
     const { id } = await journal.begin('edit-rule', EDIT_TO_18080);
-    await sim.run('netsh', ['interface', 'portproxy', 'add', 'v4tov4', 'listenaddress=0.0.0.0', 'listenport=18080', 'connectaddress=172.28.241.140', 'connectport=80']);
+    await sim.run('netsh', [
+      'interface',
+      'portproxy',
+      'add',
+      'v4tov4',
+      'listenaddress=0.0.0.0',
+      'listenport=18080',
+      'connectaddress=172.28.241.140',
+      'connectport=80',
+    ]);
     const [change] = value(await listUnfinishedChanges(op, recovery(journal)));
     expect(change).toMatchObject({ progress: 'partly-done', recommended: 'finish', current: { kind: 'rules' } });
     const report = value(await resolveUnfinishedChange(op, recovery(journal), id, 'roll-back'));
@@ -203,21 +245,36 @@ describe('recovery of an interrupted change', () => {
     expect(ports).not.toContain(18080);
   });
 
-  it.each(['finish', 'roll-back'] as const)('%s keeps a rule added elsewhere after the crash (only the touched keys are planned)', async (action) => {
-    const { op, sim, journal } = ruleFixture('forwarding');
-    const { id } = await journal.begin('edit-rule', EDIT_TO_18080);
-    const add = (port: number) => ['interface', 'portproxy', 'add', 'v4tov4', 'listenaddress=0.0.0.0', `listenport=${port}`, 'connectaddress=172.28.241.140', 'connectport=80'];
-    await sim.run('netsh', add(18080));
-    // Someone else's rule, added by hand after Portwarden died: neither before nor target of the change.
-    await sim.run('netsh', add(7000));
-    const [change] = value(await listUnfinishedChanges(op, recovery(journal)));
-    expect(change?.progress).toBe('partly-done');
-    expect(value(await resolveUnfinishedChange(op, recovery(journal), id, action))).toMatchObject({ outcome: 'applied', resolved: true });
-    const ports = machineRules(sim).map((r) => r.listenPort);
-    expect(ports).toContain(7000);
-    expect(ports).toContain(action === 'finish' ? 18080 : 8080);
-    expect(ports).not.toContain(action === 'finish' ? 8080 : 18080);
-  });
+  it.each(['finish', 'roll-back'] as const)(
+    '%s keeps a rule added elsewhere after the crash (only the touched keys are planned)',
+    async (action) => {
+      const { op, sim, journal } = ruleFixture('forwarding');
+      const { id } = await journal.begin('edit-rule', EDIT_TO_18080);
+      const add = (port: number) => [
+        'interface',
+        'portproxy',
+        'add',
+        'v4tov4',
+        'listenaddress=0.0.0.0',
+        `listenport=${port}`,
+        'connectaddress=172.28.241.140',
+        'connectport=80',
+      ];
+      await sim.run('netsh', add(18080));
+      // Someone else's rule, added by hand after Portwarden died: neither before nor target of the change.
+      await sim.run('netsh', add(7000));
+      const [change] = value(await listUnfinishedChanges(op, recovery(journal)));
+      expect(change?.progress).toBe('partly-done');
+      expect(value(await resolveUnfinishedChange(op, recovery(journal), id, action))).toMatchObject({
+        outcome: 'applied',
+        resolved: true,
+      });
+      const ports = machineRules(sim).map((r) => r.listenPort);
+      expect(ports).toContain(7000);
+      expect(ports).toContain(action === 'finish' ? 18080 : 8080);
+      expect(ports).not.toContain(action === 'finish' ? 8080 : 18080);
+    },
+  );
 
   it('stays listed (never guessed) when Windows cannot be read, and says so', async () => {
     const { op, sim, journal } = ruleFixture('forwarding');
@@ -234,7 +291,9 @@ describe('recovery of an interrupted change', () => {
 
   it('answers not-found for an id that is not in the journal', async () => {
     const { op, journal } = simulatedOperation('hyperv-reserved');
-    expect(await resolveUnfinishedChange(op, recovery(journal), '20261123T100000000Z-00000000', 'finish')).toMatchObject({
+    expect(
+      await resolveUnfinishedChange(op, recovery(journal), '20261123T100000000Z-00000000', 'finish'),
+    ).toMatchObject({
       ok: false,
       error: { code: 'not-found' },
     });

@@ -4,7 +4,15 @@
  * WinNAT ends running if it was running before: a crash between stop and start would otherwise leave
  * WSL2 and Docker without NAT.
  */
-import type { ChangeProgress, JournalCurrent, JournalIntent, Outcome, RecoveryAction, Snapshot, StepReport } from '../../../shared/model';
+import type {
+  ChangeProgress,
+  JournalCurrent,
+  JournalIntent,
+  Outcome,
+  RecoveryAction,
+  Snapshot,
+  StepReport,
+} from '../../../shared/model';
 import type { Operation } from '../activity-log';
 import { describeRun, step } from '../change-report';
 import { addExcludedRange, deleteExcludedRange, setDynamicRange } from '../commands';
@@ -34,7 +42,10 @@ export const currentOf = (intent: SnapshotIntent, snapshot: Snapshot): JournalCu
     case 'exclusion':
       return { kind: 'exclusion', present: rangePresent(snapshot, intent), winnat: snapshot.winnat };
     case 'dynamic-range':
-      return { kind: 'dynamic-range', ranges: snapshot.dynamic.filter((d) => intent.before.some((b) => sameFamily(b, d))) };
+      return {
+        kind: 'dynamic-range',
+        ranges: snapshot.dynamic.filter((d) => intent.before.some((b) => sameFamily(b, d))),
+      };
     case 'winnat-restart':
       return { kind: 'winnat-restart', winnat: snapshot.winnat };
   }
@@ -69,7 +80,12 @@ const winnatAgain = async (op: Operation, wasRunning: boolean, snapshot: Snapsho
   if (wasRunning && snapshot.winnat !== 'running') steps.push(await startWinnat(op));
 };
 
-const resolveExclusion = async (op: Operation, intent: Intent<'exclusion'>, action: RecoveryAction, steps: StepReport[]) => {
+const resolveExclusion = async (
+  op: Operation,
+  intent: Intent<'exclusion'>,
+  action: RecoveryAction,
+  steps: StepReport[],
+) => {
   const snapshot = await readSnapshot(op);
   const present = rangePresent(snapshot, intent);
   const count = intent.end - intent.start + 1;
@@ -88,18 +104,33 @@ const resolveExclusion = async (op: Operation, intent: Intent<'exclusion'>, acti
   }
 };
 
-const resolveDynamic = async (op: Operation, intent: Intent<'dynamic-range'>, action: RecoveryAction, steps: StepReport[]) => {
+const resolveDynamic = async (
+  op: Operation,
+  intent: Intent<'dynamic-range'>,
+  action: RecoveryAction,
+  steps: StepReport[],
+) => {
   const snapshot = await readSnapshot(op);
   for (const { range, now } of dynamicNow(snapshot, intent)) {
     const want = action === 'finish' ? intent.target : range;
     if (now && now.start === want.start && now.count === want.count) continue;
     const result = await op.run(setDynamicRange(range, want.start, want.count));
-    steps.push(step(`set-dynamic-${range.protocol}-${range.ipVersion}`, !result.timedOut && result.exitCode === 0, describeRun(result)));
+    steps.push(
+      step(
+        `set-dynamic-${range.protocol}-${range.ipVersion}`,
+        !result.timedOut && result.exitCode === 0,
+        describeRun(result),
+      ),
+    );
   }
 };
 
 /** Runs the resolution, then judges it from a fresh read: finish must reach 'done', roll back 'not-started'. */
-export const resolveFromSnapshot = async (op: Operation, intent: SnapshotIntent, action: RecoveryAction): Promise<Resolution> => {
+export const resolveFromSnapshot = async (
+  op: Operation,
+  intent: SnapshotIntent,
+  action: RecoveryAction,
+): Promise<Resolution> => {
   const steps: StepReport[] = [];
   if (intent.kind === 'exclusion') await resolveExclusion(op, intent, action, steps);
   else if (intent.kind === 'dynamic-range') await resolveDynamic(op, intent, action, steps);

@@ -22,7 +22,10 @@ type RulesIntent = Extract<JournalIntent, { kind: 'rules' }>;
 const touchedKeys = (intent: RulesIntent): ReadonlySet<string> => {
   const before = new Set(intent.before.map(ruleFingerprint));
   const target = new Set(intent.target.map(ruleFingerprint));
-  const changed = [...intent.before.filter((r) => !target.has(ruleFingerprint(r))), ...intent.target.filter((r) => !before.has(ruleFingerprint(r)))];
+  const changed = [
+    ...intent.before.filter((r) => !target.has(ruleFingerprint(r))),
+    ...intent.target.filter((r) => !before.has(ruleFingerprint(r))),
+  ];
   return new Set(changed.map((rule) => listenKey(rule)));
 };
 
@@ -51,20 +54,32 @@ export const resolveRules = async (
   action: RecoveryAction,
 ): Promise<{ outcome: Outcome; steps: StepReport[]; message?: string }> => {
   const current = await readRuleState(op, now);
-  if (!isListed(current)) return { outcome: 'unknown', steps: [], message: 'The portproxy rules could not be read, so nothing was run.' };
+  if (!isListed(current))
+    return { outcome: 'unknown', steps: [], message: 'The portproxy rules could not be read, so nothing was run.' };
   const touched = touchedKeys(intent);
   const wanted = action === 'finish' ? intent.target : intent.before;
-  const desired = [...current.rules.filter((rule) => !touched.has(listenKey(rule))), ...wanted.filter((rule) => touched.has(listenKey(rule)))];
+  const desired = [
+    ...current.rules.filter((rule) => !touched.has(listenKey(rule))),
+    ...wanted.filter((rule) => touched.has(listenKey(rule))),
+  ];
   const result = await applyRuleSet(op, now, current.rules, desired);
   const steps = [...result.steps];
-  if (result.outcome !== 'applied' || !isListed(result.state)) return { outcome: result.outcome, steps, ...(result.message ? { message: result.message } : {}) };
+  if (result.outcome !== 'applied' || !isListed(result.state))
+    return { outcome: result.outcome, steps, ...(result.message ? { message: result.message } : {}) };
   const firewall = action === 'finish' ? intent.firewall : firewallBack(intent.firewall);
-  const applied = await applyFirewall(op, now, planFirewall(result.state.firewall, firewall.want, firewall.release), result.state);
+  const applied = await applyFirewall(
+    op,
+    now,
+    planFirewall(result.state.firewall, firewall.want, firewall.release),
+    result.state,
+  );
   steps.push(...applied.steps);
   const firewallFailed = applied.steps.some((s) => !s.ok);
   return {
     outcome: 'applied',
     steps,
-    ...(firewallFailed ? { message: 'The rules are as chosen, but a firewall rule could not be changed; see the steps.' } : {}),
+    ...(firewallFailed
+      ? { message: 'The rules are as chosen, but a firewall rule could not be changed; see the steps.' }
+      : {}),
   };
 };

@@ -4,7 +4,14 @@
  * silently: the user picks finish or roll back, and the entry is removed only once the chosen way is
  * verified by another read.
  */
-import type { ChangeProgress, JournalIntent, RecoveryAction, RecoveryReport, Snapshot, UnfinishedChange } from '../../../shared/model';
+import type {
+  ChangeProgress,
+  JournalIntent,
+  RecoveryAction,
+  RecoveryReport,
+  Snapshot,
+  UnfinishedChange,
+} from '../../../shared/model';
 import { err, ok, type Result } from '../../../shared/result';
 import type { Operation } from '../activity-log';
 import { readRuleState, type RuleState } from '../portproxy/read';
@@ -35,11 +42,22 @@ const recommend = (intent: JournalIntent, progress: ChangeProgress): RecoveryAct
 
 const describe = (entry: JournalEntry, snapshot: Snapshot | null, rules: RuleState | null): UnfinishedChange => {
   const { intent } = entry;
-  const base = { id: entry.id, operation: entry.operation, startedAt: entry.startedAt, intent, actions: actionsOf(intent) };
+  const base = {
+    id: entry.id,
+    operation: entry.operation,
+    startedAt: entry.startedAt,
+    intent,
+    actions: actionsOf(intent),
+  };
   if (intent.kind === 'rules') {
     const state = rules as RuleState;
     const progress = rulesProgress(intent, state);
-    return { ...base, current: { kind: 'rules', rules: state.rules }, progress, recommended: recommend(intent, progress) };
+    return {
+      ...base,
+      current: { kind: 'rules', rules: state.rules },
+      progress,
+      recommended: recommend(intent, progress),
+    };
   }
   const read = snapshot as Snapshot;
   const progress = snapshotProgress(intent, read);
@@ -50,11 +68,16 @@ const listEntries = async (journal: Journal): Promise<Result<readonly JournalEnt
   try {
     return ok(await journal.list());
   } catch (error) {
-    return err('command-failed', 'Could not read the change journal.', { detail: error instanceof Error ? error.message : String(error) });
+    return err('command-failed', 'Could not read the change journal.', {
+      detail: error instanceof Error ? error.message : String(error),
+    });
   }
 };
 
-export const listUnfinishedChanges = async (op: Operation, deps: RecoveryDeps): Promise<Result<readonly UnfinishedChange[]>> => {
+export const listUnfinishedChanges = async (
+  op: Operation,
+  deps: RecoveryDeps,
+): Promise<Result<readonly UnfinishedChange[]>> => {
   const entries = await listEntries(deps.journal);
   if (!entries.ok || entries.value.length === 0) return entries.ok ? ok([]) : entries;
   // One read of each kind, shared by every entry (usually there is one entry, from one crash).
@@ -77,15 +100,21 @@ export const resolveUnfinishedChange = async (
   try {
     entry = await deps.journal.read(id);
   } catch (error) {
-    return err('command-failed', 'Could not read the change journal.', { detail: error instanceof Error ? error.message : String(error) });
+    return err('command-failed', 'Could not read the change journal.', {
+      detail: error instanceof Error ? error.message : String(error),
+    });
   }
   if (!entry) return err('not-found', 'That interrupted change is no longer in the journal (it was already resolved).');
   const { intent } = entry;
   if (!actionsOf(intent).includes(action)) {
-    return err('refused', 'A WinNAT restart cannot be rolled back; finishing it starts WinNAT again.', { field: 'action' });
+    return err('refused', 'A WinNAT restart cannot be rolled back; finishing it starts WinNAT again.', {
+      field: 'action',
+    });
   }
   const resolution =
-    intent.kind === 'rules' ? await resolveRules(op, deps.now, intent, action) : await resolveFromSnapshot(op, intent, action);
+    intent.kind === 'rules'
+      ? await resolveRules(op, deps.now, intent, action)
+      : await resolveFromSnapshot(op, intent, action);
   const resolved = resolution.outcome === 'applied';
   if (resolved) await deps.journal.complete(entry.id);
   const message = resolved

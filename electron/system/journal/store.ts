@@ -50,7 +50,10 @@ const intentSchema = z.discriminatedUnion('kind', [
     before: z.array(proxyRuleSchema).max(10_000),
     target: z.array(proxyRuleSchema).max(10_000),
     firewall: z.strictObject({ before: ports.nullable(), want: ports, release: ports }),
-    backupId: z.string().regex(/^[0-9A-Za-z-]{1,64}$/).optional(),
+    backupId: z
+      .string()
+      .regex(/^[0-9A-Za-z-]{1,64}$/)
+      .optional(),
   }),
   z.strictObject({
     kind: z.literal('dynamic-range'),
@@ -148,7 +151,9 @@ export const createFileJournal = (dir: string, options: { now?: () => Date } = {
 };
 
 /** The same contract in memory, for unit tests of the services (the file journal has its own tests). */
-export const createMemoryJournal = (options: { now?: () => Date } = {}): Journal & { readonly entries: JournalEntry[] } => {
+export const createMemoryJournal = (
+  options: { now?: () => Date } = {},
+): Journal & { readonly entries: JournalEntry[] } => {
   const now = options.now ?? (() => new Date());
   const entries: JournalEntry[] = [];
   return {
@@ -156,7 +161,8 @@ export const createMemoryJournal = (options: { now?: () => Date } = {}): Journal
     async begin(operation, intent) {
       // Validated like a file entry, so a test cannot record what the file journal would refuse.
       const entry: JournalEntry = { id: newId(now()), operation, startedAt: now().toISOString(), intent };
-      if (!entrySchema.safeParse({ version: 1, ...entry }).success) throw new Error(`Invalid journal entry for ${operation}.`);
+      if (!entrySchema.safeParse({ version: 1, ...entry }).success)
+        throw new Error(`Invalid journal entry for ${operation}.`);
       entries.push(entry);
       return entry;
     },

@@ -12,29 +12,48 @@ const diagnose = async (scenario: string, port: number, protocol: 'tcp' | 'udp' 
 };
 
 describe('diagnosePort: one cause at a time', () => {
-  it.each(['en', 'ko', 'de', 'zh-CN'])('8065 on hyperv-reserved (%s): a WinNAT range in both tables, inside the dynamic range at 1024', async (locale) => {
-    const { report } = await diagnose('hyperv-reserved', 8065, 'tcp', locale);
-    expect(report.causes).toEqual([
-      { kind: 'excluded', range: { protocol: 'tcp', ipVersion: 'ipv4', start: 8031, end: 8130, administered: false } },
-      { kind: 'excluded', range: { protocol: 'tcp', ipVersion: 'ipv6', start: 8031, end: 8130, administered: false } },
-      { kind: 'dynamic-range', range: { protocol: 'tcp', ipVersion: 'ipv4', start: 1024, count: 64511 } },
-      { kind: 'dynamic-range', range: { protocol: 'tcp', ipVersion: 'ipv6', start: 1024, count: 64511 } },
-    ]);
-    expect(report.unreadable).toEqual([]);
-    expect(report).toMatchObject({ port: 8065, protocol: 'tcp', checkedAt: '2026-02-01T10:00:00.000Z' });
-  });
+  it.each(['en', 'ko', 'de', 'zh-CN'])(
+    '8065 on hyperv-reserved (%s): a WinNAT range in both tables, inside the dynamic range at 1024',
+    async (locale) => {
+      const { report } = await diagnose('hyperv-reserved', 8065, 'tcp', locale);
+      expect(report.causes).toEqual([
+        {
+          kind: 'excluded',
+          range: { protocol: 'tcp', ipVersion: 'ipv4', start: 8031, end: 8130, administered: false },
+        },
+        {
+          kind: 'excluded',
+          range: { protocol: 'tcp', ipVersion: 'ipv6', start: 8031, end: 8130, administered: false },
+        },
+        { kind: 'dynamic-range', range: { protocol: 'tcp', ipVersion: 'ipv4', start: 1024, count: 64511 } },
+        { kind: 'dynamic-range', range: { protocol: 'tcp', ipVersion: 'ipv6', start: 1024, count: 64511 } },
+      ]);
+      expect(report.unreadable).toEqual([]);
+      expect(report).toMatchObject({ port: 8065, protocol: 'tcp', checkedAt: '2026-02-01T10:00:00.000Z' });
+    },
+  );
 
   it('50010 on hyperv-reserved: an administered exclusion', async () => {
     const { report } = await diagnose('hyperv-reserved', 50010);
     const excluded = report.causes.filter((c) => c.kind === 'excluded');
     expect(excluded).toHaveLength(2);
-    expect(excluded[0]).toEqual({ kind: 'excluded', range: { protocol: 'tcp', ipVersion: 'ipv4', start: 50000, end: 50059, administered: true } });
+    expect(excluded[0]).toEqual({
+      kind: 'excluded',
+      range: { protocol: 'tcp', ipVersion: 'ipv4', start: 50000, end: 50059, administered: true },
+    });
   });
 
   it('3000 on clean: owned by node.exe, nothing else', async () => {
     const { report } = await diagnose('clean', 3000);
     expect(kinds(report)).toEqual(['owned']);
-    expect(owned(report)[0]).toMatchObject({ image: 'node.exe', pid: 9184, owner: 'process', localAddress: '127.0.0.1', ipVersion: 'ipv4', state: 'LISTENING' });
+    expect(owned(report)[0]).toMatchObject({
+      image: 'node.exe',
+      pid: 9184,
+      owner: 'process',
+      localAddress: '127.0.0.1',
+      ipVersion: 'ipv4',
+      state: 'LISTENING',
+    });
   });
 
   it.each([
@@ -42,17 +61,29 @@ describe('diagnosePort: one cause at a time', () => {
     [6379, 'docker', 'com.docker.backend.exe', 2],
     [445, 'kernel', 'System', 2],
     [5432, 'process', 'postgres.exe', 2],
-  ] as const)('%i on clean: owned, kind %s (%s), one cause per listening socket', async (port, kind, image, sockets) => {
-    const { report } = await diagnose('clean', port);
-    expect(kinds(report)).toEqual(Array(sockets).fill('owned'));
-    expect(owned(report).every((e) => e.owner === kind && e.image === image)).toBe(true);
-    expect(new Set(owned(report).map((e) => e.ipVersion))).toEqual(new Set(['ipv4', 'ipv6']));
-  });
+  ] as const)(
+    '%i on clean: owned, kind %s (%s), one cause per listening socket',
+    async (port, kind, image, sockets) => {
+      const { report } = await diagnose('clean', port);
+      expect(kinds(report)).toEqual(Array(sockets).fill('owned'));
+      expect(owned(report).every((e) => e.owner === kind && e.image === image)).toBe(true);
+      expect(new Set(owned(report).map((e) => e.ipVersion))).toEqual(new Set(['ipv4', 'ipv6']));
+    },
+  );
 
   it('2222 on forwarding: forwarded by the rule, and the IP Helper socket is not repeated as owned', async () => {
     const { report } = await diagnose('forwarding', 2222);
     expect(report.causes).toEqual([
-      { kind: 'forwarded', rule: { type: 'v4tov4', listenAddress: '0.0.0.0', listenPort: 2222, connectAddress: '172.28.241.140', connectPort: 22 } },
+      {
+        kind: 'forwarded',
+        rule: {
+          type: 'v4tov4',
+          listenAddress: '0.0.0.0',
+          listenPort: 2222,
+          connectAddress: '172.28.241.140',
+          connectPort: 22,
+        },
+      },
     ]);
   });
 
@@ -75,7 +106,13 @@ describe('diagnosePort: one cause at a time', () => {
   it('UDP: 5353 is owned by the Dnscache svchost; TCP 5353 is free; portproxy is never read for UDP', async () => {
     const { report, countCalls, sim } = await diagnose('clean', 5353, 'udp');
     expect(kinds(report)).toEqual(['owned', 'owned']);
-    expect(owned(report)[0]).toMatchObject({ protocol: 'udp', image: 'svchost.exe', services: ['Dnscache'], owner: 'process', state: null });
+    expect(owned(report)[0]).toMatchObject({
+      protocol: 'udp',
+      image: 'svchost.exe',
+      services: ['Dnscache'],
+      owner: 'process',
+      state: null,
+    });
     expect(countCalls('netsh')).toBe(4); // 2 excluded tables + 2 dynamic ranges, no portproxy
     expect(sim.calls.some((c) => c.args.includes('portproxy'))).toBe(false);
     expect(kinds((await diagnose('clean', 5353, 'tcp')).report)).toEqual([]);
@@ -84,15 +121,32 @@ describe('diagnosePort: one cause at a time', () => {
   it('UDP 61300 on hyperv-reserved: the UDP table only', async () => {
     const { report } = await diagnose('hyperv-reserved', 61300, 'udp');
     expect(kinds(report)).toEqual(['excluded', 'excluded', 'dynamic-range', 'dynamic-range']);
-    expect((await diagnose('hyperv-reserved', 61300, 'tcp')).report.causes.filter((c) => c.kind === 'excluded')).toEqual([]);
+    expect(
+      (await diagnose('hyperv-reserved', 61300, 'tcp')).report.causes.filter((c) => c.kind === 'excluded'),
+    ).toEqual([]);
   });
 });
 
 describe('diagnosePort: causes combined', () => {
   it('a listener on an administered port: excluded + owned + dynamic-range', async () => {
     const env = simulatedPorts('hyperv-reserved');
-    env.sim.machine.processes.push({ pid: 31337, image: 'java.exe', services: [], owner: 'user', sessionName: 'Console', memKb: 1 });
-    env.sim.machine.sockets.push({ protocol: 'tcp', localAddress: '0.0.0.0', localPort: 50010, remoteAddress: '0.0.0.0', remotePort: 0, state: 'LISTENING', pid: 31337 });
+    env.sim.machine.processes.push({
+      pid: 31337,
+      image: 'java.exe',
+      services: [],
+      owner: 'user',
+      sessionName: 'Console',
+      memKb: 1,
+    });
+    env.sim.machine.sockets.push({
+      protocol: 'tcp',
+      localAddress: '0.0.0.0',
+      localPort: 50010,
+      remoteAddress: '0.0.0.0',
+      remotePort: 0,
+      state: 'LISTENING',
+      pid: 31337,
+    });
     const report = value(await env.ports.diagnosePort(env.op, 50010, 'tcp'));
     expect(kinds(report)).toEqual(['excluded', 'excluded', 'owned', 'dynamic-range', 'dynamic-range']);
     expect(owned(report)[0]).toMatchObject({ image: 'java.exe', pid: 31337 });
@@ -100,7 +154,15 @@ describe('diagnosePort: causes combined', () => {
 
   it('a rule AND another process on the same port: forwarded + owned', async () => {
     const env = simulatedPorts('forwarding');
-    env.sim.machine.sockets.push({ protocol: 'tcp', localAddress: '127.0.0.1', localPort: 8080, remoteAddress: '0.0.0.0', remotePort: 0, state: 'LISTENING', pid: 9184 });
+    env.sim.machine.sockets.push({
+      protocol: 'tcp',
+      localAddress: '127.0.0.1',
+      localPort: 8080,
+      remoteAddress: '0.0.0.0',
+      remotePort: 0,
+      state: 'LISTENING',
+      pid: 9184,
+    });
     const report = value(await env.ports.diagnosePort(env.op, 8080, 'tcp'));
     expect(kinds(report)).toEqual(['forwarded', 'owned']);
     expect(owned(report)[0]).toMatchObject({ image: 'node.exe', owner: 'process' });

@@ -42,7 +42,8 @@ export const UNREADABLE_DYNAMIC_PREFIX = 'dynamicport ';
  * Whether an unreadable source leaves "is the port usable now?" open. tasklist only names owners and
  * the dynamic range only predicts the future, so neither does.
  */
-export const affectsAvailability = (source: string): boolean => source !== 'tasklist' && !source.startsWith(UNREADABLE_DYNAMIC_PREFIX);
+export const affectsAvailability = (source: string): boolean =>
+  source !== 'tasklist' && !source.startsWith(UNREADABLE_DYNAMIC_PREFIX);
 
 interface DynamicRead {
   readonly protocol: Protocol;
@@ -102,7 +103,12 @@ const buildIndex = ({ netstat, processes, rules }: OwnerSources): Index => {
   return { endpoints, rulesByPort, sourceErrors };
 };
 
-const diagnoseOne = (reads: DoctorReads, index: Index, { port, protocol }: WatchedPort, checkedAt: string): DoctorReport => {
+const diagnoseOne = (
+  reads: DoctorReads,
+  index: Index,
+  { port, protocol }: WatchedPort,
+  checkedAt: string,
+): DoctorReport => {
   const causes: DoctorCause[] = [];
   const unreadable: string[] = [];
 
@@ -110,11 +116,13 @@ const diagnoseOne = (reads: DoctorReads, index: Index, { port, protocol }: Watch
     if (table.protocol !== protocol) continue;
     if (table.error !== undefined) unreadable.push(`${table.protocol}/${table.ipVersion}`);
     for (const range of table.ranges) {
-      if (range.start <= port && port <= range.end) causes.push({ kind: 'excluded', range: { protocol, ipVersion: table.ipVersion, ...range } });
+      if (range.start <= port && port <= range.end)
+        causes.push({ kind: 'excluded', range: { protocol, ipVersion: table.ipVersion, ...range } });
     }
   }
 
-  if (protocol === 'tcp') for (const rule of index.rulesByPort.get(port) ?? []) causes.push({ kind: 'forwarded', rule });
+  if (protocol === 'tcp')
+    for (const rule of index.rulesByPort.get(port) ?? []) causes.push({ kind: 'forwarded', rule });
 
   for (const endpoint of index.endpoints.get(key(protocol, port)) ?? []) {
     if (endpoint.owner === 'portproxy' && endpoint.rule) continue; // reported as 'forwarded' above
@@ -133,7 +141,11 @@ const diagnoseOne = (reads: DoctorReads, index: Index, { port, protocol }: Watch
 };
 
 /** One report per query, in the query's order; no commands at all for an empty list. Never throws. */
-export const diagnosePorts = async (op: Operation, now: () => Date, queries: readonly WatchedPort[]): Promise<DoctorReport[]> => {
+export const diagnosePorts = async (
+  op: Operation,
+  now: () => Date,
+  queries: readonly WatchedPort[],
+): Promise<DoctorReport[]> => {
   if (queries.length === 0) return [];
   const protocols = [...new Set(queries.map((q) => q.protocol))];
   const reads = await readAll(op, protocols);

@@ -14,7 +14,8 @@ export const ipVersionOfAddress = (address: string): IpVersion => (address.inclu
 export const isListener = (entry: Pick<NetstatEntry, 'protocol' | 'state'>): boolean =>
   entry.protocol === 'udp' || entry.state === 'LISTENING';
 
-export const ruleListenVersion = (rule: Pick<ProxyRule, 'type'>): IpVersion => (rule.type.startsWith('v4') ? 'ipv4' : 'ipv6');
+export const ruleListenVersion = (rule: Pick<ProxyRule, 'type'>): IpVersion =>
+  rule.type.startsWith('v4') ? 'ipv4' : 'ipv6';
 
 const UNSPECIFIED = new Set(['0.0.0.0', '::']);
 const LOOPBACK = new Set(['127.0.0.1', '::1']);
@@ -44,7 +45,12 @@ const ruleForSocket = (address: string, candidates: readonly ProxyRule[]): Proxy
     candidates.find((r) => r.listenAddress.toLowerCase() === lower) ??
     candidates.find((r) => r.listenAddress === '*' && UNSPECIFIED.has(lower)) ??
     candidates.find((r) => r.listenAddress.toLowerCase() === 'localhost' && LOOPBACK.has(lower)) ??
-    candidates.find((r) => r.listenAddress !== '*' && r.listenAddress.toLowerCase() !== 'localhost' && addressKind(r.listenAddress) === 'hostname')
+    candidates.find(
+      (r) =>
+        r.listenAddress !== '*' &&
+        r.listenAddress.toLowerCase() !== 'localhost' &&
+        addressKind(r.listenAddress) === 'hostname',
+    )
   );
 };
 
@@ -69,7 +75,10 @@ export const joinEndpoints = ({ entries, processes, rules, allStates }: JoinInpu
     const ipVersion = ipVersionOfAddress(entry.localAddress);
     const owner = ownerKindOf(entry.pid, process?.image ?? null, services);
     // Only a listening TCP socket of the IP Helper is a rule's socket; its connections are not.
-    const candidates = owner === 'portproxy' && entry.protocol === 'tcp' && entry.state === 'LISTENING' ? ruleIndex.get(portKey(ipVersion, entry.localPort)) : undefined;
+    const candidates =
+      owner === 'portproxy' && entry.protocol === 'tcp' && entry.state === 'LISTENING'
+        ? ruleIndex.get(portKey(ipVersion, entry.localPort))
+        : undefined;
     const rule = candidates ? ruleForSocket(entry.localAddress, candidates) : undefined;
     endpoints.push({
       protocol: entry.protocol,

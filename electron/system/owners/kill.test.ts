@@ -102,14 +102,25 @@ describe('killProcess: the kill, judged by the re-read', () => {
     const env = simulatedPorts('clean');
     env.sim.injectFault({ match: { command: 'taskkill' }, kind: 'hang', applied });
     const report = value(await env.ports.killProcess(env.op, 9184, 'node.exe'));
-    expect(report.steps.find((s) => s.step === 'taskkill')).toMatchObject({ ok: false, detail: expect.stringMatching(/timed out/) });
+    expect(report.steps.find((s) => s.step === 'taskkill')).toMatchObject({
+      ok: false,
+      detail: expect.stringMatching(/timed out/),
+    });
     expect(report.outcome).toBe(outcome);
   });
 
   it('a PID taken by a new process right after the kill counts as gone', async () => {
     const env = simulatedPorts('clean');
     const stop = env.sim.onChange((change) => {
-      if (change.command === 'taskkill') env.sim.machine.processes.push({ pid: 9184, image: 'conhost.exe', services: [], owner: 'user', sessionName: 'Console', memKb: 1 });
+      if (change.command === 'taskkill')
+        env.sim.machine.processes.push({
+          pid: 9184,
+          image: 'conhost.exe',
+          services: [],
+          owner: 'user',
+          sessionName: 'Console',
+          memKb: 1,
+        });
     });
     expect(value(await env.ports.killProcess(env.op, 9184, 'node.exe')).outcome).toBe('applied');
     stop();

@@ -20,21 +20,44 @@ export const taskkillPid = (pid: number): CommandLine => ({ command: 'taskkill',
 
 /** Killing any of these ends the session or bugchecks the machine (CRITICAL_PROCESS_DIED). */
 const CRITICAL_IMAGES = new Set(
-  ['System', 'System Idle Process', 'Registry', 'Secure System', 'Memory Compression', 'smss.exe', 'csrss.exe', 'wininit.exe', 'winlogon.exe', 'services.exe', 'lsass.exe', 'lsaiso.exe'].map((name) =>
-    name.toLowerCase(),
-  ),
+  [
+    'System',
+    'System Idle Process',
+    'Registry',
+    'Secure System',
+    'Memory Compression',
+    'smss.exe',
+    'csrss.exe',
+    'wininit.exe',
+    'winlogon.exe',
+    'services.exe',
+    'lsass.exe',
+    'lsaiso.exe',
+  ].map((name) => name.toLowerCase()),
 );
 
 /**
  * Services whose failure action is a restart of Windows (or that take RPC with them); the svchost.exe
  * hosting one of them is as critical as csrss.exe.
  */
-const CRITICAL_SERVICES = ['RpcSs', 'RpcEptMapper', 'DcomLaunch', 'LSM', 'BrokerInfrastructure', 'SystemEventsBroker', 'Power', 'PlugPlay', 'SamSs'];
+const CRITICAL_SERVICES = [
+  'RpcSs',
+  'RpcEptMapper',
+  'DcomLaunch',
+  'LSM',
+  'BrokerInfrastructure',
+  'SystemEventsBroker',
+  'Power',
+  'PlugPlay',
+  'SamSs',
+];
 
 /** Why a process must not be killed, or null. Checked on what the user sent (before any command) and on what tasklist says. */
 export const refusalReason = (pid: number, image: string, services: readonly string[] = []): string | null => {
-  if (KERNEL_PIDS.has(pid)) return `PID ${pid} is the ${pid === 0 ? 'System Idle Process' : 'System (kernel)'} and cannot be ended.`;
-  if (CRITICAL_IMAGES.has(image.toLowerCase())) return `${image} is a critical Windows process; ending it would crash or log off Windows.`;
+  if (KERNEL_PIDS.has(pid))
+    return `PID ${pid} is the ${pid === 0 ? 'System Idle Process' : 'System (kernel)'} and cannot be ended.`;
+  if (CRITICAL_IMAGES.has(image.toLowerCase()))
+    return `${image} is a critical Windows process; ending it would crash or log off Windows.`;
   const critical = CRITICAL_SERVICES.find((name) => hostsService(services, name));
   if (critical) return `${image} (PID ${pid}) hosts the critical service ${critical}; ending it would crash Windows.`;
   return null;
@@ -48,16 +71,24 @@ const isGone = (processes: readonly ParsedProcess[], pid: number, image: string)
   return !now || !sameImage(now.image, image);
 };
 
-export const killProcess = async (op: Operation, now: () => Date, pid: number, image: string): Promise<Result<KillReport>> => {
+export const killProcess = async (
+  op: Operation,
+  now: () => Date,
+  pid: number,
+  image: string,
+): Promise<Result<KillReport>> => {
   const refusal = refusalReason(pid, image);
   if (refusal) return err('refused', refusal);
 
   const current = await readProcesses(op);
-  if ('error' in current) return err('command-failed', 'Could not read the process list; nothing was ended.', { detail: current.error });
+  if ('error' in current)
+    return err('command-failed', 'Could not read the process list; nothing was ended.', { detail: current.error });
   const process = current.value.find((p) => p.pid === pid);
   if (!process) return err('not-found', `No process with PID ${pid} runs any more.`);
   if (!sameImage(process.image, image)) {
-    return err('conflict', `PID ${pid} now belongs to ${process.image}, not ${image}; nothing was ended.`, { detail: process.image });
+    return err('conflict', `PID ${pid} now belongs to ${process.image}, not ${image}; nothing was ended.`, {
+      detail: process.image,
+    });
   }
   const lateRefusal = refusalReason(pid, process.image, process.services);
   if (lateRefusal) return err('refused', lateRefusal);
@@ -81,7 +112,9 @@ export const killProcess = async (op: Operation, now: () => Date, pid: number, i
   } else {
     outcome = isGone(sources.processes.value, pid, image) ? 'applied' : 'not-applied';
     if (outcome === 'not-applied') message = `${image} (PID ${pid}) is still running.`;
-    steps.push(step('verify', outcome === 'applied', outcome === 'applied' ? `PID ${pid} is gone` : `PID ${pid} still runs`));
+    steps.push(
+      step('verify', outcome === 'applied', outcome === 'applied' ? `PID ${pid} is gone` : `PID ${pid} still runs`),
+    );
   }
   return ok({ outcome, pid, image, steps, owners, ...(message ? { message } : {}) });
 };

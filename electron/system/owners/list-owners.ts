@@ -12,7 +12,9 @@ import { readOwnerSources, type OwnerSources } from './reads';
 export const ownersFromSources = (sources: OwnerSources, allStates: boolean, readAt: string): Result<OwnersView> => {
   const { netstat, processes, rules } = sources;
   if ('error' in netstat || 'error' in processes) {
-    const detail = ['error' in netstat ? netstat.error : null, 'error' in processes ? processes.error : null].filter(Boolean).join('; ');
+    const detail = ['error' in netstat ? netstat.error : null, 'error' in processes ? processes.error : null]
+      .filter(Boolean)
+      .join('; ');
     return err('command-failed', 'Could not read which processes own the ports.', { detail });
   }
   const endpoints = joinEndpoints({

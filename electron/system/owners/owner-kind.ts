@@ -9,7 +9,13 @@ import type { OwnerKind } from '../../../shared/model';
  * Docker Desktop publishes container ports from com.docker.backend.exe (4.x), from vpnkit.exe and
  * com.docker.proxy.exe in older releases, and from docker-proxy with a Docker engine run natively.
  */
-const DOCKER_IMAGES = new Set(['com.docker.backend.exe', 'com.docker.proxy.exe', 'vpnkit.exe', 'docker-proxy.exe', 'docker-proxy']);
+const DOCKER_IMAGES = new Set([
+  'com.docker.backend.exe',
+  'com.docker.proxy.exe',
+  'vpnkit.exe',
+  'docker-proxy.exe',
+  'docker-proxy',
+]);
 
 /** PID 4 is System (kernel listeners); PID 0 (Idle) "owns" TIME_WAIT rows that no process holds any more. */
 export const KERNEL_PIDS: ReadonlySet<number> = new Set([0, 4]);

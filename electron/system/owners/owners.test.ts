@@ -36,7 +36,11 @@ describe('listOwners', () => {
     expect(new Set(at(view.endpoints, 6379).map((e) => e.owner))).toEqual(new Set(['docker']));
     expect(new Set(at(view.endpoints, 445).map((e) => e.owner))).toEqual(new Set(['kernel']));
     expect(at(view.endpoints, 139)[0]).toMatchObject({ owner: 'kernel', image: 'System', pid: 4 });
-    expect(at(view.endpoints, 135)[0]).toMatchObject({ owner: 'process', image: 'svchost.exe', services: ['RpcEptMapper', 'RpcSs'] });
+    expect(at(view.endpoints, 135)[0]).toMatchObject({
+      owner: 'process',
+      image: 'svchost.exe',
+      services: ['RpcEptMapper', 'RpcSs'],
+    });
     expect(at(view.endpoints, 5353)[0]).toMatchObject({ protocol: 'udp', remoteAddress: null, state: null });
     expect([countCalls('netstat'), countCalls('tasklist'), countCalls('netsh')]).toEqual([1, 1, 1]);
     expect(sim.calls).toHaveLength(3);
@@ -46,8 +50,15 @@ describe('listOwners', () => {
     const { ports, op } = simulatedPorts('forwarding');
     const view = value(await ports.listOwners(op, false));
     const proxied = view.endpoints.filter((e) => e.owner === 'portproxy');
-    expect(proxied.every((e) => e.pid === IPHLPSVC_PID && e.image === 'svchost.exe' && e.services.includes('iphlpsvc'))).toBe(true);
-    expect(proxied.map((e) => [`${e.localAddress}:${e.localPort}`, e.rule && `${e.rule.type} ${e.rule.connectAddress}:${e.rule.connectPort}`])).toEqual(
+    expect(
+      proxied.every((e) => e.pid === IPHLPSVC_PID && e.image === 'svchost.exe' && e.services.includes('iphlpsvc')),
+    ).toBe(true);
+    expect(
+      proxied.map((e) => [
+        `${e.localAddress}:${e.localPort}`,
+        e.rule && `${e.rule.type} ${e.rule.connectAddress}:${e.rule.connectPort}`,
+      ]),
+    ).toEqual(
       expect.arrayContaining([
         ['0.0.0.0:2222', 'v4tov4 172.28.241.140:22'],
         ['0.0.0.0:8080', 'v4tov4 172.28.241.140:80'],
@@ -70,7 +81,10 @@ describe('listOwners', () => {
 
   it('Korean output joins the same way', async () => {
     const { ports, op } = simulatedPorts('clean', 'ko');
-    expect(at(value(await ports.listOwners(op, false)).endpoints, 3000)[0]).toMatchObject({ image: 'node.exe', owner: 'process' });
+    expect(at(value(await ports.listOwners(op, false)).endpoints, 3000)[0]).toMatchObject({
+      image: 'node.exe',
+      owner: 'process',
+    });
   });
 
   it.each(['netstat', 'tasklist'] as const)('a failed %s is command-failed', async (command) => {
@@ -78,7 +92,8 @@ describe('listOwners', () => {
     sim.injectFault({ match: { command }, kind: 'fail' });
     const result = await ports.listOwners(op, false);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error).toMatchObject({ code: 'command-failed', detail: expect.stringContaining(command) });
+    if (!result.ok)
+      expect(result.error).toMatchObject({ code: 'command-failed', detail: expect.stringContaining(command) });
   });
 
   it('an unreadable rule table still lists the IP Helper listeners, without a rule', async () => {
@@ -120,7 +135,11 @@ describe('joinEndpoints on a busy machine', () => {
       state: i % 5 === 0 ? null : 'LISTENING',
       pid: 100 + (i % 5000),
     }));
-    const processes = Array.from({ length: 5000 }, (_, i) => ({ pid: 100 + i, image: i === 7 ? 'svchost.exe' : `app${i}.exe`, services: i === 7 ? ['iphlpsvc'] : [] }));
+    const processes = Array.from({ length: 5000 }, (_, i) => ({
+      pid: 100 + i,
+      image: i === 7 ? 'svchost.exe' : `app${i}.exe`,
+      services: i === 7 ? ['iphlpsvc'] : [],
+    }));
     const rules = Array.from({ length: 1000 }, (_, i) => ({
       type: 'v4tov4' as const,
       listenAddress: '*',

@@ -26,8 +26,10 @@ export const createPortsService = (deps: PortsServiceDeps = {}): PortsService & 
   const now = deps.now ?? (() => new Date());
   // The reads never throw (runner and parsers return values); the guards keep a bug a Result, not a rejected IPC call.
   return {
-    listOwners: (op, allStates) => listOwners(op, now, allStates).catch((error: unknown) => internal('Listing port owners', error)),
-    killProcess: (op, pid, image) => killProcess(op, now, pid, image).catch((error: unknown) => internal('Ending the process', error)),
+    listOwners: (op, allStates) =>
+      listOwners(op, now, allStates).catch((error: unknown) => internal('Listing port owners', error)),
+    killProcess: (op, pid, image) =>
+      killProcess(op, now, pid, image).catch((error: unknown) => internal('Ending the process', error)),
     async diagnosePort(op, port, protocol) {
       try {
         const [report] = await diagnosePorts(op, now, [{ port, protocol }]);

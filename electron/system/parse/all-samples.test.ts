@@ -13,7 +13,13 @@ import {
   parseServiceState,
   parseTasklist,
 } from './index';
-import { hasSharedSamples, listFixtures, listSharedSamples, readFixture, readSharedSample } from './testing/sample-files';
+import {
+  hasSharedSamples,
+  listFixtures,
+  listSharedSamples,
+  readFixture,
+  readSharedSample,
+} from './testing/sample-files';
 
 type ParserName = 'excluded' | 'dynamic' | 'portproxy' | 'netstat' | 'tasklist' | 'service' | 'oemcp';
 

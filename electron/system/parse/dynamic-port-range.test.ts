@@ -33,9 +33,11 @@ describe('parseDynamicPortRange edge cases', () => {
     `Protocol tcp Dynamic Port Range\r\n---------------------------------\r\nStart Port      : ${start}\r\nNumber of Ports : ${count}\r\n`;
 
   it('takes the last range of a session holding several outputs', () => {
-    expect(parseDynamicPortRange(`${output('1024', '64511')}\r\nC:\\>netsh int ipv4 show dyn tcp\r\n${output('49152', '16384')}`)).toEqual(
-      { start: 49152, count: 16384 },
-    );
+    expect(
+      parseDynamicPortRange(
+        `${output('1024', '64511')}\r\nC:\\>netsh int ipv4 show dyn tcp\r\n${output('49152', '16384')}`,
+      ),
+    ).toEqual({ start: 49152, count: 16384 });
   });
 
   it('returns null for ranges that overflow the port space or are not numbers', () => {

@@ -29,7 +29,8 @@ const SHARED_EXPECTED: Record<string, string> = {
   // `2180 2279\t# 여기!!`: the author's comment after a real row; the row counts.
   'excludedportrange-tcp.ko.3.txt':
     '1125-1224 1688-1787 1788-1887 2180-2279 2869-2869 4948-5047 5048-5147 5357-5357 6788-6887 6889-6988 11504-11603 11665-11764 12096-12195 12255-12354 49669-49768 49769-49868 50000-50059*',
-  'excludedportrange-tcp.ko.4.txt': '5564-5663 8698-8797 8798-8897 8898-8997 9037-9136 9137-9236 27339-27339 50000-50059*',
+  'excludedportrange-tcp.ko.4.txt':
+    '5564-5663 8698-8797 8798-8897 8898-8997 9037-9136 9137-9236 27339-27339 50000-50059*',
   'excludedportrange-tcp.ko.5-fragment.txt':
     '1461-1560 1661-1760 1861-1960 4513-4612 4717-4816 4838-4937 27339-27339 50000-50059*',
   'excludedportrange-tcp.zh-CN.1.txt':
@@ -39,7 +40,8 @@ const SHARED_EXPECTED: Record<string, string> = {
     '1044-1143 1144-1243 1244-1343 1344-1443 1457-1556 1842-1941 2666-2765 10776-10875 10876-10975 10976-11075 11076-11175 11176-11275 11276-11375 11376-11475 50000-50059* 54288-54288',
   'excludedportrange-tcp.zh-CN.3-fragment.txt': '1026-1125 1226-1325 1326-1425 1426-1525 1526-1625 2180-2279',
   'excludedportrange-tcp.zh-CN.5.txt': '5357-5357 8884-8884 50000-50059*',
-  'excludedportrange-tcp.zh-CN.6.txt': '2126-2225 4217-4316 5354-5453 8915-9014 9081-9180 9498-9597 11751-11850 50000-50059*',
+  'excludedportrange-tcp.zh-CN.6.txt':
+    '2126-2225 4217-4316 5354-5453 8915-9014 9081-9180 9498-9597 11751-11850 50000-50059*',
   'excludedportrange-tcp.zh-CN.8-empty.txt': '',
   // Two tables (before and after `net stop/start winnat`): the last one is the current state.
   'session-excludedportrange-winnat-restart.ko.1.txt': '50000-50059*',
@@ -79,7 +81,15 @@ describe('parseExcludedRanges on the project fixtures', () => {
 
 describe('parseExcludedRanges edge cases', () => {
   const table = (...rows: string[]): string =>
-    ['Protocol tcp Port Exclusion Ranges', '', 'Start Port    End Port', '----------    --------', ...rows, '', '* - x.'].join('\r\n');
+    [
+      'Protocol tcp Port Exclusion Ranges',
+      '',
+      'Start Port    End Port',
+      '----------    --------',
+      ...rows,
+      '',
+      '* - x.',
+    ].join('\r\n');
 
   it('reads rows without any header (trimmed copy)', () => {
     expect(parseExcludedRanges('  1000  1099\n  2000  2000     *\n')).toEqual(ranges('1000-1099 2000-2000*'));

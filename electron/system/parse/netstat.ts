@@ -67,7 +67,13 @@ const parseRow = (line: string): ParsedNetstatEntry | null => {
   const pid = parsePid(rest.at(-1));
   const stateWords = (pid === null ? rest : rest.slice(0, -1)).join(' ');
   const state =
-    protocol === 'udp' ? null : isListenerRemote(remote) ? 'LISTENING' : stateWords ? normalizeTcpState(stateWords) : null;
+    protocol === 'udp'
+      ? null
+      : isListenerRemote(remote)
+        ? 'LISTENING'
+        : stateWords
+          ? normalizeTcpState(stateWords)
+          : null;
 
   return {
     protocol,

@@ -17,7 +17,9 @@ describe('parseOemCodePage', () => {
   });
 
   it('returns null for errors, other values and garbage', () => {
-    expect(parseOemCodePage('ERROR: The system was unable to find the specified registry key or value.\r\n')).toBeNull();
+    expect(
+      parseOemCodePage('ERROR: The system was unable to find the specified registry key or value.\r\n'),
+    ).toBeNull();
     expect(parseOemCodePage('    ACP    REG_SZ    1252')).toBeNull();
     expect(parseOemCodePage('    OEMCP    REG_SZ    0')).toBeNull();
     expect(parseOemCodePage('    OEMCP    REG_SZ    99999')).toBeNull();

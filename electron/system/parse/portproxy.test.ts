@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { parsePortProxyShow, type ParsedPortProxyRule } from './index';
 import { hasSharedSamples, readFixture, readSharedSample } from './testing/sample-files';
 
-type RuleTuple = [type: ParsedPortProxyRule['type'], listenAddress: string, listenPort: number, connectAddress: string, connectPort: number];
+type RuleTuple = [
+  type: ParsedPortProxyRule['type'],
+  listenAddress: string,
+  listenPort: number,
+  connectAddress: string,
+  connectPort: number,
+];
 
 const rules = (...tuples: RuleTuple[]): ParsedPortProxyRule[] =>
   tuples.map(([type, listenAddress, listenPort, connectAddress, connectPort]) => ({
@@ -19,7 +25,13 @@ const SHARED_EXPECTED: Record<string, ParsedPortProxyRule[]> = {
   'portproxy-show-v4tov4.en.2.txt': rules(['v4tov4', '10.129.42.198', 8080, '172.16.5.25', 3389]),
   'portproxy-show-v4tov4.ko.1.txt': rules(['v4tov4', '0.0.0.0', 8080, '172.17.82.181', 8081]),
   // Every line prefixed `[verify] `; the netstat rows after the table are not rules.
-  'portproxy-show-and-netstat.zh-CN.3-script-log.txt': rules(['v4tov4', '10.160.9.100', 50002, '172.17.201.231', 50002]),
+  'portproxy-show-and-netstat.zh-CN.3-script-log.txt': rules([
+    'v4tov4',
+    '10.160.9.100',
+    50002,
+    '172.17.201.231',
+    50002,
+  ]),
   'session-portproxy-add-show.ko.1.txt': rules(
     ['v4tov4', '0.0.0.0', 50764, '192.168.1.50', 7640],
     ['v4tov4', '0.0.0.0', 51764, '192.168.1.51', 764],

@@ -29,9 +29,39 @@ const consoleLikeText = fc
     fc.oneof(
       fc.string(),
       fc.constantFrom(
-        '\r\n', '\n', '\r', ' ', '\t', '*', ':', '：', '[', ']', '"', ',', '-', '----------    --------',
-        '[verify] ', 'C:\\>', 'PS>', '$ ', 'TCP', 'UDP', '0.0.0.0:0', '[::]:0', '*:*', 'ipv4', 'ipv6', '[SC]',
-        '1060:', 'STATE : 4  RUNNING', '(STOPPABLE)', 'OEMCP    REG_SZ    ', '"N/A"', 'ABH™REN', '\uFFFD',
+        '\r\n',
+        '\n',
+        '\r',
+        ' ',
+        '\t',
+        '*',
+        ':',
+        '：',
+        '[',
+        ']',
+        '"',
+        ',',
+        '-',
+        '----------    --------',
+        '[verify] ',
+        'C:\\>',
+        'PS>',
+        '$ ',
+        'TCP',
+        'UDP',
+        '0.0.0.0:0',
+        '[::]:0',
+        '*:*',
+        'ipv4',
+        'ipv6',
+        '[SC]',
+        '1060:',
+        'STATE : 4  RUNNING',
+        '(STOPPABLE)',
+        'OEMCP    REG_SZ    ',
+        '"N/A"',
+        'ABH™REN',
+        '\uFFFD',
       ),
       fc.integer({ min: 0, max: 70_000 }).map(String),
     ),
@@ -97,7 +127,12 @@ describe('excluded-range tables round-trip', () => {
   it('keeps the round trip through indentation and a command prompt before the table', () => {
     fc.assert(
       fc.property(excludedRangeList, fc.integer({ min: 0, max: 4 }), (rows, indent) => {
-        const table = renderExcludedRangeTable(rows, { language: 'ko', newline: '\r\n', padded: true, protocol: 'tcp' });
+        const table = renderExcludedRangeTable(rows, {
+          language: 'ko',
+          newline: '\r\n',
+          padded: true,
+          protocol: 'tcp',
+        });
         const session = `C:\\WINDOWS\\system32>netsh int ipv4 show excludedportrange protocol=tcp\r\n${table}`;
         const indented = session
           .split('\r\n')
@@ -120,7 +155,13 @@ const portProxyRule: fc.Arbitrary<ParsedPortProxyRule> = fc
   .chain((type) => {
     const listen = type.startsWith('v4') ? fc.oneof(ipv4Address, hostName, fc.constant('*')) : ipv6Address;
     const connect = type.endsWith('v4') ? fc.oneof(ipv4Address, hostName) : ipv6Address;
-    return fc.record({ type: fc.constant(type), listenAddress: listen, listenPort: port, connectAddress: connect, connectPort: port });
+    return fc.record({
+      type: fc.constant(type),
+      listenAddress: listen,
+      listenPort: port,
+      connectAddress: connect,
+      connectPort: port,
+    });
   });
 
 describe('portproxy show all round-trips', () => {

@@ -82,7 +82,8 @@ describe('parseScheduledTaskXml', () => {
   });
 
   it('gives left-out elements the schema defaults Windows applies (72 hours, battery conditions, least privilege)', () => {
-    const text = '<Task><Triggers><LogonTrigger><Enabled>false</Enabled></LogonTrigger></Triggers><Actions><Exec><Command>C:\\x.exe</Command></Exec></Actions></Task>';
+    const text =
+      '<Task><Triggers><LogonTrigger><Enabled>false</Enabled></LogonTrigger></Triggers><Actions><Exec><Command>C:\\x.exe</Command></Exec></Actions></Task>';
     expect(parseScheduledTaskXml(text)).toEqual({
       command: 'C:\\x.exe',
       arguments: '',

@@ -45,7 +45,13 @@ export const TASK_DEFAULTS = {
 
 const ENTITIES: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
-const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+const ESCAPES: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&apos;',
+};
 
 /** Text content needs only `& < >` escaped; Task Scheduler prints quotes raw (`<Command>"C:\...exe"</Command>`). */
 export const escapeXmlText = (value: string): string => value.replace(/[&<>]/g, (c) => ESCAPES[c] ?? c);
@@ -66,7 +72,9 @@ export const decodeXmlText = (text: string): string =>
  * null. Non-greedy up to the matching close tag: none of the names looked up nests inside itself.
  */
 const element = (xml: string, name: string): string | null => {
-  const match = new RegExp(`<(?:[\\w.-]+:)?${name}(?:\\s[^>]*?)?(?:/>|>([\\s\\S]*?)</(?:[\\w.-]+:)?${name}\\s*>)`).exec(xml);
+  const match = new RegExp(`<(?:[\\w.-]+:)?${name}(?:\\s[^>]*?)?(?:/>|>([\\s\\S]*?)</(?:[\\w.-]+:)?${name}\\s*>)`).exec(
+    xml,
+  );
   return match ? (match[1] ?? '') : null;
 };
 
@@ -101,7 +109,10 @@ const parse = (input: string): ParsedTaskDefinition | null => {
     logonType: text(principal, 'LogonType') || TASK_DEFAULTS.logonType,
     logonTrigger: logon !== null && flag(text(logon, 'Enabled'), true),
     executionTimeLimit: text(settings, 'ExecutionTimeLimit') || TASK_DEFAULTS.executionTimeLimit,
-    disallowStartIfOnBatteries: flag(text(settings, 'DisallowStartIfOnBatteries'), TASK_DEFAULTS.disallowStartIfOnBatteries),
+    disallowStartIfOnBatteries: flag(
+      text(settings, 'DisallowStartIfOnBatteries'),
+      TASK_DEFAULTS.disallowStartIfOnBatteries,
+    ),
     stopIfGoingOnBatteries: flag(text(settings, 'StopIfGoingOnBatteries'), TASK_DEFAULTS.stopIfGoingOnBatteries),
     multipleInstancesPolicy: text(settings, 'MultipleInstancesPolicy') || TASK_DEFAULTS.multipleInstancesPolicy,
     priority: /^(?:[0-9]|10)$/.test(priority) ? Number(priority) : TASK_DEFAULTS.priority,

@@ -57,7 +57,9 @@ describe('parseTasklist edge cases', () => {
   });
 
   it('rejects service fields with spaces, slashes or empty names', () => {
-    expect(parseTasklist('"a.exe","1","Nicht zutreffend"\n"b.exe","2","Н/Д"\n"c.exe","3","A,,B"\n"d.exe","4",""')).toEqual([
+    expect(
+      parseTasklist('"a.exe","1","Nicht zutreffend"\n"b.exe","2","Н/Д"\n"c.exe","3","A,,B"\n"d.exe","4",""'),
+    ).toEqual([
       { image: 'a.exe', pid: 1, services: [] },
       { image: 'b.exe', pid: 2, services: [] },
       { image: 'c.exe', pid: 3, services: [] },
@@ -81,10 +83,11 @@ describe('parseCsvLine', () => {
 describe.skipIf(!hasSharedSamples)('parseTasklist on the shared real captures', () => {
   // SOURCES.md §6: no real `tasklist /fo csv /nh /svc` capture exists. The table output of other
   // commands must not be mistaken for CSV rows.
-  it.each(['taskkill.ko.1.txt', 'session-winnat-notstarted-accessdenied-netstat-taskkill.en.1.txt', 'netstat-anob-more.en.1.txt'])(
-    '%s has no tasklist rows',
-    (file) => {
-      expect(parseTasklist(readSharedSample(file))).toEqual([]);
-    },
-  );
+  it.each([
+    'taskkill.ko.1.txt',
+    'session-winnat-notstarted-accessdenied-netstat-taskkill.en.1.txt',
+    'netstat-anob-more.en.1.txt',
+  ])('%s has no tasklist rows', (file) => {
+    expect(parseTasklist(readSharedSample(file))).toEqual([]);
+  });
 });

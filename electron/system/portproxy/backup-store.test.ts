@@ -14,7 +14,12 @@ describe('createFileBackupStore', () => {
     const dir = tempDir();
     const store = createFileBackupStore(dir, { now: at('2026-03-04T05:06:07.089Z') });
     const info = await store.write('reset', RULES);
-    expect(info).toEqual({ id: '20260304T050607089Z-reset', createdAt: '2026-03-04T05:06:07.089Z', reason: 'reset', ruleCount: 5 });
+    expect(info).toEqual({
+      id: '20260304T050607089Z-reset',
+      createdAt: '2026-03-04T05:06:07.089Z',
+      reason: 'reset',
+      ruleCount: 5,
+    });
     expect(info.id).toMatch(BACKUP_ID_PATTERN);
     expect(JSON.parse(readFileSync(join(dir, `${info.id}.json`), 'utf8'))).toEqual({
       version: 1,
@@ -31,7 +36,9 @@ describe('createFileBackupStore', () => {
     const first = await store.write('import', RULES);
     const second = await store.write('import', []);
     // Another store (another process) on the same folder and clock.
-    const third = await createFileBackupStore(dir, { now: at('2026-03-04T05:06:07.089Z') }).write('import', [RULES[0]!]);
+    const third = await createFileBackupStore(dir, { now: at('2026-03-04T05:06:07.089Z') }).write('import', [
+      RULES[0]!,
+    ]);
     expect([first.id, second.id, third.id]).toEqual([
       '20260304T050607089Z-import',
       '20260304T050607090Z-import',
@@ -61,21 +68,31 @@ describe('createFileBackupStore', () => {
     expect(await createFileBackupStore(join(tempDir(), 'not-yet')).list()).toEqual([]);
   });
 
-  it.each(['../secret', '..\\..\\Windows\\win.ini', '20260304T050607089Z-reset/../../x', '/etc/passwd', '20260304T050607089Z-other', ''])(
-    'refuses id %j before building a path',
-    async (id) => {
-      const root = tempDir();
-      // A valid-looking backup one level up: a traversing id would reach it.
-      writeFileSync(join(root, 'secret.json'), JSON.stringify({ version: 1, createdAt: '2026-03-04T05:06:07.089Z', reason: 'reset', rules: [] }));
-      expect(await createFileBackupStore(join(root, 'store')).read(id)).toBeNull();
-    },
-  );
+  it.each([
+    '../secret',
+    '..\\..\\Windows\\win.ini',
+    '20260304T050607089Z-reset/../../x',
+    '/etc/passwd',
+    '20260304T050607089Z-other',
+    '',
+  ])('refuses id %j before building a path', async (id) => {
+    const root = tempDir();
+    // A valid-looking backup one level up: a traversing id would reach it.
+    writeFileSync(
+      join(root, 'secret.json'),
+      JSON.stringify({ version: 1, createdAt: '2026-03-04T05:06:07.089Z', reason: 'reset', rules: [] }),
+    );
+    expect(await createFileBackupStore(join(root, 'store')).read(id)).toBeNull();
+  });
 
   it('treats tampered content as no backup (a rule that would smuggle a token, a reason that disagrees with the id)', async () => {
     const dir = tempDir();
     const write = (id: string, body: unknown) => writeFileSync(join(dir, `${id}.json`), JSON.stringify(body));
     const base = { version: 1, createdAt: '2026-03-04T05:06:07.089Z', reason: 'reset' };
-    write('20260304T050607089Z-reset', { ...base, rules: [{ ...WEB_8080, connectAddress: '1.2.3.4 delete', firewall: false }] });
+    write('20260304T050607089Z-reset', {
+      ...base,
+      rules: [{ ...WEB_8080, connectAddress: '1.2.3.4 delete', firewall: false }],
+    });
     write('20260304T050607090Z-reset', { ...base, rules: [{ ...WEB_8080, firewall: false, extra: 1 }] });
     write('20260304T050607091Z-import', { ...base, rules: [] });
     const store = createFileBackupStore(dir);
@@ -85,12 +102,15 @@ describe('createFileBackupStore', () => {
     expect(await store.read('20260304T050607092Z-reset')).toBeNull();
   });
 
-  it.skipIf(process.platform === 'win32')('creates the folder 0700 and the files 0600 (on Windows the installer sets the ACL)', async () => {
-    const dir = join(tempDir(), 'backups');
-    const info = await createFileBackupStore(dir).write('reset', RULES);
-    expect(statSync(dir).mode & 0o777).toBe(0o700);
-    expect(statSync(join(dir, `${info.id}.json`)).mode & 0o777).toBe(0o600);
-  });
+  it.skipIf(process.platform === 'win32')(
+    'creates the folder 0700 and the files 0600 (on Windows the installer sets the ACL)',
+    async () => {
+      const dir = join(tempDir(), 'backups');
+      const info = await createFileBackupStore(dir).write('reset', RULES);
+      expect(statSync(dir).mode & 0o777).toBe(0o700);
+      expect(statSync(join(dir, `${info.id}.json`)).mode & 0o777).toBe(0o600);
+    },
+  );
 
   it('throws when it cannot write, and leaves no file behind', async () => {
     const dir = tempDir();

@@ -116,8 +116,10 @@ export const createFileBackupStore = (dir: string, options: { now?: () => Date }
         connectPort: r.connectPort,
         firewall: r.firewall,
       }));
-      const { id, createdAt } = await createExclusive(reason, (createdAt) =>
-        `${JSON.stringify({ version: 1, createdAt, reason, rules: plain } satisfies BackupFile, null, 2)}\n`,
+      const { id, createdAt } = await createExclusive(
+        reason,
+        (createdAt) =>
+          `${JSON.stringify({ version: 1, createdAt, reason, rules: plain } satisfies BackupFile, null, 2)}\n`,
       );
       return { id, createdAt, reason, ruleCount: plain.length };
     },

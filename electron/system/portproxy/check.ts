@@ -49,7 +49,13 @@ const readProcesses = async (op: Operation): Promise<Read<ParsedProcess[]>> => {
 const listenVersion = (rule: Pick<ProxyRule, 'type'>): IpVersion => (rule.type.startsWith('v4') ? 'ipv4' : 'ipv6');
 
 const readExcluded = async (op: Operation, versions: readonly IpVersion[]) =>
-  new Map(await Promise.all([...new Set(versions)].map(async (v) => [v, await readExcludedTable(op, { protocol: 'tcp', ipVersion: v })] as const)));
+  new Map(
+    await Promise.all(
+      [...new Set(versions)].map(
+        async (v) => [v, await readExcludedTable(op, { protocol: 'tcp', ipVersion: v })] as const,
+      ),
+    ),
+  );
 
 const UNSPECIFIED = new Set(['0.0.0.0', '::']);
 const isV6 = (address: string) => address.includes(':');
@@ -68,7 +74,10 @@ const isRuleSocket = (rule: ProxyRule, entry: ParsedNetstatEntry) =>
 
 /** Another socket keeps the rule from binding when either side is the unspecified address or both are the same. */
 const collides = (rule: ProxyRule, entry: ParsedNetstatEntry) =>
-  rule.listenAddress === '*' || UNSPECIFIED.has(rule.listenAddress) || UNSPECIFIED.has(entry.localAddress) || isRuleSocket(rule, entry);
+  rule.listenAddress === '*' ||
+  UNSPECIFIED.has(rule.listenAddress) ||
+  UNSPECIFIED.has(entry.localAddress) ||
+  isRuleSocket(rule, entry);
 
 const iphlpsvcHost = (processes: readonly ParsedProcess[]) =>
   processes.find((p) => p.services.some((s) => s.toLowerCase() === 'iphlpsvc')) ?? null;
@@ -102,10 +111,19 @@ const listeningCheck = (
   const ours = candidates.find((e) => e.pid !== null && e.pid === hostPid && isRuleSocket(rule, e));
   if (ours) return { state: 'ok', owner: ownerName(hostPid!, known) };
   const foreign = candidates.find((e) => e.pid !== null && e.pid !== hostPid && collides(rule, e));
-  if (foreign && !known) return { state: 'unknown', owner: ownerName(foreign.pid!, null), detail: 'error' in processes ? processes.error : '' };
+  if (foreign && !known)
+    return {
+      state: 'unknown',
+      owner: ownerName(foreign.pid!, null),
+      detail: 'error' in processes ? processes.error : '',
+    };
   if (foreign) {
     const owner = ownerName(foreign.pid!, known);
-    return { state: 'problem', owner, detail: `Port ${rule.listenPort} is held by ${owner}, so the rule cannot listen on it.` };
+    return {
+      state: 'problem',
+      owner,
+      detail: `Port ${rule.listenPort} is held by ${owner}, so the rule cannot listen on it.`,
+    };
   }
   const why = iphlpsvc === 'running' ? '' : ' The IP Helper service (iphlpsvc) is not running.';
   return { state: 'problem', detail: `Nothing listens on port ${rule.listenPort}.${why}` };
@@ -157,7 +175,12 @@ export const checkRules = async (
         iphlpsvc: { state: serviceCheck(iphlpsvc), status: iphlpsvc },
         listening: listeningCheck(rule, listeners, processes, iphlpsvc),
         target: targets[index]!,
-        excluded: 'error' in excluded ? { state: 'unknown' } : excluded.value ? { state: 'problem', range: excluded.value } : { state: 'ok' },
+        excluded:
+          'error' in excluded
+            ? { state: 'unknown' }
+            : excluded.value
+              ? { state: 'problem', range: excluded.value }
+              : { state: 'ok' },
         checkedAt,
       };
     }),
@@ -179,11 +202,21 @@ export const preflightRule = async (op: Operation, rule: ProxyRule): Promise<Res
     'error' in processes ? processes.error : null,
     'error' in excluded ? `excludedportrange: ${excluded.error}` : null,
   ].filter((e): e is string => e !== null);
-  if (failed.length > 0 || proxy.rules === null || 'error' in listeners || 'error' in processes || 'error' in excluded) {
-    return err('command-failed', 'Could not read what stands in the way of the listen port.', { detail: failed.join('; ') });
+  if (
+    failed.length > 0 ||
+    proxy.rules === null ||
+    'error' in listeners ||
+    'error' in processes ||
+    'error' in excluded
+  ) {
+    return err('command-failed', 'Could not read what stands in the way of the listen port.', {
+      detail: failed.join('; '),
+    });
   }
   const hostPid = iphlpsvcHost(processes.value)?.pid;
-  const foreign = listenersFor(rule, listeners.value).find((e) => e.pid !== null && e.pid !== hostPid && collides(rule, e));
+  const foreign = listenersFor(rule, listeners.value).find(
+    (e) => e.pid !== null && e.pid !== hostPid && collides(rule, e),
+  );
   const process = foreign ? processes.value.find((p) => p.pid === foreign.pid) : undefined;
   return ok({
     excluded: excluded.value,

@@ -14,15 +14,21 @@ const listenArgs = (rule: Pick<ProxyRule, 'listenAddress' | 'listenPort'>): stri
   `listenport=${rule.listenPort}`,
 ];
 
-const targetArgs = (rule: ProxyRule): string[] => [...listenArgs(rule), `connectaddress=${rule.connectAddress}`, `connectport=${rule.connectPort}`];
+const targetArgs = (rule: ProxyRule): string[] => [
+  ...listenArgs(rule),
+  `connectaddress=${rule.connectAddress}`,
+  `connectport=${rule.connectPort}`,
+];
 
 export const showPortProxy = (): CommandLine => netsh('interface', 'portproxy', 'show', 'all');
 
 /** `add` over an existing listen key silently replaces it (session-portproxy-readd-show.ko.1-redacted.txt): callers check first. */
-export const addPortProxy = (rule: ProxyRule): CommandLine => netsh('interface', 'portproxy', 'add', rule.type, ...targetArgs(rule));
+export const addPortProxy = (rule: ProxyRule): CommandLine =>
+  netsh('interface', 'portproxy', 'add', rule.type, ...targetArgs(rule));
 
 /** `set` changes the target of an existing listen key and fails when the key is gone. */
-export const setPortProxy = (rule: ProxyRule): CommandLine => netsh('interface', 'portproxy', 'set', rule.type, ...targetArgs(rule));
+export const setPortProxy = (rule: ProxyRule): CommandLine =>
+  netsh('interface', 'portproxy', 'set', rule.type, ...targetArgs(rule));
 
 export const deletePortProxy = (rule: Pick<ProxyRule, 'type' | 'listenAddress' | 'listenPort'>): CommandLine =>
   netsh('interface', 'portproxy', 'delete', rule.type, ...listenArgs(rule));
@@ -49,7 +55,8 @@ export const firewallRulePort = (name: string): number | null => {
  * One read for every inbound rule: per-name `show rule` calls would cost a netsh process per port.
  * The name token holds spaces, which is fine: there is no shell, the runner passes argv as is.
  */
-export const showInboundFirewallRules = (): CommandLine => netsh('advfirewall', 'firewall', 'show', 'rule', 'name=all', 'dir=in');
+export const showInboundFirewallRules = (): CommandLine =>
+  netsh('advfirewall', 'firewall', 'show', 'rule', 'name=all', 'dir=in');
 
 export const addFirewallRule = (listenPort: number): CommandLine =>
   netsh(

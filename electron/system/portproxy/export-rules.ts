@@ -17,6 +17,14 @@ export const exportRules = async (op: Operation, now: () => Date): Promise<Resul
   const state = await readRuleState(op, now);
   if (state.rules === null) return unreadable(state);
   const exportedAt = now().toISOString();
-  const document = { app: EXPORT_APP, version: EXPORT_VERSION, exportedAt, rules: backupRulesOf(state.rules, state.firewall) };
-  return ok({ fileName: `portwarden-rules-${exportedAt.slice(0, 10)}.json`, json: `${JSON.stringify(document, null, 2)}\n` });
+  const document = {
+    app: EXPORT_APP,
+    version: EXPORT_VERSION,
+    exportedAt,
+    rules: backupRulesOf(state.rules, state.firewall),
+  };
+  return ok({
+    fileName: `portwarden-rules-${exportedAt.slice(0, 10)}.json`,
+    json: `${JSON.stringify(document, null, 2)}\n`,
+  });
 };

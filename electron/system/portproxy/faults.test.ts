@@ -33,9 +33,12 @@ interface Case {
 
 const netsh = (...words: string[]): FaultMatcher => ({ command: 'netsh', argsIncludes: words });
 const isSame = (a: ProxyRule, b: ProxyRule) => fingerprints([a])[0] === fingerprints([b])[0];
-const replacing = (before: readonly ProxyRule[], old: ProxyRule, next: ProxyRule) => before.map((r) => (isSame(r, old) ? next : r));
-const without = (before: readonly ProxyRule[], ...gone: ProxyRule[]) => before.filter((r) => !gone.some((g) => isSame(g, r)));
-const firewallOn = (fx: Fixture, original: ProxyRule) => fx.service.editRule(fx.op, { original, updated: original, firewall: true });
+const replacing = (before: readonly ProxyRule[], old: ProxyRule, next: ProxyRule) =>
+  before.map((r) => (isSame(r, old) ? next : r));
+const without = (before: readonly ProxyRule[], ...gone: ProxyRule[]) =>
+  before.filter((r) => !gone.some((g) => isSame(g, r)));
+const firewallOn = (fx: Fixture, original: ProxyRule) =>
+  fx.service.editRule(fx.op, { original, updated: original, firewall: true });
 
 const MOVED_8080 = { ...WEB_8080, listenPort: 8085 };
 const RETARGETED_8080 = { ...WEB_8080, connectAddress: '172.28.241.141' };
@@ -150,47 +153,50 @@ describe('fault matrix', () => {
     expect(MATRIX).toHaveLength(84);
   });
 
-  it.each(MATRIX.map(({ c, s, f }) => [`${c.name}: ${s.name} ${f.name}`, c, s, f] as const))('%s', async (_name, c, s, f) => {
-    const fx = ruleFixture('forwarding');
-    await c.prepare?.(fx);
-    const before = machineRules(fx.sim);
-    const firewallBefore = firewallNames(fx.sim);
-    const intended = c.intended(before);
-    fx.sim.injectFault({ match: s.match, nth: s.nth ?? 1, ...f.spec });
+  it.each(MATRIX.map(({ c, s, f }) => [`${c.name}: ${s.name} ${f.name}`, c, s, f] as const))(
+    '%s',
+    async (_name, c, s, f) => {
+      const fx = ruleFixture('forwarding');
+      await c.prepare?.(fx);
+      const before = machineRules(fx.sim);
+      const firewallBefore = firewallNames(fx.sim);
+      const intended = c.intended(before);
+      fx.sim.injectFault({ match: s.match, nth: s.nth ?? 1, ...f.spec });
 
-    const report = reportOf(await c.act(fx));
-    const after = fingerprints(machineRules(fx.sim));
+      const report = reportOf(await c.act(fx));
+      const after = fingerprints(machineRules(fx.sim));
 
-    // The step really ran and the fault really fired.
-    expect(fx.sim.calls.filter((call) => call.fault)).toHaveLength(1);
-    const isBefore = JSON.stringify(after) === JSON.stringify(fingerprints(before));
-    const isIntended = JSON.stringify(after) === JSON.stringify(fingerprints(intended));
-    expect(isBefore || isIntended).toBe(true);
-    expect(report.outcome).toBe(isIntended ? 'applied' : 'not-applied');
-    // The report's list is the machine's list.
-    expect(fingerprints(report.rules.rules)).toEqual(after);
+      // The step really ran and the fault really fired.
+      expect(fx.sim.calls.filter((call) => call.fault)).toHaveLength(1);
+      const isBefore = JSON.stringify(after) === JSON.stringify(fingerprints(before));
+      const isIntended = JSON.stringify(after) === JSON.stringify(fingerprints(intended));
+      expect(isBefore || isIntended).toBe(true);
+      expect(report.outcome).toBe(isIntended ? 'applied' : 'not-applied');
+      // The report's list is the machine's list.
+      expect(fingerprints(report.rules.rules)).toEqual(after);
 
-    if (s.firewall) {
-      // Firewall steps come after the rules changed: the rules are as intended, the step says what happened.
-      expect(isIntended).toBe(true);
-      const firewallStep = report.steps.find((st) => st.step.startsWith('firewall-') && !st.ok);
-      expect(firewallStep === undefined).toBe(f.changes);
-      if (!f.changes) expect(report.message).toMatch(/firewall/);
-    } else if (!f.changes) {
-      // A portproxy step that did not take effect leaves everything as it was, the firewall included.
-      expect(isBefore).toBe(true);
-      expect(firewallNames(fx.sim)).toEqual(firewallBefore);
-    }
-    // The user's own firewall rule is never touched.
-    expect(firewallNames(fx.sim)).toContain('WSL SSH 2222');
+      if (s.firewall) {
+        // Firewall steps come after the rules changed: the rules are as intended, the step says what happened.
+        expect(isIntended).toBe(true);
+        const firewallStep = report.steps.find((st) => st.step.startsWith('firewall-') && !st.ok);
+        expect(firewallStep === undefined).toBe(f.changes);
+        if (!f.changes) expect(report.message).toMatch(/firewall/);
+      } else if (!f.changes) {
+        // A portproxy step that did not take effect leaves everything as it was, the firewall included.
+        expect(isBefore).toBe(true);
+        expect(firewallNames(fx.sim)).toEqual(firewallBefore);
+      }
+      // The user's own firewall rule is never touched.
+      expect(firewallNames(fx.sim)).toContain('WSL SSH 2222');
 
-    if (c.backup) {
-      const backup = (await fx.store.list()).find((b) => b.reason === c.backup);
-      expect(backup).toBeDefined();
-      expect(report.backup).toEqual(backup);
-      expect(fingerprints((await fx.store.read(backup!.id))!)).toEqual(fingerprints(before));
-    }
-  });
+      if (c.backup) {
+        const backup = (await fx.store.list()).find((b) => b.reason === c.backup);
+        expect(backup).toBeDefined();
+        expect(report.backup).toEqual(backup);
+        expect(fingerprints((await fx.store.read(backup!.id))!)).toEqual(fingerprints(before));
+      }
+    },
+  );
 });
 
 describe('reads that fail after a change', () => {
@@ -200,14 +206,18 @@ describe('reads that fail after a change', () => {
     const fx = ruleFixture();
     // Read 1 is before the change, read 2 the verification: it hangs, the retry answers.
     fx.sim.injectFault({ match: showAll, nth: 2, kind: 'hang' });
-    const report = reportOf(await fx.service.addRule(fx.op, { rule: NEW_8090, firewall: false, replaceExisting: false }));
+    const report = reportOf(
+      await fx.service.addRule(fx.op, { rule: NEW_8090, firewall: false, replaceExisting: false }),
+    );
     expect(report.outcome).toBe('applied');
   });
 
   it('says unknown only when the list cannot be read at all, and the next read tells the truth', async () => {
     const fx = ruleFixture();
     fx.sim.injectFault({ match: showAll, nth: 2, kind: 'hang', once: false });
-    const report = reportOf(await fx.service.addRule(fx.op, { rule: NEW_8090, firewall: false, replaceExisting: false }));
+    const report = reportOf(
+      await fx.service.addRule(fx.op, { rule: NEW_8090, firewall: false, replaceExisting: false }),
+    );
     expect(report.outcome).toBe('unknown');
     fx.sim.clearFaults();
     expect(fingerprints(machineRules(fx.sim))).toContain(fingerprints([NEW_8090])[0]);
@@ -218,7 +228,9 @@ describe('reads that fail after a change', () => {
     const before = machineRules(fx.sim);
     fx.sim.injectFault({ match: showAll, nth: 2, kind: 'hang' });
     fx.sim.injectFault({ match: showAll, nth: 3, kind: 'hang' });
-    const report = reportOf(await fx.service.editRule(fx.op, { original: WEB_8080, updated: MOVED_8080, firewall: false }));
+    const report = reportOf(
+      await fx.service.editRule(fx.op, { original: WEB_8080, updated: MOVED_8080, firewall: false }),
+    );
     expect(report.outcome).toBe('not-applied');
     expect(fingerprints(machineRules(fx.sim))).toEqual(fingerprints(before));
     expect(fx.commandLines().filter((l) => l.includes('portproxy delete'))).toEqual([
@@ -231,7 +243,12 @@ describe('reads that fail after a change', () => {
     fx.sim.injectFault({ match: netsh('portproxy', 'add'), nth: 2, kind: 'fail' });
     // The rollback deletes the rule added first: that fails too.
     fx.sim.injectFault({ match: netsh('portproxy', 'delete'), kind: 'fail' });
-    const report = reportOf(await fx.service.importRules(fx.op, { rules: [NEW_8090, rule('v4tov4', '*', 8091, '10.0.0.1', 1)], mode: 'merge' }));
+    const report = reportOf(
+      await fx.service.importRules(fx.op, {
+        rules: [NEW_8090, rule('v4tov4', '*', 8091, '10.0.0.1', 1)],
+        mode: 'merge',
+      }),
+    );
     expect(report.outcome).toBe('unknown');
     expect(report.message).toMatch(/rollback could not be verified/);
     expect(report.perRule?.map((r) => r.outcome)).toEqual(['applied', 'not-applied']);
@@ -241,7 +258,9 @@ describe('reads that fail after a change', () => {
   it('never leaves zero rules when an edit cannot delete the old rule nor roll back', async () => {
     const fx = ruleFixture();
     fx.sim.injectFault({ match: netsh('portproxy', 'delete'), kind: 'fail', once: false });
-    const report = reportOf(await fx.service.editRule(fx.op, { original: WEB_8080, updated: MOVED_8080, firewall: false }));
+    const report = reportOf(
+      await fx.service.editRule(fx.op, { original: WEB_8080, updated: MOVED_8080, firewall: false }),
+    );
     expect(report.outcome).toBe('unknown');
     const after = fingerprints(machineRules(fx.sim));
     expect(after).toContain(fingerprints([WEB_8080])[0]);

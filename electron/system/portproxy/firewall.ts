@@ -27,7 +27,11 @@ export const unusedPorts = (ports: Iterable<number>, remaining: readonly ProxyRu
  * attempted anyway: a second rule of the same name is removed with the first (delete is by name),
  * and deleting a name that does not exist changes nothing.
  */
-export const planFirewall = (known: ReadonlySet<number> | null, want: Iterable<number>, release: Iterable<number>): FirewallPlan => {
+export const planFirewall = (
+  known: ReadonlySet<number> | null,
+  want: Iterable<number>,
+  release: Iterable<number>,
+): FirewallPlan => {
   const wanted = unique(want);
   return {
     add: wanted.filter((port) => !known?.has(port)),
@@ -47,7 +51,8 @@ interface Ran {
 const stepOf = ({ port, action, result }: Ran, after: ReadonlySet<number> | null): StepReport => {
   const name = `firewall-${action}`;
   const subject = firewallRuleName(port);
-  if (after === null) return step(name, false, `${subject}: ${describeRun(result)}; the firewall rules could not be read back`);
+  if (after === null)
+    return step(name, false, `${subject}: ${describeRun(result)}; the firewall rules could not be read back`);
   const done = action === 'add' ? after.has(port) : !after.has(port);
   return done ? step(name, true, subject) : step(name, false, `${subject}: ${describeRun(result)}`);
 };

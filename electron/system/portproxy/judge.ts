@@ -9,7 +9,8 @@ import type { Outcome, ProxyRule, RuleOutcome } from '../../../shared/model';
 import { listenKey } from '../../../shared/proxy-rules';
 
 /** A rule as one comparable string: its listen key and where it points (case-insensitive host). */
-export const ruleFingerprint = (rule: ProxyRule): string => `${listenKey(rule)}>${rule.connectAddress.toLowerCase()}|${rule.connectPort}`;
+export const ruleFingerprint = (rule: ProxyRule): string =>
+  `${listenKey(rule)}>${rule.connectAddress.toLowerCase()}|${rule.connectPort}`;
 
 const projection = (rules: readonly ProxyRule[], keys: ReadonlySet<string> | null): string =>
   rules
@@ -36,7 +37,11 @@ export const keysOf = (...groups: readonly (readonly ProxyRule[])[]): ReadonlySe
   new Set(groups.flat().map((rule) => listenKey(rule)));
 
 /** One rule's change (`null` = no rule at that key), judged from the list. */
-export const judgeOne = (listed: readonly ProxyRule[] | null, before: ProxyRule | null, intended: ProxyRule | null): Outcome => {
+export const judgeOne = (
+  listed: readonly ProxyRule[] | null,
+  before: ProxyRule | null,
+  intended: ProxyRule | null,
+): Outcome => {
   const rule = intended ?? before;
   if (!rule) return 'applied';
   return judgeRules(listed, before ? [before] : [], intended ? [intended] : [], keysOf([rule]));

@@ -5,7 +5,13 @@ import { hasFirewallRuleListing, parseFirewallRuleNames } from './parse-firewall
 const SAMPLE = 'advfirewall-show-rule.en.1-rem-prefixed.txt';
 
 const block = (label: string, name: string) =>
-  [`${label}`.padEnd(38) + name, '-'.repeat(70), 'Enabled:'.padEnd(38) + 'Yes', 'Direction:'.padEnd(38) + 'In', ''].join('\r\n');
+  [
+    `${label}`.padEnd(38) + name,
+    '-'.repeat(70),
+    'Enabled:'.padEnd(38) + 'Yes',
+    'Direction:'.padEnd(38) + 'In',
+    '',
+  ].join('\r\n');
 
 describe('parseFirewallRuleNames', () => {
   it.skipIf(!listSharedSamples().includes(SAMPLE))('reads the names of the real capture (rem prefix stripped)', () => {
@@ -26,7 +32,11 @@ describe('parseFirewallRuleNames', () => {
       '확인됨',
       '',
     ].join('\r\n');
-    expect(parseFirewallRuleNames(text)).toEqual(['Portwarden portproxy TCP 8080', 'WSL SSH 2222', 'Name: with a colon']);
+    expect(parseFirewallRuleNames(text)).toEqual([
+      'Portwarden portproxy TCP 8080',
+      'WSL SSH 2222',
+      'Name: with a colon',
+    ]);
   });
 
   it('finds nothing in messages and usage text', () => {

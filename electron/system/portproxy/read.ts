@@ -60,7 +60,11 @@ export const readFirewallPorts = async (op: Operation): Promise<ReadonlySet<numb
 
 /** The three reads are independent processes: run them together. */
 export const readRuleState = async (op: Operation, now: () => Date): Promise<RuleState> => {
-  const [proxy, firewall, iphlpsvc] = await Promise.all([readPortProxy(op), readFirewallPorts(op), readServiceStatus(op, 'iphlpsvc')]);
+  const [proxy, firewall, iphlpsvc] = await Promise.all([
+    readPortProxy(op),
+    readFirewallPorts(op),
+    readServiceStatus(op, 'iphlpsvc'),
+  ]);
   return {
     rules: proxy.rules,
     ...(proxy.error ? { rulesError: proxy.error } : {}),

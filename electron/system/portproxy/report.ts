@@ -34,7 +34,10 @@ export const ruleReport = (
 });
 
 /** The conflict payload: the rules as Windows lists them now, so the UI can ask the user. */
-export const conflictDetail = (rules: readonly ProxyRule[]): string => JSON.stringify(rules.length === 1 ? rules[0] : rules);
+export const conflictDetail = (rules: readonly ProxyRule[]): string =>
+  JSON.stringify(rules.length === 1 ? rules[0] : rules);
 
 export const unreadable = (state: RuleState): Result<never> =>
-  err('command-failed', 'Could not read the portproxy rules (netsh interface portproxy show all).', { detail: state.rulesError ?? '' });
+  err('command-failed', 'Could not read the portproxy rules (netsh interface portproxy show all).', {
+    detail: state.rulesError ?? '',
+  });

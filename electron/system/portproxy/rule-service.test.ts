@@ -11,11 +11,26 @@ import {
   reportOf,
   ruleFixture,
 } from './test-fixture';
-import { DEVBOX_8888, FORWARDING_RULES, NEW_8090, rule, SSH_2222, V4TOV6_8081, V6TOV4_9000, WEB_8080 } from './rules.fixture';
+import {
+  DEVBOX_8888,
+  FORWARDING_RULES,
+  NEW_8090,
+  rule,
+  SSH_2222,
+  V4TOV6_8081,
+  V6TOV4_9000,
+  WEB_8080,
+} from './rules.fixture';
 
 const same = (a: readonly ProxyRule[], b: readonly ProxyRule[]) => expect(fingerprints(a)).toEqual(fingerprints(b));
 const plain = (rules: readonly ProxyRule[]) =>
-  rules.map(({ type, listenAddress, listenPort, connectAddress, connectPort }) => ({ type, listenAddress, listenPort, connectAddress, connectPort }));
+  rules.map(({ type, listenAddress, listenPort, connectAddress, connectPort }) => ({
+    type,
+    listenAddress,
+    listenPort,
+    connectAddress,
+    connectPort,
+  }));
 
 describe('listRules', () => {
   it.each(['en', 'ko', 'de', 'zh-CN'])('lists the forwarding rules of every type in %s', async (locale) => {
@@ -30,7 +45,17 @@ describe('listRules', () => {
 
   it('reads the firewall once, inbound only, and shows our rule on the rules of its port', async () => {
     const { service, op, sim, commandLines } = ruleFixture();
-    await sim.run('netsh', ['advfirewall', 'firewall', 'add', 'rule', `name=${firewallRuleName(8080)}`, 'dir=in', 'action=allow', 'protocol=TCP', 'localport=8080']);
+    await sim.run('netsh', [
+      'advfirewall',
+      'firewall',
+      'add',
+      'rule',
+      `name=${firewallRuleName(8080)}`,
+      'dir=in',
+      'action=allow',
+      'protocol=TCP',
+      'localport=8080',
+    ]);
     const result = await service.listRules(op);
     if (!result.ok) throw new Error(result.error.message);
     expect(result.value.rules.find((r) => r.listenPort === 8080)?.firewallRule).toBe('Portwarden portproxy TCP 8080');
@@ -101,8 +126,16 @@ describe('addRule', () => {
       'netsh interface portproxy add v4tov4 listenport=8090 connectaddress=172.28.241.140 connectport=8090',
       'netsh advfirewall firewall add rule name=Portwarden portproxy TCP 8090 dir=in action=allow protocol=TCP localport=8090',
     ]);
-    expect(sim.calls.find((c) => c.args.includes('add') && c.args.includes('rule'))?.args).toContain('name=Portwarden portproxy TCP 8090');
-    expect(sim.machine.firewallRules).toContainEqual({ name: 'Portwarden portproxy TCP 8090', dir: 'in', action: 'allow', protocol: 'TCP', localport: '8090' });
+    expect(sim.calls.find((c) => c.args.includes('add') && c.args.includes('rule'))?.args).toContain(
+      'name=Portwarden portproxy TCP 8090',
+    );
+    expect(sim.machine.firewallRules).toContainEqual({
+      name: 'Portwarden portproxy TCP 8090',
+      dir: 'in',
+      action: 'allow',
+      protocol: 'TCP',
+      localport: '8090',
+    });
     expect(report.rules.rules.find((r) => r.listenPort === 8090)?.firewallRule).toBe('Portwarden portproxy TCP 8090');
   });
 
@@ -165,9 +198,22 @@ describe('editRule', () => {
 
   it('refuses when the original is no longer listed as it was (changed outside the app), running nothing', async () => {
     const { service, op, sim, commandLines } = ruleFixture();
-    await sim.run('netsh', ['interface', 'portproxy', 'set', 'v4tov4', 'listenaddress=0.0.0.0', 'listenport=8080', 'connectaddress=10.0.0.9', 'connectport=80']);
+    await sim.run('netsh', [
+      'interface',
+      'portproxy',
+      'set',
+      'v4tov4',
+      'listenaddress=0.0.0.0',
+      'listenport=8080',
+      'connectaddress=10.0.0.9',
+      'connectport=80',
+    ]);
     const callsBefore = commandLines().length;
-    const result = await service.editRule(op, { original: WEB_8080, updated: { ...WEB_8080, connectPort: 81 }, firewall: false });
+    const result = await service.editRule(op, {
+      original: WEB_8080,
+      updated: { ...WEB_8080, connectPort: 81 },
+      firewall: false,
+    });
     expect(result).toMatchObject({ ok: false, error: { code: 'conflict' } });
     expect(!result.ok && JSON.parse(result.error.detail!)).toMatchObject({ connectAddress: '10.0.0.9' });
     expect(mutatingLines(commandLines().slice(callsBefore))).toEqual([]);
@@ -175,7 +221,11 @@ describe('editRule', () => {
 
   it('refuses to move a rule onto a listen key another rule holds', async () => {
     const { service, op, commandLines } = ruleFixture();
-    const result = await service.editRule(op, { original: WEB_8080, updated: { ...WEB_8080, listenPort: 2222 }, firewall: false });
+    const result = await service.editRule(op, {
+      original: WEB_8080,
+      updated: { ...WEB_8080, listenPort: 2222 },
+      firewall: false,
+    });
     expect(result).toMatchObject({ ok: false, error: { code: 'conflict' } });
     expect(!result.ok && JSON.parse(result.error.detail!)).toEqual(SSH_2222);
     expect(mutatingLines(commandLines())).toEqual([]);
@@ -195,9 +245,13 @@ describe('editRule', () => {
 
   it('turns the firewall rule on and off without touching the portproxy rule', async () => {
     const { service, op, sim, commandLines } = ruleFixture();
-    expect(reportOf(await service.editRule(op, { original: SSH_2222, updated: SSH_2222, firewall: true })).outcome).toBe('applied');
+    expect(
+      reportOf(await service.editRule(op, { original: SSH_2222, updated: SSH_2222, firewall: true })).outcome,
+    ).toBe('applied');
     expect(firewallNames(sim)).toEqual(['Portwarden portproxy TCP 2222', 'WSL SSH 2222']);
-    expect(reportOf(await service.editRule(op, { original: SSH_2222, updated: SSH_2222, firewall: false })).outcome).toBe('applied');
+    expect(
+      reportOf(await service.editRule(op, { original: SSH_2222, updated: SSH_2222, firewall: false })).outcome,
+    ).toBe('applied');
     expect(firewallNames(sim)).toEqual(['WSL SSH 2222']);
     expect(mutatingLines(commandLines()).filter((l) => l.includes('interface portproxy'))).toEqual([]);
     expect(mutatingLines(commandLines())).toEqual([
@@ -210,7 +264,9 @@ describe('editRule', () => {
     const { service, op, sim } = ruleFixture();
     const v6 = rule('v6tov4', '::', 8080, '172.28.241.140', 80);
     reportOf(await service.addRule(op, { rule: v6, firewall: true, replaceExisting: false }));
-    const report = reportOf(await service.editRule(op, { original: WEB_8080, updated: { ...WEB_8080, listenPort: 8086 }, firewall: false }));
+    const report = reportOf(
+      await service.editRule(op, { original: WEB_8080, updated: { ...WEB_8080, listenPort: 8086 }, firewall: false }),
+    );
     expect(report.outcome).toBe('applied');
     expect(hasOurFirewall(sim, 8080)).toBe(true);
   });
@@ -281,7 +337,10 @@ describe('resetRules', () => {
   it('runs nothing when the backup cannot be written', async () => {
     const { service, op, sim, commandLines } = ruleFixture('forwarding', { store: failingStore });
     const result = await service.resetRules(op);
-    expect(result).toMatchObject({ ok: false, error: { code: 'not-applied', detail: expect.stringMatching(/EACCES/) } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'not-applied', detail: expect.stringMatching(/EACCES/) },
+    });
     expect(mutatingLines(commandLines())).toEqual([]);
     same(machineRules(sim), FORWARDING_RULES);
   });
@@ -290,7 +349,17 @@ describe('resetRules', () => {
 describe('exportRules', () => {
   it('exports every rule with its firewall flag', async () => {
     const { service, op, sim } = ruleFixture('forwarding', { now: () => new Date('2026-03-04T05:06:07.089Z') });
-    await sim.run('netsh', ['advfirewall', 'firewall', 'add', 'rule', `name=${firewallRuleName(2222)}`, 'dir=in', 'action=allow', 'protocol=TCP', 'localport=2222']);
+    await sim.run('netsh', [
+      'advfirewall',
+      'firewall',
+      'add',
+      'rule',
+      `name=${firewallRuleName(2222)}`,
+      'dir=in',
+      'action=allow',
+      'protocol=TCP',
+      'localport=2222',
+    ]);
     const result = await service.exportRules(op);
     if (!result.ok) throw new Error(result.error.message);
     expect(result.value.fileName).toBe('portwarden-rules-2026-03-04.json');
@@ -337,7 +406,10 @@ describe('importRules', () => {
 
   it('runs nothing when the backup cannot be written', async () => {
     const { service, op, commandLines } = ruleFixture('forwarding', { store: failingStore });
-    expect(await service.importRules(op, { rules: [NEW_8090], mode: 'replace' })).toMatchObject({ ok: false, error: { code: 'not-applied' } });
+    expect(await service.importRules(op, { rules: [NEW_8090], mode: 'replace' })).toMatchObject({
+      ok: false,
+      error: { code: 'not-applied' },
+    });
     expect(mutatingLines(commandLines())).toEqual([]);
   });
 });
@@ -361,8 +433,14 @@ describe('listBackups and restoreBackup', () => {
 
   it('answers not-found for an unknown or malformed id, running nothing', async () => {
     const { service, op, commandLines } = ruleFixture();
-    expect(await service.restoreBackup(op, '20260101T000000000Z-reset')).toMatchObject({ ok: false, error: { code: 'not-found' } });
-    expect(await service.restoreBackup(op, '../../etc/passwd')).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await service.restoreBackup(op, '20260101T000000000Z-reset')).toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    });
+    expect(await service.restoreBackup(op, '../../etc/passwd')).toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    });
     expect(mutatingLines(commandLines())).toEqual([]);
   });
 
@@ -387,7 +465,13 @@ describe('checkRules', () => {
       expect(check.excluded).toEqual({ state: 'ok' });
       expect(check.target.state).toBe('problem');
     }
-    expect(probe.calls).toEqual(['172.28.241.140/22', '172.28.241.140/80', 'devbox.lan/8888', '::1/80', '172.28.241.140/9000']);
+    expect(probe.calls).toEqual([
+      '172.28.241.140/22',
+      '172.28.241.140/80',
+      'devbox.lan/8888',
+      '::1/80',
+      '172.28.241.140/9000',
+    ]);
     const lines = commandLines();
     expect(lines.filter((l) => l.startsWith('netstat'))).toEqual(['netstat -ano']);
     expect(lines.filter((l) => l.startsWith('tasklist'))).toEqual(['tasklist /fo csv /nh /svc']);
@@ -417,7 +501,10 @@ describe('checkRules', () => {
   it('names another owner of the listen port', async () => {
     const { service, op } = ruleFixture();
     const result = await service.checkRules(op, [rule('v4tov4', '*', 5432, '172.28.241.140', 5432)]);
-    expect(result).toMatchObject({ ok: true, value: [{ listening: { state: 'problem', owner: 'postgres.exe (PID 10524)' } }] });
+    expect(result).toMatchObject({
+      ok: true,
+      value: [{ listening: { state: 'problem', owner: 'postgres.exe (PID 10524)' } }],
+    });
   });
 
   it('finds an excluded range over the listen port (IPv6 table for a v6 listener)', async () => {
@@ -461,7 +548,10 @@ describe('preflightRule', () => {
   it('finds the excluded range over the port', async () => {
     const { service, op } = ruleFixture();
     const result = await service.preflightRule(op, rule('v4tov4', '*', 5357, '10.0.0.1', 80));
-    expect(result).toMatchObject({ ok: true, value: { excluded: { protocol: 'tcp', ipVersion: 'ipv4', start: 5357, end: 5357 } } });
+    expect(result).toMatchObject({
+      ok: true,
+      value: { excluded: { protocol: 'tcp', ipVersion: 'ipv4', start: 5357, end: 5357 } },
+    });
   });
 
   it('fails rather than saying "nothing in the way" when a read fails', async () => {
@@ -503,7 +593,11 @@ describe('startIpHelper', () => {
 describe('simulated advfirewall show rule', () => {
   it('filters by dir', async () => {
     const { sim } = ruleFixture();
-    expect((await sim.run('netsh', ['advfirewall', 'firewall', 'show', 'rule', 'name=all', 'dir=in'])).stdout).toMatch(/WSL SSH 2222/);
-    expect((await sim.run('netsh', ['advfirewall', 'firewall', 'show', 'rule', 'name=all', 'dir=out'])).stdout).toMatch(/No rules match/);
+    expect((await sim.run('netsh', ['advfirewall', 'firewall', 'show', 'rule', 'name=all', 'dir=in'])).stdout).toMatch(
+      /WSL SSH 2222/,
+    );
+    expect((await sim.run('netsh', ['advfirewall', 'firewall', 'show', 'rule', 'name=all', 'dir=out'])).stdout).toMatch(
+      /No rules match/,
+    );
   });
 });

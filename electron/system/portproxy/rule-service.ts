@@ -42,7 +42,9 @@ export const createRuleService = (deps: RuleServiceDeps): RuleService => {
       try {
         return ok(await backups.list());
       } catch (error) {
-        return err('command-failed', 'Could not list the rule backups.', { detail: error instanceof Error ? error.message : String(error) });
+        return err('command-failed', 'Could not list the rule backups.', {
+          detail: error instanceof Error ? error.message : String(error),
+        });
       }
     },
     restoreBackup: (op, id) => restoreBackup(op, now, journal, backups, id),

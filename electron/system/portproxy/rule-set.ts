@@ -48,7 +48,11 @@ interface Phase {
 }
 
 /** `prefix` '' for the change itself, 'rollback-' for the way back: steps `add-rule`, `rollback-delete-rule`, ... */
-const runPhase = async (op: Operation, prefix: string, commands: readonly { rule: ProxyRule; remove: boolean }[]): Promise<Phase> => {
+const runPhase = async (
+  op: Operation,
+  prefix: string,
+  commands: readonly { rule: ProxyRule; remove: boolean }[],
+): Promise<Phase> => {
   const phase: Phase = { steps: [], failures: new Map(), ran: new Set() };
   for (const { rule, remove } of commands) {
     const result = await op.run(remove ? deletePortProxy(rule) : addPortProxy(rule));
@@ -63,7 +67,8 @@ const runPhase = async (op: Operation, prefix: string, commands: readonly { rule
   return phase;
 };
 
-const putsOf = (plan: RulePlan) => [...plan.replace.map((r) => r.after), ...plan.add].map((rule) => ({ rule, remove: false }));
+const putsOf = (plan: RulePlan) =>
+  [...plan.replace.map((r) => r.after), ...plan.add].map((rule) => ({ rule, remove: false }));
 const removesOf = (plan: RulePlan) => plan.remove.map((rule) => ({ rule, remove: true }));
 
 /**
@@ -81,7 +86,12 @@ export const rollBack = async (
   const back: RulePlan =
     listed !== null
       ? planRuleSet(listed, before, 'replace')
-      : { add: [...forward.replace.map((r) => r.before), ...forward.remove], replace: [], remove: forward.add, unchanged: [] };
+      : {
+          add: [...forward.replace.map((r) => r.before), ...forward.remove],
+          replace: [],
+          remove: forward.add,
+          unchanged: [],
+        };
   const puts = await runPhase(op, 'rollback-', putsOf(back));
   // A failed put still lets the deletes run: they only remove keys `before` never had.
   const removes = await runPhase(op, 'rollback-', removesOf(back));
@@ -89,7 +99,12 @@ export const rollBack = async (
   return { steps: [...puts.steps, ...removes.steps], state };
 };
 
-const perRuleOf = (plan: RulePlan, listed: readonly ProxyRule[] | null, phases: readonly Phase[], rolledBack: boolean) => {
+const perRuleOf = (
+  plan: RulePlan,
+  listed: readonly ProxyRule[] | null,
+  phases: readonly Phase[],
+  rolledBack: boolean,
+) => {
   const judged = (rule: ProxyRule, before: ProxyRule | null, intended: ProxyRule | null) => {
     const key = listenKey(rule);
     const outcome = judgeOne(listed, before, intended);
@@ -127,7 +142,10 @@ export const applyRuleSet = async (
       perRule: perRuleOf(plan, state.rules, phases, rolledBack),
       rolledBack,
       ...(unverified
-        ? { message: 'The change failed and the rollback could not be verified; the list shows the rules as they are now.' }
+        ? {
+            message:
+              'The change failed and the rollback could not be verified; the list shows the rules as they are now.',
+          }
         : message
           ? { message }
           : {}),
@@ -151,7 +169,10 @@ export const applyRuleSet = async (
     const putKeys = new Set(putCommands.map(({ rule }) => listenKey(rule)));
     // Judged by the read, not the exit code: a put that timed out may have landed (DESIGN §3).
     if (judgeRules(current.rules, before, target, putKeys) !== 'applied') {
-      return abort(current.rules, puts.failures.size > 0 ? 'A rule could not be added.' : 'A rule was not listed after it was added.');
+      return abort(
+        current.rules,
+        puts.failures.size > 0 ? 'A rule could not be added.' : 'A rule was not listed after it was added.',
+      );
     }
   }
   if (plan.remove.length === 0) return finish(current ?? (await rereadRuleState(op, now)), false);
@@ -162,7 +183,10 @@ export const applyRuleSet = async (
   phases.push(removes);
   const afterRemoves = await rereadRuleState(op, now);
   if (judgeRules(afterRemoves.rules, before, target) !== 'applied') {
-    return abort(afterRemoves.rules, removes.failures.size > 0 ? 'A rule could not be deleted.' : 'A rule was still listed after it was deleted.');
+    return abort(
+      afterRemoves.rules,
+      removes.failures.size > 0 ? 'A rule could not be deleted.' : 'A rule was still listed after it was deleted.',
+    );
   }
   return finish(afterRemoves, false);
 };

@@ -29,7 +29,8 @@ const listed = isListed;
 const portsOf = (rules: readonly ProxyRule[]) => rules.map((rule) => rule.listenPort);
 
 /** Ours that exist (or, when the firewall could not be read, any ours might exist on these ports). */
-const ourPorts = (state: ListedState, fallback: readonly ProxyRule[]) => (state.firewall ? [...state.firewall] : portsOf(fallback));
+const ourPorts = (state: ListedState, fallback: readonly ProxyRule[]) =>
+  state.firewall ? [...state.firewall] : portsOf(fallback);
 
 /** The transaction's report, after the firewall steps that follow an applied change. */
 const finishRuleSet = async (
@@ -72,17 +73,33 @@ export const deleteRules = async (
   );
 };
 
-export const resetRules = async (op: Operation, now: Now, journal: Journal, backups: BackupStore): Promise<Result<RuleChangeReport>> => {
+export const resetRules = async (
+  op: Operation,
+  now: Now,
+  journal: Journal,
+  backups: BackupStore,
+): Promise<Result<RuleChangeReport>> => {
   const before = await readRuleState(op, now);
   if (!listed(before)) return unreadable(before);
   const backup = await writeBackup(backups, 'reset', before);
   if (!backup.ok) return backup;
   const firewall = { want: [], release: ourPorts(before, before.rules) };
-  return journaled(journal, op, rulesIntent(before, [], firewall, backup.value.id), () => reset(op, now, before, backup.value, firewall));
+  return journaled(journal, op, rulesIntent(before, [], firewall, backup.value.id), () =>
+    reset(op, now, before, backup.value, firewall),
+  );
 };
 
-const reset = async (op: Operation, now: Now, before: Listed, backup: BackupInfo, firewall: FirewallIntent): Promise<RuleChangeReport> => {
-  const steps: StepReport[] = [step('backup', true, backup.id), commandStep('reset-rules', await op.run(resetPortProxy()))];
+const reset = async (
+  op: Operation,
+  now: Now,
+  before: Listed,
+  backup: BackupInfo,
+  firewall: FirewallIntent,
+): Promise<RuleChangeReport> => {
+  const steps: StepReport[] = [
+    step('backup', true, backup.id),
+    commandStep('reset-rules', await op.run(resetPortProxy())),
+  ];
   let state = await rereadRuleState(op, now);
   let outcome = judgeRules(state.rules, before.rules, []);
   let message: string | undefined;
@@ -116,7 +133,8 @@ export const importRules = async (
   const before = await readRuleState(op, now);
   if (!listed(before)) return unreadable(before);
   const plan = planRuleSet(before.rules, input.rules, input.mode);
-  if (isEmptyPlan(plan)) return ok(ruleReport('applied', [], before, { perRule: [], message: 'The rules are already as in the file.' }));
+  if (isEmptyPlan(plan))
+    return ok(ruleReport('applied', [], before, { perRule: [], message: 'The rules are already as in the file.' }));
   const backup = await writeBackup(backups, 'import', before);
   if (!backup.ok) return backup;
   const target = targetOf(before.rules, plan);
@@ -130,7 +148,9 @@ export const importRules = async (
 };
 
 /** Later rules with the same listen key win, as they would if added one after another. */
-const byLastKey = (rules: readonly ProxyRule[]): ProxyRule[] => [...new Map(rules.map((rule) => [listenKey(rule), rule])).values()];
+const byLastKey = (rules: readonly ProxyRule[]): ProxyRule[] => [
+  ...new Map(rules.map((rule) => [listenKey(rule), rule])).values(),
+];
 
 export const restoreBackup = async (
   op: Operation,
@@ -143,7 +163,9 @@ export const restoreBackup = async (
   try {
     recorded = await backups.read(id);
   } catch (error) {
-    return err('command-failed', 'Could not read the backup.', { detail: error instanceof Error ? error.message : String(error) });
+    return err('command-failed', 'Could not read the backup.', {
+      detail: error instanceof Error ? error.message : String(error),
+    });
   }
   if (!recorded) return err('not-found', `There is no valid backup ${id}.`);
   const before = await readRuleState(op, now);

@@ -1,7 +1,13 @@
 /** The rules of the `forwarding` scenario (sim/scenarios.ts), as netsh lists them. */
 import type { ProxyRule } from '../../../shared/model';
 
-const rule = (type: ProxyRule['type'], listenAddress: string, listenPort: number, connectAddress: string, connectPort: number): ProxyRule => ({
+const rule = (
+  type: ProxyRule['type'],
+  listenAddress: string,
+  listenPort: number,
+  connectAddress: string,
+  connectPort: number,
+): ProxyRule => ({
   type,
   listenAddress,
   listenPort,

@@ -21,14 +21,20 @@ import { commandStep, conflictDetail, describeRule, ruleReport, unreadable } fro
 type Now = () => Date;
 type Listed = ListedState;
 
-const findKey = (rules: readonly ProxyRule[], rule: ProxyRule) => rules.find((r) => listenKey(r) === listenKey(rule)) ?? null;
+const findKey = (rules: readonly ProxyRule[], rule: ProxyRule) =>
+  rules.find((r) => listenKey(r) === listenKey(rule)) ?? null;
 
 const NOT_LISTED = {
   add: 'The rule is not listed after the add.',
   set: 'The rule still has its old target after the change.',
 } as const;
 
-export const addRule = async (op: Operation, now: Now, journal: Journal, input: AddRule): Promise<Result<RuleChangeReport>> => {
+export const addRule = async (
+  op: Operation,
+  now: Now,
+  journal: Journal,
+  input: AddRule,
+): Promise<Result<RuleChangeReport>> => {
   const { rule } = input;
   const before = await readRuleState(op, now);
   if (!isListed(before)) return unreadable(before);
@@ -46,11 +52,17 @@ export const addRule = async (op: Operation, now: Now, journal: Journal, input: 
     // Applied only when the exact rule is listed: netsh exits 0 on usage errors (DESIGN §1).
     const outcome = judgeOne(state.rules, existing, rule);
     if (outcome === 'applied' && input.firewall) {
-      const applied = await applyFirewall(op, now, planFirewall(state.firewall, firewall.want, firewall.release), state);
+      const applied = await applyFirewall(
+        op,
+        now,
+        planFirewall(state.firewall, firewall.want, firewall.release),
+        state,
+      );
       steps.push(...applied.steps);
       state = applied.state;
     }
-    const message = outcome === 'applied' ? firewallMessage(steps) : outcome === 'not-applied' ? NOT_LISTED.add : undefined;
+    const message =
+      outcome === 'applied' ? firewallMessage(steps) : outcome === 'not-applied' ? NOT_LISTED.add : undefined;
     return ruleReport(outcome, steps, state, { message });
   });
 };
@@ -65,7 +77,12 @@ const firewallAfterEdit = (target: readonly ProxyRule[], input: EditRule): Firew
   return { want: input.firewall ? [input.updated.listenPort] : [], release: unusedPorts(release, others) };
 };
 
-export const editRule = async (op: Operation, now: Now, journal: Journal, input: EditRule): Promise<Result<RuleChangeReport>> => {
+export const editRule = async (
+  op: Operation,
+  now: Now,
+  journal: Journal,
+  input: EditRule,
+): Promise<Result<RuleChangeReport>> => {
   const { original, updated } = input;
   const before = await readRuleState(op, now);
   if (!isListed(before)) return unreadable(before);
@@ -80,14 +97,20 @@ export const editRule = async (op: Operation, now: Now, journal: Journal, input:
   const occupant = sameKey ? null : findKey(before.rules, updated);
   if (occupant) {
     // `add` would silently replace the rule already on the new key.
-    return err('conflict', `A rule already listens on ${updated.listenAddress}:${updated.listenPort} (${updated.type}).`, {
-      detail: conflictDetail([occupant]),
-    });
+    return err(
+      'conflict',
+      `A rule already listens on ${updated.listenAddress}:${updated.listenPort} (${updated.type}).`,
+      {
+        detail: conflictDetail([occupant]),
+      },
+    );
   }
 
   const target = [...before.rules.filter((r) => !sameRule(r, original)), updated];
   const firewall = firewallAfterEdit(target, input);
-  return journaled(journal, op, rulesIntent(before, target, firewall), () => edit(op, now, before, target, firewall, input));
+  return journaled(journal, op, rulesIntent(before, target, firewall), () =>
+    edit(op, now, before, target, firewall, input),
+  );
 };
 
 const edit = async (
@@ -122,7 +145,8 @@ const edit = async (
     state = applied.state;
     message = firewallMessage(steps);
     // A firewall-only edit is judged by the firewall read.
-    if (sameRule(original, updated) && applied.steps.some((s) => !s.ok)) outcome = state.firewall === null ? 'unknown' : 'not-applied';
+    if (sameRule(original, updated) && applied.steps.some((s) => !s.ok))
+      outcome = state.firewall === null ? 'unknown' : 'not-applied';
   }
   return ruleReport(outcome, steps, state, { message });
 };

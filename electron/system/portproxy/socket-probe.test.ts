@@ -17,7 +17,12 @@ const portOf = (server: Server) => (server.address() as AddressInfo).port;
 const close = (server: Server) => new Promise<void>((resolve) => server.close(() => resolve()));
 
 afterEach(async () => {
-  await Promise.all(servers.splice(0).filter((s) => s.listening).map(close));
+  await Promise.all(
+    servers
+      .splice(0)
+      .filter((s) => s.listening)
+      .map(close),
+  );
 });
 
 describe('createSocketProbe', () => {

@@ -54,7 +54,12 @@ export const ruleFixture = (scenario = 'forwarding', options: FixtureOptions = {
   const store = createFileBackupStore(dir);
   const backups = options.store ? options.store(store) : store;
   const probe = fakeProbe(options.answers);
-  const service = createRuleService({ backups, probe, journal: base.journal, ...(options.now ? { now: options.now } : {}) });
+  const service = createRuleService({
+    backups,
+    probe,
+    journal: base.journal,
+    ...(options.now ? { now: options.now } : {}),
+  });
   return { ...base, dir, store, backups, probe, service };
 };
 
@@ -73,7 +78,8 @@ export const fingerprints = (rules: readonly ProxyRule[]): string[] =>
   rules.map((r) => `${listenKey(r)}>${r.connectAddress.toLowerCase()}/${r.connectPort}`).sort();
 
 export const firewallNames = (sim: SimRunner): string[] => sim.machine.firewallRules.map((r) => r.name).sort();
-export const hasOurFirewall = (sim: SimRunner, port: number): boolean => firewallNames(sim).includes(firewallRuleName(port));
+export const hasOurFirewall = (sim: SimRunner, port: number): boolean =>
+  firewallNames(sim).includes(firewallRuleName(port));
 
 /** Every command that changes something: netsh add/set/delete/reset, net start/stop. */
 export const mutatingLines = (lines: readonly string[]): string[] =>

@@ -47,5 +47,9 @@ export interface BackupRule extends ProxyRule {
 
 /** "Does the target answer?": one TCP connect with a timeout. Real sockets in the app, the simulator in tests. */
 export interface TcpProbe {
-  probe(host: string, port: number, timeoutMs: number): Promise<{ readonly answered: boolean; readonly ms: number; readonly detail: string }>;
+  probe(
+    host: string,
+    port: number,
+    timeoutMs: number,
+  ): Promise<{ readonly answered: boolean; readonly ms: number; readonly detail: string }>;
 }

@@ -17,7 +17,9 @@ describe('assertSimulatorAllowed', () => {
     const sources = readdirSync(dir).filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts'));
     expect(sources.length).toBeGreaterThan(10);
     for (const file of sources) {
-      expect(readFileSync(path.join(dir, file), 'utf8'), file).not.toMatch(/from ['"]electron['"]|require\(['"]electron['"]\)/);
+      expect(readFileSync(path.join(dir, file), 'utf8'), file).not.toMatch(
+        /from ['"]electron['"]|require\(['"]electron['"]\)/,
+      );
     }
   });
 });

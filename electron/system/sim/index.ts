@@ -38,7 +38,13 @@ export {
   type SimRunnerOptions,
   type SimRunResultBytes,
 } from './sim-runner';
-export { createScenarioMachine, isScenarioName, SCENARIO_NAMES, type ScenarioName, type ScenarioOptions } from './scenarios';
+export {
+  createScenarioMachine,
+  isScenarioName,
+  SCENARIO_NAMES,
+  type ScenarioName,
+  type ScenarioOptions,
+} from './scenarios';
 export { createSimProbe, type SimProbeOptions } from './sim-probe';
 export { effectiveSockets, isPortExcluded, isPortInUse } from './sockets';
 export { assertSimulatorAllowed, type SimulatorEnvironment } from './guard';

@@ -15,7 +15,12 @@ import { runTasklist, runTaskkill } from './tasks';
 import { textsFor } from './texts';
 
 /** `readFile`: the host's file reader, for the one command that reads a file (`schtasks /Create /XML`). */
-export const executeCommand = (machine: Machine, command: SystemCommand, args: readonly string[], readFile?: SimReadFile): SimOutput => {
+export const executeCommand = (
+  machine: Machine,
+  command: SystemCommand,
+  args: readonly string[],
+  readFile?: SimReadFile,
+): SimOutput => {
   const texts = textsFor(machine.language);
   switch (command) {
     case 'netsh':

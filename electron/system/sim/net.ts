@@ -63,7 +63,8 @@ const listStarted = (machine: Machine): SimOutput =>
     '',
   ]);
 
-const syntax = (verb: string): SimOutput => stderrOf(1, ['The syntax of this command is:', '', `NET ${verb.toUpperCase()}`, '[service]', '']);
+const syntax = (verb: string): SimOutput =>
+  stderrOf(1, ['The syntax of this command is:', '', `NET ${verb.toUpperCase()}`, '[service]', '']);
 
 export const runNet = (machine: Machine, texts: Texts, args: readonly string[]): SimOutput => {
   const verb = args[0]?.toLowerCase() ?? '';
@@ -77,6 +78,14 @@ export const runNet = (machine: Machine, texts: Texts, args: readonly string[]):
       // The elevation probe (commands.ts elevationProbe): exit 0 only for an elevated token.
       return machine.elevated ? stdoutOf(0, [texts.noEntries, '']) : netAccessDenied(texts);
     default:
-      return stderrOf(1, ['The syntax of this command is:', '', 'NET', '    [ ACCOUNTS | COMPUTER | CONFIG | CONTINUE | FILE | GROUP | HELP |', '      HELPMSG | LOCALGROUP | PAUSE | SESSION | SHARE | START |', '      STATISTICS | STOP | TIME | USE | USER | VIEW ]', '']);
+      return stderrOf(1, [
+        'The syntax of this command is:',
+        '',
+        'NET',
+        '    [ ACCOUNTS | COMPUTER | CONFIG | CONTINUE | FILE | GROUP | HELP |',
+        '      HELPMSG | LOCALGROUP | PAUSE | SESSION | SHARE | START |',
+        '      STATISTICS | STOP | TIME | USE | USER | VIEW ]',
+        '',
+      ]);
   }
 };

@@ -9,7 +9,14 @@ import { matchKeyword, parseInteger, parseParams, type ParamSpec } from './netsh
 import { stdoutOf, type SimOutput } from './output';
 import { renderDynamicRange, renderExcludedTable, renderFirewallRules, renderPortProxy } from './render-netsh';
 import { isPortInUse } from './sockets';
-import { PORTPROXY_TYPES, proxyKey, type Machine, type PortProxyType, type SimIpVersion, type SimProtocol } from './state';
+import {
+  PORTPROXY_TYPES,
+  proxyKey,
+  type Machine,
+  type PortProxyType,
+  type SimIpVersion,
+  type SimProtocol,
+} from './state';
 import type { Texts } from './texts';
 
 interface Context {
@@ -35,7 +42,11 @@ interface Branch {
 type Node = Leaf | Branch;
 
 const leaf = (spec: Omit<Leaf, 'kind'>): Leaf => ({ kind: 'leaf', ...spec });
-const branch = (names: readonly string[], children: Readonly<Record<string, Node>>): Branch => ({ kind: 'branch', names, children });
+const branch = (names: readonly string[], children: Readonly<Record<string, Node>>): Branch => ({
+  kind: 'branch',
+  names,
+  children,
+});
 
 // ---- shared answers ----------------------------------------------------------------------------
 
@@ -56,10 +67,16 @@ const badValue = (ctx: Context, tag: string, value: string): SimOutput =>
 const portSpan = (values: Readonly<Record<string, string>>): { start: number; count: number } | null => {
   const start = parseInteger(values.startport);
   const count = parseInteger(values.numberofports);
-  return start === null || count === null || start < 1 || count < 1 || start + count - 1 > 65535 ? null : { start, count };
+  return start === null || count === null || start < 1 || count < 1 || start + count - 1 > 65535
+    ? null
+    : { start, count };
 };
 
-const withProtocol = (ctx: Context, values: Readonly<Record<string, string>>, then: (protocol: SimProtocol) => SimOutput): SimOutput => {
+const withProtocol = (
+  ctx: Context,
+  values: Readonly<Record<string, string>>,
+  then: (protocol: SimProtocol) => SimOutput,
+): SimOutput => {
   const protocol = protocolValue(values.protocol);
   return protocol ? then(protocol) : badValue(ctx, 'protocol', values.protocol ?? '');
 };
@@ -77,10 +94,20 @@ const RANGE_PARAMS: readonly ParamSpec[] = [
 const showExcluded = (v: SimIpVersion): Leaf =>
   leaf({
     params: [{ tag: 'protocol', required: true }, STORE],
-    usage: ['Usage: show excludedportrange [protocol=]tcp|udp [[store=]active|persistent]', '', 'Remarks: Displays all excluded port ranges.', '', 'Example:', '', '       show excludedportrange tcp'],
+    usage: [
+      'Usage: show excludedportrange [protocol=]tcp|udp [[store=]active|persistent]',
+      '',
+      'Remarks: Displays all excluded port ranges.',
+      '',
+      'Example:',
+      '',
+      '       show excludedportrange tcp',
+    ],
     mutating: false,
     run: (ctx, values) =>
-      withProtocol(ctx, values, (protocol) => stdoutOf(0, renderExcludedTable(ctx.texts, protocol, ctx.machine.excluded[v][protocol]))),
+      withProtocol(ctx, values, (protocol) =>
+        stdoutOf(0, renderExcludedTable(ctx.texts, protocol, ctx.machine.excluded[v][protocol])),
+      ),
   });
 
 /**
@@ -90,7 +117,15 @@ const showExcluded = (v: SimIpVersion): Leaf =>
 const addExcluded = (v: SimIpVersion): Leaf =>
   leaf({
     params: RANGE_PARAMS,
-    usage: ['Usage: add excludedportrange [protocol=]tcp|udp [startport=]<integer> [numberofports=]<integer> [[store=]active|persistent]', '', 'Remarks: Adds an excluded port range.', '', 'Example:', '', '       add excludedportrange tcp 1433 1'],
+    usage: [
+      'Usage: add excludedportrange [protocol=]tcp|udp [startport=]<integer> [numberofports=]<integer> [[store=]active|persistent]',
+      '',
+      'Remarks: Adds an excluded port range.',
+      '',
+      'Example:',
+      '',
+      '       add excludedportrange tcp 1433 1',
+    ],
     mutating: true,
     run: (ctx, values) =>
       withProtocol(ctx, values, (protocol) => {
@@ -98,7 +133,10 @@ const addExcluded = (v: SimIpVersion): Leaf =>
         if (!span) return parameterIncorrect(ctx);
         const end = span.start + span.count - 1;
         const table = ctx.machine.excluded[v][protocol];
-        if (table.some((r) => r.start <= end && span.start <= r.end) || isPortInUse(ctx.machine, v, protocol, span.start, end)) {
+        if (
+          table.some((r) => r.start <= end && span.start <= r.end) ||
+          isPortInUse(ctx.machine, v, protocol, span.start, end)
+        ) {
           return stdoutOf(1, [ctx.texts.sharingViolation, '']);
         }
         table.push({ start: span.start, end, administered: true });
@@ -110,14 +148,24 @@ const addExcluded = (v: SimIpVersion): Leaf =>
 const deleteExcluded = (v: SimIpVersion): Leaf =>
   leaf({
     params: RANGE_PARAMS,
-    usage: ['Usage: delete excludedportrange [protocol=]tcp|udp [startport=]<integer> [numberofports=]<integer> [[store=]active|persistent]', '', 'Remarks: Deletes an excluded port range.', '', 'Example:', '', '       delete excludedportrange tcp 1433 1'],
+    usage: [
+      'Usage: delete excludedportrange [protocol=]tcp|udp [startport=]<integer> [numberofports=]<integer> [[store=]active|persistent]',
+      '',
+      'Remarks: Deletes an excluded port range.',
+      '',
+      'Example:',
+      '',
+      '       delete excludedportrange tcp 1433 1',
+    ],
     mutating: true,
     run: (ctx, values) =>
       withProtocol(ctx, values, (protocol) => {
         const span = portSpan(values);
         if (!span) return parameterIncorrect(ctx);
         const table = ctx.machine.excluded[v][protocol];
-        const index = table.findIndex((r) => r.administered && r.start === span.start && r.end === span.start + span.count - 1);
+        const index = table.findIndex(
+          (r) => r.administered && r.start === span.start && r.end === span.start + span.count - 1,
+        );
         if (index === -1) return stdoutOf(1, [ctx.texts.fileNotFound, '']);
         table.splice(index, 1);
         return ok(ctx);
@@ -127,10 +175,16 @@ const deleteExcluded = (v: SimIpVersion): Leaf =>
 const showDynamic = (v: SimIpVersion): Leaf =>
   leaf({
     params: [{ tag: 'protocol', required: true }, STORE],
-    usage: ['Usage: show dynamicportrange [protocol=]tcp|udp [[store=]active|persistent]', '', 'Remarks: Displays dynamic port range configuration parameters.'],
+    usage: [
+      'Usage: show dynamicportrange [protocol=]tcp|udp [[store=]active|persistent]',
+      '',
+      'Remarks: Displays dynamic port range configuration parameters.',
+    ],
     mutating: false,
     run: (ctx, values) =>
-      withProtocol(ctx, values, (protocol) => stdoutOf(0, renderDynamicRange(ctx.texts, protocol, ctx.machine.dynamic[v][protocol]))),
+      withProtocol(ctx, values, (protocol) =>
+        stdoutOf(0, renderDynamicRange(ctx.texts, protocol, ctx.machine.dynamic[v][protocol])),
+      ),
   });
 
 /**
@@ -141,7 +195,15 @@ const showDynamic = (v: SimIpVersion): Leaf =>
 const setDynamic = (v: SimIpVersion): Leaf =>
   leaf({
     params: RANGE_PARAMS,
-    usage: ['Usage: set dynamicportrange [protocol=]tcp|udp [startport=]<integer> [numberofports=]<integer> [[store=]active|persistent]', '', 'Remarks: Sets the range of ports used for dynamic port assignment.', '', 'Example:', '', '       set dynamicportrange tcp startport=49152 numberofports=16384'],
+    usage: [
+      'Usage: set dynamicportrange [protocol=]tcp|udp [startport=]<integer> [numberofports=]<integer> [[store=]active|persistent]',
+      '',
+      'Remarks: Sets the range of ports used for dynamic port assignment.',
+      '',
+      'Example:',
+      '',
+      '       set dynamicportrange tcp startport=49152 numberofports=16384',
+    ],
     mutating: true,
     run: (ctx, values) =>
       withProtocol(ctx, values, (protocol) => {
@@ -155,16 +217,68 @@ const setDynamic = (v: SimIpVersion): Leaf =>
 const ipContext = (v: SimIpVersion): Branch =>
   branch(['add', 'delete', 'dump', 'help', 'install', 'reset', 'set', 'show', 'uninstall'], {
     show: branch(
-      ['addresses', 'compartments', 'config', 'destinationcache', 'dnsservers', 'dynamicportrange', 'excludedportrange', 'global', 'icmpstats', 'interfaces', 'ipaddresses', 'ipnettomedia', 'ipstats', 'joins', 'neighbors', 'offload', 'route', 'subinterfaces', 'tcpconnections', 'tcpstats', 'udpconnections', 'udpstats', 'winsservers'],
+      [
+        'addresses',
+        'compartments',
+        'config',
+        'destinationcache',
+        'dnsservers',
+        'dynamicportrange',
+        'excludedportrange',
+        'global',
+        'icmpstats',
+        'interfaces',
+        'ipaddresses',
+        'ipnettomedia',
+        'ipstats',
+        'joins',
+        'neighbors',
+        'offload',
+        'route',
+        'subinterfaces',
+        'tcpconnections',
+        'tcpstats',
+        'udpconnections',
+        'udpstats',
+        'winsservers',
+      ],
       { excludedportrange: showExcluded(v), dynamicportrange: showDynamic(v) },
     ),
-    add: branch(['address', 'dnsservers', 'excludedportrange', 'neighbors', 'route', 'winsservers'], { excludedportrange: addExcluded(v) }),
-    delete: branch(['address', 'arpcache', 'destinationcache', 'dnsservers', 'excludedportrange', 'neighbors', 'route', 'winsservers'], {
-      excludedportrange: deleteExcluded(v),
+    add: branch(['address', 'dnsservers', 'excludedportrange', 'neighbors', 'route', 'winsservers'], {
+      excludedportrange: addExcluded(v),
     }),
-    set: branch(['address', 'compartment', 'dnsservers', 'dynamicportrange', 'global', 'interface', 'neighbors', 'route', 'subinterface', 'winsservers'], {
-      dynamicportrange: setDynamic(v),
-    }),
+    delete: branch(
+      [
+        'address',
+        'arpcache',
+        'destinationcache',
+        'dnsservers',
+        'excludedportrange',
+        'neighbors',
+        'route',
+        'winsservers',
+      ],
+      {
+        excludedportrange: deleteExcluded(v),
+      },
+    ),
+    set: branch(
+      [
+        'address',
+        'compartment',
+        'dnsservers',
+        'dynamicportrange',
+        'global',
+        'interface',
+        'neighbors',
+        'route',
+        'subinterface',
+        'winsservers',
+      ],
+      {
+        dynamicportrange: setDynamic(v),
+      },
+    ),
   });
 
 // ---- interface portproxy -----------------------------------------------------------------------
@@ -193,11 +307,14 @@ const listenKeyOf = (values: Readonly<Record<string, string>>): string | null =>
 const putProxy = (type: PortProxyType, mustExist: boolean): Leaf =>
   leaf({
     params: PROXY_ADD_PARAMS,
-    usage: [`Usage: ${mustExist ? 'set' : 'add'} ${type} [listenport=]<integer>|<servicename> [connectaddress=]<IPv4 address>|<hostname> [[connectport=]<integer>|<servicename>] [[listenaddress=]<IPv4 address>|<hostname>] [[protocol=]tcp]`],
+    usage: [
+      `Usage: ${mustExist ? 'set' : 'add'} ${type} [listenport=]<integer>|<servicename> [connectaddress=]<IPv4 address>|<hostname> [[connectport=]<integer>|<servicename>] [[listenaddress=]<IPv4 address>|<hostname>] [[protocol=]tcp]`,
+    ],
     mutating: true,
     run: (ctx, values) => {
       const key = listenKeyOf(values);
-      const connectPort = values.connectport === undefined ? validPort(values.listenport) : validPort(values.connectport);
+      const connectPort =
+        values.connectport === undefined ? validPort(values.listenport) : validPort(values.connectport);
       if (key === null || connectPort === null || !values.connectaddress) return parameterIncorrect(ctx);
       const rules = ctx.machine.portproxy[type];
       if (mustExist && !(key in rules)) return stdoutOf(1, [ctx.texts.fileNotFound, '']);
@@ -209,7 +326,9 @@ const putProxy = (type: PortProxyType, mustExist: boolean): Leaf =>
 const deleteProxy = (type: PortProxyType): Leaf =>
   leaf({
     params: [{ tag: 'listenport', required: true }, { tag: 'listenaddress' }, { tag: 'protocol' }],
-    usage: [`Usage: delete ${type} [listenport=]<integer>|<servicename> [[listenaddress=]<IPv4 address>|<hostname>] [[protocol=]tcp]`],
+    usage: [
+      `Usage: delete ${type} [listenport=]<integer>|<servicename> [[listenaddress=]<IPv4 address>|<hostname>] [[protocol=]tcp]`,
+    ],
     mutating: true,
     run: (ctx, values) => {
       const key = listenKeyOf(values);
@@ -226,7 +345,14 @@ const showProxy = (types: readonly PortProxyType[]): Leaf =>
     params: [],
     usage: [`Usage: show ${types.length === 1 ? types[0] : 'all'}`],
     mutating: false,
-    run: (ctx) => stdoutOf(0, renderPortProxy(ctx.texts, types.map((type) => ({ type, rules: ctx.machine.portproxy[type] })))),
+    run: (ctx) =>
+      stdoutOf(
+        0,
+        renderPortProxy(
+          ctx.texts,
+          types.map((type) => ({ type, rules: ctx.machine.portproxy[type] })),
+        ),
+      ),
   });
 
 const perType = (make: (type: PortProxyType) => Leaf): Branch =>
@@ -253,7 +379,17 @@ const portproxyContext = branch(['add', 'delete', 'dump', 'help', 'reset', 'set'
 
 // ---- advfirewall firewall ----------------------------------------------------------------------
 
-const RULE_FILTERS: readonly ParamSpec[] = ['dir', 'profile', 'program', 'service', 'localip', 'remoteip', 'localport', 'remoteport', 'protocol'].map((tag) => ({ tag }));
+const RULE_FILTERS: readonly ParamSpec[] = [
+  'dir',
+  'profile',
+  'program',
+  'service',
+  'localip',
+  'remoteip',
+  'localport',
+  'remoteport',
+  'protocol',
+].map((tag) => ({ tag }));
 const NO_RULES = 'No rules match the specified criteria.';
 
 const addRule = leaf({
@@ -261,9 +397,31 @@ const addRule = leaf({
     { tag: 'name', required: true },
     { tag: 'dir', required: true },
     { tag: 'action', required: true },
-    ...['program', 'service', 'description', 'enable', 'profile', 'localip', 'remoteip', 'localport', 'remoteport', 'protocol', 'interfacetype', 'rmtcomputergrp', 'rmtusrgrp', 'edge', 'security'].map((tag) => ({ tag })),
+    ...[
+      'program',
+      'service',
+      'description',
+      'enable',
+      'profile',
+      'localip',
+      'remoteip',
+      'localport',
+      'remoteport',
+      'protocol',
+      'interfacetype',
+      'rmtcomputergrp',
+      'rmtusrgrp',
+      'edge',
+      'security',
+    ].map((tag) => ({ tag })),
   ],
-  usage: ['Usage: add rule name=<string>', '      dir=in|out', '      action=allow|block|bypass', '      [protocol=0-255|icmpv4|icmpv6|icmpv4:type,code|icmpv6:type,code|tcp|udp|any]', '      [localport=0-65535|<port range>[,...]|any (default=any)]'],
+  usage: [
+    'Usage: add rule name=<string>',
+    '      dir=in|out',
+    '      action=allow|block|bypass',
+    '      [protocol=0-255|icmpv4|icmpv6|icmpv4:type,code|icmpv6:type,code|tcp|udp|any]',
+    '      [localport=0-65535|<port range>[,...]|any (default=any)]',
+  ],
   mutating: true,
   run: (ctx, values) => {
     const dir = values.dir?.toLowerCase();
@@ -291,7 +449,12 @@ const matchingRules = (machine: Machine, values: Readonly<Record<string, string>
 
 const deleteRule = leaf({
   params: [{ tag: 'name', required: true }, ...RULE_FILTERS],
-  usage: ['Usage: delete rule name=<string>', '      [dir=in|out]', '      [protocol=0-255|icmpv4|icmpv6|tcp|udp|any]', '      [localport=0-65535|any]'],
+  usage: [
+    'Usage: delete rule name=<string>',
+    '      [dir=in|out]',
+    '      [protocol=0-255|icmpv4|icmpv6|tcp|udp|any]',
+    '      [localport=0-65535|any]',
+  ],
   mutating: true,
   run: (ctx, values) => {
     const doomed = new Set(matchingRules(ctx.machine, values));
@@ -304,35 +467,96 @@ const deleteRule = leaf({
 const showRule = leaf({
   // `dir` filters like it does for delete (Portwarden reads `show rule name=all dir=in` once).
   params: [{ tag: 'name', required: true }, { tag: 'dir' }, { tag: 'profile' }, { tag: 'type' }, { tag: 'verbose' }],
-  usage: ['Usage: show rule name=all|<string>', '      [dir=in|out]', '      [profile=public|private|domain|any[,...]]', '      [type=static|dynamic]', '      [verbose]'],
+  usage: [
+    'Usage: show rule name=all|<string>',
+    '      [dir=in|out]',
+    '      [profile=public|private|domain|any[,...]]',
+    '      [type=static|dynamic]',
+    '      [verbose]',
+  ],
   mutating: false,
   run: (ctx, values) => {
-    const rules = matchingRules(ctx.machine, { name: values.name ?? '', ...(values.dir === undefined ? {} : { dir: values.dir }) });
+    const rules = matchingRules(ctx.machine, {
+      name: values.name ?? '',
+      ...(values.dir === undefined ? {} : { dir: values.dir }),
+    });
     return rules.length === 0 ? stdoutOf(1, ['', NO_RULES, '']) : stdoutOf(0, renderFirewallRules(rules, ctx.texts.ok));
   },
 });
 
-const advfirewallContext = branch(['consec', 'dump', 'export', 'firewall', 'help', 'import', 'mainmode', 'monitor', 'reset', 'set', 'show'], {
-  firewall: branch(['add', 'delete', 'dump', 'help', 'set', 'show'], {
-    add: branch(['rule'], { rule: addRule }),
-    delete: branch(['rule'], { rule: deleteRule }),
-    show: branch(['rule'], { rule: showRule }),
-  }),
-});
+const advfirewallContext = branch(
+  ['consec', 'dump', 'export', 'firewall', 'help', 'import', 'mainmode', 'monitor', 'reset', 'set', 'show'],
+  {
+    firewall: branch(['add', 'delete', 'dump', 'help', 'set', 'show'], {
+      add: branch(['rule'], { rule: addRule }),
+      delete: branch(['rule'], { rule: deleteRule }),
+      show: branch(['rule'], { rule: showRule }),
+    }),
+  },
+);
 
 // ---- the root ----------------------------------------------------------------------------------
 
 const NETSH = branch(
-  ['add', 'advfirewall', 'branchcache', 'bridge', 'delete', 'dhcpclient', 'dnsclient', 'dump', 'exec', 'firewall', 'help', 'http', 'interface', 'ipsec', 'lan', 'mbn', 'namespace', 'netio', 'p2p', 'ras', 'rpc', 'set', 'show', 'trace', 'wcn', 'wfp', 'winhttp', 'winsock', 'wlan'],
+  [
+    'add',
+    'advfirewall',
+    'branchcache',
+    'bridge',
+    'delete',
+    'dhcpclient',
+    'dnsclient',
+    'dump',
+    'exec',
+    'firewall',
+    'help',
+    'http',
+    'interface',
+    'ipsec',
+    'lan',
+    'mbn',
+    'namespace',
+    'netio',
+    'p2p',
+    'ras',
+    'rpc',
+    'set',
+    'show',
+    'trace',
+    'wcn',
+    'wfp',
+    'winhttp',
+    'winsock',
+    'wlan',
+  ],
   {
     advfirewall: advfirewallContext,
-    interface: branch(['6to4', 'add', 'delete', 'dump', 'help', 'httpstunnel', 'ip', 'ipv4', 'ipv6', 'isatap', 'portproxy', 'set', 'show', 'tcp', 'teredo'], {
-      // `netsh interface ip ...` is the legacy alias of the ipv4 context.
-      ip: ipContext('ipv4'),
-      ipv4: ipContext('ipv4'),
-      ipv6: ipContext('ipv6'),
-      portproxy: portproxyContext,
-    }),
+    interface: branch(
+      [
+        '6to4',
+        'add',
+        'delete',
+        'dump',
+        'help',
+        'httpstunnel',
+        'ip',
+        'ipv4',
+        'ipv6',
+        'isatap',
+        'portproxy',
+        'set',
+        'show',
+        'tcp',
+        'teredo',
+      ],
+      {
+        // `netsh interface ip ...` is the legacy alias of the ipv4 context.
+        ip: ipContext('ipv4'),
+        ipv4: ipContext('ipv4'),
+        ipv6: ipContext('ipv6'),
+        portproxy: portproxyContext,
+      },
+    ),
   },
 );
 
@@ -347,11 +571,24 @@ const invalidArgument = (token: string, usage: readonly string[]): SimOutput =>
   ]);
 
 const missingParameters = (usage: readonly string[]): SimOutput =>
-  stdoutOf(1, ['One or more essential parameters were not entered.', 'Verify the required parameters, and reenter them.', '', ...usage, '']);
+  stdoutOf(1, [
+    'One or more essential parameters were not entered.',
+    'Verify the required parameters, and reenter them.',
+    '',
+    ...usage,
+    '',
+  ]);
 
 /** A context named without a command: netsh lists what the context offers. */
 const contextHelp = (node: Branch): SimOutput =>
-  stdoutOf(0, ['', 'The following commands are available:', '', 'Commands in this context:', ...node.names.map((name) => `${name}`), '']);
+  stdoutOf(0, [
+    '',
+    'The following commands are available:',
+    '',
+    'Commands in this context:',
+    ...node.names.map((name) => `${name}`),
+    '',
+  ]);
 
 export const runNetsh = (machine: Machine, texts: Texts, args: readonly string[]): SimOutput => {
   let node: Node = NETSH;

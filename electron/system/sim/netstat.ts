@@ -11,11 +11,15 @@ import { effectiveSockets, ipVersionOf } from './sockets';
 import type { Machine, SimSocket } from './state';
 import type { Texts } from './texts';
 
-const endpoint = (address: string, port: number): string => (ipVersionOf(address) === 'ipv6' ? `[${address}]:${port}` : `${address}:${port}`);
+const endpoint = (address: string, port: number): string =>
+  ipVersionOf(address) === 'ipv6' ? `[${address}]:${port}` : `${address}:${port}`;
 
 const addressKey = (address: string): string =>
   ipVersionOf(address) === 'ipv4'
-    ? address.split('.').map((octet) => octet.padStart(3, '0')).join('.')
+    ? address
+        .split('.')
+        .map((octet) => octet.padStart(3, '0'))
+        .join('.')
     : address;
 
 /** TCP before UDP, IPv4 before IPv6, then by local address and port, as netstat lists them. */
@@ -60,7 +64,13 @@ const parseFlags = (args: readonly string[]): NetstatFlags | null => {
 export const runNetstat = (machine: Machine, texts: Texts, args: readonly string[]): SimOutput => {
   const flags = parseFlags(args);
   if (!flags) {
-    return stdoutOf(1, ['', 'Displays protocol statistics and current TCP/IP network connections.', '', 'NETSTAT [-a] [-n] [-o] [-p proto]', '']);
+    return stdoutOf(1, [
+      '',
+      'Displays protocol statistics and current TCP/IP network connections.',
+      '',
+      'NETSTAT [-a] [-n] [-o] [-p proto]',
+      '',
+    ]);
   }
   const header = flags.pid ? texts.netstatHeader : texts.netstatHeader.replace(/PID\s*$/, '').trimEnd();
   const sockets = effectiveSockets(machine)

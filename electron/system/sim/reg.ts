@@ -24,13 +24,16 @@ const NOT_FOUND = stderrOf(1, ['ERROR: The system was unable to find the specifi
 
 export const runReg = (machine: Machine, args: readonly string[]): SimOutput => {
   const [verb = '', key = ''] = args;
-  if (verb.toLowerCase() !== 'query' || !HIVE.test(key)) return stderrOf(1, ['ERROR: Invalid syntax.', 'Type "REG QUERY /?" for usage.']);
+  if (verb.toLowerCase() !== 'query' || !HIVE.test(key))
+    return stderrOf(1, ['ERROR: Invalid syntax.', 'Type "REG QUERY /?" for usage.']);
   const path = key.replace(HIVE, '');
   const values = valuesOf(machine, path);
   if (!values) return NOT_FOUND;
   const wanted = args.findIndex((arg) => arg.toLowerCase() === '/v');
   const name = wanted === -1 ? null : args[wanted + 1];
-  const rows = Object.entries(values).filter(([valueName]) => name == null || valueName.toLowerCase() === name.toLowerCase());
+  const rows = Object.entries(values).filter(
+    ([valueName]) => name == null || valueName.toLowerCase() === name.toLowerCase(),
+  );
   if (rows.length === 0) return NOT_FOUND;
   const canonical = `HKEY_LOCAL_MACHINE\\${path}`;
   return stdoutOf(0, ['', canonical, ...rows.map(([valueName, data]) => `    ${valueName}    REG_SZ    ${data}`), '']);

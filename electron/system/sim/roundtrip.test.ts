@@ -24,7 +24,11 @@ describe.each(LANGUAGES)('round trip in %s', (language) => {
     for (const family of SIM_FAMILIES) {
       const excluded = await runner.run('netsh', builders.showExcludedRanges(family).args);
       expect(byStart(parseExcludedRanges(excluded.stdout))).toEqual(
-        byStart(machine.excluded[family.ipVersion][family.protocol]).map(({ start, end, administered }) => ({ start, end, administered })),
+        byStart(machine.excluded[family.ipVersion][family.protocol]).map(({ start, end, administered }) => ({
+          start,
+          end,
+          administered,
+        })),
       );
       const dynamic = await runner.run('netsh', builders.showDynamicRange(family).args);
       expect(parseDynamicPortRange(dynamic.stdout)).toEqual(machine.dynamic[family.ipVersion][family.protocol]);
@@ -35,7 +39,13 @@ describe.each(LANGUAGES)('round trip in %s', (language) => {
       Object.entries(machine.portproxy[type]).map(([listen, connect]) => {
         const [listenAddress, listenPort] = splitProxyKey(listen);
         const [connectAddress, connectPort] = splitProxyKey(connect);
-        return { type, listenAddress, listenPort: Number(listenPort), connectAddress, connectPort: Number(connectPort) };
+        return {
+          type,
+          listenAddress,
+          listenPort: Number(listenPort),
+          connectAddress,
+          connectPort: Number(connectPort),
+        };
       }),
     );
     expect(proxies).toEqual(expectedProxies);
@@ -45,7 +55,13 @@ describe.each(LANGUAGES)('round trip in %s', (language) => {
     expect(netstat).toHaveLength(sockets.length);
     for (const socket of sockets) {
       expect(netstat).toContainEqual(
-        expect.objectContaining({ protocol: socket.protocol, localAddress: socket.localAddress, localPort: socket.localPort, pid: socket.pid, state: socket.state }),
+        expect.objectContaining({
+          protocol: socket.protocol,
+          localAddress: socket.localAddress,
+          localPort: socket.localPort,
+          pid: socket.pid,
+          state: socket.state,
+        }),
       );
     }
 
@@ -56,6 +72,8 @@ describe.each(LANGUAGES)('round trip in %s', (language) => {
       const state = parseServiceState((await runner.run('sc', builders.queryService(name).args)).stdout);
       expect(state).toBe(machine.services[name]!.status);
     }
-    expect(parseOemCodePage((await runner.run('reg', builders.oemCodePageQuery().args)).stdout)).toBe(machine.oemCodePage);
+    expect(parseOemCodePage((await runner.run('reg', builders.oemCodePageQuery().args)).stdout)).toBe(
+      machine.oemCodePage,
+    );
   });
 });

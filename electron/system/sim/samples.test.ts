@@ -23,7 +23,8 @@ const body = (lines: readonly string[], trim: boolean): string[] => {
   while (out.length > 0 && out.at(-1)?.trim() === '') out.pop();
   return out;
 };
-const withoutPrompts = (lines: readonly string[]): string[] => lines.filter((line) => !/^(?:PS |[A-Z]:\\|\$ |> |netsh)/.test(line));
+const withoutPrompts = (lines: readonly string[]): string[] =>
+  lines.filter((line) => !/^(?:PS |[A-Z]:\\|\$ |> |netsh)/.test(line));
 
 const run = async (machine: Machine, command: 'netsh' | 'net' | 'netstat', args: string[]) =>
   unCrlf((await createSimRunner(machine).run(command, args)).stdout);
@@ -91,14 +92,18 @@ describe.skipIf(!existsSync(SAMPLES))('output formats match the real samples', (
     ['ko', 'portproxy-show-v4tov4.ko.1.txt', 'v4tov4'],
   ] as const)('%s portproxy show equals %s', async (language, file, what) => {
     const lines = withoutPrompts(sample(file));
-    expect(body(await run(proxyMachine(language, lines), 'netsh', ['interface', 'portproxy', 'show', what]), true)).toEqual(body(lines, true));
+    expect(
+      body(await run(proxyMachine(language, lines), 'netsh', ['interface', 'portproxy', 'show', what]), true),
+    ).toEqual(body(lines, true));
   });
 
   it('zh-CN portproxy show equals the script log (prefix removed)', async () => {
     const lines = sample('portproxy-show-and-netstat.zh-CN.3-script-log.txt')
       .map((line) => line.replace(/^\[verify\] ?/, ''))
       .slice(2, 8);
-    expect(body(await run(proxyMachine('zh-CN', lines), 'netsh', ['interface', 'portproxy', 'show', 'all']), true)).toEqual(body(lines, true));
+    expect(
+      body(await run(proxyMachine('zh-CN', lines), 'netsh', ['interface', 'portproxy', 'show', 'all']), true),
+    ).toEqual(body(lines, true));
   });
 
   it.each([
@@ -108,15 +113,25 @@ describe.skipIf(!existsSync(SAMPLES))('output formats match the real samples', (
     const machine = createMachine({ language });
     machine.dynamic.ipv4.tcp = { start, count };
     const lines = withoutPrompts(sample(file));
-    expect(body(await run(machine, 'netsh', ['int', 'ipv4', 'show', 'dynamicport', 'tcp']), true)).toEqual(body(lines, true));
+    expect(body(await run(machine, 'netsh', ['int', 'ipv4', 'show', 'dynamicport', 'tcp']), true)).toEqual(
+      body(lines, true),
+    );
   });
 
   it('net stop/start winnat messages equal the en and ko samples', async () => {
-    for (const [language, file] of [['en', 'net-stop-start-winnat.en.2.txt'], ['ko', 'net-stop-start-winnat.ko.2.txt']] as const) {
+    for (const [language, file] of [
+      ['en', 'net-stop-start-winnat.en.2.txt'],
+      ['ko', 'net-stop-start-winnat.ko.2.txt'],
+    ] as const) {
       const messages = sample(file).filter((line) => line.includes('Windows NAT Driver'));
       const machine = createMachine({ language });
       const stop = body(await run(machine, 'net', ['stop', 'winnat']), false);
-      const start = body(await createSimRunner(machine).run('net', ['start', 'winnat']).then((r) => unCrlf(r.stdout)), false);
+      const start = body(
+        await createSimRunner(machine)
+          .run('net', ['start', 'winnat'])
+          .then((r) => unCrlf(r.stdout)),
+        false,
+      );
       expect([...stop, ...start]).toEqual(messages);
     }
   });
@@ -128,7 +143,13 @@ describe.skipIf(!existsSync(SAMPLES))('output formats match the real samples', (
       if (!match) return [];
       const [, proto = '', local = '', port = '', remote = '', state = '', pid = ''] = match;
       const remoteMatch = /^\[?([^\]]*)\]?:(\d+)$/.exec(remote);
-      const states: Record<string, SimSocket['state']> = { 'ABH™REN': 'LISTENING', HERGESTELLT: 'ESTABLISHED', WARTEND: 'TIME_WAIT', SCHLIESSEN_WARTEN: 'CLOSE_WAIT', FIN_WARTEN_2: 'FIN_WAIT_2' };
+      const states: Record<string, SimSocket['state']> = {
+        'ABH™REN': 'LISTENING',
+        HERGESTELLT: 'ESTABLISHED',
+        WARTEND: 'TIME_WAIT',
+        SCHLIESSEN_WARTEN: 'CLOSE_WAIT',
+        FIN_WARTEN_2: 'FIN_WAIT_2',
+      };
       return [
         {
           protocol: proto === 'TCP' ? 'tcp' : 'udp',
@@ -156,7 +177,8 @@ describe.skipIf(!existsSync(SAMPLES))('output formats match the real samples', (
     expect(sampleRows.length).toBeGreaterThan(1);
     // The de sample kept UDP padding, so it is compared with trailing spaces; the others lost a few.
     const exact = language === 'de';
-    for (const row of sampleRows) expect(rendered.map((l) => (exact ? l : l.trimEnd()))).toContain(exact ? row : row.trimEnd());
+    for (const row of sampleRows)
+      expect(rendered.map((l) => (exact ? l : l.trimEnd()))).toContain(exact ? row : row.trimEnd());
     const header = lines.find((line) => /^ {2}\S/.test(line) && !/^ {2}(TCP|UDP) /.test(line));
     expect(rendered[3]).toBe(header?.trimEnd());
   });
@@ -164,10 +186,31 @@ describe.skipIf(!existsSync(SAMPLES))('output formats match the real samples', (
   it('advfirewall rule layout: labels to column 38, a 70-dash rule', async () => {
     const lines = sample('advfirewall-show-rule.en.1-rem-prefixed.txt').map((line) => line.replace(/^rem ?/, ''));
     const machine = createMachine();
-    machine.firewallRules = [{ name: 'Remote Desktop - User Mode (UDP-In)', dir: 'in', action: 'allow', protocol: 'UDP', localport: '3389' }];
-    const rendered = await run(machine, 'netsh', ['advfirewall', 'firewall', 'show', 'rule', 'name=Remote Desktop - User Mode (UDP-In)']);
-    const block = lines.slice(lines.indexOf('Rule Name:                            Remote Desktop - User Mode (UDP-In)'));
-    for (const label of ['Rule Name', 'Enabled', 'Direction', 'LocalIP', 'RemoteIP', 'Protocol', 'LocalPort', 'RemotePort', 'Edge traversal', 'Action']) {
+    machine.firewallRules = [
+      { name: 'Remote Desktop - User Mode (UDP-In)', dir: 'in', action: 'allow', protocol: 'UDP', localport: '3389' },
+    ];
+    const rendered = await run(machine, 'netsh', [
+      'advfirewall',
+      'firewall',
+      'show',
+      'rule',
+      'name=Remote Desktop - User Mode (UDP-In)',
+    ]);
+    const block = lines.slice(
+      lines.indexOf('Rule Name:                            Remote Desktop - User Mode (UDP-In)'),
+    );
+    for (const label of [
+      'Rule Name',
+      'Enabled',
+      'Direction',
+      'LocalIP',
+      'RemoteIP',
+      'Protocol',
+      'LocalPort',
+      'RemotePort',
+      'Edge traversal',
+      'Action',
+    ]) {
       const expected = block.find((line) => line.startsWith(`${label}:`));
       expect(rendered, label).toContain(expected);
     }

@@ -33,7 +33,14 @@ const queryBlock = (name: string, service: SimService): string[] => {
 export const runSc = (machine: Machine, texts: Texts, args: readonly string[]): SimOutput => {
   const [verb = '', name = ''] = args;
   if (verb.toLowerCase() !== 'query' || !name) {
-    return stdoutOf(1, ['ERROR:  Unrecognized command', '', 'DESCRIPTION:', '        SC is a command line program used for communicating with the', '        Service Control Manager and services.', '']);
+    return stdoutOf(1, [
+      'ERROR:  Unrecognized command',
+      '',
+      'DESCRIPTION:',
+      '        SC is a command line program used for communicating with the',
+      '        Service Control Manager and services.',
+      '',
+    ]);
   }
   const service = machine.services[name.toLowerCase()];
   if (!service || service.status === 'absent') {

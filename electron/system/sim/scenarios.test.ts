@@ -6,7 +6,15 @@ import { rows, simFor } from './test-helpers';
 
 describe('scenarios', () => {
   it('lists the named scenarios', () => {
-    expect(SCENARIO_NAMES).toEqual(['clean', 'hyperv-reserved', 'not-elevated', 'winnat-absent', 'forwarding', 'broken-iphlpsvc', 'dynamic-1024']);
+    expect(SCENARIO_NAMES).toEqual([
+      'clean',
+      'hyperv-reserved',
+      'not-elevated',
+      'winnat-absent',
+      'forwarding',
+      'broken-iphlpsvc',
+      'dynamic-1024',
+    ]);
   });
 
   it('rejects an unknown name, listing the valid ones', () => {
@@ -32,7 +40,8 @@ describe('scenarios', () => {
 
   it('hyperv-reserved holds WinNAT blocks over 1433, 3000, 5432, 8065, 8080 with the dynamic range at 1024', () => {
     const machine = createScenarioMachine('hyperv-reserved');
-    for (const port of [1433, 3000, 5432, 8065, 8080]) expect(isPortExcluded(machine, 'ipv4', 'tcp', port), String(port)).toBe(true);
+    for (const port of [1433, 3000, 5432, 8065, 8080])
+      expect(isPortExcluded(machine, 'ipv4', 'tcp', port), String(port)).toBe(true);
     expect(machine.excluded.ipv4.tcp).toContainEqual({ start: 8031, end: 8130, administered: false });
     expect(machine.excluded.ipv4.tcp).toContainEqual({ start: 50000, end: 50059, administered: true });
     expect(machine.dynamic.ipv4.tcp).toEqual({ start: 1024, count: 64511 });
@@ -52,8 +61,12 @@ describe('scenarios', () => {
     const a = createScenarioMachine('dynamic-1024', { seed: 11 });
     expect(a.dynamic.ipv4.tcp).toEqual({ start: 1024, count: 64511 });
     expect(a.excluded.ipv4.tcp.filter((r) => r.end - r.start === 99)).toHaveLength(8);
-    expect(rows(createScenarioMachine('dynamic-1024', { seed: 11 }).excluded.ipv4.tcp)).toEqual(rows(a.excluded.ipv4.tcp));
-    expect(rows(createScenarioMachine('dynamic-1024', { seed: 12 }).excluded.ipv4.tcp)).not.toEqual(rows(a.excluded.ipv4.tcp));
+    expect(rows(createScenarioMachine('dynamic-1024', { seed: 11 }).excluded.ipv4.tcp)).toEqual(
+      rows(a.excluded.ipv4.tcp),
+    );
+    expect(rows(createScenarioMachine('dynamic-1024', { seed: 12 }).excluded.ipv4.tcp)).not.toEqual(
+      rows(a.excluded.ipv4.tcp),
+    );
   });
 
   it('winnat-absent, forwarding and broken-iphlpsvc set up their services and rules', () => {
@@ -67,7 +80,12 @@ describe('scenarios', () => {
     expect(broken.services.iphlpsvc!.status).toBe('stopped');
     expect(broken.portproxy).toEqual(forwarding.portproxy);
     expect(forwarding.remoteHosts).toContainEqual({ address: '172.28.241.140', openPorts: [22, 80], latencyMs: 1 });
-    expect(forwarding.remoteHosts).toContainEqual({ address: 'devbox.lan', resolvesTo: '192.168.1.50', openPorts: [8888], latencyMs: 3 });
+    expect(forwarding.remoteHosts).toContainEqual({
+      address: 'devbox.lan',
+      resolvesTo: '192.168.1.50',
+      openPorts: [8888],
+      latencyMs: 3,
+    });
     expect(broken.remoteHosts).toEqual(forwarding.remoteHosts);
     expect(createScenarioMachine('clean').remoteHosts).toEqual([]);
   });

@@ -43,7 +43,14 @@ const system = (pid: number, image: string, services: string[] = []): SimProcess
   sessionName: 'Services',
   memKb: 8000 + pid,
 });
-const user = (pid: number, image: string): SimProcess => ({ pid, image, services: [], owner: 'user', sessionName: 'Console', memKb: 50000 + pid });
+const user = (pid: number, image: string): SimProcess => ({
+  pid,
+  image,
+  services: [],
+  owner: 'user',
+  sessionName: 'Console',
+  memKb: 50000 + pid,
+});
 
 const PROCESSES: readonly SimProcess[] = [
   system(0, 'System Idle Process'),
@@ -162,7 +169,9 @@ const hypervReserved = (options: ScenarioOptions): Machine => {
     [winnatRow(61234, 61333)],
   );
   const reserved = (port: number) => machine.excluded.ipv4.tcp.some((r) => port >= r.start && port <= r.end);
-  machine.sockets = machine.sockets.filter((s) => !(s.protocol === 'tcp' && reserved(s.localPort)) && s.remotePort !== 3000);
+  machine.sockets = machine.sockets.filter(
+    (s) => !(s.protocol === 'tcp' && reserved(s.localPort)) && s.remotePort !== 3000,
+  );
   machine.processes = machine.processes.filter((p) => p.image !== 'postgres.exe' && p.image !== 'node.exe');
   return machine;
 };
@@ -216,7 +225,8 @@ const BUILDERS: Readonly<Record<ScenarioName, (options: ScenarioOptions) => Mach
   },
 };
 
-export const isScenarioName = (name: string): name is ScenarioName => (SCENARIO_NAMES as readonly string[]).includes(name);
+export const isScenarioName = (name: string): name is ScenarioName =>
+  (SCENARIO_NAMES as readonly string[]).includes(name);
 
 export const createScenarioMachine = (name: string, options: ScenarioOptions = {}): Machine => {
   if (!isScenarioName(name)) {

@@ -27,14 +27,21 @@ describe('simulated schtasks /XML', () => {
     expect(printed.stdout).toMatch(/^<\?xml version="1\.0" encoding="UTF-16"\?>\r\n<Task version="1\.2"/);
     expect(printed.stdout).toContain('    <URI>\\Portwarden</URI>\r\n');
     expect(printed.stdout).toContain('    <ExecutionTimeLimit>PT0S</ExecutionTimeLimit>\r\n');
-    expect(parseScheduledTaskXml(printed.stdout)).toEqual(parseScheduledTaskXml(buildAutostartTaskXml({ command: EXE, arguments: '--hidden' })));
+    expect(parseScheduledTaskXml(printed.stdout)).toEqual(
+      parseScheduledTaskXml(buildAutostartTaskXml({ command: EXE, arguments: '--hidden' })),
+    );
   });
 
   it('reads a UTF-8 definition too, and replaces only with /F', async () => {
-    const runner = machine({ [FILE]: new TextEncoder().encode(buildAutostartTaskXml({ command: EXE, arguments: '--hidden' })) });
+    const runner = machine({
+      [FILE]: new TextEncoder().encode(buildAutostartTaskXml({ command: EXE, arguments: '--hidden' })),
+    });
     expect((await runner.run('schtasks', create)).exitCode).toBe(0);
     const again = await runner.run('schtasks', create.slice(0, -1));
-    expect(again).toMatchObject({ exitCode: 1, stderr: 'ERROR: Cannot create a file when that file already exists.\r\n' });
+    expect(again).toMatchObject({
+      exitCode: 1,
+      stderr: 'ERROR: Cannot create a file when that file already exists.\r\n',
+    });
     expect(runner.machine.scheduledTasks).toHaveLength(1);
   });
 
@@ -45,7 +52,9 @@ describe('simulated schtasks /XML', () => {
     ] as const) {
       const runner = machine({ '/data/garbage.xml': encodeTaskXml('<Task><Settings/></Task>') }, 'clean', language);
       expect(await runner.run('schtasks', create)).toMatchObject({ exitCode: 1, stdout: '', stderr: missing });
-      expect(await runner.run('schtasks', ['/Create', '/TN', 'Portwarden', '/XML', '/data/garbage.xml', '/F'])).toMatchObject({
+      expect(
+        await runner.run('schtasks', ['/Create', '/TN', 'Portwarden', '/XML', '/data/garbage.xml', '/F']),
+      ).toMatchObject({
         exitCode: 1,
         stderr: 'ERROR: The task XML is malformed.\r\n',
       });
@@ -53,8 +62,14 @@ describe('simulated schtasks /XML', () => {
     }
     // Without a readFile hook every file is missing.
     const bare = createSimRunner(createScenarioMachine('clean'));
-    expect(await bare.run('schtasks', create)).toMatchObject({ exitCode: 1, stderr: 'ERROR: The system cannot find the file specified.\r\n' });
-    expect(await bare.run('schtasks', ['/Create', '/TN', 'Portwarden', '/XML', '/F'])).toMatchObject({ exitCode: 1, stderr: expect.stringContaining('Invalid syntax') });
+    expect(await bare.run('schtasks', create)).toMatchObject({
+      exitCode: 1,
+      stderr: 'ERROR: The system cannot find the file specified.\r\n',
+    });
+    expect(await bare.run('schtasks', ['/Create', '/TN', 'Portwarden', '/XML', '/F'])).toMatchObject({
+      exitCode: 1,
+      stderr: expect.stringContaining('Invalid syntax'),
+    });
   });
 
   it('refuses the highest run level unelevated (Access is denied.)', async () => {
@@ -65,7 +80,18 @@ describe('simulated schtasks /XML', () => {
 
   it('a /TR task keeps the quoted program and Task Scheduler defaults (72 hours, battery conditions, priority 7)', async () => {
     const runner = machine({});
-    await runner.run('schtasks', ['/Create', '/TN', 'Portwarden', '/TR', `"${EXE}" --hidden`, '/SC', 'ONLOGON', '/RL', 'HIGHEST', '/F']);
+    await runner.run('schtasks', [
+      '/Create',
+      '/TN',
+      'Portwarden',
+      '/TR',
+      `"${EXE}" --hidden`,
+      '/SC',
+      'ONLOGON',
+      '/RL',
+      'HIGHEST',
+      '/F',
+    ]);
     const printed = (await runner.run('schtasks', query)).stdout;
     expect(printed).toContain(`<Command>"${EXE}"</Command>`);
     expect(parseScheduledTaskXml(printed)).toMatchObject({
@@ -81,9 +107,15 @@ describe('simulated schtasks /XML', () => {
 
   it('queries and deletes with the real messages; only the /XML query form is simulated', async () => {
     const runner = machine({ [FILE]: DEFINITION });
-    expect(await runner.run('schtasks', query)).toMatchObject({ exitCode: 1, stdout: '', stderr: 'ERROR: The system cannot find the file specified.\r\n' });
+    expect(await runner.run('schtasks', query)).toMatchObject({
+      exitCode: 1,
+      stdout: '',
+      stderr: 'ERROR: The system cannot find the file specified.\r\n',
+    });
     await runner.run('schtasks', create);
-    expect((await runner.run('schtasks', ['/Query', '/TN', 'Portwarden', '/FO', 'LIST', '/V'])).stderr).toContain('ERROR: Invalid syntax.');
+    expect((await runner.run('schtasks', ['/Query', '/TN', 'Portwarden', '/FO', 'LIST', '/V'])).stderr).toContain(
+      'ERROR: Invalid syntax.',
+    );
     expect(await runner.run('schtasks', ['/Delete', '/TN', 'Portwarden', '/F'])).toMatchObject({
       exitCode: 0,
       stdout: 'SUCCESS: The scheduled task "Portwarden" was successfully deleted.\r\n',

@@ -24,7 +24,22 @@ const HOST = 'PORTWARDEN-SIM';
 const ADMIN_SID = 'S-1-5-21-3623811015-3361044348-30300820-500';
 
 /** The switches schtasks knows; anything after one that is not itself a switch is its value (a path may start with `/`). */
-const SWITCHES = new Set(['/CREATE', '/DELETE', '/QUERY', '/TN', '/TR', '/SC', '/RL', '/F', '/XML', '/FO', '/NH', '/V', '/RU', '/IT']);
+const SWITCHES = new Set([
+  '/CREATE',
+  '/DELETE',
+  '/QUERY',
+  '/TN',
+  '/TR',
+  '/SC',
+  '/RL',
+  '/F',
+  '/XML',
+  '/FO',
+  '/NH',
+  '/V',
+  '/RU',
+  '/IT',
+]);
 const isSwitch = (token: string | undefined): boolean => token !== undefined && SWITCHES.has(token.toUpperCase());
 
 /** Option values by their switch, case-insensitively (`/tn Portwarden`). Flags map to ''. */
@@ -48,8 +63,7 @@ const bareName = (name: string): string => name.replace(/^\\/, '');
 const find = (machine: Machine, name: string): SimScheduledTask | undefined =>
   machine.scheduledTasks.find((task) => task.name.toLowerCase() === bareName(name).toLowerCase());
 
-const invalidSyntax = (): SimOutput =>
-  stderrOf(1, ['ERROR: Invalid syntax.', 'Type "SCHTASKS /?" for usage.']);
+const invalidSyntax = (): SimOutput => stderrOf(1, ['ERROR: Invalid syntax.', 'Type "SCHTASKS /?" for usage.']);
 
 const notFound = (texts: Texts): SimOutput => stderrOf(1, [`ERROR: ${texts.fileNotFound}`]);
 const denied = (texts: Texts): SimOutput => stderrOf(1, [`ERROR: ${texts.accessDenied}`]);
@@ -93,7 +107,13 @@ const createFromSwitches = (machine: Machine, texts: Texts, name: string, opts: 
 const decodeDefinition = (bytes: Uint8Array): string =>
   new TextDecoder(bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : 'utf-8').decode(bytes);
 
-const createFromXml = (machine: Machine, texts: Texts, name: string, opts: Map<string, string>, readFile: SimReadFile | undefined): SimOutput => {
+const createFromXml = (
+  machine: Machine,
+  texts: Texts,
+  name: string,
+  opts: Map<string, string>,
+  readFile: SimReadFile | undefined,
+): SimOutput => {
   const file = opts.get('/XML');
   if (!file) return invalidSyntax();
   const bytes = readFile?.(file) ?? null;
@@ -103,10 +123,17 @@ const createFromXml = (machine: Machine, texts: Texts, name: string, opts: Map<s
   return register(machine, texts, { name: bareName(name), ...definition }, opts.has('/F'));
 };
 
-const create = (machine: Machine, texts: Texts, opts: Map<string, string>, readFile: SimReadFile | undefined): SimOutput => {
+const create = (
+  machine: Machine,
+  texts: Texts,
+  opts: Map<string, string>,
+  readFile: SimReadFile | undefined,
+): SimOutput => {
   const name = opts.get('/TN');
   if (!name) return invalidSyntax();
-  return opts.has('/XML') ? createFromXml(machine, texts, name, opts, readFile) : createFromSwitches(machine, texts, name, opts);
+  return opts.has('/XML')
+    ? createFromXml(machine, texts, name, opts, readFile)
+    : createFromSwitches(machine, texts, name, opts);
 };
 
 const remove = (machine: Machine, texts: Texts, opts: Map<string, string>): SimOutput => {
@@ -127,7 +154,9 @@ const renderXml = (task: SimScheduledTask): string[] => [
   `    <Author>${HOST}\\Administrator</Author>`,
   `    <URI>\\${escapeXmlText(task.name)}</URI>`,
   '  </RegistrationInfo>',
-  ...(task.logonTrigger ? ['  <Triggers>', '    <LogonTrigger>', '      <Enabled>true</Enabled>', '    </LogonTrigger>', '  </Triggers>'] : ['  <Triggers />']),
+  ...(task.logonTrigger
+    ? ['  <Triggers>', '    <LogonTrigger>', '      <Enabled>true</Enabled>', '    </LogonTrigger>', '  </Triggers>']
+    : ['  <Triggers />']),
   '  <Principals>',
   '    <Principal id="Author">',
   `      <UserId>${ADMIN_SID}</UserId>`,
@@ -171,7 +200,12 @@ const query = (machine: Machine, texts: Texts, opts: Map<string, string>): SimOu
   return task ? stdoutOf(0, renderXml(task)) : notFound(texts);
 };
 
-export const runSchtasks = (machine: Machine, texts: Texts, args: readonly string[], readFile?: SimReadFile): SimOutput => {
+export const runSchtasks = (
+  machine: Machine,
+  texts: Texts,
+  args: readonly string[],
+  readFile?: SimReadFile,
+): SimOutput => {
   const opts = options(args);
   if (opts.has('/CREATE')) return create(machine, texts, opts, readFile);
   if (opts.has('/DELETE')) return remove(machine, texts, opts);

@@ -22,7 +22,14 @@ export const startService = (machine: Machine, name: string, service: SimService
   service.status = 'running';
   if (name === 'winnat') reserveWinnatBlocks(machine);
   if (service.kind === 'share-process' && !hostProcessOf(machine, name)) {
-    machine.processes.push({ pid: allocatePid(machine), image: 'svchost.exe', services: [name], owner: 'system', sessionName: 'Services', memKb: 9876 });
+    machine.processes.push({
+      pid: allocatePid(machine),
+      image: 'svchost.exe',
+      services: [name],
+      owner: 'system',
+      sessionName: 'Services',
+      memKb: 9876,
+    });
   }
 };
 

@@ -18,7 +18,11 @@ describe('createSimProbe over the forwarding scenario', () => {
   const probe = createSimProbe(createScenarioMachine('forwarding'));
 
   it('the WSL target answers on 22 and 80 but not on 9000', async () => {
-    expect(await probe.probe('172.28.241.140', 22, TIMEOUT)).toEqual({ answered: true, ms: 1, detail: 'answered in 1 ms' });
+    expect(await probe.probe('172.28.241.140', 22, TIMEOUT)).toEqual({
+      answered: true,
+      ms: 1,
+      detail: 'answered in 1 ms',
+    });
     expect((await probe.probe('172.28.241.140', 80, TIMEOUT)).answered).toBe(true);
     const [closed, elapsed] = await timed(() => probe.probe('172.28.241.140', 9000, TIMEOUT));
     expect(closed).toEqual({ answered: false, ms: TIMEOUT, detail: 'no answer in 1000 ms' });
@@ -26,14 +30,25 @@ describe('createSimProbe over the forwarding scenario', () => {
   });
 
   it('resolves devbox.lan case-insensitively and answers on 8888, also by its address', async () => {
-    expect(await probe.probe('DevBox.LAN', 8888, TIMEOUT)).toEqual({ answered: true, ms: 3, detail: 'answered in 3 ms (192.168.1.50)' });
+    expect(await probe.probe('DevBox.LAN', 8888, TIMEOUT)).toEqual({
+      answered: true,
+      ms: 3,
+      detail: 'answered in 3 ms (192.168.1.50)',
+    });
     expect((await probe.probe('192.168.1.50', 8888, TIMEOUT)).answered).toBe(true);
     expect((await probe.probe('devbox.lan', 22, TIMEOUT)).detail).toBe('no answer in 1000 ms');
   });
 
   it('an unknown name is not resolved; an unknown address does not answer', async () => {
-    expect(await probe.probe('unknown.lan', 80, TIMEOUT)).toEqual({ answered: false, ms: 0, detail: 'name not resolved: unknown.lan' });
-    expect(await probe.probe('10.9.9.9', 80, TIMEOUT)).toMatchObject({ answered: false, detail: 'no answer in 1000 ms' });
+    expect(await probe.probe('unknown.lan', 80, TIMEOUT)).toEqual({
+      answered: false,
+      ms: 0,
+      detail: 'name not resolved: unknown.lan',
+    });
+    expect(await probe.probe('10.9.9.9', 80, TIMEOUT)).toMatchObject({
+      answered: false,
+      detail: 'no answer in 1000 ms',
+    });
   });
 
   it('loopback reaches the machine own listeners, family by family', async () => {
@@ -78,7 +93,14 @@ describe('createSimProbe over a live machine', () => {
   it('createSimulatedWindows returns a probe over the runner machine', async () => {
     const windows = createSimulatedWindows({ scenario: 'forwarding', locale: 'en' });
     expect((await windows.probe.probe('127.0.0.1', 8888, TIMEOUT)).answered).toBe(true);
-    await windows.runner.run('netsh', ['interface', 'portproxy', 'delete', 'v4tov4', 'listenport=8888', 'listenaddress=127.0.0.1']);
+    await windows.runner.run('netsh', [
+      'interface',
+      'portproxy',
+      'delete',
+      'v4tov4',
+      'listenport=8888',
+      'listenaddress=127.0.0.1',
+    ]);
     expect((await windows.probe.probe('127.0.0.1', 8888, TIMEOUT)).answered).toBe(false);
   });
 
@@ -86,7 +108,11 @@ describe('createSimProbe over a live machine', () => {
     const machine = createScenarioMachine('clean');
     machine.remoteHosts = [{ address: 'api.local', resolvesTo: '127.0.0.1', openPorts: [] }];
     const probe = createSimProbe(machine);
-    expect(await probe.probe('api.local', 3000, TIMEOUT)).toEqual({ answered: true, ms: 0, detail: 'answered in 0 ms (127.0.0.1)' });
+    expect(await probe.probe('api.local', 3000, TIMEOUT)).toEqual({
+      answered: true,
+      ms: 0,
+      detail: 'answered in 0 ms (127.0.0.1)',
+    });
   });
 
   it('with a latency set, probes take their time for real (demo); without, at most a few ms', async () => {

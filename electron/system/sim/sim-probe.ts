@@ -48,7 +48,11 @@ const isIpv6Loopback = (host: string): boolean => {
   const zeros = tail === undefined ? 0 : 8 - left.length - right.length;
   if (zeros < 0 || (tail === undefined && left.length !== 8)) return false;
   const all = [...left, ...Array<string>(zeros).fill('0'), ...right];
-  return all.length === 8 && all.every((g) => /^[0-9a-f]{1,4}$/.test(g)) && all.every((g, i) => parseInt(g, 16) === (i === 7 ? 1 : 0));
+  return (
+    all.length === 8 &&
+    all.every((g) => /^[0-9a-f]{1,4}$/.test(g)) &&
+    all.every((g, i) => parseInt(g, 16) === (i === 7 ? 1 : 0))
+  );
 };
 
 const isIpLiteral = (host: string): boolean => isIpv4(host) || host.includes(':');
@@ -63,13 +67,19 @@ const loopbackBinds = (host: string): readonly string[] | null => {
 
 const loopbackOutcome = (machine: Machine, binds: readonly string[], port: number, via?: string): Outcome => {
   const listening = effectiveSockets(machine).some(
-    (s) => s.protocol === 'tcp' && s.state === 'LISTENING' && s.localPort === port && binds.includes(s.localAddress.toLowerCase()),
+    (s) =>
+      s.protocol === 'tcp' &&
+      s.state === 'LISTENING' &&
+      s.localPort === port &&
+      binds.includes(s.localAddress.toLowerCase()),
   );
   return listening ? { kind: 'answer', ms: 0, via } : { kind: 'no-answer', via };
 };
 
 const remoteOutcome = (remote: SimRemoteHost, port: number, via?: string): Outcome =>
-  remote.openPorts.includes(port) ? { kind: 'answer', ms: remote.latencyMs ?? DEFAULT_REMOTE_LATENCY_MS, via } : { kind: 'no-answer', via };
+  remote.openPorts.includes(port)
+    ? { kind: 'answer', ms: remote.latencyMs ?? DEFAULT_REMOTE_LATENCY_MS, via }
+    : { kind: 'no-answer', via };
 
 const outcomeFor = (machine: Machine, host: string, port: number): Outcome => {
   const loopback = loopbackBinds(host);
@@ -79,7 +89,8 @@ const outcomeFor = (machine: Machine, host: string, port: number): Outcome => {
   if (isIpLiteral(host)) {
     // An address answers for the host it belongs to, whether listed by address or as a name's resolvesTo.
     const remote =
-      remotes.find((r) => r.address.toLowerCase() === host) ?? remotes.find((r) => r.resolvesTo?.toLowerCase() === host);
+      remotes.find((r) => r.address.toLowerCase() === host) ??
+      remotes.find((r) => r.resolvesTo?.toLowerCase() === host);
     return remote ? remoteOutcome(remote, port) : { kind: 'no-answer' };
   }
   const named = remotes.find((r) => r.address.toLowerCase() === host);
@@ -130,7 +141,11 @@ export const createSimProbe = (machine: Machine, options: SimProbeOptions = {}):
       try {
         return await probe(host, port, timeoutMs);
       } catch (error) {
-        return { answered: false, ms: 0, detail: `simulator error: ${error instanceof Error ? error.message : String(error)}` };
+        return {
+          answered: false,
+          ms: 0,
+          detail: `simulator error: ${error instanceof Error ? error.message : String(error)}`,
+        };
       }
     },
   };

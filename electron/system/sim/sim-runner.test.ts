@@ -2,7 +2,16 @@ import { describe, expect, it, vi } from 'vitest';
 import { decodeConsoleOutput } from '../console-encoding';
 import { netsh, simFor, tcp4 } from './test-helpers';
 
-const ADD = ['interface', 'ipv4', 'add', 'excludedportrange', 'protocol=tcp', 'startport=1433', 'numberofports=1', 'store=persistent'];
+const ADD = [
+  'interface',
+  'ipv4',
+  'add',
+  'excludedportrange',
+  'protocol=tcp',
+  'startport=1433',
+  'numberofports=1',
+  'store=persistent',
+];
 const isAdd = { command: 'netsh', argsIncludes: ['add', 'excludedportrange'] } as const;
 const has1433 = (runner: ReturnType<typeof simFor>) => tcp4(runner.machine).some((r) => r.start === 1433);
 
@@ -10,7 +19,12 @@ describe('fault injection', () => {
   it("'fail' answers exit 1 with an error text and does not apply the change", async () => {
     const runner = simFor('clean');
     runner.injectFault({ match: isAdd, kind: 'fail' });
-    expect(await netsh(runner, ...ADD)).toEqual({ exitCode: 1, stdout: 'An internal error occurred.\r\n\r\n', stderr: '', timedOut: false });
+    expect(await netsh(runner, ...ADD)).toEqual({
+      exitCode: 1,
+      stdout: 'An internal error occurred.\r\n\r\n',
+      stderr: '',
+      timedOut: false,
+    });
     expect(has1433(runner)).toBe(false);
     expect(runner.calls[0]?.fault).toBe('fail');
     // once (the default): the next call goes through.
@@ -20,7 +34,12 @@ describe('fault injection', () => {
 
   it("'fail' can carry its own text and exit code", async () => {
     const runner = simFor('clean');
-    runner.injectFault({ match: { command: 'net', argsIncludes: ['stop'] }, kind: 'fail', output: 'boom', exitCode: 2 });
+    runner.injectFault({
+      match: { command: 'net', argsIncludes: ['stop'] },
+      kind: 'fail',
+      output: 'boom',
+      exitCode: 2,
+    });
     expect(await runner.run('net', ['stop', 'winnat'])).toMatchObject({ exitCode: 2, stderr: 'boom\r\n', stdout: '' });
     expect(runner.machine.services.winnat!.status).toBe('running');
   });
@@ -30,7 +49,11 @@ describe('fault injection', () => {
     try {
       for (const applied of [false, true]) {
         const runner = simFor('clean');
-        runner.injectFault({ match: (command, args) => command === 'netsh' && args.includes('add'), kind: 'hang', applied });
+        runner.injectFault({
+          match: (command, args) => command === 'netsh' && args.includes('add'),
+          kind: 'hang',
+          applied,
+        });
         let settled = false;
         const pending = netsh(runner, ...ADD).then((result) => {
           settled = true;
@@ -51,15 +74,24 @@ describe('fault injection', () => {
     const runner = simFor('clean');
     runner.injectFault({ match: { command: 'sc' }, kind: 'hang' });
     const started = Date.now();
-    expect(await runner.run('sc', ['query', 'winnat'], { timeoutMs: 30 })).toMatchObject({ timedOut: true, exitCode: null });
+    expect(await runner.run('sc', ['query', 'winnat'], { timeoutMs: 30 })).toMatchObject({
+      timedOut: true,
+      exitCode: null,
+    });
     expect(Date.now() - started).toBeGreaterThanOrEqual(25);
   });
 
   it("'deny' answers each executable's elevation error on an elevated machine", async () => {
     const runner = simFor('clean');
     runner.injectFault({ match: () => true, kind: 'deny', once: false });
-    expect(await netsh(runner, ...ADD)).toMatchObject({ exitCode: 1, stdout: 'The requested operation requires elevation (Run as administrator).\r\n\r\n' });
-    expect(await runner.run('net', ['stop', 'winnat'])).toMatchObject({ exitCode: 2, stderr: 'System error 5 has occurred.\r\n\r\nAccess is denied.\r\n\r\n' });
+    expect(await netsh(runner, ...ADD)).toMatchObject({
+      exitCode: 1,
+      stdout: 'The requested operation requires elevation (Run as administrator).\r\n\r\n',
+    });
+    expect(await runner.run('net', ['stop', 'winnat'])).toMatchObject({
+      exitCode: 2,
+      stderr: 'System error 5 has occurred.\r\n\r\nAccess is denied.\r\n\r\n',
+    });
     expect(has1433(runner)).toBe(false);
     expect(runner.machine.services.winnat!.status).toBe('running');
   });
@@ -132,7 +164,10 @@ describe('runner', () => {
     const started = Date.now();
     expect((await runner.run('net', ['session'])).exitCode).toBe(0);
     expect(Date.now() - started).toBeGreaterThanOrEqual(35);
-    expect(await runner.run('net', ['stop', 'winnat'], { timeoutMs: 10 })).toMatchObject({ timedOut: true, exitCode: null });
+    expect(await runner.run('net', ['stop', 'winnat'], { timeoutMs: 10 })).toMatchObject({
+      timedOut: true,
+      exitCode: null,
+    });
     expect(runner.machine.services.winnat!.status).toBe('running');
   });
 });

@@ -8,7 +8,13 @@
  * callers stay current) only when the command takes effect; an injected 'fail' or 'deny', or a hang
  * with applied: false, leaves the machine untouched.
  */
-import { DEFAULT_TIMEOUT_MS, type CommandRunner, type RunOptions, type RunResult, type SystemCommand } from '../command-runner';
+import {
+  DEFAULT_TIMEOUT_MS,
+  type CommandRunner,
+  type RunOptions,
+  type RunResult,
+  type SystemCommand,
+} from '../command-runner';
 import { decodeConsoleOutput, encodeConsoleOutput } from '../console-encoding';
 import { denialFor, failureFor } from './denials';
 import { executeCommand } from './interpreter';
@@ -96,7 +102,10 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 const matches = (matcher: FaultMatcher, command: SystemCommand, args: readonly string[]): boolean => {
   if (typeof matcher === 'function') return matcher(command, args);
   const lowered = args.map((arg) => arg.toLowerCase());
-  return matcher.command === command && (matcher.argsIncludes ?? []).every((wanted) => lowered.includes(wanted.toLowerCase()));
+  return (
+    matcher.command === command &&
+    (matcher.argsIncludes ?? []).every((wanted) => lowered.includes(wanted.toLowerCase()))
+  );
 };
 
 const failOutput = (spec: FaultSpec, command: SystemCommand, machine: Machine): SimOutput => {
@@ -136,7 +145,11 @@ export const createSimRunner = (machine: Machine, options: SimRunnerOptions = {}
     try {
       output = executeCommand(draft, command, args, readFile);
     } catch (error) {
-      return { exitCode: 1, stdout: '', stderr: `simulator error: ${error instanceof Error ? error.message : String(error)}\r\n` };
+      return {
+        exitCode: 1,
+        stdout: '',
+        stderr: `simulator error: ${error instanceof Error ? error.message : String(error)}\r\n`,
+      };
     }
     if (JSON.stringify(draft) !== JSON.stringify(before)) {
       Object.assign(machine, draft);
@@ -169,14 +182,23 @@ export const createSimRunner = (machine: Machine, options: SimRunnerOptions = {}
     stderrBytes: new Uint8Array(),
   });
 
-  const runBytes = async (command: SystemCommand, args: readonly string[], runOptions: RunOptions = {}): Promise<SimRunResultBytes> => {
+  const runBytes = async (
+    command: SystemCommand,
+    args: readonly string[],
+    runOptions: RunOptions = {},
+  ): Promise<SimRunResultBytes> => {
     const timeoutMs = runOptions.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const call: SimCall = { command, args: [...args], timeoutMs };
     calls.push(call);
     const fault = dueFault(command, args);
     if (fault) call.fault = fault.kind;
     const finish = (result: SimRunResultBytes): SimRunResultBytes => {
-      call.result = { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr, timedOut: result.timedOut };
+      call.result = {
+        exitCode: result.exitCode,
+        stdout: result.stdout,
+        stderr: result.stderr,
+        timedOut: result.timedOut,
+      };
       return result;
     };
 

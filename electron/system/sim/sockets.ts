@@ -3,15 +3,28 @@
  * shows up in netstat as a plain LISTENING socket (netstat-anp-find.en.1.txt) owned by the svchost.exe
  * that hosts iphlpsvc, and only while iphlpsvc runs (DESIGN §1).
  */
-import { hostProcessOf, PORTPROXY_TYPES, splitProxyKey, type Machine, type SimIpVersion, type SimProtocol, type SimSocket } from './state';
+import {
+  hostProcessOf,
+  PORTPROXY_TYPES,
+  splitProxyKey,
+  type Machine,
+  type SimIpVersion,
+  type SimProtocol,
+  type SimSocket,
+} from './state';
 
 export const ipVersionOf = (address: string): SimIpVersion => (address.includes(':') ? 'ipv6' : 'ipv4');
 
 const IPV4 = /^(?:\d{1,3}\.){3}\d{1,3}$/;
-const isIpLiteral = (address: string): boolean => IPV4.test(address) || /^[0-9a-fA-F:.]+$/.test(address) && address.includes(':');
+const isIpLiteral = (address: string): boolean =>
+  IPV4.test(address) || (/^[0-9a-fA-F:.]+$/.test(address) && address.includes(':'));
 
-export const isPortExcluded = (machine: Machine, ipVersion: SimIpVersion, protocol: SimProtocol, port: number): boolean =>
-  machine.excluded[ipVersion][protocol].some((range) => port >= range.start && port <= range.end);
+export const isPortExcluded = (
+  machine: Machine,
+  ipVersion: SimIpVersion,
+  protocol: SimProtocol,
+  port: number,
+): boolean => machine.excluded[ipVersion][protocol].some((range) => port >= range.start && port <= range.end);
 
 /**
  * The address iphlpsvc binds for a rule's listen address. `*` (listenaddress omitted) binds the
@@ -37,7 +50,15 @@ export const portproxyListeners = (machine: Machine): SimSocket[] => {
       if (localAddress === null || isPortExcluded(machine, ipVersionOf(localAddress), 'tcp', localPort)) continue;
       if (sockets.some((s) => s.localAddress === localAddress && s.localPort === localPort)) continue;
       const remoteAddress = ipVersionOf(localAddress) === 'ipv6' ? '::' : '0.0.0.0';
-      sockets.push({ protocol: 'tcp', localAddress, localPort, remoteAddress, remotePort: 0, state: 'LISTENING', pid: host.pid });
+      sockets.push({
+        protocol: 'tcp',
+        localAddress,
+        localPort,
+        remoteAddress,
+        remotePort: 0,
+        state: 'LISTENING',
+        pid: host.pid,
+      });
     }
   }
   return sockets;
@@ -46,7 +67,17 @@ export const portproxyListeners = (machine: Machine): SimSocket[] => {
 export const effectiveSockets = (machine: Machine): SimSocket[] => [...machine.sockets, ...portproxyListeners(machine)];
 
 /** A port counts as in use for a family when any socket of that protocol and IP version has it as its local port. */
-export const isPortInUse = (machine: Machine, ipVersion: SimIpVersion, protocol: SimProtocol, start: number, end: number): boolean =>
+export const isPortInUse = (
+  machine: Machine,
+  ipVersion: SimIpVersion,
+  protocol: SimProtocol,
+  start: number,
+  end: number,
+): boolean =>
   effectiveSockets(machine).some(
-    (s) => s.protocol === protocol && ipVersionOf(s.localAddress) === ipVersion && s.localPort >= start && s.localPort <= end,
+    (s) =>
+      s.protocol === protocol &&
+      ipVersionOf(s.localAddress) === ipVersion &&
+      s.localPort >= start &&
+      s.localPort <= end,
   );

@@ -23,14 +23,18 @@ const filterOf = (args: readonly string[]): ((p: SimProcess) => boolean) => {
   const match = /^\s*(pid|imagename)\s+eq\s+(.+?)\s*$/i.exec(filter);
   if (!match) return () => true;
   const [, field = '', value = ''] = match;
-  return field.toLowerCase() === 'pid' ? (p) => String(p.pid) === value : (p) => p.image.toLowerCase() === value.toLowerCase();
+  return field.toLowerCase() === 'pid'
+    ? (p) => String(p.pid) === value
+    : (p) => p.image.toLowerCase() === value.toLowerCase();
 };
 
 export const runTasklist = (machine: Machine, texts: Texts, args: readonly string[]): SimOutput => {
   const withServices = hasFlag(args, '/svc');
   const processes = machine.processes.filter(filterOf(args));
   if (processes.length === 0) return stdoutOf(0, [texts.noTasks]);
-  const header = withServices ? ['Image Name', 'PID', 'Services'] : ['Image Name', 'PID', 'Session Name', 'Session#', 'Mem Usage'];
+  const header = withServices
+    ? ['Image Name', 'PID', 'Services']
+    : ['Image Name', 'PID', 'Session Name', 'Session#', 'Mem Usage'];
   const rows = processes.map((p) =>
     withServices
       ? csv([p.image, String(p.pid), p.services.length > 0 ? p.services.join(',') : 'N/A'])
@@ -42,7 +46,10 @@ export const runTasklist = (machine: Machine, texts: Texts, args: readonly strin
 export const runTaskkill = (machine: Machine, texts: Texts, args: readonly string[]): SimOutput => {
   const pidText = valueAfter(args, '/pid');
   if (!hasFlag(args, '/pid') || pidText === undefined) {
-    return stderrOf(1, ['ERROR: Invalid syntax. Neither /FI nor /PID nor /IM were specified.', 'Type "TASKKILL /?" for usage.']);
+    return stderrOf(1, [
+      'ERROR: Invalid syntax. Neither /FI nor /PID nor /IM were specified.',
+      'Type "TASKKILL /?" for usage.',
+    ]);
   }
   const pid = /^[0-9]{1,10}$/.test(pidText) ? Number(pidText) : NaN;
   // Windows refuses the idle process (critical) and System (access denied), elevated or not.

@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { effectiveSockets } from './sockets';
 import { netsh, rows, simFor, tcp4 } from './test-helpers';
 
-const ADD_1433 = ['interface', 'ipv4', 'add', 'excludedportrange', 'protocol=tcp', 'startport=1433', 'numberofports=1', 'store=persistent'];
+const ADD_1433 = [
+  'interface',
+  'ipv4',
+  'add',
+  'excludedportrange',
+  'protocol=tcp',
+  'startport=1433',
+  'numberofports=1',
+  'store=persistent',
+];
 
 describe('WinNAT reservations', () => {
   it('net stop winnat drops WinNAT rows and keeps administered and system rows', async () => {
@@ -24,7 +33,9 @@ describe('WinNAT reservations', () => {
       const blocks = tcp4(machine).filter((r) => !r.administered && r.holder !== 'system');
       expect(blocks.length).toBe(machine.winnat.tcpBlocks);
       const dynamic = machine.dynamic.ipv4.tcp;
-      const used = effectiveSockets(machine).filter((s) => s.protocol === 'tcp').map((s) => s.localPort);
+      const used = effectiveSockets(machine)
+        .filter((s) => s.protocol === 'tcp')
+        .map((s) => s.localPort);
       for (const block of blocks) {
         expect(block.end - block.start + 1).toBe(100);
         expect(block.start).toBeGreaterThanOrEqual(dynamic.start);
@@ -68,7 +79,9 @@ describe('add/delete excludedportrange', () => {
     const before = rows(tcp4(runner.machine));
     const result = await netsh(runner, ...ADD_1433);
     expect(result).toMatchObject({ exitCode: 1, timedOut: false });
-    expect(result.stdout).toBe('The process cannot access the file because it is being used by another process.\r\n\r\n');
+    expect(result.stdout).toBe(
+      'The process cannot access the file because it is being used by another process.\r\n\r\n',
+    );
     expect(rows(tcp4(runner.machine))).toEqual(before);
   });
 
@@ -80,7 +93,9 @@ describe('add/delete excludedportrange', () => {
     expect((await netsh(forwarding, 'int', 'ipv6', 'add', 'excludedportrange', 'tcp', '9000', '1')).exitCode).toBe(1);
     // UDP 5353 is in use by Dnscache, TCP 5353 is not.
     expect((await netsh(clean, 'int', 'ipv4', 'add', 'excludedportrange', 'udp', '5353', '1')).exitCode).toBe(1);
-    expect((await netsh(clean, 'int', 'ipv4', 'add', 'excludedportrange', 'tcp', '5353', '1')).stdout).toBe('Ok.\r\n\r\n');
+    expect((await netsh(clean, 'int', 'ipv4', 'add', 'excludedportrange', 'tcp', '5353', '1')).stdout).toBe(
+      'Ok.\r\n\r\n',
+    );
   });
 
   it('the forum fix stop winnat -> add -> start winnat protects the port', async () => {
@@ -98,7 +113,16 @@ describe('add/delete excludedportrange', () => {
   it('delete removes only an administered row matching start and count', async () => {
     const runner = simFor('hyperv-reserved');
     const del = (start: number, count: number) =>
-      netsh(runner, 'interface', 'ipv4', 'delete', 'excludedportrange', 'protocol=tcp', `startport=${start}`, `numberofports=${count}`);
+      netsh(
+        runner,
+        'interface',
+        'ipv4',
+        'delete',
+        'excludedportrange',
+        'protocol=tcp',
+        `startport=${start}`,
+        `numberofports=${count}`,
+      );
     expect((await del(8031, 100)).stdout).toBe('The system cannot find the file specified.\r\n\r\n'); // WinNAT's
     expect((await del(50000, 59)).exitCode).toBe(1); // wrong count
     expect((await del(50001, 59)).exitCode).toBe(1); // wrong start
@@ -112,7 +136,16 @@ describe('add/delete excludedportrange', () => {
     const expected = { en: 'Ok.', ko: '확인됨', de: 'OK.', 'zh-CN': '确定。' } as const;
     for (const [language, ok] of Object.entries(expected)) {
       const runner = simFor('clean', { language: language as keyof typeof expected });
-      const result = await netsh(runner, 'int', 'ipv4', 'add', 'excludedportrange', 'protocol=tcp', 'startport=1433', 'numberofports=1');
+      const result = await netsh(
+        runner,
+        'int',
+        'ipv4',
+        'add',
+        'excludedportrange',
+        'protocol=tcp',
+        'startport=1433',
+        'numberofports=1',
+      );
       expect(result.stdout).toBe(`${ok}\r\n\r\n`);
     }
   });
@@ -121,12 +154,24 @@ describe('add/delete excludedportrange', () => {
 describe('unelevated', () => {
   const MUTATIONS: readonly [string, string[], number][] = [
     ['netsh', ADD_1433, 1],
-    ['netsh', ['interface', 'ipv4', 'delete', 'excludedportrange', 'protocol=tcp', 'startport=50000', 'numberofports=60'], 1],
+    [
+      'netsh',
+      ['interface', 'ipv4', 'delete', 'excludedportrange', 'protocol=tcp', 'startport=50000', 'numberofports=60'],
+      1,
+    ],
     ['netsh', ['int', 'ipv4', 'set', 'dynamicport', 'tcp', 'start=49152', 'num=16384'], 1],
-    ['netsh', ['interface', 'portproxy', 'add', 'v4tov4', 'listenport=8022', 'connectaddress=10.0.0.2', 'connectport=22'], 1],
+    [
+      'netsh',
+      ['interface', 'portproxy', 'add', 'v4tov4', 'listenport=8022', 'connectaddress=10.0.0.2', 'connectport=22'],
+      1,
+    ],
     ['netsh', ['interface', 'portproxy', 'delete', 'v4tov4', 'listenport=2222', 'listenaddress=0.0.0.0'], 1],
     ['netsh', ['interface', 'portproxy', 'reset'], 1],
-    ['netsh', ['advfirewall', 'firewall', 'add', 'rule', 'name=x', 'dir=in', 'action=allow', 'protocol=TCP', 'localport=8022'], 1],
+    [
+      'netsh',
+      ['advfirewall', 'firewall', 'add', 'rule', 'name=x', 'dir=in', 'action=allow', 'protocol=TCP', 'localport=8022'],
+      1,
+    ],
     ['netsh', ['advfirewall', 'firewall', 'delete', 'rule', 'name=WSL SSH 2222'], 1],
     ['net', ['stop', 'winnat'], 2],
     ['net', ['stop', 'iphlpsvc'], 2],
@@ -138,14 +183,21 @@ describe('unelevated', () => {
     const before = JSON.stringify(runner.machine);
     const result = await runner.run(command as 'netsh' | 'net', args);
     expect(result.exitCode).toBe(exitCode);
-    if (command === 'netsh') expect(result.stdout).toBe('The requested operation requires elevation (Run as administrator).\r\n\r\n');
+    if (command === 'netsh')
+      expect(result.stdout).toBe('The requested operation requires elevation (Run as administrator).\r\n\r\n');
     else expect(result.stderr).toBe('System error 5 has occurred.\r\n\r\nAccess is denied.\r\n\r\n');
     expect(JSON.stringify(runner.machine)).toBe(before);
   });
 
   it('the not-elevated scenario answers net session with System error 5 (exit 2), elevated ones with exit 0', async () => {
-    expect(await simFor('not-elevated').run('net', ['session'])).toMatchObject({ exitCode: 2, stderr: 'System error 5 has occurred.\r\n\r\nAccess is denied.\r\n\r\n' });
-    expect(await simFor('clean').run('net', ['session'])).toMatchObject({ exitCode: 0, stdout: 'There are no entries in the list.\r\n\r\n' });
+    expect(await simFor('not-elevated').run('net', ['session'])).toMatchObject({
+      exitCode: 2,
+      stderr: 'System error 5 has occurred.\r\n\r\nAccess is denied.\r\n\r\n',
+    });
+    expect(await simFor('clean').run('net', ['session'])).toMatchObject({
+      exitCode: 0,
+      stdout: 'There are no entries in the list.\r\n\r\n',
+    });
   });
 
   it('reads still work unelevated', async () => {

@@ -32,7 +32,12 @@ export const reserveWinnatBlocks = (machine: Machine): void => {
     for (let attempt = 0; remaining > 0 && attempt < 200 && lastStart >= dynamic.start; attempt++) {
       let start = randomInt(machine, dynamic.start, lastStart);
       let run = randomInt(machine, 1, 3);
-      while (run > 0 && remaining > 0 && start <= lastStart && isFree(machine, protocol, start, start + blockSize - 1)) {
+      while (
+        run > 0 &&
+        remaining > 0 &&
+        start <= lastStart &&
+        isFree(machine, protocol, start, start + blockSize - 1)
+      ) {
         reserve(machine, protocol, start, start + blockSize - 1);
         start += blockSize;
         run--;
@@ -44,6 +49,7 @@ export const reserveWinnatBlocks = (machine: Machine): void => {
 
 export const dropWinnatBlocks = (machine: Machine): void => {
   for (const v of ['ipv4', 'ipv6'] as const) {
-    for (const p of ['tcp', 'udp'] as const) machine.excluded[v][p] = machine.excluded[v][p].filter((r) => r.administered || r.holder === 'system');
+    for (const p of ['tcp', 'udp'] as const)
+      machine.excluded[v][p] = machine.excluded[v][p].filter((r) => r.administered || r.holder === 'system');
   }
 };

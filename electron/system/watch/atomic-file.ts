@@ -11,7 +11,8 @@ import { basename, dirname, join } from 'node:path';
 
 const POSIX = process.platform !== 'win32';
 
-export const ensurePrivateDir = (dir: string): Promise<unknown> => mkdir(dir, { recursive: true, ...(POSIX ? { mode: 0o700 } : {}) });
+export const ensurePrivateDir = (dir: string): Promise<unknown> =>
+  mkdir(dir, { recursive: true, ...(POSIX ? { mode: 0o700 } : {}) });
 
 export const writeFileAtomic = async (file: string, text: string): Promise<void> => {
   const dir = dirname(file);

@@ -45,8 +45,16 @@ describe('watch config store', () => {
     ['not JSON', '{"version":1,"ports":[', /not JSON/],
     ['a wrong version', '{"version":2,"ports":[]}', /not a valid version 1 list/],
     ['a port out of range', '{"version":1,"ports":[{"port":70000,"protocol":"tcp"}]}', /not a valid version 1 list/],
-    ['a smuggled field', '{"version":1,"ports":[{"port":80,"protocol":"tcp","cmd":"x"}]}', /not a valid version 1 list/],
-    ['a duplicate', '{"version":1,"ports":[{"port":80,"protocol":"tcp"},{"port":80,"protocol":"tcp"}]}', /not a valid version 1 list/],
+    [
+      'a smuggled field',
+      '{"version":1,"ports":[{"port":80,"protocol":"tcp","cmd":"x"}]}',
+      /not a valid version 1 list/,
+    ],
+    [
+      'a duplicate',
+      '{"version":1,"ports":[{"port":80,"protocol":"tcp"},{"port":80,"protocol":"tcp"}]}',
+      /not a valid version 1 list/,
+    ],
     ['an array', '[]', /not a valid version 1 list/],
   ])('a file with %s reads as [] and is logged', async (_name, text, line) => {
     const file = join(root, 'watched-ports.json');

@@ -19,7 +19,6 @@ export interface WatchConfigStoreOptions {
   readonly log?: (line: string) => void;
 }
 
-
 export const createWatchConfigStore = (file: string, options: WatchConfigStoreOptions = {}): WatchConfigStore => {
   const log = options.log ?? ((line: string) => console.warn(line));
   let writing: Promise<void> = Promise.resolve();
@@ -30,7 +29,8 @@ export const createWatchConfigStore = (file: string, options: WatchConfigStoreOp
       try {
         text = await readFile(file, 'utf8');
       } catch (error) {
-        if (!isMissingFile(error)) log(`watched ports: cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
+        if (!isMissingFile(error))
+          log(`watched ports: cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
         return [];
       }
       let data: unknown;
@@ -42,7 +42,9 @@ export const createWatchConfigStore = (file: string, options: WatchConfigStoreOp
       }
       const parsed = fileSchema.safeParse(data);
       if (!parsed.success) {
-        log(`watched ports: ${file} is not a valid version 1 list (${parsed.error.issues.map((i) => i.message).join(', ')}); starting with an empty list`);
+        log(
+          `watched ports: ${file} is not a valid version 1 list (${parsed.error.issues.map((i) => i.message).join(', ')}); starting with an empty list`,
+        );
         return [];
       }
       return parsed.data.ports.map(({ port, protocol }) => ({ port, protocol }));
@@ -51,7 +53,9 @@ export const createWatchConfigStore = (file: string, options: WatchConfigStoreOp
     write(ports) {
       const body = { version: 1, ports: ports.map(({ port, protocol }): WatchedPort => ({ port, protocol })) };
       // One write at a time, in call order: the last call's list is what stays on disk.
-      const next = writing.catch(() => undefined).then(() => writeFileAtomic(file, `${JSON.stringify(body, null, 2)}\n`));
+      const next = writing
+        .catch(() => undefined)
+        .then(() => writeFileAtomic(file, `${JSON.stringify(body, null, 2)}\n`));
       writing = next;
       return next;
     },

@@ -10,14 +10,17 @@ import { affectsAvailability } from '../owners/doctor';
 import { describeOwner } from '../owners/endpoints';
 
 type Cause<K extends DoctorCause['kind']> = Extract<DoctorCause, { kind: K }>;
-const only = <K extends DoctorCause['kind']>(causes: readonly DoctorCause[], kind: K) => causes.filter((c): c is Cause<K> => c.kind === kind);
+const only = <K extends DoctorCause['kind']>(causes: readonly DoctorCause[], kind: K) =>
+  causes.filter((c): c is Cause<K> => c.kind === kind);
 
 const VERSION_NAMES = { ipv4: 'IPv4', ipv6: 'IPv6' } as const;
 
 /** "TCP 8031-8130 reserved by WinNAT/Hyper-V (IPv4, IPv6)": the same block usually sits in both tables. */
 const describeRange = (ranges: readonly RangeChange[]): string => {
   const first = ranges[0]!;
-  const same = ranges.filter((r) => r.start === first.start && r.end === first.end && r.administered === first.administered);
+  const same = ranges.filter(
+    (r) => r.start === first.start && r.end === first.end && r.administered === first.administered,
+  );
   const versions = same.map((r) => VERSION_NAMES[r.ipVersion]).join(', ');
   const span = first.start === first.end ? `${first.start}` : `${first.start}-${first.end}`;
   const who = first.administered ? 'administered exclusion' : 'reserved by WinNAT/Hyper-V';
@@ -27,7 +30,12 @@ const describeRange = (ranges: readonly RangeChange[]): string => {
 const describeForward = ({ rule }: Cause<'forwarded'>) =>
   `forwarded by the portproxy rule ${rule.listenAddress}:${rule.listenPort} -> ${rule.connectAddress}:${rule.connectPort}`;
 
-const OWNER_NOTES = { 'wsl-relay': 'WSL localhost forwarding', docker: 'a published Docker port', kernel: 'a Windows kernel listener', portproxy: 'the IP Helper (portproxy)' } as const;
+const OWNER_NOTES = {
+  'wsl-relay': 'WSL localhost forwarding',
+  docker: 'a published Docker port',
+  kernel: 'a Windows kernel listener',
+  portproxy: 'the IP Helper (portproxy)',
+} as const;
 
 const describeOwned = ({ endpoint }: Cause<'owned'>) => {
   const note = endpoint.owner === 'process' ? '' : `, ${OWNER_NOTES[endpoint.owner]}`;
@@ -42,7 +50,11 @@ const describeTaken = (forwarded: readonly Cause<'forwarded'>[], owned: readonly
 
 export const watchStateOf = (report: DoctorReport): WatchState => {
   const base = { port: report.port, protocol: report.protocol, checkedAt: report.checkedAt };
-  const state = (status: WatchStatus, reason?: string): WatchState => ({ ...base, status, ...(reason ? { reason } : {}) });
+  const state = (status: WatchStatus, reason?: string): WatchState => ({
+    ...base,
+    status,
+    ...(reason ? { reason } : {}),
+  });
   const excluded = only(report.causes, 'excluded');
   // Only a system reservation (WinNAT/Hyper-V) blocks the port. An administered exclusion is the
   // protection the user asked for ("protect a port"): the port stays usable by the program that wants it.

@@ -32,10 +32,19 @@ const brief = (states: readonly WatchState[]) => states.map((s) => `${s.protocol
 
 describe('watch service: statuses', () => {
   it('maps every cause to one status and a reason that names the range or the owner', async () => {
-    const { service, op } = setup('hyperv-reserved', [...tcp(8065, 50010, 445, 4000), { port: 61300, protocol: 'udp' }]);
+    const { service, op } = setup('hyperv-reserved', [
+      ...tcp(8065, 50010, 445, 4000),
+      { port: 61300, protocol: 'udp' },
+    ]);
     const states = await service.checkNow(op);
     // An administered exclusion is protection, not a block: the port stays usable.
-    expect(brief(states)).toEqual(['tcp/8065 reserved', 'tcp/50010 free', 'tcp/445 taken', 'tcp/4000 free', 'udp/61300 reserved']);
+    expect(brief(states)).toEqual([
+      'tcp/8065 reserved',
+      'tcp/50010 free',
+      'tcp/445 taken',
+      'tcp/4000 free',
+      'udp/61300 reserved',
+    ]);
     expect(states[0]!.reason).toBe('TCP 8031-8130 reserved by WinNAT/Hyper-V (IPv4, IPv6)');
     expect(states[1]!.reason).toBe('protected by TCP 50000-50059 administered exclusion (IPv4, IPv6)');
     expect(states[2]!.reason).toBe('in use by System (PID 4), a Windows kernel listener');
@@ -107,20 +116,38 @@ describe('watch service: changes', () => {
     await env.service.checkNow(env.op);
     expect(brief(env.events[1]!.changed)).toEqual(['tcp/8065 free']);
 
-    await env.sim.run('netsh', ['interface', 'ipv4', 'add', 'excludedportrange', 'protocol=tcp', 'startport=8065', 'numberofports=1']);
+    await env.sim.run('netsh', [
+      'interface',
+      'ipv4',
+      'add',
+      'excludedportrange',
+      'protocol=tcp',
+      'startport=8065',
+      'numberofports=1',
+    ]);
     await env.sim.run('net', ['start', 'winnat']);
     const states = await env.service.checkNow(env.op);
     expect(env.events[2]!.changed).toEqual([]);
-    expect(states.find((s) => s.port === 8065)).toMatchObject({ status: 'free', reason: 'protected by TCP 8065 administered exclusion (IPv4)' });
+    expect(states.find((s) => s.port === 8065)).toMatchObject({
+      status: 'free',
+      reason: 'protected by TCP 8065 administered exclusion (IPv4)',
+    });
   });
 
   it('a free port that a new WinNAT block covers becomes reserved', async () => {
     const env = setup('clean', tcp(4000));
     await env.service.checkNow(env.op);
     expect(env.events[0]!.changed).toEqual([]);
-    for (const v of ['ipv4', 'ipv6'] as const) env.sim.machine.excluded[v].tcp.push({ start: 3950, end: 4049, administered: false });
+    for (const v of ['ipv4', 'ipv6'] as const)
+      env.sim.machine.excluded[v].tcp.push({ start: 3950, end: 4049, administered: false });
     await env.service.checkNow(env.op);
-    expect(env.events[1]!.changed).toEqual([expect.objectContaining({ port: 4000, status: 'reserved', reason: 'TCP 3950-4049 reserved by WinNAT/Hyper-V (IPv4, IPv6)' })]);
+    expect(env.events[1]!.changed).toEqual([
+      expect.objectContaining({
+        port: 4000,
+        status: 'reserved',
+        reason: 'TCP 3950-4049 reserved by WinNAT/Hyper-V (IPv4, IPv6)',
+      }),
+    ]);
   });
 
   it('a process that ends frees its port', async () => {

@@ -98,7 +98,9 @@ export const createWatchService = (deps: WatchServiceDeps): WatchService => {
       try {
         await deps.store.write(plain);
       } catch (error) {
-        return err('command-failed', 'Could not save the watched ports.', { detail: error instanceof Error ? error.message : String(error) });
+        return err('command-failed', 'Could not save the watched ports.', {
+          detail: error instanceof Error ? error.message : String(error),
+        });
       }
       list = plain;
       return ok(await checkNow(op));

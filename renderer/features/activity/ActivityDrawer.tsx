@@ -1,11 +1,4 @@
-import {
-  Body1,
-  Caption1,
-  Subtitle1,
-  Subtitle2,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Body1, Caption1, Subtitle1, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { SideDrawer } from '../../components/SideDrawer';
 import { groupByOperation, type OperationGroup } from '../../lib/command-line';
@@ -16,7 +9,12 @@ import { VerifiedBadge } from './VerifiedBadge';
 
 const useStyles = makeStyles({
   drawer: { width: 'min(760px, 100vw)' },
-  body: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, paddingBottom: tokens.spacingVerticalXXL },
+  body: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalL,
+    paddingBottom: tokens.spacingVerticalXXL,
+  },
   group: {
     display: 'flex',
     flexDirection: 'column',
@@ -43,7 +41,9 @@ const OperationSection = ({ group }: { group: OperationGroup }) => {
   const operationLabel = useOperationLabel();
   const started = new Date(group.startedAt);
   // Earlier runs can be days old: show the date too.
-  const when = group.earlierRun ? started.toLocaleString(i18n.resolvedLanguage) : started.toLocaleTimeString(i18n.resolvedLanguage);
+  const when = group.earlierRun
+    ? started.toLocaleString(i18n.resolvedLanguage)
+    : started.toLocaleTimeString(i18n.resolvedLanguage);
   return (
     <section
       className={styles.group}
@@ -88,23 +88,23 @@ export const ActivityDrawer = () => {
       className={styles.drawer}
       bodyClassName={styles.body}
     >
-        {current.length === 0 ? <Body1>{t('activity.empty')}</Body1> : null}
-        {current.map((group) => (
-          <OperationSection key={group.operationId} group={group} />
-        ))}
-        {earlier.length > 0 ? (
-          <section className={styles.earlier} aria-labelledby="activity-earlier" data-testid="activity-earlier">
-            <div className={styles.earlierHead}>
-              <Subtitle1 as="h3" id="activity-earlier" className={styles.heading}>
-                {t('activity.earlier')}
-              </Subtitle1>
-              <Caption1 className={styles.muted}>{t('activity.earlierHint')}</Caption1>
-            </div>
-            {earlier.map((group) => (
-              <OperationSection key={group.operationId} group={group} />
-            ))}
-          </section>
-        ) : null}
+      {current.length === 0 ? <Body1>{t('activity.empty')}</Body1> : null}
+      {current.map((group) => (
+        <OperationSection key={group.operationId} group={group} />
+      ))}
+      {earlier.length > 0 ? (
+        <section className={styles.earlier} aria-labelledby="activity-earlier" data-testid="activity-earlier">
+          <div className={styles.earlierHead}>
+            <Subtitle1 as="h3" id="activity-earlier" className={styles.heading}>
+              {t('activity.earlier')}
+            </Subtitle1>
+            <Caption1 className={styles.muted}>{t('activity.earlierHint')}</Caption1>
+          </div>
+          {earlier.map((group) => (
+            <OperationSection key={group.operationId} group={group} />
+          ))}
+        </section>
+      ) : null}
     </SideDrawer>
   );
 };

@@ -48,7 +48,12 @@ export const CommandRecordView = ({ record }: { record: CommandRecord }) => {
     <div className={styles.record} data-testid="activity-record">
       <div className={styles.top}>
         <pre className={styles.command}>{commandLine(record)}</pre>
-        <CopyButton size="small" aria-label={t('activity.copyLabel')} label={t('activity.copy')} text={() => recordAsText(record)} />
+        <CopyButton
+          size="small"
+          aria-label={t('activity.copyLabel')}
+          label={t('activity.copy')}
+          text={() => recordAsText(record)}
+        />
       </div>
       <Caption1 className={mergeClasses(styles.meta, failed && styles.failed)}>
         <span>

@@ -42,7 +42,13 @@ export const VerifiedBadge = ({ verified }: { verified: Verified }) => {
   const styles = useStyles();
   const shown = shownVerified(verified);
   const badge = (
-    <Badge appearance="tint" color={COLOR[shown]} data-testid="activity-verified" data-verified={verified} aria-label={`${t('activity.verifiedLabel')}: ${t(`activity.verified.${shown}`)}`}>
+    <Badge
+      appearance="tint"
+      color={COLOR[shown]}
+      data-testid="activity-verified"
+      data-verified={verified}
+      aria-label={`${t('activity.verifiedLabel')}: ${t(`activity.verified.${shown}`)}`}
+    >
       {t(`activity.verified.${shown}`)}
     </Badge>
   );

@@ -1,5 +1,11 @@
 import { Body1, Caption1, Subtitle2, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { ArrowForward20Regular, PlugConnected20Regular, ShieldLock20Filled, Timer20Regular, Warning20Filled } from '@fluentui/react-icons';
+import {
+  ArrowForward20Regular,
+  PlugConnected20Regular,
+  ShieldLock20Filled,
+  Timer20Regular,
+  Warning20Filled,
+} from '@fluentui/react-icons';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DoctorCause } from '../../../shared/model';
@@ -33,7 +39,13 @@ const useStyles = makeStyles({
 type Tone = 'system' | 'administered' | 'owned' | 'forwarded' | 'dynamic';
 
 const toneOf = (cause: DoctorCause): Tone =>
-  cause.kind === 'excluded' ? (cause.range.administered ? 'administered' : 'system') : cause.kind === 'dynamic-range' ? 'dynamic' : cause.kind;
+  cause.kind === 'excluded'
+    ? cause.range.administered
+      ? 'administered'
+      : 'system'
+    : cause.kind === 'dynamic-range'
+      ? 'dynamic'
+      : cause.kind;
 
 const ICONS: Record<Tone, ReactElement> = {
   system: <Warning20Filled />,
@@ -52,7 +64,15 @@ const TITLES = {
 } as const satisfies Record<Tone, string>;
 
 /** One cause in plain words with its fixes as buttons. */
-export const CauseCard = ({ cause, port, skip }: { cause: DoctorCause; port: number; skip: (fix: DoctorFix) => boolean }) => {
+export const CauseCard = ({
+  cause,
+  port,
+  skip,
+}: {
+  cause: DoctorCause;
+  port: number;
+  skip: (fix: DoctorFix) => boolean;
+}) => {
   const { t } = useTranslation();
   const styles = useStyles();
   const tone = toneOf(cause);
@@ -63,7 +83,9 @@ export const CauseCard = ({ cause, port, skip }: { cause: DoctorCause; port: num
         {ICONS[tone]}
       </span>
       <div className={styles.body}>
-        <Subtitle2 as="h3" className={styles.title}>{t(TITLES[tone])}</Subtitle2>
+        <Subtitle2 as="h3" className={styles.title}>
+          {t(TITLES[tone])}
+        </Subtitle2>
         <Body1 className={styles.text}>{describeCause(t, cause, port)}</Body1>
         {cause.kind === 'dynamic-range' ? <Caption1 className={styles.note}>{t('doctor.dynamicNote')}</Caption1> : null}
         <div className={styles.fixes}>

@@ -10,8 +10,21 @@ const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   head: { display: 'flex', alignItems: 'baseline', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
   time: { color: tokens.colorNeutralForeground3, fontVariantNumeric: 'tabular-nums' },
-  list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, margin: 0, padding: 0, listStyleType: 'none' },
-  free: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, color: tokens.colorPaletteGreenForeground1, fontWeight: tokens.fontWeightSemibold },
+  list: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    margin: 0,
+    padding: 0,
+    listStyleType: 'none',
+  },
+  free: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+    color: tokens.colorPaletteGreenForeground1,
+    fontWeight: tokens.fontWeightSemibold,
+  },
   freeDetail: { color: tokens.colorNeutralForeground2 },
   title: { margin: 0 },
 });
@@ -31,8 +44,12 @@ export const DoctorAnswer = ({ report }: { report: DoctorReport }) => {
   return (
     <div className={styles.root}>
       <div className={styles.head}>
-        <Subtitle2 as="h3" className={styles.title}>{t('doctor.answer', { port: report.port, protocol: report.protocol.toUpperCase() })}</Subtitle2>
-        <Caption1 className={styles.time}>{t('doctor.checkedAt', { time: new Date(report.checkedAt).toLocaleTimeString(i18n.resolvedLanguage) })}</Caption1>
+        <Subtitle2 as="h3" className={styles.title}>
+          {t('doctor.answer', { port: report.port, protocol: report.protocol.toUpperCase() })}
+        </Subtitle2>
+        <Caption1 className={styles.time}>
+          {t('doctor.checkedAt', { time: new Date(report.checkedAt).toLocaleTimeString(i18n.resolvedLanguage) })}
+        </Caption1>
       </div>
       {report.unreadable.length > 0 ? (
         <MessageBar intent="warning" layout="multiline" data-testid="doctor-unreadable">
@@ -45,13 +62,20 @@ export const DoctorAnswer = ({ report }: { report: DoctorReport }) => {
             <CheckmarkCircle20Filled aria-hidden />
             {t('doctor.free', { port: report.port })}
           </span>
-          <Caption1 className={styles.freeDetail}>{t(report.causes.length === 0 ? 'doctor.freeDetail' : 'doctor.freeWithNotes')}</Caption1>
+          <Caption1 className={styles.freeDetail}>
+            {t(report.causes.length === 0 ? 'doctor.freeDetail' : 'doctor.freeWithNotes')}
+          </Caption1>
         </div>
       )}
       {report.causes.length === 0 ? null : (
         <ul className={styles.list}>
           {report.causes.map((cause, index) => (
-            <CauseCard key={`${cause.kind}-${index}`} cause={cause} port={report.port} skip={(fix) => onceOnly(fix) && firstCauseWith(report, fix.kind) !== index} />
+            <CauseCard
+              key={`${cause.kind}-${index}`}
+              cause={cause}
+              port={report.port}
+              skip={(fix) => onceOnly(fix) && firstCauseWith(report, fix.kind) !== index}
+            />
           ))}
         </ul>
       )}

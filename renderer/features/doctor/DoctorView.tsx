@@ -1,4 +1,15 @@
-import { Button, Caption1, Card, Field, Input, Radio, RadioGroup, Subtitle1, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Caption1,
+  Card,
+  Field,
+  Input,
+  Radio,
+  RadioGroup,
+  Subtitle1,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { Stethoscope20Regular } from '@fluentui/react-icons';
 import { useEffect, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -86,20 +97,35 @@ export const DoctorView = ({ searchRef }: { searchRef: RefObject<HTMLInputElemen
             />
           </Field>
           <Field label={t('doctor.protocol')}>
-            <RadioGroup layout="horizontal" value={protocol} onChange={(_, data) => setProtocol(data.value as Protocol)} data-testid="doctor-protocol">
+            <RadioGroup
+              layout="horizontal"
+              value={protocol}
+              onChange={(_, data) => setProtocol(data.value as Protocol)}
+              data-testid="doctor-protocol"
+            >
               <Radio value="tcp" label="TCP" />
               <Radio value="udp" label="UDP" />
             </RadioGroup>
           </Field>
-          <Button type="submit" appearance="primary" icon={<Stethoscope20Regular />} disabled={loading} data-testid="doctor-check">
+          <Button
+            type="submit"
+            appearance="primary"
+            icon={<Stethoscope20Regular />}
+            disabled={loading}
+            data-testid="doctor-check"
+          >
             {t('doctor.check')}
           </Button>
         </form>
         <div data-testid="doctor-answer" role="status" aria-live="polite" aria-busy={loading}>
           {loading ? <ProgressNote label={t('doctor.checking')} /> : null}
-          {!loading && error !== null && invalid === null ? <ErrorMessage error={error} title={t('errors.title')} /> : null}
+          {!loading && error !== null && invalid === null ? (
+            <ErrorMessage error={error} title={t('errors.title')} />
+          ) : null}
           {report !== null ? <DoctorAnswer report={report} /> : null}
-          {!loading && report === null && error === null ? <Caption1 className={styles.hint}>{t('doctor.hint')}</Caption1> : null}
+          {!loading && report === null && error === null ? (
+            <Caption1 className={styles.hint}>{t('doctor.hint')}</Caption1>
+          ) : null}
         </div>
       </Card>
       <WatchedPortsCard />

@@ -1,4 +1,11 @@
-import { ArrowRepeatAll20Regular, ArrowReset20Regular, Delete20Regular, DismissCircle20Regular, Edit20Regular, ShieldAdd20Regular } from '@fluentui/react-icons';
+import {
+  ArrowRepeatAll20Regular,
+  ArrowReset20Regular,
+  Delete20Regular,
+  DismissCircle20Regular,
+  Edit20Regular,
+  ShieldAdd20Regular,
+} from '@fluentui/react-icons';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ChangeButton } from '../../components/ChangeButton';

@@ -24,7 +24,13 @@ import { isRiskyDynamicRange } from './dynamic-risk';
 
 const useStyles = makeStyles({
   card: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  head: { display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
+  head: {
+    display: 'flex',
+    justifyContent: 'space-between',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalM,
+    flexWrap: 'wrap',
+  },
   table: { tableLayout: 'auto', width: '100%' },
   numeric: { textAlign: 'right', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
   // The header cell lays its content out in a flex 'button' slot: align that, not the cell.
@@ -52,7 +58,11 @@ export const DynamicCard = () => {
         <Subtitle1 as="h2" id="dynamic-title">
           {t('dynamic.title')}
         </Subtitle1>
-        <ChangeButton icon={<ArrowReset20Regular />} data-testid="dynamic-reset-open" onClick={() => openDialog({ kind: 'reset' })}>
+        <ChangeButton
+          icon={<ArrowReset20Regular />}
+          data-testid="dynamic-reset-open"
+          onClick={() => openDialog({ kind: 'reset' })}
+        >
           {t('dynamic.resetOpen')}
         </ChangeButton>
       </div>

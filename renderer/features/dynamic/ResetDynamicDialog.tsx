@@ -11,7 +11,11 @@ import { useAppStore } from '../../store/store-context';
 import { isRiskyDynamicRange } from './dynamic-risk';
 
 const useStyles = makeStyles({
-  options: { display: 'grid', gridTemplateColumns: 'repeat(2, minmax(0, max-content))', columnGap: tokens.spacingHorizontalXXL },
+  options: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(2, minmax(0, max-content))',
+    columnGap: tokens.spacingHorizontalXXL,
+  },
 });
 
 export const ResetDynamicDialog = () => {
@@ -23,7 +27,9 @@ export const ResetDynamicDialog = () => {
   const operation = useAppStore((s) => s.operations.reset);
   // Default to the families that need it; the user can add the others.
   const [chosen, setChosen] = useState<readonly ProtocolFamily[]>(() =>
-    PROTOCOL_FAMILIES.filter((family) => dynamic.some((range) => sameFamily(range, family) && isRiskyDynamicRange(range))),
+    PROTOCOL_FAMILIES.filter((family) =>
+      dynamic.some((range) => sameFamily(range, family) && isRiskyDynamicRange(range)),
+    ),
   );
   const [attempted, setAttempted] = useState(false);
   const input = { families: chosen.map(({ protocol, ipVersion }) => ({ protocol, ipVersion })) };
@@ -32,7 +38,9 @@ export const ResetDynamicDialog = () => {
 
   const toggle = (family: ProtocolFamily, checked: boolean) =>
     setChosen((current) =>
-      checked ? PROTOCOL_FAMILIES.filter((f) => sameFamily(f, family) || current.some((c) => sameFamily(c, f))) : current.filter((c) => !sameFamily(c, family)),
+      checked
+        ? PROTOCOL_FAMILIES.filter((f) => sameFamily(f, family) || current.some((c) => sameFamily(c, f)))
+        : current.filter((c) => !sameFamily(c, family)),
     );
 
   return (
@@ -58,7 +66,10 @@ export const ResetDynamicDialog = () => {
       )}
     >
       <Body1>{t('dynamic.resetIntro')}</Body1>
-      <Field label={t('dynamic.families')} {...(errorKey ? { validationState: 'error' as const, validationMessage: validationText(errorKey) } : {})}>
+      <Field
+        label={t('dynamic.families')}
+        {...(errorKey ? { validationState: 'error' as const, validationMessage: validationText(errorKey) } : {})}
+      >
         <div className={styles.options} role="group" aria-label={t('dynamic.families')}>
           {PROTOCOL_FAMILIES.map((family) => (
             <Checkbox

@@ -41,9 +41,17 @@ export const AddRuleDialog = () => {
   const rule = form.check.rule;
 
   // Answers about another rule (the user changed the form since) no longer apply.
-  const findings = preflight.status === 'done' && rule !== null && sameRule(preflight.value.rule, rule) ? preflight.value.result : null;
-  const question = replaceQuestion !== null && rule !== null && sameRule(replaceQuestion.rule, rule) ? replaceQuestion : null;
-  const confirmLabel = question ? t('addRule.confirmReplace') : findings && hasFindings(findings) ? t('addRule.confirmAnyway') : t('addRule.confirm');
+  const findings =
+    preflight.status === 'done' && rule !== null && sameRule(preflight.value.rule, rule)
+      ? preflight.value.result
+      : null;
+  const question =
+    replaceQuestion !== null && rule !== null && sameRule(replaceQuestion.rule, rule) ? replaceQuestion : null;
+  const confirmLabel = question
+    ? t('addRule.confirmReplace')
+    : findings && hasFindings(findings)
+      ? t('addRule.confirmAnyway')
+      : t('addRule.confirm');
 
   return (
     <ChangeDialog
@@ -75,12 +83,20 @@ export const AddRuleDialog = () => {
             <pre className={styles.commandText} data-testid="rule-command">
               {netshAddCommand(rule)}
             </pre>
-            <CopyButton size="small" iconOnly label={t('rules.copyNetsh')} aria-label={t('rules.copyNetsh')} text={() => netshAddCommand(rule)} />
+            <CopyButton
+              size="small"
+              iconOnly
+              label={t('rules.copyNetsh')}
+              aria-label={t('rules.copyNetsh')}
+              text={() => netshAddCommand(rule)}
+            />
           </div>
         </div>
       ) : null}
       {findings && rule ? <PreflightWarnings rule={rule} result={findings} /> : null}
-      {preflight.status === 'failed' ? <Caption1 className={styles.muted}>{t('addRule.preflightFailed')}</Caption1> : null}
+      {preflight.status === 'failed' ? (
+        <Caption1 className={styles.muted}>{t('addRule.preflightFailed')}</Caption1>
+      ) : null}
       {question ? <ReplaceQuestionBar question={question} /> : null}
     </ChangeDialog>
   );

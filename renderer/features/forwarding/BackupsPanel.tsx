@@ -20,13 +20,23 @@ import { useAppStore } from '../../store/store-context';
 
 const useStyles = makeStyles({
   drawer: { width: 'min(620px, 100vw)' },
-  body: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, paddingBottom: tokens.spacingVerticalXXL },
+  body: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    paddingBottom: tokens.spacingVerticalXXL,
+  },
   numeric: { textAlign: 'right', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
   numericHeader: { justifyContent: 'flex-end', textAlign: 'right' },
   nowrap: { whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' },
   date: { fontVariantNumeric: 'tabular-nums' },
   actionCell: { width: '1%', whiteSpace: 'nowrap' },
-  id: { display: 'block', fontFamily: tokens.fontFamilyMonospace, color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
+  id: {
+    display: 'block',
+    fontFamily: tokens.fontFamilyMonospace,
+    color: tokens.colorNeutralForeground3,
+    overflowWrap: 'anywhere',
+  },
   // A narrow window must scroll the table, not clip the Restore buttons.
   scroll: { overflowX: 'auto', minWidth: 0 },
   table: { width: '100%', tableLayout: 'auto' },
@@ -52,11 +62,11 @@ export const BackupsPanel = () => {
       className={styles.drawer}
       bodyClassName={styles.body}
     >
-        {backups.status === 'running' ? <ProgressNote label={t('backups.loading')} /> : null}
-        {backups.status === 'failed' ? <ErrorMessage error={backups.error} title={t('errors.title')} /> : null}
-        {backups.status === 'done' && backups.value.length === 0 ? <Body1>{t('backups.empty')}</Body1> : null}
-        {backups.status === 'done' && backups.value.length > 0 ? (
-          <div className={styles.scroll}>
+      {backups.status === 'running' ? <ProgressNote label={t('backups.loading')} /> : null}
+      {backups.status === 'failed' ? <ErrorMessage error={backups.error} title={t('errors.title')} /> : null}
+      {backups.status === 'done' && backups.value.length === 0 ? <Body1>{t('backups.empty')}</Body1> : null}
+      {backups.status === 'done' && backups.value.length > 0 ? (
+        <div className={styles.scroll}>
           <Table size="small" aria-labelledby="backups-title" className={styles.table}>
             <TableHeader>
               <TableRow>
@@ -93,8 +103,8 @@ export const BackupsPanel = () => {
               })}
             </TableBody>
           </Table>
-          </div>
-        ) : null}
+        </div>
+      ) : null}
     </SideDrawer>
   );
 };

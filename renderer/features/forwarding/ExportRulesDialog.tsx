@@ -50,7 +50,9 @@ export const ExportRulesDialog = () => {
           <DialogTitle>{t('exportRules.title')}</DialogTitle>
           <DialogContent className={styles.content}>
             <Body1>{t('exportRules.intro')}</Body1>
-            {exported.status === 'running' || exported.status === 'idle' ? <ProgressNote label={t('exportRules.loading')} /> : null}
+            {exported.status === 'running' || exported.status === 'idle' ? (
+              <ProgressNote label={t('exportRules.loading')} />
+            ) : null}
             {exported.status === 'failed' ? <ErrorMessage error={exported.error} title={t('errors.title')} /> : null}
             {value ? (
               <>
@@ -65,7 +67,12 @@ export const ExportRulesDialog = () => {
             <Button appearance="secondary" onClick={close}>
               {t('common.close')}
             </Button>
-            <CopyButton label={t('exportRules.copy')} text={() => value?.json ?? ''} disabled={value === null} data-testid="export-copy" />
+            <CopyButton
+              label={t('exportRules.copy')}
+              text={() => value?.json ?? ''}
+              disabled={value === null}
+              data-testid="export-copy"
+            />
             <Button
               appearance="primary"
               icon={<Save20Regular />}

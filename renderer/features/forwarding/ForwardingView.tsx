@@ -73,7 +73,9 @@ export const ForwardingView = ({ searchRef }: { searchRef: Ref<HTMLInputElement>
           </Subtitle1>
           {rulesView !== null ? (
             <Caption1 className={styles.count}>
-              {shown === rules.length ? t('rules.count', { count: rules.length }) : t('rules.summary', { shown, total: rules.length })}
+              {shown === rules.length
+                ? t('rules.count', { count: rules.length })
+                : t('rules.summary', { shown, total: rules.length })}
               {selected.length > 0 ? ` · ${t('rules.selected', { count: selected.length })}` : ''}
             </Caption1>
           ) : null}
@@ -96,7 +98,9 @@ export const ForwardingView = ({ searchRef }: { searchRef: Ref<HTMLInputElement>
           </Field>
         ) : null}
         {body()}
-        {rules.length > 0 && shown === 0 ? <Body1 className={styles.empty}>{t('rules.emptyFiltered', { text: filter.trim() })}</Body1> : null}
+        {rules.length > 0 && shown === 0 ? (
+          <Body1 className={styles.empty}>{t('rules.emptyFiltered', { text: filter.trim() })}</Body1>
+        ) : null}
         <Caption1 className={styles.note} data-testid={editing ? 'edit-note' : undefined}>
           {editing ? t('rules.editNote') : rules.length > 0 ? t('rules.editHint') : null}
         </Caption1>

@@ -8,10 +8,29 @@ const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   counts: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   group: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
-  list: { margin: 0, padding: 0, listStyleType: 'none', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, maxHeight: '160px', overflowY: 'auto' },
+  list: {
+    margin: 0,
+    padding: 0,
+    listStyleType: 'none',
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXXS,
+    maxHeight: '160px',
+    overflowY: 'auto',
+  },
 });
 
-const Group = ({ title, kind, children, count }: { title: string; kind: string; children: ReactNode; count: number }) => {
+const Group = ({
+  title,
+  kind,
+  children,
+  count,
+}: {
+  title: string;
+  kind: string;
+  children: ReactNode;
+  count: number;
+}) => {
   const styles = useStyles();
   if (count === 0) return null;
   return (

@@ -157,7 +157,12 @@ export const ImportRulesDialog = () => {
       {plan !== null ? (
         <>
           <Field label={t('importRules.mode')}>
-            <RadioGroup value={mode} onChange={(_, data) => setMode(data.value as Mode)} disabled={running} data-testid="import-mode">
+            <RadioGroup
+              value={mode}
+              onChange={(_, data) => setMode(data.value as Mode)}
+              disabled={running}
+              data-testid="import-mode"
+            >
               <Radio value="merge" label={t('importRules.merge')} />
               <Radio value="replace" label={t('importRules.replace')} />
             </RadioGroup>

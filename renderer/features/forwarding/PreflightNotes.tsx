@@ -14,9 +14,15 @@ export const PreflightWarnings = ({ rule, result }: { rule: ProxyRule; result: L
   const lines: string[] = [];
   if (result.excluded) {
     const range = formatRange(result.excluded);
-    lines.push(t(result.excluded.administered ? 'addRule.excludedAdministered' : 'addRule.excluded', { port: rule.listenPort, range }));
+    lines.push(
+      t(result.excluded.administered ? 'addRule.excludedAdministered' : 'addRule.excluded', {
+        port: rule.listenPort,
+        range,
+      }),
+    );
   }
-  if (result.owner) lines.push(t('addRule.owner', { image: result.owner.image, pid: result.owner.pid, port: rule.listenPort }));
+  if (result.owner)
+    lines.push(t('addRule.owner', { image: result.owner.image, pid: result.owner.pid, port: rule.listenPort }));
   if (lines.length === 0) return null;
   return (
     <MessageBar intent="warning" layout="multiline" data-testid="preflight-warnings">

@@ -106,10 +106,23 @@ export const RuleEditRow = ({ rule, focusField }: { rule: RuleView; focusField: 
       <TableCell className={styles.cell}>{running ? <ProgressNote label={t('rules.editRunning')} /> : null}</TableCell>
       <TableCell className={styles.cell}>
         <span className={styles.actions}>
-          <ChangeButton size="small" appearance="primary" icon={<Checkmark20Regular />} onClick={save} disabled={running} data-testid="edit-save">
+          <ChangeButton
+            size="small"
+            appearance="primary"
+            icon={<Checkmark20Regular />}
+            onClick={save}
+            disabled={running}
+            data-testid="edit-save"
+          >
             {t('rules.save')}
           </ChangeButton>
-          <Button size="small" icon={<Dismiss20Regular />} onClick={stopEditing} disabled={running} data-testid="edit-cancel">
+          <Button
+            size="small"
+            icon={<Dismiss20Regular />}
+            onClick={stopEditing}
+            disabled={running}
+            data-testid="edit-cancel"
+          >
             {t('rules.cancelEdit')}
           </Button>
           <CopyButton

@@ -39,19 +39,34 @@ export const RuleFormFields = ({ form, disabled }: { form: Form; disabled: boole
   );
   return (
     <div className={styles.grid}>
-      <Field className={styles.field} label={t('ruleForm.listenAddress')} required {...form.fieldProps('listenAddress')}>
+      <Field
+        className={styles.field}
+        label={t('ruleForm.listenAddress')}
+        required
+        {...form.fieldProps('listenAddress')}
+      >
         {input('listenAddress', t('ruleForm.listenAddressPlaceholder'))}
       </Field>
       <Field className={styles.field} label={t('ruleForm.listenPort')} required {...form.fieldProps('listenPort')}>
         {input('listenPort')}
       </Field>
-      <Field className={styles.field} label={t('ruleForm.connectAddress')} required {...form.fieldProps('connectAddress')}>
+      <Field
+        className={styles.field}
+        label={t('ruleForm.connectAddress')}
+        required
+        {...form.fieldProps('connectAddress')}
+      >
         {input('connectAddress', t('ruleForm.connectAddressPlaceholder'))}
       </Field>
       <Field className={styles.field} label={t('ruleForm.connectPort')} required {...form.fieldProps('connectPort')}>
         {input('connectPort')}
       </Field>
-      <Field className={styles.field} label={t('ruleForm.type')} hint={t('ruleForm.typeHint')} {...form.fieldProps('type')}>
+      <Field
+        className={styles.field}
+        label={t('ruleForm.type')}
+        hint={t('ruleForm.typeHint')}
+        {...form.fieldProps('type')}
+      >
         <Input className={styles.type} readOnly value={form.check.type} data-testid="rule-type" />
       </Field>
       {form.check.hostname ? (

@@ -15,10 +15,20 @@ const useStyles = makeStyles({
     maxHeight: '220px',
     overflowY: 'auto',
   },
-  line: { display: 'flex', alignItems: 'baseline', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', fontVariantNumeric: 'tabular-nums' },
+  line: {
+    display: 'flex',
+    alignItems: 'baseline',
+    gap: tokens.spacingHorizontalS,
+    flexWrap: 'wrap',
+    fontVariantNumeric: 'tabular-nums',
+  },
   type: { color: tokens.colorNeutralForeground3, fontFamily: tokens.fontFamilyMonospace, minWidth: '6ch' },
   endpoint: { fontFamily: tokens.fontFamilyMonospace, overflowWrap: 'anywhere' },
-  old: { fontFamily: tokens.fontFamilyMonospace, color: tokens.colorNeutralForeground3, textDecorationLine: 'line-through' },
+  old: {
+    fontFamily: tokens.fontFamilyMonospace,
+    color: tokens.colorNeutralForeground3,
+    textDecorationLine: 'line-through',
+  },
 });
 
 /** "v4tov4  0.0.0.0:8080 → 172.28.241.140:8080"; with `before`, the old target struck through first. */

@@ -7,8 +7,22 @@ import { RuleLine } from './RuleList';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  list: { margin: 0, padding: 0, listStyleType: 'none', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, maxHeight: '240px', overflowY: 'auto' },
-  detail: { display: 'block', fontFamily: tokens.fontFamilyMonospace, overflowWrap: 'anywhere', color: tokens.colorNeutralForeground3 },
+  list: {
+    margin: 0,
+    padding: 0,
+    listStyleType: 'none',
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+    maxHeight: '240px',
+    overflowY: 'auto',
+  },
+  detail: {
+    display: 'block',
+    fontFamily: tokens.fontFamilyMonospace,
+    overflowWrap: 'anywhere',
+    color: tokens.colorNeutralForeground3,
+  },
   backup: { fontFamily: tokens.fontFamilyMonospace, overflowWrap: 'anywhere' },
 });
 
@@ -25,7 +39,8 @@ export const RuleReportView = ({ report }: { report: RuleChangeReport }) => {
         steps={report.steps}
         after={
           <span>
-            {t('ruleReport.iphlpsvcNow', { status: statusLabel(report.rules.iphlpsvc) })} · {t('ruleReport.rules', { count: report.rules.rules.length })}
+            {t('ruleReport.iphlpsvcNow', { status: statusLabel(report.rules.iphlpsvc) })} ·{' '}
+            {t('ruleReport.rules', { count: report.rules.rules.length })}
           </span>
         }
       />

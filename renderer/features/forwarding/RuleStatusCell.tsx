@@ -35,10 +35,17 @@ export const RuleStatusCell = ({ rule }: { rule: ProxyRule }) => {
   const status = ruleStatus(check);
   const Icon = ICON[status.tone];
   const content = (
-    <span className={mergeClasses(styles.root, styles[status.tone])} data-testid="rule-status" data-tone={status.tone} tabIndex={check ? 0 : undefined}>
+    <span
+      className={mergeClasses(styles.root, styles[status.tone])}
+      data-testid="rule-status"
+      data-tone={status.tone}
+      tabIndex={check ? 0 : undefined}
+    >
       <Icon className={styles.icon} aria-hidden />
       <span>{ruleStatusText(t, status)}</span>
-      {status.reasons.length > 1 ? <span className={styles.more}>{t('ruleStatus.more', { count: status.reasons.length - 1 })}</span> : null}
+      {status.reasons.length > 1 ? (
+        <span className={styles.more}>{t('ruleStatus.more', { count: status.reasons.length - 1 })}</span>
+      ) : null}
     </span>
   );
   if (!check) return content;

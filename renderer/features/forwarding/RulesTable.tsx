@@ -57,7 +57,12 @@ const useStyles = makeStyles({
 
 const column = createColumnHelper<RuleView>();
 const NUMERIC: ReadonlySet<string> = new Set(['listenPort', 'connectPort']);
-const EDITABLE: ReadonlySet<string> = new Set<RuleField>(['listenAddress', 'listenPort', 'connectAddress', 'connectPort']);
+const EDITABLE: ReadonlySet<string> = new Set<RuleField>([
+  'listenAddress',
+  'listenPort',
+  'connectAddress',
+  'connectPort',
+]);
 /** Sorting by status puts what needs attention first. */
 const TONE_ORDER: Record<RuleTone, number> = { problem: 0, unknown: 1, unchecked: 2, ok: 3 };
 
@@ -134,7 +139,8 @@ export const RulesTable = ({ rules, filter, selection, onSelectionChange, onDele
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const target = event.target as HTMLElement;
-    if (event.key !== 'Delete' || editingKey !== null || target.tagName === 'INPUT' || target.tagName === 'TEXTAREA') return;
+    if (event.key !== 'Delete' || editingKey !== null || target.tagName === 'INPUT' || target.tagName === 'TEXTAREA')
+      return;
     event.preventDefault();
     onDeleteKey();
   };
@@ -209,7 +215,13 @@ export const RulesTable = ({ rules, filter, selection, onSelectionChange, onDele
                       <TableCell key={cell.id} className={styles.actionCell}>
                         <span className={styles.actions}>
                           <Tooltip content={t('rules.checkLabel', { listen })} relationship="label" withArrow>
-                            <Button size="small" appearance="subtle" icon={<PlugConnected20Regular />} onClick={() => void checkRules([rule])} data-testid="rule-check" />
+                            <Button
+                              size="small"
+                              appearance="subtle"
+                              icon={<PlugConnected20Regular />}
+                              onClick={() => void checkRules([rule])}
+                              data-testid="rule-check"
+                            />
                           </Tooltip>
                           <ChangeButton
                             size="small"

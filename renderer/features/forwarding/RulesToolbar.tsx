@@ -34,7 +34,12 @@ export const RulesToolbar = ({ rules, selected }: { rules: readonly RuleView[]; 
 
   return (
     <div className={styles.bar} role="toolbar" aria-label={t('rules.actions')}>
-      <ChangeButton appearance="primary" icon={<Add20Regular />} onClick={() => openDialog({ kind: 'add-rule' })} data-testid="add-rule-open">
+      <ChangeButton
+        appearance="primary"
+        icon={<Add20Regular />}
+        onClick={() => openDialog({ kind: 'add-rule' })}
+        data-testid="add-rule-open"
+      >
         {t('rules.add')}
       </ChangeButton>
       <ChangeButton
@@ -47,11 +52,20 @@ export const RulesToolbar = ({ rules, selected }: { rules: readonly RuleView[]; 
       >
         {selected.length > 0 ? `${t('rules.deleteSelected')} (${selected.length})` : t('rules.deleteSelected')}
       </ChangeButton>
-      <Button icon={<PlugConnected20Regular />} onClick={() => void checkRules(rules)} disabled={rules.length === 0 || checking} data-testid="check-all">
+      <Button
+        icon={<PlugConnected20Regular />}
+        onClick={() => void checkRules(rules)}
+        disabled={rules.length === 0 || checking}
+        data-testid="check-all"
+      >
         {t('rules.checkAll')}
       </Button>
       <span className={styles.spacer} />
-      <ChangeButton icon={<ArrowUpload20Regular />} onClick={() => openDialog({ kind: 'import-rules' })} data-testid="import-open">
+      <ChangeButton
+        icon={<ArrowUpload20Regular />}
+        onClick={() => openDialog({ kind: 'import-rules' })}
+        data-testid="import-open"
+      >
         {t('rules.import')}
       </ChangeButton>
       <Button

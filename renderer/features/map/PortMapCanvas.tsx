@@ -53,7 +53,13 @@ export const PortMapCanvas = ({ layers, label, onHover, onPick }: PortMapCanvasP
   }, []);
 
   const pitch = pitchFor(size.viewport);
-  const layout: MapLayout = { left: GUTTER, top: AXIS, width: Math.max(64, size.width - GUTTER - 4), rowHeight: pitch - 2, rowGap: 2 };
+  const layout: MapLayout = {
+    left: GUTTER,
+    top: AXIS,
+    width: Math.max(64, size.width - GUTTER - 4),
+    rowHeight: pitch - 2,
+    rowGap: 2,
+  };
   const height = mapHeight(layout);
 
   useEffect(() => {

@@ -1,4 +1,16 @@
-import { Body1, Caption1, Card, Field, Radio, RadioGroup, Subtitle1, Subtitle2, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import {
+  Body1,
+  Caption1,
+  Card,
+  Field,
+  Radio,
+  RadioGroup,
+  Subtitle1,
+  Subtitle2,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IpVersion, Protocol, ProtocolFamily } from '../../../shared/model';
@@ -12,8 +24,21 @@ const useStyles = makeStyles({
   card: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
   intro: { color: tokens.colorNeutralForeground2 },
   controls: { display: 'flex', alignItems: 'flex-end', gap: tokens.spacingHorizontalXL, flexWrap: 'wrap' },
-  legend: { display: 'flex', gap: tokens.spacingHorizontalL, flexWrap: 'wrap', margin: 0, padding: 0, listStyleType: 'none', alignItems: 'center' },
-  legendItem: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, fontSize: tokens.fontSizeBase200 },
+  legend: {
+    display: 'flex',
+    gap: tokens.spacingHorizontalL,
+    flexWrap: 'wrap',
+    margin: 0,
+    padding: 0,
+    listStyleType: 'none',
+    alignItems: 'center',
+  },
+  legendItem: {
+    display: 'inline-flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalXS,
+    fontSize: tokens.fontSizeBase200,
+  },
   swatch: { width: '14px', height: '10px', borderRadius: tokens.borderRadiusSmall, flexShrink: 0 },
   tick: { width: '3px', height: '12px', borderRadius: 0 },
   // The same tokens the canvas reads (read-theme-colors.ts), so legend and picture always match.
@@ -79,7 +104,11 @@ export const PortMapView = () => {
   });
 
   // Beside the pointer, flipped to its left near the right edge so it never leaves the card.
-  const tooltipLeft = hover ? (hover.x + 16 + TOOLTIP_WIDTH > hover.width ? Math.max(0, hover.x - 16 - TOOLTIP_WIDTH) : hover.x + 16) : 0;
+  const tooltipLeft = hover
+    ? hover.x + 16 + TOOLTIP_WIDTH > hover.width
+      ? Math.max(0, hover.x - 16 - TOOLTIP_WIDTH)
+      : hover.x + 16
+    : 0;
 
   return (
     <section aria-labelledby="map-title" data-testid="port-map">
@@ -122,9 +151,19 @@ export const PortMapView = () => {
         </div>
         {loading ? <Caption1 className={styles.hint}>{t('map.loading')}</Caption1> : null}
         <div className={styles.stage}>
-          <PortMapCanvas layers={layers} label={label} onHover={setHover} onPick={(port) => openDoctor(port, family.protocol)} />
+          <PortMapCanvas
+            layers={layers}
+            label={label}
+            onHover={setHover}
+            onPick={(port) => openDoctor(port, family.protocol)}
+          />
           {hover ? (
-            <div className={styles.tooltip} style={{ left: `${tooltipLeft}px`, top: `${hover.y + 16}px` }} role="tooltip" data-testid="port-map-tooltip">
+            <div
+              className={styles.tooltip}
+              style={{ left: `${tooltipLeft}px`, top: `${hover.y + 16}px` }}
+              role="tooltip"
+              data-testid="port-map-tooltip"
+            >
               <Subtitle2>{t('map.port', { port: hover.port, family: familyLabel(family) })}</Subtitle2>
               {causes.length === 0 ? (
                 <Body1>{t('map.free')}</Body1>

@@ -1,7 +1,15 @@
 /** Paints the port map on a 2D context; colours come from the theme (read-theme-colors), geometry from lib. */
 import type { PortRange } from '../../../shared/model';
 import type { MapLayers } from '../../lib/port-causes';
-import { columnX, PORTS_PER_ROW, portToCell, rangeSegments, ROWS, rowTop, type MapLayout } from '../../lib/port-map-geometry';
+import {
+  columnX,
+  PORTS_PER_ROW,
+  portToCell,
+  rangeSegments,
+  ROWS,
+  rowTop,
+  type MapLayout,
+} from '../../lib/port-map-geometry';
 
 export interface MapColors {
   readonly band: string;
@@ -26,7 +34,15 @@ const fillRanges = (ctx: CanvasRenderingContext2D, ranges: readonly PortRange[],
   }
 };
 
-const ticks = (ctx: CanvasRenderingContext2D, ports: readonly number[], layout: MapLayout, color: string, width: number, from: number, to: number) => {
+const ticks = (
+  ctx: CanvasRenderingContext2D,
+  ports: readonly number[],
+  layout: MapLayout,
+  color: string,
+  width: number,
+  from: number,
+  to: number,
+) => {
   ctx.fillStyle = color;
   for (const port of ports) {
     const { row, column } = portToCell(port);
@@ -36,7 +52,14 @@ const ticks = (ctx: CanvasRenderingContext2D, ports: readonly number[], layout: 
   }
 };
 
-export const drawPortMap = (ctx: CanvasRenderingContext2D, layers: MapLayers, layout: MapLayout, colors: MapColors, cssWidth: number, cssHeight: number) => {
+export const drawPortMap = (
+  ctx: CanvasRenderingContext2D,
+  layers: MapLayers,
+  layout: MapLayout,
+  colors: MapColors,
+  cssWidth: number,
+  cssHeight: number,
+) => {
   ctx.clearRect(0, 0, cssWidth, cssHeight);
   ctx.font = colors.font;
   ctx.fillStyle = colors.label;
@@ -54,7 +77,8 @@ export const drawPortMap = (ctx: CanvasRenderingContext2D, layers: MapLayers, la
   }
 
   ctx.fillStyle = colors.band;
-  for (let row = 0; row < ROWS; row += 1) ctx.fillRect(layout.left, rowTop(row, layout), layout.width, layout.rowHeight);
+  for (let row = 0; row < ROWS; row += 1)
+    ctx.fillRect(layout.left, rowTop(row, layout), layout.width, layout.rowHeight);
 
   if (layers.dynamic) fillRanges(ctx, [layers.dynamic], layout, colors.dynamic);
   fillRanges(ctx, layers.system, layout, colors.system);

@@ -11,7 +11,9 @@ const KillReportView = ({ report }: { report: KillReport }) => {
   return (
     <div data-testid="kill-report" data-outcome={report.outcome}>
       <ReportHead outcome={report.outcome} message={report.message} steps={report.steps} />
-      {report.outcome === 'applied' ? <Body1 block>{t('kill.ended', { process: processLabel(t, report) })}</Body1> : null}
+      {report.outcome === 'applied' ? (
+        <Body1 block>{t('kill.ended', { process: processLabel(t, report) })}</Body1>
+      ) : null}
       <StepList steps={report.steps} />
     </div>
   );

@@ -1,5 +1,10 @@
 import { Button, Caption1, Tooltip, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { ArrowSortDown16Regular, ArrowSortUp16Regular, DismissCircle20Regular, Stethoscope20Regular } from '@fluentui/react-icons';
+import {
+  ArrowSortDown16Regular,
+  ArrowSortUp16Regular,
+  DismissCircle20Regular,
+  Stethoscope20Regular,
+} from '@fluentui/react-icons';
 import {
   createColumnHelper,
   flexRender,
@@ -24,7 +29,8 @@ import { useAppStore } from '../../store/store-context';
 export const OWNER_ROW_HEIGHT = 36;
 
 // One grid for the header and every row; the flexible columns share what is left of the width.
-const GRID = '52px minmax(88px, 1.2fr) 56px minmax(88px, 1fr) 88px 56px minmax(96px, 1fr) minmax(72px, 1fr) minmax(120px, 1.6fr) 116px';
+const GRID =
+  '52px minmax(88px, 1.2fr) 56px minmax(88px, 1fr) 88px 56px minmax(96px, 1fr) minmax(72px, 1fr) minmax(120px, 1.6fr) 116px';
 
 const useStyles = makeStyles({
   scroller: {
@@ -35,7 +41,13 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: '2px' },
   },
-  grid: { display: 'grid', gridTemplateColumns: GRID, alignItems: 'center', minWidth: '860px', columnGap: tokens.spacingHorizontalS },
+  grid: {
+    display: 'grid',
+    gridTemplateColumns: GRID,
+    alignItems: 'center',
+    minWidth: '860px',
+    columnGap: tokens.spacingHorizontalS,
+  },
   header: {
     position: 'sticky',
     top: 0,
@@ -47,7 +59,14 @@ const useStyles = makeStyles({
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
   headerCell: { minWidth: 0, fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase200 },
-  sortButton: { minWidth: 0, maxWidth: '100%', paddingLeft: 0, paddingRight: 0, justifyContent: 'flex-start', fontWeight: tokens.fontWeightSemibold },
+  sortButton: {
+    minWidth: 0,
+    maxWidth: '100%',
+    paddingLeft: 0,
+    paddingRight: 0,
+    justifyContent: 'flex-start',
+    fontWeight: tokens.fontWeightSemibold,
+  },
   body: { position: 'relative' },
   row: {
     height: `${OWNER_ROW_HEIGHT}px`,
@@ -60,13 +79,22 @@ const useStyles = makeStyles({
   },
   // Absolutely placed rows: the body's height is the whole list, only the visible ones exist.
   placed: { position: 'absolute', left: 0, right: 0, top: 0 },
-  added: { backgroundColor: tokens.colorPaletteLightGreenBackground1, ':hover': { backgroundColor: tokens.colorPaletteLightGreenBackground2 } },
+  added: {
+    backgroundColor: tokens.colorPaletteLightGreenBackground1,
+    ':hover': { backgroundColor: tokens.colorPaletteLightGreenBackground2 },
+  },
   removed: { color: tokens.colorNeutralForeground4, textDecorationLine: 'line-through' },
   cell: { minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
   numeric: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
   mono: { fontVariantNumeric: 'tabular-nums' },
   explain: { color: tokens.colorNeutralForeground2 },
-  actions: { display: 'flex', gap: tokens.spacingHorizontalXXS, justifyContent: 'flex-end', alignItems: 'center', textDecorationLine: 'none' },
+  actions: {
+    display: 'flex',
+    gap: tokens.spacingHorizontalXXS,
+    justifyContent: 'flex-end',
+    alignItems: 'center',
+    textDecorationLine: 'none',
+  },
   status: { color: tokens.colorNeutralForeground3, fontVariantNumeric: 'tabular-nums' },
   empty: { padding: tokens.spacingVerticalM, color: tokens.colorNeutralForeground3 },
 });
@@ -81,7 +109,8 @@ interface OwnerRow {
 }
 
 const column = createColumnHelper<OwnerRow>();
-type ColumnId = 'protocol' | 'localAddress' | 'localPort' | 'remote' | 'state' | 'pid' | 'image' | 'services' | 'explanation';
+type ColumnId =
+  'protocol' | 'localAddress' | 'localPort' | 'remote' | 'state' | 'pid' | 'image' | 'services' | 'explanation';
 const NUMERIC: ReadonlySet<string> = new Set<ColumnId>(['localPort', 'pid']);
 
 export interface OwnersTableProps {
@@ -102,7 +131,13 @@ const NONE: ReadonlySet<string> = new Set();
 const NO_ROWS: readonly Endpoint[] = [];
 
 /** The owners of ports as one sortable, filterable, virtualized grid. */
-export const OwnersTable = ({ endpoints, added = NONE, removed = NO_ROWS, filter, virtualized = true }: OwnersTableProps) => {
+export const OwnersTable = ({
+  endpoints,
+  added = NONE,
+  removed = NO_ROWS,
+  filter,
+  virtualized = true,
+}: OwnersTableProps) => {
   const { t } = useTranslation();
   const styles = useStyles();
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -112,7 +147,12 @@ export const OwnersTable = ({ endpoints, added = NONE, removed = NO_ROWS, filter
   const data = useMemo<OwnerRow[]>(() => {
     const row = (endpoint: Endpoint, status: RowStatus | null): OwnerRow => {
       const key = endpointKey(endpoint);
-      return { key, endpoint, status: status ?? (added.has(key) ? 'new' : 'same'), explanation: ownerExplanation(t, endpoint) };
+      return {
+        key,
+        endpoint,
+        status: status ?? (added.has(key) ? 'new' : 'same'),
+        explanation: ownerExplanation(t, endpoint),
+      };
     };
     return [...endpoints.map((e) => row(e, null)), ...removed.map((e) => row(e, 'removed'))];
   }, [endpoints, removed, added, t]);
@@ -122,10 +162,14 @@ export const OwnersTable = ({ endpoints, added = NONE, removed = NO_ROWS, filter
       column.accessor((r) => r.endpoint.protocol, { id: 'protocol', header: () => t('owners.protocol') }),
       column.accessor((r) => r.endpoint.localAddress, { id: 'localAddress', header: () => t('owners.localAddress') }),
       column.accessor((r) => r.endpoint.localPort, { id: 'localPort', header: () => t('owners.localPort') }),
-      column.accessor((r) => (r.endpoint.remoteAddress === null ? '' : formatEndpoint(r.endpoint.remoteAddress, r.endpoint.remotePort ?? 0)), {
-        id: 'remote',
-        header: () => t('owners.remote'),
-      }),
+      column.accessor(
+        (r) =>
+          r.endpoint.remoteAddress === null ? '' : formatEndpoint(r.endpoint.remoteAddress, r.endpoint.remotePort ?? 0),
+        {
+          id: 'remote',
+          header: () => t('owners.remote'),
+        },
+      ),
       column.accessor((r) => r.endpoint.state ?? '', { id: 'state', header: () => t('owners.state') }),
       column.accessor((r) => r.endpoint.pid ?? -1, { id: 'pid', header: () => t('owners.pid') }),
       column.accessor((r) => (r.endpoint.image ?? '').toLowerCase(), { id: 'image', header: () => t('owners.image') }),
@@ -167,7 +211,15 @@ export const OwnersTable = ({ endpoints, added = NONE, removed = NO_ROWS, filter
       <Caption1 className={styles.status} role="status" data-testid="owners-count">
         {filter.trim() === '' ? t('owners.count', { count: total }) : t('owners.summary', { shown, total })}
       </Caption1>
-      <div ref={scrollRef} className={styles.scroller} tabIndex={0} data-testid="owners-table" role="table" aria-label={t('owners.title')} aria-rowcount={rows.length + 1}>
+      <div
+        ref={scrollRef}
+        className={styles.scroller}
+        tabIndex={0}
+        data-testid="owners-table"
+        role="table"
+        aria-label={t('owners.title')}
+        aria-rowcount={rows.length + 1}
+      >
         <div className={mergeClasses(styles.grid, styles.header)} role="row" aria-rowindex={1}>
           {headers.map((header) => {
             const direction = header.column.getIsSorted();
@@ -182,7 +234,13 @@ export const OwnersTable = ({ endpoints, added = NONE, removed = NO_ROWS, filter
                   appearance="transparent"
                   size="small"
                   className={styles.sortButton}
-                  icon={direction === 'asc' ? <ArrowSortUp16Regular /> : direction === 'desc' ? <ArrowSortDown16Regular /> : undefined}
+                  icon={
+                    direction === 'asc' ? (
+                      <ArrowSortUp16Regular />
+                    ) : direction === 'desc' ? (
+                      <ArrowSortDown16Regular />
+                    ) : undefined
+                  }
                   iconPosition="after"
                   onClick={header.column.getToggleSortingHandler()}
                 >
@@ -196,7 +254,9 @@ export const OwnersTable = ({ endpoints, added = NONE, removed = NO_ROWS, filter
           </div>
         </div>
         {rows.length === 0 ? (
-          <div className={styles.empty}>{filter.trim() === '' ? t('owners.empty') : t('owners.emptyFiltered', { text: filter.trim() })}</div>
+          <div className={styles.empty}>
+            {filter.trim() === '' ? t('owners.empty') : t('owners.emptyFiltered', { text: filter.trim() })}
+          </div>
         ) : virtualized ? (
           <div className={styles.body} role="rowgroup" style={{ height: `${virtualizer.getTotalSize()}px` }}>
             {virtualizer.getVirtualItems().map((item) => {
@@ -216,7 +276,17 @@ export const OwnersTable = ({ endpoints, added = NONE, removed = NO_ROWS, filter
   );
 };
 
-const CELLS: readonly ColumnId[] = ['protocol', 'localAddress', 'localPort', 'remote', 'state', 'pid', 'image', 'services', 'explanation'];
+const CELLS: readonly ColumnId[] = [
+  'protocol',
+  'localAddress',
+  'localPort',
+  'remote',
+  'state',
+  'pid',
+  'image',
+  'services',
+  'explanation',
+];
 
 /** Memoized: a refresh that keeps a row's data re-renders nothing of it. */
 const OwnerRowView = memo(({ row, index, offset }: { row: Row<OwnerRow>; index: number; offset: number | null }) => {
@@ -238,7 +308,13 @@ const OwnerRowView = memo(({ row, index, offset }: { row: Row<OwnerRow>; index: 
     <div
       role="row"
       aria-rowindex={index + 2}
-      className={mergeClasses(styles.grid, styles.row, offset !== null && styles.placed, status === 'new' && styles.added, status === 'removed' && styles.removed)}
+      className={mergeClasses(
+        styles.grid,
+        styles.row,
+        offset !== null && styles.placed,
+        status === 'new' && styles.added,
+        status === 'removed' && styles.removed,
+      )}
       // Only the vertical offset is dynamic; it goes through the CSSOM (React's style prop), which the CSP allows.
       style={offset === null ? undefined : { transform: `translateY(${offset}px)` }}
       title={status === 'new' ? t('owners.newRow') : status === 'removed' ? t('owners.removedRow') : undefined}
@@ -251,8 +327,17 @@ const OwnerRowView = memo(({ row, index, offset }: { row: Row<OwnerRow>; index: 
         <div
           key={id}
           role="cell"
-          className={mergeClasses(styles.cell, NUMERIC.has(id) && styles.numeric, (id === 'localAddress' || id === 'remote') && styles.mono, id === 'explanation' && styles.explain)}
-          title={id === 'services' || id === 'explanation' || id === 'localAddress' || id === 'remote' || id === 'image' ? text[id] || undefined : undefined}
+          className={mergeClasses(
+            styles.cell,
+            NUMERIC.has(id) && styles.numeric,
+            (id === 'localAddress' || id === 'remote') && styles.mono,
+            id === 'explanation' && styles.explain,
+          )}
+          title={
+            id === 'services' || id === 'explanation' || id === 'localAddress' || id === 'remote' || id === 'image'
+              ? text[id] || undefined
+              : undefined
+          }
         >
           {text[id]}
         </div>
@@ -275,8 +360,19 @@ const RowActions = ({ endpoint }: { endpoint: Endpoint }) => {
   return (
     <>
       {refusal !== null ? (
-        <Tooltip content={t(`owners.refusal.${refusal}`, { image: endpoint.image ?? '' })} relationship="description" withArrow>
-          <Button size="small" appearance="subtle" icon={<DismissCircle20Regular />} disabledFocusable aria-label={killLabel} data-testid="owner-kill">
+        <Tooltip
+          content={t(`owners.refusal.${refusal}`, { image: endpoint.image ?? '' })}
+          relationship="description"
+          withArrow
+        >
+          <Button
+            size="small"
+            appearance="subtle"
+            icon={<DismissCircle20Regular />}
+            disabledFocusable
+            aria-label={killLabel}
+            data-testid="owner-kill"
+          >
             {t('owners.kill')}
           </Button>
         </Tooltip>

@@ -1,4 +1,17 @@
-import { Body1, Button, Caption1, Card, Field, Input, Select, Subtitle1, Switch, Tooltip, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Body1,
+  Button,
+  Caption1,
+  Card,
+  Field,
+  Input,
+  Select,
+  Subtitle1,
+  Switch,
+  Tooltip,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { ArrowDownload20Regular, Filter20Regular, Pause20Regular, Play20Regular } from '@fluentui/react-icons';
 import { useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -42,7 +55,17 @@ export const OwnersView = ({ searchRef }: { searchRef: Ref<HTMLInputElement> }) 
   useOwnersPolling();
 
   const csv = () => {
-    const headers = ['protocol', 'localAddress', 'localPort', 'remote', 'state', 'pid', 'image', 'services', 'explanation'] as const;
+    const headers = [
+      'protocol',
+      'localAddress',
+      'localPort',
+      'remote',
+      'state',
+      'pid',
+      'image',
+      'services',
+      'explanation',
+    ] as const;
     return ownersCsv(
       ownersView?.endpoints ?? [],
       headers.map((key) => t(`owners.${key}`)),
@@ -75,7 +98,12 @@ export const OwnersView = ({ searchRef }: { searchRef: Ref<HTMLInputElement> }) 
             />
           </Field>
           <Tooltip content={t('owners.allStatesHint')} relationship="description">
-            <Switch label={t('owners.allStates')} checked={allStates} onChange={(_, data) => void setAllStates(data.checked)} data-testid="owners-all-states" />
+            <Switch
+              label={t('owners.allStates')}
+              checked={allStates}
+              onChange={(_, data) => void setAllStates(data.checked)}
+              data-testid="owners-all-states"
+            />
           </Tooltip>
           <Field label={t('owners.refreshEvery')}>
             <Select
@@ -91,7 +119,12 @@ export const OwnersView = ({ searchRef }: { searchRef: Ref<HTMLInputElement> }) 
               ))}
             </Select>
           </Field>
-          <Button icon={paused ? <Play20Regular /> : <Pause20Regular />} onClick={() => pause(!paused)} aria-pressed={paused} data-testid="owners-pause">
+          <Button
+            icon={paused ? <Play20Regular /> : <Pause20Regular />}
+            onClick={() => pause(!paused)}
+            aria-pressed={paused}
+            data-testid="owners-pause"
+          >
             {paused ? t('owners.resume') : t('owners.pause')}
           </Button>
           <span className={styles.spacer} />
@@ -105,7 +138,9 @@ export const OwnersView = ({ searchRef }: { searchRef: Ref<HTMLInputElement> }) 
           </Button>
           <CopyButton label={t('owners.copyCsv')} text={csv} disabled={ownersView === null} data-testid="owners-copy" />
         </div>
-        {ownersView === null && ownersError !== null ? <ErrorMessage error={ownersError} title={t('errors.title')} /> : null}
+        {ownersView === null && ownersError !== null ? (
+          <ErrorMessage error={ownersError} title={t('errors.title')} />
+        ) : null}
         {ownersView === null && ownersError === null ? <Body1>{t('owners.loading')}</Body1> : null}
         {ownersView !== null ? (
           <>

@@ -7,7 +7,8 @@ const subscribeVisibility = (onChange: () => void) => {
 };
 
 /** False while the window is minimized or hidden to the tray. */
-export const usePageVisible = (): boolean => useSyncExternalStore(subscribeVisibility, () => document.visibilityState !== 'hidden');
+export const usePageVisible = (): boolean =>
+  useSyncExternalStore(subscribeVisibility, () => document.visibilityState !== 'hidden');
 
 /**
  * Reads the owners now and then every interval, one read after the other (a slow netstat never stacks

@@ -1,5 +1,11 @@
 import { Caption1, Card, Field, Input, Subtitle1, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { CheckmarkCircle20Filled, Question20Regular, ShieldAdd20Regular, ShieldLock20Filled, Warning20Filled } from '@fluentui/react-icons';
+import {
+  CheckmarkCircle20Filled,
+  Question20Regular,
+  ShieldAdd20Regular,
+  ShieldLock20Filled,
+  Warning20Filled,
+} from '@fluentui/react-icons';
 import type { ReactNode, Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ChangeButton } from '../../components/ChangeButton';
@@ -13,8 +19,20 @@ const useStyles = makeStyles({
   row: { display: 'flex', alignItems: 'flex-end', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
   field: { width: '220px' },
   input: { fontVariantNumeric: 'tabular-nums' },
-  verdict: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, margin: 0, padding: 0, listStyle: 'none' },
-  line: { display: 'flex', alignItems: 'flex-start', gap: tokens.spacingHorizontalS, fontVariantNumeric: 'tabular-nums' },
+  verdict: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+    margin: 0,
+    padding: 0,
+    listStyle: 'none',
+  },
+  line: {
+    display: 'flex',
+    alignItems: 'flex-start',
+    gap: tokens.spacingHorizontalS,
+    fontVariantNumeric: 'tabular-nums',
+  },
   icon: { flexShrink: 0, marginTop: '1px' },
   system: { color: tokens.colorPaletteDarkOrangeForeground1 },
   administered: { color: tokens.colorBrandForeground1 },
@@ -65,12 +83,17 @@ export const PortFilter = ({ verdict, inputRef }: { verdict: PortVerdict; inputR
       }
     }
     if (verdict.families.length === 0) {
-      lines.push({ key: 'free', icon: <CheckmarkCircle20Filled className={mergeClasses(styles.icon, styles.free)} aria-hidden />, text: t('port.notExcluded', { port }) });
+      lines.push({
+        key: 'free',
+        icon: <CheckmarkCircle20Filled className={mergeClasses(styles.icon, styles.free)} aria-hidden />,
+        text: t('port.notExcluded', { port }),
+      });
     }
   }
 
   const invalid = verdict.kind === 'invalid';
-  const firstMatch = verdict.kind === 'checked' ? verdict.families.find((f) => f.matches.length > 0)?.family : undefined;
+  const firstMatch =
+    verdict.kind === 'checked' ? verdict.families.find((f) => f.matches.length > 0)?.family : undefined;
 
   return (
     <Card className={styles.card}>
@@ -99,7 +122,11 @@ export const PortFilter = ({ verdict, inputRef }: { verdict: PortVerdict; inputR
           icon={<ShieldAdd20Regular />}
           data-testid="protect-port-open"
           onClick={() =>
-            openDialog({ kind: 'protect', ...(verdict.kind === 'checked' ? { port: verdict.port } : {}), ...(firstMatch ? { family: firstMatch } : {}) })
+            openDialog({
+              kind: 'protect',
+              ...(verdict.kind === 'checked' ? { port: verdict.port } : {}),
+              ...(firstMatch ? { family: firstMatch } : {}),
+            })
           }
         >
           {t('port.protect')}

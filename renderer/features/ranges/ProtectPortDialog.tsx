@@ -10,7 +10,11 @@ import { useValidationText } from '../../lib/use-validation-text';
 import { useAppStore } from '../../store/store-context';
 
 const useStyles = makeStyles({
-  grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(220px, 1fr))', gap: tokens.spacingVerticalM + ' ' + tokens.spacingHorizontalL },
+  grid: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(220px, 1fr))',
+    gap: tokens.spacingVerticalM + ' ' + tokens.spacingHorizontalL,
+  },
   number: { fontVariantNumeric: 'tabular-nums' },
 });
 
@@ -33,7 +37,8 @@ export const ProtectPortDialog = ({ family, port }: { family?: ProtocolFamily; p
   const input: AddExclusionInput = form;
   const parsed = addExclusionSchema.safeParse(input);
   const errors = new Map<string, string>();
-  if (!parsed.success) for (const issue of fieldIssues(parsed.error)) if (!errors.has(issue.field)) errors.set(issue.field, issue.key);
+  if (!parsed.success)
+    for (const issue of fieldIssues(parsed.error)) if (!errors.has(issue.field)) errors.set(issue.field, issue.key);
 
   const fieldProps = (field: FormField) => {
     const key = attempted ? errors.get(field) : undefined;
@@ -91,7 +96,10 @@ export const ProtectPortDialog = ({ family, port }: { family?: ProtocolFamily; p
       </div>
       {parsed.success ? (
         <Caption1 className={styles.number}>
-          {t('protect.covers', { start: parsed.data.startPort, end: parsed.data.startPort + parsed.data.numberOfPorts - 1 })}
+          {t('protect.covers', {
+            start: parsed.data.startPort,
+            end: parsed.data.startPort + parsed.data.numberOfPorts - 1,
+          })}
         </Caption1>
       ) : null}
       <WslWarning title={t('protect.warningTitle')} body={t('protect.warning')} />

@@ -40,7 +40,11 @@ const useStyles = makeStyles({
   nowrap: { whiteSpace: 'nowrap' },
   actionCell: { width: '1%', whiteSpace: 'nowrap', textAlign: 'right' },
   note: { padding: `${tokens.spacingVerticalS} 0`, color: tokens.colorNeutralForeground3 },
-  error: { padding: `${tokens.spacingVerticalS} 0`, color: tokens.colorPaletteRedForeground1, overflowWrap: 'anywhere' },
+  error: {
+    padding: `${tokens.spacingVerticalS} 0`,
+    color: tokens.colorPaletteRedForeground1,
+    overflowWrap: 'anywhere',
+  },
 });
 
 const column = createColumnHelper<ExcludedRange>();
@@ -61,7 +65,10 @@ export const RangeTable = ({ table, ranges, port }: RangeTableProps) => {
   const styles = useStyles();
   const openDialog = useAppStore((s) => s.openDialog);
   const [sorting, setSorting] = useState<SortingState>([{ id: 'start', desc: false }]);
-  const family = useMemo(() => ({ protocol: table.protocol, ipVersion: table.ipVersion }), [table.protocol, table.ipVersion]);
+  const family = useMemo(
+    () => ({ protocol: table.protocol, ipVersion: table.ipVersion }),
+    [table.protocol, table.ipVersion],
+  );
   const label = familyLabel(family);
 
   const columns = useMemo(
@@ -94,14 +101,26 @@ export const RangeTable = ({ table, ranges, port }: RangeTableProps) => {
           if (!range.administered) {
             return (
               <Tooltip content={t('ranges.systemDeleteReason')} relationship="description" withArrow>
-                <Button size="small" appearance="subtle" icon={<Delete20Regular />} disabledFocusable aria-label={deleteLabel}>
+                <Button
+                  size="small"
+                  appearance="subtle"
+                  icon={<Delete20Regular />}
+                  disabledFocusable
+                  aria-label={deleteLabel}
+                >
                   {t('ranges.delete')}
                 </Button>
               </Tooltip>
             );
           }
           return (
-            <ChangeButton size="small" appearance="subtle" icon={<Delete20Regular />} aria-label={deleteLabel} onClick={() => openDialog({ kind: 'delete', family, range })}>
+            <ChangeButton
+              size="small"
+              appearance="subtle"
+              icon={<Delete20Regular />}
+              aria-label={deleteLabel}
+              onClick={() => openDialog({ kind: 'delete', family, range })}
+            >
               {t('ranges.delete')}
             </ChangeButton>
           );
@@ -130,7 +149,9 @@ export const RangeTable = ({ table, ranges, port }: RangeTableProps) => {
       );
     }
     if (ranges.length === 0) {
-      return <div className={styles.note}>{port === null ? t('ranges.empty') : t('ranges.emptyFiltered', { port })}</div>;
+      return (
+        <div className={styles.note}>{port === null ? t('ranges.empty') : t('ranges.emptyFiltered', { port })}</div>
+      );
     }
     return (
       <Table size="small" sortable aria-label={label} className={styles.table}>
@@ -159,7 +180,11 @@ export const RangeTable = ({ table, ranges, port }: RangeTableProps) => {
                 <TableCell
                   key={cell.id}
                   className={
-                    NUMERIC.has(cell.column.id) ? styles.numeric : cell.column.id === 'actions' ? styles.actionCell : styles.nowrap
+                    NUMERIC.has(cell.column.id)
+                      ? styles.numeric
+                      : cell.column.id === 'actions'
+                        ? styles.actionCell
+                        : styles.nowrap
                   }
                 >
                   {flexRender(cell.column.columnDef.cell, cell.getContext())}
@@ -180,7 +205,9 @@ export const RangeTable = ({ table, ranges, port }: RangeTableProps) => {
             <Subtitle2 as="h3">{label}</Subtitle2>
             {table.error === undefined ? (
               <Caption1 className={styles.numeric}>
-                {port === null ? t('ranges.count', { count: table.ranges.length }) : t('ranges.summary', { shown: ranges.length, total: table.ranges.length })}
+                {port === null
+                  ? t('ranges.count', { count: table.ranges.length })
+                  : t('ranges.summary', { shown: ranges.length, total: table.ranges.length })}
               </Caption1>
             ) : null}
           </div>

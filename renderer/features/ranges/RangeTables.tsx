@@ -10,7 +10,12 @@ import { RangeTable } from './RangeTable';
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   // 2x2 on wide windows, stacked on narrow: each table needs ~430px to show every column untruncated.
-  grid: { display: 'grid', gap: tokens.spacingHorizontalM, gridTemplateColumns: 'repeat(2, minmax(0, 1fr))', '@media (max-width: 899px)': { gridTemplateColumns: 'minmax(0, 1fr)' } },
+  grid: {
+    display: 'grid',
+    gap: tokens.spacingHorizontalM,
+    gridTemplateColumns: 'repeat(2, minmax(0, 1fr))',
+    '@media (max-width: 899px)': { gridTemplateColumns: 'minmax(0, 1fr)' },
+  },
 });
 
 export const RangeTables = ({ verdict }: { verdict: PortVerdict }) => {
@@ -25,14 +30,26 @@ export const RangeTables = ({ verdict }: { verdict: PortVerdict }) => {
       <Subtitle1 as="h2" id="ranges-title">
         {t('ranges.title')}
       </Subtitle1>
-      {snapshot === null && snapshotError !== null ? <ErrorMessage error={snapshotError} title={t('errors.title')} /> : null}
+      {snapshot === null && snapshotError !== null ? (
+        <ErrorMessage error={snapshotError} title={t('errors.title')} />
+      ) : null}
       {snapshot === null && snapshotError === null ? <Body1>{t('app.loading')}</Body1> : null}
       {snapshot !== null ? (
         <div className={styles.grid}>
           {PROTOCOL_FAMILIES.map((family) => {
             // A family missing from the snapshot shows as an empty table rather than disappearing.
-            const table = snapshot.excluded.find((candidate) => sameFamily(candidate, family)) ?? { ...family, ranges: [] };
-            return <RangeTable key={familyKey(family)} table={table} ranges={filterRanges(table.ranges, verdict)} port={port} />;
+            const table = snapshot.excluded.find((candidate) => sameFamily(candidate, family)) ?? {
+              ...family,
+              ranges: [],
+            };
+            return (
+              <RangeTable
+                key={familyKey(family)}
+                table={table}
+                ranges={filterRanges(table.ranges, verdict)}
+                port={port}
+              />
+            );
           })}
         </div>
       ) : null}

@@ -16,7 +16,12 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { ArrowUndo20Regular, Checkmark20Regular, Dismiss20Regular, HistoryDismiss24Regular } from '@fluentui/react-icons';
+import {
+  ArrowUndo20Regular,
+  Checkmark20Regular,
+  Dismiss20Regular,
+  HistoryDismiss24Regular,
+} from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
 import type { RecoveryAction, UnfinishedChange } from '../../../shared/model';
 import { ChangeButton } from '../../components/ChangeButton';
@@ -25,7 +30,13 @@ import { ProgressNote } from '../../components/ProgressNote';
 import { ReportHead, StepList } from '../../components/ReportParts';
 import { useAppStore } from '../../store/store-context';
 import type { RecoveredChange } from '../../store/types';
-import { describeChoices, describeDetails, describeProgress, describeWhat, type ChangeDetails } from './describe-change';
+import {
+  describeChoices,
+  describeDetails,
+  describeProgress,
+  describeWhat,
+  type ChangeDetails,
+} from './describe-change';
 
 const useStyles = makeStyles({
   list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -65,7 +76,12 @@ const useStyles = makeStyles({
     overflowWrap: 'anywhere',
   },
   outcomeBody: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
-  panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, paddingBottom: tokens.spacingVerticalS },
+  panel: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    paddingBottom: tokens.spacingVerticalS,
+  },
 });
 
 const Lines = ({ title, lines, testId }: { title: string; lines: readonly string[] | null; testId?: string }) => {
@@ -107,8 +123,14 @@ const DetailsView = ({ details }: { details: ChangeDetails }) => {
   );
 };
 
-const ACTION_LABEL = { finish: 'recovery.finish', 'roll-back': 'recovery.rollBack' } as const satisfies Record<RecoveryAction, string>;
-const RUNNING_LABEL = { finish: 'recovery.finishing', 'roll-back': 'recovery.rollingBack' } as const satisfies Record<RecoveryAction, string>;
+const ACTION_LABEL = { finish: 'recovery.finish', 'roll-back': 'recovery.rollBack' } as const satisfies Record<
+  RecoveryAction,
+  string
+>;
+const RUNNING_LABEL = { finish: 'recovery.finishing', 'roll-back': 'recovery.rollingBack' } as const satisfies Record<
+  RecoveryAction,
+  string
+>;
 
 const InterruptedChangeCard = ({ change }: { change: UnfinishedChange }) => {
   const { t, i18n } = useTranslation();
@@ -120,7 +142,9 @@ const InterruptedChangeCard = ({ change }: { change: UnfinishedChange }) => {
   // Local time, in the UI language (the journal stores ISO UTC).
   const started = new Date(change.startedAt).toLocaleString(i18n.language);
   // The recommended way out first, as the primary button; only the ways the main process offers.
-  const actions = [...change.actions].sort((a, b) => Number(b === change.recommended) - Number(a === change.recommended));
+  const actions = [...change.actions].sort(
+    (a, b) => Number(b === change.recommended) - Number(a === change.recommended),
+  );
   const running = recovery?.status === 'running';
 
   return (
@@ -162,9 +186,18 @@ const InterruptedChangeCard = ({ change }: { change: UnfinishedChange }) => {
 
       {recovery?.status === 'failed' ? <ErrorMessage error={recovery.error} title={t('recovery.failedTitle')} /> : null}
       {recovery?.status === 'done' ? (
-        <div className={styles.report} data-testid="recovery-report" data-outcome={recovery.report.outcome} role="status">
+        <div
+          className={styles.report}
+          data-testid="recovery-report"
+          data-outcome={recovery.report.outcome}
+          role="status"
+        >
           <Body1Strong>{t('recovery.failedTitle')}</Body1Strong>
-          <ReportHead outcome={recovery.report.outcome} message={recovery.report.message} steps={recovery.report.steps} />
+          <ReportHead
+            outcome={recovery.report.outcome}
+            message={recovery.report.message}
+            steps={recovery.report.steps}
+          />
           <StepList steps={recovery.report.steps} />
         </div>
       ) : null}
@@ -196,9 +229,17 @@ const RecoveredNote = ({ recovered }: { recovered: RecoveredChange }) => {
   const styles = useStyles();
   const { change, action, report } = recovered;
   return (
-    <MessageBar intent="success" layout="multiline" data-testid="recovery-outcome" data-outcome={report.outcome} data-action={action}>
+    <MessageBar
+      intent="success"
+      layout="multiline"
+      data-testid="recovery-outcome"
+      data-outcome={report.outcome}
+      data-action={action}
+    >
       <MessageBarBody className={styles.outcomeBody}>
-        <MessageBarTitle>{t(action === 'finish' ? 'recovery.finishedTitle' : 'recovery.rolledBackTitle')}</MessageBarTitle>
+        <MessageBarTitle>
+          {t(action === 'finish' ? 'recovery.finishedTitle' : 'recovery.rolledBackTitle')}
+        </MessageBarTitle>
         <Body1Strong block className={styles.what}>
           {describeWhat(t, change)}
         </Body1Strong>
@@ -207,7 +248,12 @@ const RecoveredNote = ({ recovered }: { recovered: RecoveredChange }) => {
       </MessageBarBody>
       <MessageBarActions
         containerAction={
-          <Button appearance="transparent" icon={<Dismiss20Regular />} aria-label={t('common.dismiss')} onClick={() => dismiss(change.id)} />
+          <Button
+            appearance="transparent"
+            icon={<Dismiss20Regular />}
+            aria-label={t('common.dismiss')}
+            onClick={() => dismiss(change.id)}
+          />
         }
       />
     </MessageBar>
@@ -223,7 +269,9 @@ export const RecoveryBanners = () => {
   if ((unfinished?.length ?? 0) === 0 && recovered.length === 0) return null;
   return (
     <section className={styles.list} aria-label={t('recovery.regionLabel')}>
-      {unfinished?.map((change) => <InterruptedChangeCard key={change.id} change={change} />)}
+      {unfinished?.map((change) => (
+        <InterruptedChangeCard key={change.id} change={change} />
+      ))}
       {recovered.map((entry) => (
         <RecoveredNote key={entry.change.id} recovered={entry} />
       ))}

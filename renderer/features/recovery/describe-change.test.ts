@@ -18,7 +18,13 @@ const r18080 = rule(18080, 80);
 
 const exclusion = sampleUnfinishedChange;
 
-const rules = (operation: string, before: ProxyRule[], target: ProxyRule[], now: ProxyRule[] | null, progress: UnfinishedChange['progress'] = 'partly-done'): UnfinishedChange => ({
+const rules = (
+  operation: string,
+  before: ProxyRule[],
+  target: ProxyRule[],
+  now: ProxyRule[] | null,
+  progress: UnfinishedChange['progress'] = 'partly-done',
+): UnfinishedChange => ({
   id: 'b',
   operation,
   startedAt: '2025-01-02T03:04:05.000Z',
@@ -44,9 +50,19 @@ beforeAll(async () => {
 describe('describeWhat', () => {
   it('names exclusions, WinNAT restarts and dynamic-range resets', () => {
     expect(describeWhat(en, exclusion())).toBe('Protect port 8065 (TCP/IPv4)');
-    const range = exclusion({ intent: { kind: 'exclusion', family: { protocol: 'udp', ipVersion: 'ipv6' }, start: 8000, end: 8010, winnatWasRunning: false } });
+    const range = exclusion({
+      intent: {
+        kind: 'exclusion',
+        family: { protocol: 'udp', ipVersion: 'ipv6' },
+        start: 8000,
+        end: 8010,
+        winnatWasRunning: false,
+      },
+    });
     expect(describeWhat(en, range)).toBe('Protect ports 8000–8010 (UDP/IPv6)');
-    expect(describeWhat(en, { operation: 'restart-winnat', intent: { kind: 'winnat-restart' } })).toBe('Restart WinNAT');
+    expect(describeWhat(en, { operation: 'restart-winnat', intent: { kind: 'winnat-restart' } })).toBe(
+      'Restart WinNAT',
+    );
     expect(
       describeWhat(en, {
         operation: 'reset-dynamic-range',
@@ -63,21 +79,39 @@ describe('describeWhat', () => {
   });
 
   it('names rule changes from the difference between before and target', () => {
-    expect(describeWhat(en, rules('edit-rule', [r2222, r8080], [r2222, r18080], null))).toBe('Edit forwarding rule 0.0.0.0:8080 → 0.0.0.0:18080');
+    expect(describeWhat(en, rules('edit-rule', [r2222, r8080], [r2222, r18080], null))).toBe(
+      'Edit forwarding rule 0.0.0.0:8080 → 0.0.0.0:18080',
+    );
     expect(describeWhat(en, rules('edit-rule', [r8080], [rule(8080, 81)], null))).toBe(
       'Edit forwarding rule 0.0.0.0:8080: target 172.28.241.140:80 → 172.28.241.140:81',
     );
-    expect(describeWhat(en, rules('add-rule', [r2222], [r2222, r8080], null))).toBe('Add forwarding rule 0.0.0.0:8080 → 172.28.241.140:80');
+    expect(describeWhat(en, rules('add-rule', [r2222], [r2222, r8080], null))).toBe(
+      'Add forwarding rule 0.0.0.0:8080 → 172.28.241.140:80',
+    );
     expect(describeWhat(en, rules('delete-rules', [r2222, r8080], [], null))).toBe('Delete 2 forwarding rules');
-    expect(describeWhat(en, rules('delete-rules', [r2222, r8080], [r2222], null))).toBe('Delete forwarding rule 0.0.0.0:8080 → 172.28.241.140:80');
-    expect(describeWhat(en, rules('import-rules', [r2222], [r2222, r8080, r18080, rule(3000, 3000)], null))).toBe('Import 3 forwarding rules');
+    expect(describeWhat(en, rules('delete-rules', [r2222, r8080], [r2222], null))).toBe(
+      'Delete forwarding rule 0.0.0.0:8080 → 172.28.241.140:80',
+    );
+    expect(describeWhat(en, rules('import-rules', [r2222], [r2222, r8080, r18080, rule(3000, 3000)], null))).toBe(
+      'Import 3 forwarding rules',
+    );
     expect(describeWhat(en, rules('import-rules', [r2222], [r2222], null))).toBe('Import forwarding rules');
-    expect(describeWhat(en, rules('reset-rules', [r2222, r8080], [], null))).toBe('Delete all forwarding rules (2 rules)');
+    expect(describeWhat(en, rules('reset-rules', [r2222, r8080], [], null))).toBe(
+      'Delete all forwarding rules (2 rules)',
+    );
     expect(describeWhat(en, rules('restore-backup', [], [r2222], null))).toBe('Restore a backup (1 forwarding rule)');
     expect(describeWhat(en, rules('something-new', [], [r2222], null))).toBe('Change forwarding rules');
-    expect(describeWhat(en, rules('edit-rule', [r8080], [rule(8080, 80, '::')].map((r) => ({ ...r, type: 'v6tov4' as const })), null))).toBe(
-      'Edit forwarding rule 0.0.0.0:8080 → [::]:8080',
-    );
+    expect(
+      describeWhat(
+        en,
+        rules(
+          'edit-rule',
+          [r8080],
+          [rule(8080, 80, '::')].map((r) => ({ ...r, type: 'v6tov4' as const })),
+          null,
+        ),
+      ),
+    ).toBe('Edit forwarding rule 0.0.0.0:8080 → [::]:8080');
   });
 
   it('speaks Korean', () => {
@@ -93,7 +127,9 @@ describe('describeProgress', () => {
       'Half done: the port is protected, but WinNAT is stopped.',
     );
     expect(describeProgress(en, exclusion({ progress: 'not-started' }))).toBe('Nothing was changed yet.');
-    expect(describeProgress(en, exclusion({ progress: 'done' }))).toBe('Everything is in place but was never confirmed.');
+    expect(describeProgress(en, exclusion({ progress: 'done' }))).toBe(
+      'Everything is in place but was never confirmed.',
+    );
     expect(describeProgress(en, exclusion({ progress: 'unreadable' }))).toMatch(/^Windows could not be read/);
     expect(describeProgress(en, rules('edit-rule', [r2222, r8080], [r2222, r18080], [r2222, r8080, r18080]))).toBe(
       'Half done: 1 of 2 rule changes are in place.',
@@ -118,7 +154,15 @@ describe('describeProgress', () => {
 describe('rulesDiff and details', () => {
   it('keeps to the touched rules and lists the unexpected and the missing ones', () => {
     const stray = rule(4000, 4000);
-    const diff = rulesDiff({ kind: 'rules', before: [r2222, r8080], target: [r2222, r18080], firewall: { before: [], want: [], release: [] } }, [r18080, stray]);
+    const diff = rulesDiff(
+      {
+        kind: 'rules',
+        before: [r2222, r8080],
+        target: [r2222, r18080],
+        firewall: { before: [], want: [], release: [] },
+      },
+      [r18080, stray],
+    );
     expect(diff.touchedKeys).toHaveLength(2);
     expect(diff.before).toEqual([r8080]);
     expect(diff.intended).toEqual([r18080]);
@@ -132,7 +176,10 @@ describe('rulesDiff and details', () => {
     const details = describeDetails(en, rules('edit-rule', [r2222, r8080], [r2222, r18080], [r2222, r8080, r18080]));
     expect(details.before).toEqual(['v4tov4 0.0.0.0:8080 → 172.28.241.140:80']);
     expect(details.intended).toEqual(['v4tov4 0.0.0.0:18080 → 172.28.241.140:80']);
-    expect(details.now).toEqual(['v4tov4 0.0.0.0:8080 → 172.28.241.140:80', 'v4tov4 0.0.0.0:18080 → 172.28.241.140:80']);
+    expect(details.now).toEqual([
+      'v4tov4 0.0.0.0:8080 → 172.28.241.140:80',
+      'v4tov4 0.0.0.0:18080 → 172.28.241.140:80',
+    ]);
     expect(describeDetails(en, rules('edit-rule', [r8080], [r18080], null)).now).toBeNull();
 
     const ex = describeDetails(en, exclusion());

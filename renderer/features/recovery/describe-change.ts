@@ -4,7 +4,14 @@
  * its Details. Pure: it takes `t`, so tests run it against the real en/ko texts.
  */
 import type { TFunction } from 'i18next';
-import type { DynamicRange, JournalCurrent, JournalIntent, ProxyRule, ServiceStatus, UnfinishedChange } from '../../../shared/model';
+import type {
+  DynamicRange,
+  JournalCurrent,
+  JournalIntent,
+  ProxyRule,
+  ServiceStatus,
+  UnfinishedChange,
+} from '../../../shared/model';
 import { listenKey, sameRule } from '../../../shared/proxy-rules';
 import { familyLabel, formatRange, lastPort } from '../../lib/families';
 import { connectEndpoint, listenEndpoint } from '../../lib/rules';
@@ -15,7 +22,8 @@ type Current<K extends JournalCurrent['kind']> = Extract<JournalCurrent, { kind:
 /** "v4tov4 0.0.0.0:8080 → 172.28.241.140:80". */
 export const ruleLine = (rule: ProxyRule): string => `${rule.type} ${listenEndpoint(rule)} → ${connectEndpoint(rule)}`;
 
-const byKey = (rules: readonly ProxyRule[]): Map<string, ProxyRule> => new Map(rules.map((rule) => [listenKey(rule), rule]));
+const byKey = (rules: readonly ProxyRule[]): Map<string, ProxyRule> =>
+  new Map(rules.map((rule) => [listenKey(rule), rule]));
 const sameSlot = (a: ProxyRule | undefined, b: ProxyRule | undefined): boolean =>
   a === undefined || b === undefined ? a === b : sameRule(a, b);
 
@@ -46,7 +54,8 @@ export const rulesDiff = (intent: Intent<'rules'>, current: readonly ProxyRule[]
   const touched = new Set(touchedKeys);
   const inTouched = (rule: ProxyRule) => touched.has(listenKey(rule));
   const now = current === null ? null : byKey(current);
-  const known = (rule: ProxyRule) => intent.before.some((r) => sameRule(r, rule)) || intent.target.some((r) => sameRule(r, rule));
+  const known = (rule: ProxyRule) =>
+    intent.before.some((r) => sameRule(r, rule)) || intent.target.some((r) => sameRule(r, rule));
   return {
     touchedKeys,
     before: intent.before.filter(inTouched),
@@ -54,7 +63,11 @@ export const rulesDiff = (intent: Intent<'rules'>, current: readonly ProxyRule[]
     now: current === null ? null : current.filter(inTouched),
     unexpected: current === null ? [] : current.filter((rule) => !inTouched(rule) && !known(rule)),
     missing:
-      now === null ? [] : intent.target.filter((rule) => !inTouched(rule) && intent.before.some((r) => sameRule(r, rule)) && !now.has(listenKey(rule))),
+      now === null
+        ? []
+        : intent.target.filter(
+            (rule) => !inTouched(rule) && intent.before.some((r) => sameRule(r, rule)) && !now.has(listenKey(rule)),
+          ),
     doneCount: now === null ? 0 : touchedKeys.filter((key) => sameSlot(now.get(key), target.get(key))).length,
   };
 };
@@ -90,7 +103,11 @@ const describeRules = (t: TFunction, operation: string, intent: Intent<'rules'>)
       const old = edited ? before.get(listenKey(edited)) : undefined;
       // The same listen key: `set` changes the target only.
       if (changed.length === 1 && edited && old) {
-        return t('recovery.what.editTarget', { listen: listenEndpoint(edited), from: connectEndpoint(old), to: connectEndpoint(edited) });
+        return t('recovery.what.editTarget', {
+          listen: listenEndpoint(edited),
+          from: connectEndpoint(old),
+          to: connectEndpoint(edited),
+        });
       }
       return t('recovery.what.editRules');
     }
@@ -102,7 +119,9 @@ const describeRules = (t: TFunction, operation: string, intent: Intent<'rules'>)
     }
     case 'import-rules':
       // The journal holds the rule sets, not the file: count what the import adds or changes.
-      return newOrChanged.length > 0 ? t('recovery.what.importRules', { count: newOrChanged.length }) : t('recovery.what.importSome');
+      return newOrChanged.length > 0
+        ? t('recovery.what.importRules', { count: newOrChanged.length })
+        : t('recovery.what.importSome');
     case 'reset-rules':
       return t('recovery.what.resetRules', { count: intent.before.length });
     case 'restore-backup':
@@ -145,7 +164,9 @@ export const describeWhat = (t: TFunction, change: Pick<UnfinishedChange, 'opera
 const partlyDetail = (t: TFunction, change: UnfinishedChange): string => {
   const { intent, current } = change;
   if (intent.kind === 'exclusion' && current.kind === 'exclusion') {
-    return t(current.present === true ? 'recovery.progress.exclusionPresent' : 'recovery.progress.exclusionMissing', { status: status(t, current.winnat) });
+    return t(current.present === true ? 'recovery.progress.exclusionPresent' : 'recovery.progress.exclusionMissing', {
+      status: status(t, current.winnat),
+    });
   }
   if (intent.kind === 'rules' && current.kind === 'rules') {
     const diff = rulesDiff(intent, current.rules);
@@ -153,7 +174,13 @@ const partlyDetail = (t: TFunction, change: UnfinishedChange): string => {
   }
   if (intent.kind === 'dynamic-range' && current.kind === 'dynamic-range') {
     const done = intent.before.filter((range) =>
-      current.ranges.some((now) => now.protocol === range.protocol && now.ipVersion === range.ipVersion && now.start === intent.target.start && now.count === intent.target.count),
+      current.ranges.some(
+        (now) =>
+          now.protocol === range.protocol &&
+          now.ipVersion === range.ipVersion &&
+          now.start === intent.target.start &&
+          now.count === intent.target.count,
+      ),
     ).length;
     return t('recovery.progress.dynamic', { done, total: intent.before.length });
   }
@@ -203,7 +230,11 @@ const exclusionDetails = (t: TFunction, intent: Intent<'exclusion'>, current: Cu
   const values = { range: rangeOf(intent), family: familyLabel(intent.family) };
   const wasRunning: ServiceStatus = intent.winnatWasRunning ? 'running' : 'stopped';
   const presentKey =
-    current.present === null ? 'recovery.protectedUnknown' : current.present ? 'recovery.protectedYes' : 'recovery.protectedNo';
+    current.present === null
+      ? 'recovery.protectedUnknown'
+      : current.present
+        ? 'recovery.protectedYes'
+        : 'recovery.protectedNo';
   return {
     before: [t('recovery.protectedNo', values), t('recovery.winnatState', { status: status(t, wasRunning) })],
     intended: [t('recovery.protectedYes', values), t('recovery.winnatState', { status: status(t, wasRunning) })],
@@ -226,7 +257,9 @@ export const describeDetails = (t: TFunction, change: UnfinishedChange): ChangeD
   if (intent.kind === 'rules' && current.kind === 'rules') {
     const diff = rulesDiff(intent, current.rules);
     const extra = [
-      ...(diff.unexpected.length > 0 ? [{ title: t('recovery.unexpected'), lines: diff.unexpected.map(ruleLine) }] : []),
+      ...(diff.unexpected.length > 0
+        ? [{ title: t('recovery.unexpected'), lines: diff.unexpected.map(ruleLine) }]
+        : []),
       ...(diff.missing.length > 0 ? [{ title: t('recovery.missing'), lines: diff.missing.map(ruleLine) }] : []),
     ];
     return {

@@ -26,7 +26,14 @@ import { useAppStore } from '../../store/store-context';
 const useStyles = makeStyles({
   card: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
   intro: { color: tokens.colorNeutralForeground2 },
-  list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, margin: 0, padding: 0, listStyleType: 'none' },
+  list: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+    margin: 0,
+    padding: 0,
+    listStyleType: 'none',
+  },
   item: {
     display: 'grid',
     gridTemplateColumns: 'auto minmax(0, 1fr) auto',
@@ -119,7 +126,9 @@ export const WatchedPortsCard = () => {
             <WatchRow
               key={`${state.protocol}-${state.port}`}
               state={state}
-              onRemove={() => void setWatchedPorts(current.filter((p) => p.port !== state.port || p.protocol !== state.protocol))}
+              onRemove={() =>
+                void setWatchedPorts(current.filter((p) => p.port !== state.port || p.protocol !== state.protocol))
+              }
             />
           ))}
         </ul>
@@ -143,15 +152,32 @@ export const WatchedPortsCard = () => {
           validationState={attempted && issue ? 'error' : 'none'}
           validationMessage={attempted && issue ? validationText(issue) : undefined}
         >
-          <Input className={styles.fill} inputMode="numeric" autoComplete="off" value={port} onChange={(_, data) => setPort(data.value)} data-testid="watch-port" />
+          <Input
+            className={styles.fill}
+            inputMode="numeric"
+            autoComplete="off"
+            value={port}
+            onChange={(_, data) => setPort(data.value)}
+            data-testid="watch-port"
+          />
         </Field>
         <Field className={styles.protocol} label={t('watch.protocol')}>
-          <Select className={styles.fill} value={protocol} onChange={(_, data) => setProtocol(data.value as Protocol)} data-testid="watch-protocol">
+          <Select
+            className={styles.fill}
+            value={protocol}
+            onChange={(_, data) => setProtocol(data.value as Protocol)}
+            data-testid="watch-protocol"
+          >
             <option value="tcp">TCP</option>
             <option value="udp">UDP</option>
           </Select>
         </Field>
-        <ChangeButton type="submit" icon={<Add20Regular />} disabled={saving || states === null} data-testid="watch-add">
+        <ChangeButton
+          type="submit"
+          icon={<Add20Regular />}
+          disabled={saving || states === null}
+          data-testid="watch-add"
+        >
           {saving ? t('watch.saving') : t('watch.add')}
         </ChangeButton>
       </form>

@@ -19,7 +19,14 @@ export const WinnatStatusBadge = () => {
   // Before the first read the state is unknown, not "stopped".
   const status = useAppStore((s) => s.snapshot?.winnat ?? 'unknown');
   return (
-    <Badge appearance="tint" color={COLOR[status]} size="large" data-testid="winnat-status" data-status={status} role="status">
+    <Badge
+      appearance="tint"
+      color={COLOR[status]}
+      size="large"
+      data-testid="winnat-status"
+      data-status={status}
+      role="status"
+    >
       {t('winnat.status', { status: statusLabel(status) })}
     </Badge>
   );

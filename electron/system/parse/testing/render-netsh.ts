@@ -38,7 +38,8 @@ export const renderExcludedRangeTable = (rows: readonly ParsedExcludedRange[], s
     texts.header + pad,
     '----------    --------' + pad,
     ...rows.map(
-      ({ start, end, administered }) => `${String(start).padStart(10)}${String(end).padStart(12)}${administered ? '     *' : pad}`,
+      ({ start, end, administered }) =>
+        `${String(start).padStart(10)}${String(end).padStart(12)}${administered ? '     *' : pad}`,
     ),
     '',
     texts.footer,
@@ -73,7 +74,10 @@ export const renderPortProxyShowAll = (
       '--------------- ----------  --------------- ----------',
       ...rules
         .filter((rule) => rule.type === type)
-        .map((rule) => `${rule.listenAddress.padEnd(15)} ${String(rule.listenPort).padEnd(11)} ${rule.connectAddress.padEnd(15)} ${rule.connectPort}`),
+        .map(
+          (rule) =>
+            `${rule.listenAddress.padEnd(15)} ${String(rule.listenPort).padEnd(11)} ${rule.connectAddress.padEnd(15)} ${rule.connectPort}`,
+        ),
     ];
   });
   return [...lines, ''].join(style.newline);

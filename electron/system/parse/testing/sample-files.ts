@@ -13,7 +13,10 @@ export const FIXTURES_DIR = path.resolve(REPO_ROOT, 'test/fixtures/windows-outpu
 
 export const hasSharedSamples = existsSync(SHARED_SAMPLES_DIR);
 
-const listTextFiles = (dir: string): string[] => readdirSync(dir).filter((name) => name.endsWith('.txt')).sort();
+const listTextFiles = (dir: string): string[] =>
+  readdirSync(dir)
+    .filter((name) => name.endsWith('.txt'))
+    .sort();
 
 export const listSharedSamples = (): string[] => (hasSharedSamples ? listTextFiles(SHARED_SAMPLES_DIR) : []);
 export const listFixtures = (): string[] => listTextFiles(FIXTURES_DIR);
