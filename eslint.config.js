@@ -13,9 +13,12 @@ const restrictElectron = (allowed) => ({
   message: 'Only electron/preload.ts may import ipcRenderer and only electron/ipc.ts may import ipcMain (DESIGN §7).',
 });
 const processSpawning = [
-  { name: 'execa', message: 'Only electron/system/runner.ts may spawn processes (DESIGN §3).' },
-  { name: 'child_process', message: 'Only electron/system/runner.ts may spawn processes (DESIGN §3).' },
-  { name: 'node:child_process', message: 'Only electron/system/runner.ts may spawn processes (DESIGN §3).' },
+  { name: 'execa', message: 'Only electron/system/run/windows-runner.ts may spawn processes (DESIGN §3).' },
+  { name: 'child_process', message: 'Only electron/system/run/windows-runner.ts may spawn processes (DESIGN §3).' },
+  {
+    name: 'node:child_process',
+    message: 'Only electron/system/run/windows-runner.ts may spawn processes (DESIGN §3).',
+  },
 ];
 const boundary = (electronAllowed = [], spawnAllowed = false) => ({
   'no-restricted-imports': [
@@ -57,7 +60,7 @@ export default tseslint.config(
   ...sdlConfigs,
   { files: ['electron/preload.ts'], rules: boundary(['ipcRenderer']) },
   { files: ['electron/ipc.ts'], rules: boundary(['ipcMain']) },
-  { files: ['electron/system/runner.ts'], rules: boundary([], true) },
+  { files: ['electron/system/run/windows-runner.ts'], rules: boundary([], true) },
   // Tests and scripts may spawn (the start script runs electron-vite; tests run scripts); they never ship.
   { files: ['**/*.test.ts', 'scripts/**', 'test/**', 'e2e/**'], rules: boundary(['ipcRenderer', 'ipcMain'], true) },
   {

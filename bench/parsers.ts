@@ -21,7 +21,7 @@ import {
   type SimRange,
   type SimSocket,
   type SimTcpState,
-} from '../electron/system/sim';
+} from '../electron/system/simulated-windows';
 import type { BenchResult, BenchRow } from './report';
 import { ratio, sampleMs, summarize } from './stats';
 

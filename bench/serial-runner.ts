@@ -3,7 +3,7 @@
  * runner with it gives the "same code, sequential spawns" baseline: the services still issue their
  * commands concurrently, but each waits for the previous one to finish.
  */
-import type { CommandRunner } from '../electron/system/command-runner';
+import type { CommandRunner } from '../electron/system/run/command-runner';
 
 export const serializeRunner = (runner: CommandRunner): CommandRunner => {
   let tail: Promise<unknown> = Promise.resolve();

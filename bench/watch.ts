@@ -12,7 +12,7 @@ import { performance } from 'node:perf_hooks';
 import type { WatchedPort } from '../shared/model';
 import { createActivityLog } from '../electron/system/activity-log';
 import { createPortsService, type WatchConfigStore } from '../electron/system/owners';
-import { createSimulatedWindows } from '../electron/system/select-runner';
+import { createSimulatedWindows } from '../electron/system/run/choose-windows';
 import {
   createWatchScheduler,
   createWatchService,

@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CHANNELS } from '../shared/ipc';
-import { createSimulatedWindows } from './system/select-runner';
-import { createTestCore, OWN_SENDER as OWN } from './test-core';
+import { createSimulatedWindows } from './system/run/choose-windows';
+import { createTestCore, OWN_SENDER as OWN } from '../test/helpers/test-core';
 
 let dir = '';
 

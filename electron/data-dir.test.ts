@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resolveDataDir } from './data-dir';
-import { DEFAULT_SYSTEM_ROOT, systemRootFromKernel } from './system/windows-dirs';
+import { DEFAULT_SYSTEM_ROOT, systemRootFromKernel } from './system/run/windows-dirs';
 
 const win = (systemRoot: string) =>
   resolveDataDir({ platform: 'win32', simulated: false, systemRoot, userDataDir: 'C:\\Users\\u\\AppData' });

@@ -6,7 +6,7 @@
  * move it into a folder the user controls (system/windows-dirs.ts). A simulated run keeps its files apart.
  */
 import path from 'node:path';
-import { programDataOf } from './system/windows-dirs';
+import { programDataOf } from './system/run/windows-dirs';
 
 export const resolveDataDir = (options: {
   platform: string;

@@ -9,12 +9,12 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CHANNELS, type InvokeMethod } from '../shared/ipc';
-import { HOSTILE_ADDRESSES, HOSTILE_PORTS } from '../shared/hostile-inputs';
+import { HOSTILE_ADDRESSES, HOSTILE_PORTS } from '../test/helpers/hostile-inputs';
 import type { ErrorCode, Result } from '../shared/result';
 import { argumentSchemas } from '../shared/validate';
 import { createAppCore } from './app-core';
 import type { SenderInfo } from './sender';
-import type { CommandRunner, RunResult, SystemCommand } from './system/command-runner';
+import type { CommandRunner, RunResult, SystemCommand } from './system/run/command-runner';
 import * as baseCommands from './system/commands';
 import { createPortsService, taskkillPid } from './system/owners';
 import type { WatchConfigStore } from './system/owners/types';
@@ -22,8 +22,8 @@ import { createRuleService, type BackupStore, type TcpProbe } from './system/por
 import * as proxyCommands from './system/portproxy/commands';
 import { createMemoryJournal } from './system/journal';
 import { createWatchService } from './system/watch';
-import { createSimulatedWindows } from './system/select-runner';
-import { TEST_TIMEOUT_CAP_MS } from './system/test-support';
+import { createSimulatedWindows } from './system/run/choose-windows';
+import { TEST_TIMEOUT_CAP_MS } from '../test/helpers/simulated-services';
 
 const ORIGIN = 'app://portwarden';
 const OWN_SENDER: SenderInfo = { frameUrl: `${ORIGIN}/index.html`, isMainFrame: true, webContentsId: 1 };

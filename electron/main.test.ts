@@ -35,14 +35,14 @@ const { fake, core, services } = await vi.hoisted(async () => {
 });
 
 vi.mock('electron', () => fake.module);
-vi.mock('./system/select-runner', () => ({
+vi.mock('./system/run/choose-windows', () => ({
   selectRunner: () => ({
     runner: { run: () => Promise.reject(new Error('no commands in this test')) },
     simulated: true,
     scenario: null,
   }),
 }));
-vi.mock('./system/elevate', () => ({ relaunchAsAdministrator: () => Promise.resolve() }));
+vi.mock('./system/elevation/relaunch-as-administrator', () => ({ relaunchAsAdministrator: () => Promise.resolve() }));
 // The services only reach the (fake) core; their own tests cover them. Real ones would open log and
 // journal files under the fake userData path.
 vi.mock('./system/app-services', () => ({

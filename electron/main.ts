@@ -13,15 +13,15 @@ import { APP_ORIGIN, handleAppProtocol, registerAppScheme } from './app-protocol
 import { createAppCore } from './app-core';
 import { createEventSink, registerIpc } from './ipc';
 import { forbiddenSwitchesAtStart, isTestBuild, refusalMessage } from './security-switches';
-import { selectRunner } from './system/select-runner';
+import { selectRunner } from './system/run/choose-windows';
 import { createAppServices } from './system/app-services';
 import type { AppLog } from './system/audit/app-logs';
 import { notifyInterruptedChanges } from './interrupted-notifier';
 import { createWatchScheduler, type WatchScheduler } from './system/watch';
 import { createWatchNotifier } from './watch-notifier';
 import { resolveDataDir } from './data-dir';
-import { systemRootFromKernel } from './system/windows-dirs';
-import { relaunchAsAdministrator } from './system/elevate';
+import { systemRootFromKernel } from './system/run/windows-dirs';
+import { relaunchAsAdministrator } from './system/elevation/relaunch-as-administrator';
 import { createTray } from './tray';
 import type { PortwardenTray } from './tray';
 import { originOf } from './sender';

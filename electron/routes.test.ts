@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { CHANNELS } from '../shared/ipc';
-import { HOSTILE_ADDRESSES, HOSTILE_PORTS } from '../shared/hostile-inputs';
-import type { CommandRunner, RunResult } from './system/command-runner';
+import { HOSTILE_ADDRESSES, HOSTILE_PORTS } from '../test/helpers/hostile-inputs';
+import type { CommandRunner, RunResult } from './system/run/command-runner';
 import type { SenderInfo } from './sender';
-import { createTestCore, OWN_SENDER as OWN } from './test-core';
+import { createTestCore, OWN_SENDER as OWN } from '../test/helpers/test-core';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TcpProbe } from './system/portproxy';

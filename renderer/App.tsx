@@ -1,7 +1,7 @@
 import { FluentProvider, makeStyles, tokens, webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import { useEffect, useMemo, useRef } from 'react';
 import { AppHeader } from './components/AppHeader';
-import { ChangeDialogs } from './components/ChangeDialogs';
+import { OpenChangeDialog } from './components/OpenChangeDialog';
 import { ElevationBanner } from './components/ElevationBanner';
 import { NoticeBars } from './components/NoticeBars';
 import { ActivityDrawer } from './features/activity/ActivityDrawer';
@@ -13,7 +13,7 @@ import { PortMapView } from './features/map/PortMapView';
 import { OwnersView } from './features/owners/OwnersView';
 import { PortFilter } from './features/ranges/PortFilter';
 import { RecoveryBanners } from './features/recovery/RecoveryBanners';
-import { RangeTables } from './features/ranges/RangeTables';
+import { ExcludedRangesSection } from './features/ranges/ExcludedRangesSection';
 import { portVerdict } from './lib/port-verdict';
 import { useAppStore } from './store/store-context';
 import { useGlobalStyles } from './theme/global-styles';
@@ -81,7 +81,7 @@ export const App = () => {
           {view === 'ranges' ? (
             <>
               <PortFilter verdict={verdict} inputRef={searchRef} />
-              <RangeTables verdict={verdict} />
+              <ExcludedRangesSection verdict={verdict} />
               <DynamicCard />
             </>
           ) : null}
@@ -92,7 +92,7 @@ export const App = () => {
           {view === 'map' ? <PortMapView /> : null}
         </main>
       </div>
-      <ChangeDialogs />
+      <OpenChangeDialog />
       <ActivityDrawer />
       <BackupsPanel />
     </FluentProvider>

@@ -4,10 +4,10 @@
  * Fails when a table cannot be read or parsed, so a format the parsers do not know is caught.
  */
 import { createActivityLog } from '../electron/system/activity-log';
-import { createWindowsRunner } from '../electron/system/runner';
+import { createWindowsRunner } from '../electron/system/run/windows-runner';
 import { readSnapshot } from '../electron/system/state-reader';
 import { createPortsService } from '../electron/system/owners';
-import { systemRootFromKernel } from '../electron/system/windows-dirs';
+import { systemRootFromKernel } from '../electron/system/run/windows-dirs';
 
 const main = async () => {
   if (process.platform !== 'win32') {

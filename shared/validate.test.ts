@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addressKind } from './addresses';
-import { HOSTILE_ADDRESSES, HOSTILE_PORTS } from './hostile-inputs';
+import { HOSTILE_ADDRESSES, HOSTILE_PORTS } from '../test/helpers/hostile-inputs';
 import { addExclusionSchema, deriveProxyType, portSchema, proxyRuleInputSchema } from './validate';
 
 const rule = (overrides: Record<string, unknown> = {}) => ({

@@ -8,7 +8,7 @@ import { createRoot } from 'react-dom/client';
 import { OwnersTable } from '../../renderer/features/owners/OwnersTable';
 import { initI18n } from '../../renderer/i18n/i18n';
 import { createAppStore } from '../../renderer/store/create-app-store';
-import { createFakeApi } from '../../renderer/store/fake-api';
+import { createFakeApi } from '../../test/helpers/fake-api';
 import { AppStoreProvider } from '../../renderer/store/store-context';
 import { syntheticEndpoints } from './synthetic-endpoints';
 

@@ -13,8 +13,8 @@
  * the calls as one JSON line.
  */
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
-import { createTestCore, OWN_SENDER } from '../../electron/test-core';
-import type { CommandRunner } from '../../electron/system/command-runner';
+import { createTestCore, OWN_SENDER } from '../../test/helpers/test-core';
+import type { CommandRunner } from '../../electron/system/run/command-runner';
 import {
   createScenarioMachine,
   createSimProbe,
@@ -22,7 +22,7 @@ import {
   deserializeMachine,
   serializeMachine,
   type ScenarioName,
-} from '../../electron/system/sim';
+} from '../../electron/system/simulated-windows';
 
 interface Request {
   readonly state: string;

@@ -17,7 +17,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNELS } from '../../shared/ipc';
 import type { RecoveryReport, UnfinishedChange } from '../../shared/model';
 import type { Result } from '../../shared/result';
-import { PORTPROXY_TYPES, SIM_FAMILIES, type Machine, type ScenarioName } from '../../electron/system/sim';
+import {
+  PORTPROXY_TYPES,
+  SIM_FAMILIES,
+  type Machine,
+  type ScenarioName,
+} from '../../electron/system/simulated-windows';
 import { buildCrashChild, createRuns, type Call, type ChildOutput } from './crash-runs';
 
 interface CrashCase {

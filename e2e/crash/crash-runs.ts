@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
 import type { Result } from '../../shared/result';
-import { deserializeMachine, type Machine, type ScenarioName } from '../../electron/system/sim';
+import { deserializeMachine, type Machine, type ScenarioName } from '../../electron/system/simulated-windows';
 import { REPO_ROOT } from '../harness/build';
 
 export interface Call {

@@ -16,8 +16,8 @@ import { createAppCore, type AppCoreInternals } from '../../electron/app-core';
 import { createAppServices } from '../../electron/system/app-services';
 import { createWatchScheduler } from '../../electron/system/watch';
 import type { EventSink } from '../../electron/router-types';
-import { createSimulatedWindows, type SimulatedWindows } from '../../electron/system/select-runner';
-import type { Machine } from '../../electron/system/sim';
+import { createSimulatedWindows, type SimulatedWindows } from '../../electron/system/run/choose-windows';
+import type { Machine } from '../../electron/system/simulated-windows';
 import { HARNESS_PRELOAD, RENDERER_DIR } from './build';
 
 export interface HarnessOptions {

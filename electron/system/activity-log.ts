@@ -14,7 +14,7 @@ import type { CommandRecord, Verified } from '../../shared/model';
 import type { Result } from '../../shared/result';
 import type { AuditLog } from './audit/audit-log';
 import { verifiedOf } from './audit/audit-log';
-import type { CommandRunner, RunOptions, RunResult } from './command-runner';
+import type { CommandRunner, RunOptions, RunResult } from './run/command-runner';
 import type { CommandLine } from './commands';
 
 /** Output kept per record; netstat on a busy machine can print megabytes. */

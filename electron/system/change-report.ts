@@ -1,6 +1,6 @@
 import type { ChangeReport, Outcome, Snapshot, StepReport } from '../../shared/model';
-import type { RunResult } from './command-runner';
-import { diffExcludedRanges } from './range-diff';
+import type { RunResult } from './run/command-runner';
+import { diffExcludedRanges } from './ranges/range-diff';
 
 /** One line on what a command did, for a step's detail: timeouts first, then the first output line. */
 export const describeRun = (result: RunResult): string => {

@@ -3,7 +3,7 @@
  * plus `key=value` tokens; user data never stands alone as a token, so it can never become a verb.
  */
 import type { IpVersion, Protocol, ProtocolFamily } from '../../shared/model';
-import type { SystemCommand } from './command-runner';
+import type { SystemCommand } from './run/command-runner';
 
 export interface CommandLine {
   readonly command: SystemCommand;
@@ -81,8 +81,8 @@ export const AUTOSTART_TASK_NAME = 'Portwarden';
 /**
  * An elevated app cannot autostart from the Run key without a UAC prompt at every logon; a logon task
  * with the highest run level starts it elevated without one. The task comes from a definition file
- * (autostart-task-xml.ts says why switches are not enough); the path is the app's own, validated by
- * autostart-task-file.ts, and may contain spaces (argv, no shell). /F replaces an existing task of the
+ * (autostart/task-xml.ts says why switches are not enough); the path is the app's own, validated by
+ * autostart/task-file.ts, and may contain spaces (argv, no shell). /F replaces an existing task of the
  * same name, which is also how an outdated task is repaired.
  */
 export const createAutostartTask = (definitionFile: string): CommandLine => ({

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { ChangeReport, Snapshot } from '../../shared/model';
 import type { Result } from '../../shared/result';
-import { resetDynamicRanges } from './dynamic-range';
-import { addExclusion, deleteExclusion } from './exclusions';
+import { resetDynamicRanges } from './ranges/dynamic-range';
+import { addExclusion, deleteExclusion } from './ranges/exclusions';
 import { readSnapshot } from './state-reader';
-import { mutations, simulatedOperation } from './test-support';
-import { restartWinnat } from './winnat';
+import { mutations, simulatedOperation } from '../../test/helpers/simulated-services';
+import { restartWinnat } from './ranges/winnat';
 
 const tcp4 = (snapshot: Snapshot) => snapshot.excluded.find((t) => t.protocol === 'tcp' && t.ipVersion === 'ipv4')!;
 const report = (result: Result<ChangeReport>): ChangeReport => {

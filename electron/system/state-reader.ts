@@ -12,7 +12,7 @@ import {
   type Snapshot,
 } from '../../shared/model';
 import type { Operation } from './activity-log';
-import type { RunResult } from './command-runner';
+import type { RunResult } from './run/command-runner';
 import { queryService, showDynamicRange, showExcludedRanges, type ServiceName } from './commands';
 import { parseDynamicPortRange, parseExcludedRanges, parseServiceState } from './parse';
 

@@ -13,11 +13,11 @@ describe('the App root error boundary', () => {
     expect(ErrorBoundary.getDerivedStateFromError()).toEqual({ failed: true });
     boundary.state = ErrorBoundary.getDerivedStateFromError();
     boundary.componentDidCatch(new TypeError("Cannot read properties of undefined (reading 'ranges')"), {
-      componentStack: '\n    at RangeTables\n    at App',
+      componentStack: '\n    at ExcludedRangesSection\n    at App',
     });
     expect(reports).toHaveLength(1);
     expect(reports[0]).toMatchObject({ kind: 'react', message: expect.stringContaining("reading 'ranges'") });
-    expect(reports[0]?.stack).toContain('Component stack:\nat RangeTables');
+    expect(reports[0]?.stack).toContain('Component stack:\nat ExcludedRangesSection');
 
     const shown = boundary.render();
     expect(isValidElement(shown) && shown.type === CrashFallback).toBe(true);

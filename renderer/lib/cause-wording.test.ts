@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { DoctorCause, Endpoint } from '../../shared/model';
 import { en } from '../i18n/en';
 import { ko } from '../i18n/ko';
-import { sampleEndpoint } from '../store/fake-api';
+import { sampleEndpoint } from '../../test/helpers/fake-api';
 import { describeCause, ownerExplanation } from './cause-wording';
 
 const i18n = i18next.createInstance();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sampleRecord } from '../store/fake-api';
+import { sampleRecord } from '../../test/helpers/fake-api';
 import { commandLine, groupByOperation, recordAsText } from './command-line';
 
 describe('commandLine', () => {

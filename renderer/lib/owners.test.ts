@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sampleEndpoint } from '../store/fake-api';
+import { sampleEndpoint } from '../../test/helpers/fake-api';
 import { endpointMatches, killRefusal, ownersCsv } from './owners';
 
 describe('owners helpers', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { sampleEndpoint, sampleRule, sampleSnapshot } from '../store/fake-api';
+import { sampleEndpoint, sampleRule, sampleSnapshot } from '../../test/helpers/fake-api';
 import { mapLayers, portCauses } from './port-causes';
 import {
   cellToPort,

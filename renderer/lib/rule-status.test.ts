@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { RuleCheck } from '../../shared/model';
 import { en } from '../i18n/en';
 import { ko } from '../i18n/ko';
-import { sampleCheck } from '../store/fake-api';
+import { sampleCheck } from '../../test/helpers/fake-api';
 import { ruleStatus, ruleStatusText, reasonText } from './rule-status';
 
 const i18n = i18next.createInstance();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ok } from '../../shared/result';
 import { groupByOperation } from '../lib/command-line';
 import { createAppStore } from './create-app-store';
-import { createFakeApi, sampleRecord } from './fake-api';
+import { createFakeApi, sampleRecord } from '../../test/helpers/fake-api';
 
 describe('activity slice: verified results and earlier runs', () => {
   it('replaces a pending change record when it comes back verified, and never goes back to pending', () => {
@@ -31,14 +31,12 @@ describe('activity slice: verified results and earlier runs', () => {
   it('reports renderer errors clipped to the channel limits', () => {
     const api = createFakeApi();
     const store = createAppStore(api);
-    store
-      .getState()
-      .reportRendererError({
-        kind: 'error',
-        message: 'm'.repeat(5000),
-        stack: 's'.repeat(20_000),
-        source: 'x'.repeat(900),
-      });
+    store.getState().reportRendererError({
+      kind: 'error',
+      message: 'm'.repeat(5000),
+      stack: 's'.repeat(20_000),
+      source: 'x'.repeat(900),
+    });
     const call = api.calls.find((c) => c.method === 'reportRendererError');
     const input = call?.args[0] as { message: string; stack: string; source: string };
     expect([input.message.length, input.stack.length, input.source.length]).toEqual([2000, 8000, 500]);

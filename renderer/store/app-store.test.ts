@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { err, ok } from '../../shared/result';
 import { createAppStore } from './create-app-store';
-import { createFakeApi, sampleInfo, sampleRecord, sampleReport, sampleSnapshot } from './fake-api';
+import { createFakeApi, sampleInfo, sampleRecord, sampleReport, sampleSnapshot } from '../../test/helpers/fake-api';
 import { changeBlock } from './selectors';
 
 const elevatedStore = async (api = createFakeApi()) => {

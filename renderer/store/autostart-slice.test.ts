@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { err, ok } from '../../shared/result';
 import { createAppStore } from './create-app-store';
-import { createFakeApi, sampleInfo } from './fake-api';
+import { createFakeApi, sampleInfo } from '../../test/helpers/fake-api';
 
 describe('autostart slice', () => {
   it('loads the state and enables through the api', async () => {

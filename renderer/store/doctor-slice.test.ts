@@ -11,7 +11,7 @@ import {
   sampleInfo,
   sampleRule,
   sampleWatchState,
-} from './fake-api';
+} from '../../test/helpers/fake-api';
 
 const methods = (api: ReturnType<typeof createFakeApi>) => api.calls.map((c) => c.method);
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));

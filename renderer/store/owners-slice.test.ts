@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { err, ok } from '../../shared/result';
 import { endpointKey } from '../lib/owners';
 import { createAppStore } from './create-app-store';
-import { createFakeApi, sampleEndpoint, sampleInfo, sampleKillReport, sampleOwnersView } from './fake-api';
+import {
+  createFakeApi,
+  sampleEndpoint,
+  sampleInfo,
+  sampleKillReport,
+  sampleOwnersView,
+} from '../../test/helpers/fake-api';
 
 const methods = (api: ReturnType<typeof createFakeApi>) => api.calls.map((c) => c.method);
 

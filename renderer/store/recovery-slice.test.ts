@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { RecoveryReport, UnfinishedChange } from '../../shared/model';
 import { err, ok } from '../../shared/result';
 import { createAppStore } from './create-app-store';
-import { createFakeApi, sampleInfo, sampleUnfinishedChange } from './fake-api';
+import { createFakeApi, sampleInfo, sampleUnfinishedChange } from '../../test/helpers/fake-api';
 
 const change = sampleUnfinishedChange();
 const rulesChange: UnfinishedChange = {

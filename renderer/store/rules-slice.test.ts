@@ -11,7 +11,7 @@ import {
   sampleRule,
   sampleRuleReport,
   sampleRulesView,
-} from './fake-api';
+} from '../../test/helpers/fake-api';
 import { changeBlock } from './selectors';
 
 const methods = (api: ReturnType<typeof createFakeApi>) => api.calls.map((c) => c.method);

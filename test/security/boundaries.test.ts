@@ -85,13 +85,13 @@ const importers = (predicate: (use: ImportUse) => boolean) =>
 describe('boundaries in the shipped sources (TypeScript compiler API)', () => {
   it('reads a real source tree', () => {
     expect(files.length).toBeGreaterThan(100);
-    expect(files).toContain('electron/system/runner.ts');
+    expect(files).toContain('electron/system/run/windows-runner.ts');
     expect(imports.some((use) => use.file === 'electron/ipc.ts' && use.module === 'electron')).toBe(true);
   });
 
-  it('only electron/system/runner.ts imports execa or child_process', () => {
+  it('only electron/system/run/windows-runner.ts imports execa or child_process', () => {
     expect(importers((use) => ['execa', 'child_process', 'node:child_process'].includes(use.module))).toEqual([
-      'electron/system/runner.ts',
+      'electron/system/run/windows-runner.ts',
     ]);
   });
 
@@ -135,7 +135,10 @@ describe('the lint rules fire on a crossing (ESLint API, the project config)', (
       await ruleIds("import { ipcMain } from 'electron';\nexport const x = ipcMain;\n", 'electron/ipc.ts'),
     ).not.toContain('no-restricted-imports');
     expect(
-      await ruleIds("import { execa } from 'execa';\nexport const x = execa;\n", 'electron/system/runner.ts'),
+      await ruleIds(
+        "import { execa } from 'execa';\nexport const x = execa;\n",
+        'electron/system/run/windows-runner.ts',
+      ),
     ).not.toContain('no-restricted-imports');
   });
 

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CHANNELS } from '../../../shared/ipc';
-import { createTestCore, OWN_SENDER as OWN } from '../../test-core';
-import { createSimulatedWindows } from '../select-runner';
+import { createTestCore, OWN_SENDER as OWN } from '../../../test/helpers/test-core';
+import { createSimulatedWindows } from '../run/choose-windows';
 import { createAppLogs, type AppLog } from './app-logs';
 import { createRendererErrorLog } from './renderer-errors';
 

@@ -5,9 +5,9 @@ import { describe, expect, it } from 'vitest';
 import type { JournalIntent, RecoveryReport, UnfinishedChange } from '../../../shared/model';
 import type { Result } from '../../../shared/result';
 import { JOURNAL_ID_PATTERN } from '../../../shared/validate';
-import { addExclusion } from '../exclusions';
-import { machineRules, ruleFixture } from '../portproxy/test-fixture';
-import { simulatedOperation } from '../test-support';
+import { addExclusion } from '../ranges/exclusions';
+import { machineRules, ruleFixture } from '../../../test/helpers/portproxy-fixture';
+import { simulatedOperation } from '../../../test/helpers/simulated-services';
 import { createFileJournal, createMemoryJournal, journaled, listUnfinishedChanges, resolveUnfinishedChange } from '.';
 
 const PROTECT_8065: JournalIntent = {

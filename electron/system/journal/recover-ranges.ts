@@ -16,9 +16,9 @@ import type {
 import type { Operation } from '../activity-log';
 import { describeRun, step } from '../change-report';
 import { addExcludedRange, deleteExcludedRange, setDynamicRange } from '../commands';
-import { hasAdministered, tableOf } from '../exclusions';
+import { hasAdministered, tableOf } from '../ranges/exclusions';
 import { readSnapshot } from '../state-reader';
-import { mayHoldReservations, startWinnat, stopWinnat } from '../winnat';
+import { mayHoldReservations, startWinnat, stopWinnat } from '../ranges/winnat';
 
 type Intent<K extends JournalIntent['kind']> = Extract<JournalIntent, { kind: K }>;
 type SnapshotIntent = Intent<'exclusion' | 'dynamic-range' | 'winnat-restart'>;

@@ -1,7 +1,7 @@
 /**
  * Finishing or rolling back an interrupted portproxy change: the rule set is planned from a fresh
  * read towards the journal's target (finish) or its `before` (roll back) with the same transaction
- * every rule change uses (rule-set.ts), then Portwarden's firewall rules follow.
+ * every rule change uses (rule-transaction.ts), then Portwarden's firewall rules follow.
  *
  * Only the listen keys the change touched are planned: a rule someone added or changed elsewhere
  * after the crash (another tool, netsh by hand) is neither the change's before nor its target, and
@@ -13,7 +13,7 @@ import type { Operation } from '../activity-log';
 import { applyFirewall, planFirewall } from '../portproxy/firewall';
 import { judgeRules, ruleFingerprint } from '../portproxy/judge';
 import { isListed, readRuleState, type RuleState } from '../portproxy/read';
-import { applyRuleSet } from '../portproxy/rule-set';
+import { applyRuleSet } from '../portproxy/rule-transaction';
 import type { FirewallIntent } from '../portproxy/rule-intent';
 
 type RulesIntent = Extract<JournalIntent, { kind: 'rules' }>;

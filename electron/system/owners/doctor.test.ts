@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DoctorCause, DoctorReport } from '../../../shared/model';
-import { IPHLPSVC_PID } from '../sim/scenarios';
-import { simulatedPorts, value } from './test-helpers';
+import { IPHLPSVC_PID } from '../simulated-windows/scenarios';
+import { simulatedPorts, value } from '../../../test/helpers/owners';
 
 const kinds = (report: DoctorReport) => report.causes.map((c) => c.kind);
 const owned = (report: DoctorReport) =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { refusalReason } from './kill';
-import { simulatedPorts, value } from './test-helpers';
+import { simulatedPorts, value } from '../../../test/helpers/owners';
 
 const taskkills = (env: ReturnType<typeof simulatedPorts>) => env.countCalls('taskkill');
 

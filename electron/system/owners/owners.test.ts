@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Endpoint, NetstatEntry } from '../../../shared/model';
-import { IPHLPSVC_PID } from '../sim/scenarios';
+import { IPHLPSVC_PID } from '../simulated-windows/scenarios';
 import { joinEndpoints } from './endpoints';
 import { ownerKindOf } from './owner-kind';
-import { FIXED_NOW, simulatedPorts, value } from './test-helpers';
+import { FIXED_NOW, simulatedPorts, value } from '../../../test/helpers/owners';
 
 const at = (endpoints: readonly Endpoint[], port: number, address?: string) =>
   endpoints.filter((e) => e.localPort === port && (address === undefined || e.localAddress === address));

@@ -14,12 +14,11 @@ import {
   parseTasklist,
 } from './index';
 import {
-  hasSharedSamples,
   listFixtures,
-  listSharedSamples,
+  listRealSamples,
   readFixture,
-  readSharedSample,
-} from './testing/sample-files';
+  readRealSample,
+} from '../../../test/helpers/sample-files';
 
 type ParserName = 'excluded' | 'dynamic' | 'portproxy' | 'netstat' | 'tasklist' | 'service' | 'oemcp';
 
@@ -112,13 +111,13 @@ const FIXTURE_PARSER_BY_PREFIX: [prefix: string, parsers: ParserName[]][] = [
   ['reg-query-oemcp', ['oemcp']],
 ];
 
-describe.skipIf(!hasSharedSamples)('all shared samples through all parsers', () => {
+describe('all shared samples through all parsers', () => {
   it('classifies every sample in the folder', () => {
-    expect(listSharedSamples()).toEqual(Object.keys(SHARED_CLASSIFICATION).sort());
+    expect(listRealSamples()).toEqual(Object.keys(SHARED_CLASSIFICATION).sort());
   });
 
   it.each(Object.entries(SHARED_CLASSIFICATION))('%s', (file, parsers) => {
-    expect(parsersFindingSomething(readSharedSample(file))).toEqual(parsers);
+    expect(parsersFindingSomething(readRealSample(file))).toEqual(parsers);
   });
 });
 

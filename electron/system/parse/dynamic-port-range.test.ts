@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseDynamicPortRange } from './index';
-import { hasSharedSamples, readFixture, readSharedSample } from './testing/sample-files';
+import { readFixture, readRealSample } from '../../../test/helpers/sample-files';
 
-describe.skipIf(!hasSharedSamples)('parseDynamicPortRange on the shared real captures', () => {
+describe('parseDynamicPortRange on the real captures', () => {
   it.each([
     // Interactive `netsh>` prompts around the output; the range starts at 1024 (the bad case).
     ['dynamicport-tcp.en.1-interactive-netsh.txt', { start: 1024, count: 64511 }],
@@ -13,8 +13,8 @@ describe.skipIf(!hasSharedSamples)('parseDynamicPortRange on the shared real cap
     ['advfirewall-show-rule.en.1-rem-prefixed.txt', null],
     ['excludedportrange-tcp.en.1.txt', null],
   ])('%s', (file, expected) => {
-    expect(parseDynamicPortRange(readSharedSample(file))).toEqual(expected);
-    expect(parseDynamicPortRange(readSharedSample(file).replace(/\n/g, '\r\n'))).toEqual(expected);
+    expect(parseDynamicPortRange(readRealSample(file))).toEqual(expected);
+    expect(parseDynamicPortRange(readRealSample(file).replace(/\n/g, '\r\n'))).toEqual(expected);
   });
 });
 

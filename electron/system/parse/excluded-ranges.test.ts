@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseExcludedRanges } from './index';
-import { ranges } from './testing/expectations';
-import { hasSharedSamples, readFixture, readSharedSample } from './testing/sample-files';
+import { ranges } from '../../../test/helpers/sample-expectations';
+import { readFixture, readRealSample } from '../../../test/helpers/sample-files';
 
 /** Every shared sample that holds an excluded-range table, with every row it must yield. */
 const SHARED_EXPECTED: Record<string, string> = {
@@ -53,14 +53,14 @@ const SHARED_EXPECTED: Record<string, string> = {
   'session-winnat-stop-add-start.en.1-annotated.txt': '80-80 1433-1433* 5357-5357 9001-9001',
 };
 
-describe.skipIf(!hasSharedSamples)('parseExcludedRanges on the shared real captures', () => {
+describe('parseExcludedRanges on the real captures', () => {
   it.each(Object.entries(SHARED_EXPECTED))('%s', (file, expected) => {
-    expect(parseExcludedRanges(readSharedSample(file))).toEqual(ranges(expected));
+    expect(parseExcludedRanges(readRealSample(file))).toEqual(ranges(expected));
   });
 
   it('reads the CRLF form of every sample the same way', () => {
     for (const [file, expected] of Object.entries(SHARED_EXPECTED)) {
-      const crlf = readSharedSample(file).replace(/\n/g, '\r\n');
+      const crlf = readRealSample(file).replace(/\n/g, '\r\n');
       expect(parseExcludedRanges(crlf), file).toEqual(ranges(expected));
     }
   });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseNetstat } from './index';
 import { normalizeTcpState } from './netstat-states';
-import { netstatEntries, type NetstatTuple } from './testing/expectations';
-import { hasSharedSamples, readFixture, readSharedSample } from './testing/sample-files';
+import { netstatEntries, type NetstatTuple } from '../../../test/helpers/sample-expectations';
+import { readFixture, readRealSample } from '../../../test/helpers/sample-files';
 
 /**
  * netstat-an.de.1-cp850-mojibake-fragment.txt, row by row: `netstat -an` has no pid column; every
@@ -184,10 +184,10 @@ const SHARED_EXPECTED: Record<string, NetstatTuple[]> = {
   'portproxy-show-all.en.1.txt': [],
 };
 
-describe.skipIf(!hasSharedSamples)('parseNetstat on the shared real captures', () => {
+describe('parseNetstat on the real captures', () => {
   it.each(Object.entries(SHARED_EXPECTED))('%s', (file, expected) => {
-    expect(parseNetstat(readSharedSample(file))).toEqual(netstatEntries(expected));
-    expect(parseNetstat(readSharedSample(file).replace(/\n/g, '\r\n'))).toEqual(netstatEntries(expected));
+    expect(parseNetstat(readRealSample(file))).toEqual(netstatEntries(expected));
+    expect(parseNetstat(readRealSample(file).replace(/\n/g, '\r\n'))).toEqual(netstatEntries(expected));
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseOemCodePage } from './index';
-import { readFixture } from './testing/sample-files';
+import { readFixture } from '../../../test/helpers/sample-files';
 
 describe('parseOemCodePage', () => {
   it.each([

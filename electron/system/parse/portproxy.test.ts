@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parsePortProxyShow, type ParsedPortProxyRule } from './index';
-import { hasSharedSamples, readFixture, readSharedSample } from './testing/sample-files';
+import { readFixture, readRealSample } from '../../../test/helpers/sample-files';
 
 type RuleTuple = [
   type: ParsedPortProxyRule['type'],
@@ -51,10 +51,10 @@ const SHARED_EXPECTED: Record<string, ParsedPortProxyRule[]> = {
   'excludedportrange-tcp.ko.1.txt': [],
 };
 
-describe.skipIf(!hasSharedSamples)('parsePortProxyShow on the shared real captures', () => {
+describe('parsePortProxyShow on the real captures', () => {
   it.each(Object.entries(SHARED_EXPECTED))('%s', (file, expected) => {
-    expect(parsePortProxyShow(readSharedSample(file))).toEqual(expected);
-    expect(parsePortProxyShow(readSharedSample(file).replace(/\n/g, '\r\n'))).toEqual(expected);
+    expect(parsePortProxyShow(readRealSample(file))).toEqual(expected);
+    expect(parsePortProxyShow(readRealSample(file).replace(/\n/g, '\r\n'))).toEqual(expected);
   });
 });
 

@@ -11,7 +11,7 @@ import {
   type ParsedExcludedRange,
   type ParsedPortProxyRule,
 } from './index';
-import { renderExcludedRangeTable, renderPortProxyShowAll } from './testing/render-netsh';
+import { renderExcludedRangeTable, renderPortProxyShowAll } from '../../../test/helpers/render-netsh-tables';
 
 const PARSERS = {
   parseExcludedRanges,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseServiceState } from './index';
-import { hasSharedSamples, readFixture, readSharedSample } from './testing/sample-files';
+import { readFixture, readRealSample } from '../../../test/helpers/sample-files';
 
-describe.skipIf(!hasSharedSamples)('parseServiceState on the shared real captures', () => {
+describe('parseServiceState on the real captures', () => {
   it.each([
     // The analog: `sc start` on a kernel driver prints the same block as `sc query` (`STATE : 4 RUNNING`).
     ['sc-create-start-kernel-driver.en.1-analog.txt', 'running'],
@@ -11,8 +11,8 @@ describe.skipIf(!hasSharedSamples)('parseServiceState on the shared real capture
     ['net-stop-invalid-service-name.ko.1.txt', 'unknown'],
     ['error-elevation-advfirewall-add.en.1.txt', 'unknown'],
   ])('%s -> %s', (file, expected) => {
-    expect(parseServiceState(readSharedSample(file))).toBe(expected);
-    expect(parseServiceState(readSharedSample(file).replace(/\n/g, '\r\n'))).toBe(expected);
+    expect(parseServiceState(readRealSample(file))).toBe(expected);
+    expect(parseServiceState(readRealSample(file).replace(/\n/g, '\r\n'))).toBe(expected);
   });
 });
 

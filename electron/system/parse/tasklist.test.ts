@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCsvLine } from './csv-line';
 import { parseTasklist } from './index';
-import { hasSharedSamples, readFixture, readSharedSample } from './testing/sample-files';
+import { readFixture, readRealSample } from '../../../test/helpers/sample-files';
 
 describe('parseTasklist on the project fixtures', () => {
   it('reads images, pids and service lists; N/A is no services', () => {
@@ -80,7 +80,7 @@ describe('parseCsvLine', () => {
   });
 });
 
-describe.skipIf(!hasSharedSamples)('parseTasklist on the shared real captures', () => {
+describe('parseTasklist on the real captures', () => {
   // SOURCES.md §6: no real `tasklist /fo csv /nh /svc` capture exists. The table output of other
   // commands must not be mistaken for CSV rows.
   it.each([
@@ -88,6 +88,6 @@ describe.skipIf(!hasSharedSamples)('parseTasklist on the shared real captures', 
     'session-winnat-notstarted-accessdenied-netstat-taskkill.en.1.txt',
     'netstat-anob-more.en.1.txt',
   ])('%s has no tasklist rows', (file) => {
-    expect(parseTasklist(readSharedSample(file))).toEqual([]);
+    expect(parseTasklist(readRealSample(file))).toEqual([]);
   });
 });

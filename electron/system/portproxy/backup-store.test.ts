@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BACKUP_ID_PATTERN } from '../../../shared/validate';
 import { createFileBackupStore } from './backup-store';
-import { FORWARDING_RULES, WEB_8080 } from './rules.fixture';
-import { tempDir } from './test-fixture';
+import { FORWARDING_RULES, WEB_8080 } from '../../../test/helpers/sample-rules';
+import { tempDir } from '../../../test/helpers/portproxy-fixture';
 
 const RULES = FORWARDING_RULES.map((rule) => ({ ...rule, firewall: rule.listenPort === 8080 }));
 const at = (iso: string) => () => new Date(iso);

@@ -11,7 +11,7 @@ import {
   showInboundFirewallRules,
   showPortProxy,
 } from './commands';
-import { NEW_8090, V6TOV4_9000 } from './rules.fixture';
+import { NEW_8090, V6TOV4_9000 } from '../../../test/helpers/sample-rules';
 
 describe('portproxy and firewall argv', () => {
   it('builds portproxy commands with user data only inside key=value tokens', () => {

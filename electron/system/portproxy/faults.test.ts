@@ -7,9 +7,15 @@
 import { describe, expect, it } from 'vitest';
 import type { ProxyRule, RuleChangeReport } from '../../../shared/model';
 import type { Result } from '../../../shared/result';
-import type { FaultMatcher, FaultSpec } from '../sim';
-import { fingerprints, firewallNames, machineRules, reportOf, ruleFixture } from './test-fixture';
-import { DEVBOX_8888, NEW_8090, rule, SSH_2222, V6TOV4_9000, WEB_8080 } from './rules.fixture';
+import type { FaultMatcher, FaultSpec } from '../simulated-windows';
+import {
+  fingerprints,
+  firewallNames,
+  machineRules,
+  reportOf,
+  ruleFixture,
+} from '../../../test/helpers/portproxy-fixture';
+import { DEVBOX_8888, NEW_8090, rule, SSH_2222, V6TOV4_9000, WEB_8080 } from '../../../test/helpers/sample-rules';
 
 type Fixture = ReturnType<typeof ruleFixture>;
 

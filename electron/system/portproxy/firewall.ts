@@ -6,7 +6,7 @@
  */
 import type { ProxyRule, StepReport } from '../../../shared/model';
 import type { Operation } from '../activity-log';
-import type { RunResult } from '../command-runner';
+import type { RunResult } from '../run/command-runner';
 import { describeRun, step } from '../change-report';
 import { addFirewallRule, deleteFirewallRule, firewallRuleName } from './commands';
 import { rereadRuleState, type RuleState } from './read';

@@ -6,7 +6,7 @@ import type { RuleChangeReport } from '../../../shared/model';
 import { err, ok, type Result } from '../../../shared/result';
 import type { Operation } from '../activity-log';
 import { startService } from '../commands';
-import { SERVICE_TIMEOUT_MS } from '../winnat';
+import { SERVICE_TIMEOUT_MS } from '../ranges/winnat';
 import { readRuleState, rereadRuleState } from './read';
 import { commandStep, ruleReport } from './report';
 

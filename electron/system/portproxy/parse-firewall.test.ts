@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listSharedSamples, readSharedSample } from '../parse/testing/sample-files';
+import { readRealSample } from '../../../test/helpers/sample-files';
 import { hasFirewallRuleListing, parseFirewallRuleNames } from './parse-firewall';
 
 const SAMPLE = 'advfirewall-show-rule.en.1-rem-prefixed.txt';
@@ -14,8 +14,8 @@ const block = (label: string, name: string) =>
   ].join('\r\n');
 
 describe('parseFirewallRuleNames', () => {
-  it.skipIf(!listSharedSamples().includes(SAMPLE))('reads the names of the real capture (rem prefix stripped)', () => {
-    const text = readSharedSample(SAMPLE).replace(/^rem ?/gm, '');
+  it('reads the names of the real capture (rem prefix stripped)', () => {
+    const text = readRealSample(SAMPLE).replace(/^rem ?/gm, '');
     expect(parseFirewallRuleNames(text)).toEqual([
       'Remote Desktop - Shadow (TCP-In)',
       'Remote Desktop - User Mode (UDP-In)',

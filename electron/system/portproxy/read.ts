@@ -5,7 +5,7 @@
  */
 import type { ProxyRule, RulesView, ServiceStatus } from '../../../shared/model';
 import type { Operation } from '../activity-log';
-import type { RunResult } from '../command-runner';
+import type { RunResult } from '../run/command-runner';
 import { describeRun } from '../change-report';
 import { parsePortProxyShow } from '../parse';
 import { readServiceStatus } from '../state-reader';

@@ -4,7 +4,7 @@
  */
 import type { BackupInfo, Outcome, ProxyRule, RuleChangeReport, RuleOutcome, StepReport } from '../../../shared/model';
 import { err, type Result } from '../../../shared/result';
-import type { RunResult } from '../command-runner';
+import type { RunResult } from '../run/command-runner';
 import { describeRun, step } from '../change-report';
 import { toRulesView, type RuleState } from './read';
 

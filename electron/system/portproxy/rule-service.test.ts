@@ -10,7 +10,7 @@ import {
   mutatingLines,
   reportOf,
   ruleFixture,
-} from './test-fixture';
+} from '../../../test/helpers/portproxy-fixture';
 import {
   DEVBOX_8888,
   FORWARDING_RULES,
@@ -20,7 +20,7 @@ import {
   V4TOV6_8081,
   V6TOV4_9000,
   WEB_8080,
-} from './rules.fixture';
+} from '../../../test/helpers/sample-rules';
 
 const same = (a: readonly ProxyRule[], b: readonly ProxyRule[]) => expect(fingerprints(a)).toEqual(fingerprints(b));
 const plain = (rules: readonly ProxyRule[]) =>

@@ -1,6 +1,6 @@
 /**
  * The portproxy rule service (RuleService in types.ts), composed from small modules:
- * read.ts (what Windows lists), single-rule.ts (add, edit), rule-set.ts (the add/verify/delete/verify
+ * read.ts (what Windows lists), single-rule.ts (add, edit), rule-transaction.ts (the add/verify/delete/verify
  * transaction with rollback), rule-sets.ts (delete, reset, import, restore), firewall.ts (our inbound
  * rules), check.ts (does a rule work, what is in the way), backups.ts + backup-store.ts.
  * Mutations arrive already serialized by the app's mutation queue and gated on elevation (routes.ts).
@@ -11,7 +11,7 @@ import { exportRules } from './export-rules';
 import { startIpHelper } from './ip-helper';
 import { readRuleState, toRulesView } from './read';
 import { unreadable } from './report';
-import { deleteRules, importRules, resetRules, restoreBackup } from './rule-sets';
+import { deleteRules, importRules, resetRules, restoreBackup } from './bulk-rule-changes';
 import { addRule, editRule } from './single-rule';
 import type { BackupStore, RuleService, TcpProbe } from './types';
 import type { Journal } from '../journal/store';

@@ -12,7 +12,7 @@ import { addPortProxy, setPortProxy } from './commands';
 import { applyFirewall, firewallMessage, planFirewall, unusedPorts } from './firewall';
 import { judgeOne } from './judge';
 import { isListed, readRuleState, rereadRuleState, type ListedState, type RuleState } from './read';
-import { applyRuleSet } from './rule-set';
+import { applyRuleSet } from './rule-transaction';
 import { journaled } from '../journal/journaled';
 import type { Journal } from '../journal/store';
 import { rulesIntent, type FirewallIntent } from './rule-intent';
@@ -134,7 +134,7 @@ const edit = async (
     outcome = judgeOne(state.rules, original, updated);
     if (outcome === 'not-applied') message = NOT_LISTED.set;
   } else {
-    // New listen key (or type): add new, verify, delete old, verify; roll back on failure (rule-set.ts).
+    // New listen key (or type): add new, verify, delete old, verify; roll back on failure (rule-transaction.ts).
     const result = await applyRuleSet(op, now, before.rules, target);
     steps.push(...result.steps);
     ({ state, outcome, message } = result);

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { WatchedPort, WatchState } from '../../../shared/model';
 import type { Operation } from '../activity-log';
 import type { WatchConfigStore } from '../owners/types';
-import { simulatedPorts, value } from '../owners/test-helpers';
+import { simulatedPorts, value } from '../../../test/helpers/owners';
 import { createWatchService } from './watch-service';
 
 const memoryStore = (initial: readonly WatchedPort[] = []) => {

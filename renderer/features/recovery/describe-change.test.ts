@@ -2,7 +2,7 @@ import i18next, { type TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ProxyRule, UnfinishedChange } from '../../../shared/model';
 import { resources } from '../../i18n/i18n';
-import { sampleUnfinishedChange } from '../../store/fake-api';
+import { sampleUnfinishedChange } from '../../../test/helpers/fake-api';
 import { describeChoices, describeDetails, describeProgress, describeWhat, rulesDiff } from './describe-change';
 
 const rule = (listenPort: number, connectPort: number, listenAddress = '0.0.0.0'): ProxyRule => ({

@@ -1,0 +1,120 @@
+/**
+ * Start with Windows. An elevated app cannot start from the Run key without a UAC prompt at every
+ * logon, so Portwarden registers a logon scheduled task that runs it with highest privileges and
+ * `--hidden` (main.ts keeps the window hidden; the tray icon appears). The task is created from a
+ * definition file so it has no time limit and no battery conditions (task-xml.ts).
+ * Every change is judged by re-reading the task with `schtasks /Query /XML`, never by schtasks' exit
+ * code or its localized message; a task that exists with other settings (an older version's 72-hour
+ * task) reads as enabled but needing repair, and enabling again replaces it.
+ */
+import type { AutostartState } from '../../../shared/model';
+import { err, ok, type Result } from '../../../shared/result';
+import type { Operation } from '../activity-log';
+import { AUTOSTART_ARGUMENTS, autostartTaskProblems, buildAutostartTaskXml, encodeTaskXml } from './task-xml';
+import { isSafePathText, removeTaskDefinition, taskDefinitionPath, writeTaskDefinition } from './task-file';
+import { describeRun } from '../change-report';
+import { AUTOSTART_TASK_NAME, createAutostartTask, deleteAutostartTask, queryAutostartTask } from '../commands';
+import { parseScheduledTaskXml, type ParsedTaskDefinition } from '../parse';
+
+/** What the host knows about its own executable and folders; never from the renderer. */
+export interface AutostartHost {
+  /** process.execPath of the running app. */
+  readonly execPath: string;
+  /** app.isPackaged: in dev the exe is electron.exe and the app a dev folder, so a task would be wrong. */
+  readonly isPackaged: boolean;
+  /** The app's admin-only data folder, where the definition file for `schtasks /XML` is written and removed. */
+  readonly taskDefinitionDir: string;
+}
+
+/** What a read found: the task's definition, no task, or no answer we can trust. */
+export type AutostartRead =
+  | { readonly kind: 'present'; readonly task: ParsedTaskDefinition }
+  | { readonly kind: 'absent' }
+  | { readonly kind: 'unknown'; readonly detail: string };
+
+const SCHTASKS_TIMEOUT_MS = 20_000;
+
+export const readAutostartTask = async (op: Operation): Promise<AutostartRead> => {
+  const result = await op.run(queryAutostartTask(), { timeoutMs: SCHTASKS_TIMEOUT_MS });
+  if (result.timedOut) return { kind: 'unknown', detail: describeRun(result) };
+  const task = parseScheduledTaskXml(result.stdout);
+  if (task) return { kind: 'present', task };
+  // "ERROR: The system cannot find the file specified." is localized; exit 1 with no definition is not.
+  if (result.exitCode === 1) return { kind: 'absent' };
+  return { kind: 'unknown', detail: describeRun(result) };
+};
+
+/** The program check needs the installed exe; a dev run (electron.exe) checks the settings only. */
+const problemsOf = (task: ParsedTaskDefinition, host: AutostartHost): string[] =>
+  autostartTaskProblems(task, host.isPackaged ? host.execPath : null);
+
+const state = (enabled: boolean, needsRepair = false): AutostartState =>
+  needsRepair ? { enabled, taskName: AUTOSTART_TASK_NAME, needsRepair } : { enabled, taskName: AUTOSTART_TASK_NAME };
+
+export const getAutostart = async (op: Operation, host: AutostartHost): Promise<Result<AutostartState>> => {
+  const read = await readAutostartTask(op);
+  if (read.kind === 'unknown')
+    return err('command-failed', 'Could not read the Start with Windows task.', { detail: read.detail });
+  return ok(read.kind === 'present' ? state(true, problemsOf(read.task, host).length > 0) : state(false));
+};
+
+/** Writes the definition, runs the create, and removes the file whatever happened. */
+const createFromDefinition = async (op: Operation, host: AutostartHost, file: string): Promise<Result<string>> => {
+  const xml = buildAutostartTaskXml({ command: host.execPath, arguments: AUTOSTART_ARGUMENTS });
+  try {
+    await writeTaskDefinition(file, encodeTaskXml(xml));
+    return ok(describeRun(await op.run(createAutostartTask(file), { timeoutMs: SCHTASKS_TIMEOUT_MS })));
+  } catch (error) {
+    return err('not-applied', 'The Start with Windows task definition could not be written.', {
+      detail: error instanceof Error ? error.message : String(error),
+    });
+  } finally {
+    await removeTaskDefinition(file);
+  }
+};
+
+const enable = async (op: Operation, host: AutostartHost): Promise<Result<AutostartState>> => {
+  if (!host.isPackaged) {
+    return err(
+      'refused',
+      'Start with Windows is only available in the installed app; a development run would register electron.exe and a source folder.',
+    );
+  }
+  const file = taskDefinitionPath(host.taskDefinitionDir);
+  // The exe only goes into the XML (escaped); the file path goes into argv and must also be absolute.
+  if (!isSafePathText(host.execPath) || file === null) {
+    return err(
+      'refused',
+      'The app or data folder path cannot be used for the Start with Windows task (not absolute, or quotes or control characters).',
+    );
+  }
+  const created = await createFromDefinition(op, host, file);
+  if (!created.ok) return created;
+  const read = await readAutostartTask(op);
+  if (read.kind === 'unknown') {
+    return err('unknown-outcome', 'The Start with Windows task could not be read back after creating it.', {
+      detail: read.detail,
+    });
+  }
+  const problems = read.kind === 'present' ? problemsOf(read.task, host) : ['no task was found'];
+  if (problems.length === 0) return ok(state(true));
+  return err('not-applied', 'The Start with Windows task was not created as intended.', {
+    detail: `${created.value}; ${problems.join(', ')}`,
+  });
+};
+
+const disable = async (op: Operation): Promise<Result<AutostartState>> => {
+  const result = await op.run(deleteAutostartTask(), { timeoutMs: SCHTASKS_TIMEOUT_MS });
+  // Deleting a task that is already gone fails, but the re-read says what matters: it is gone.
+  const read = await readAutostartTask(op);
+  if (read.kind === 'absent') return ok(state(false));
+  if (read.kind === 'unknown') {
+    return err('unknown-outcome', 'The Start with Windows task could not be read back after deleting it.', {
+      detail: read.detail,
+    });
+  }
+  return err('not-applied', 'The Start with Windows task was not deleted.', { detail: describeRun(result) });
+};
+
+export const setAutostart = (op: Operation, host: AutostartHost, enabled: boolean): Promise<Result<AutostartState>> =>
+  enabled ? enable(op, host) : disable(op);
