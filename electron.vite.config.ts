@@ -3,7 +3,7 @@
  *
  * The preload is forced to ONE CommonJS file (out/preload/preload.cjs): Electron runs sandboxed
  * preloads as classic scripts with a limited require(), so an ESM preload (what electron-vite emits
- * as .mjs when package.json has "type": "module") or a split chunk would not load (DESIGN §5).
+ * as .mjs when package.json has "type": "module") or a split chunk would not load (docs/architecture.md §5).
  * The renderer reuses vite.renderer.config.ts so the app window and the browser harness share one build.
  */
 import { fileURLToPath } from 'node:url';

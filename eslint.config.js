@@ -1,4 +1,4 @@
-// Lint enforces the process boundaries of DESIGN §7: only the preload imports ipcRenderer, only
+// Lint enforces the process boundaries of docs/architecture.md §7: only the preload imports ipcRenderer, only
 // electron/ipc.ts imports ipcMain, only the runner imports execa/child_process, and shared/ imports
 // nothing platform-specific.
 import js from '@eslint/js';
@@ -10,14 +10,14 @@ import sdl from '@microsoft/eslint-plugin-sdl';
 const restrictElectron = (allowed) => ({
   name: 'electron',
   importNames: ['ipcRenderer', 'ipcMain'].filter((n) => !allowed.includes(n)),
-  message: 'Only electron/preload.ts may import ipcRenderer and only electron/ipc.ts may import ipcMain (DESIGN §7).',
+  message: 'Only electron/preload.ts may import ipcRenderer and only electron/ipc.ts may import ipcMain (docs/architecture.md §7).',
 });
 const processSpawning = [
-  { name: 'execa', message: 'Only electron/system/run/windows-runner.ts may spawn processes (DESIGN §3).' },
-  { name: 'child_process', message: 'Only electron/system/run/windows-runner.ts may spawn processes (DESIGN §3).' },
+  { name: 'execa', message: 'Only electron/system/run/windows-runner.ts may spawn processes (docs/architecture.md §3).' },
+  { name: 'child_process', message: 'Only electron/system/run/windows-runner.ts may spawn processes (docs/architecture.md §3).' },
   {
     name: 'node:child_process',
-    message: 'Only electron/system/run/windows-runner.ts may spawn processes (DESIGN §3).',
+    message: 'Only electron/system/run/windows-runner.ts may spawn processes (docs/architecture.md §3).',
   },
 ];
 const boundary = (electronAllowed = [], spawnAllowed = false) => ({
@@ -27,7 +27,7 @@ const boundary = (electronAllowed = [], spawnAllowed = false) => ({
   ],
 });
 
-// Second opinion on DESIGN §5: Microsoft SDL's shareable configs (common: no-eval/no-inner-html/no-insecure-url/
+// Second opinion on docs/architecture.md §5: Microsoft SDL's shareable configs (common: no-eval/no-inner-html/no-insecure-url/
 // no-document-write/no-postmessage-star-origin...; electron: no-electron-node-integration; node: no-unsafe-alloc,
 // n/no-deprecated-api; react: react/no-danger, jsx-no-target-blank, iframe-missing-sandbox), scoped to the code that
 // ships (main, preload, renderer, shared; tests do not ship and feed invalid input such as 'http://x' on purpose).
@@ -51,7 +51,7 @@ export default tseslint.config(
         'error',
         {
           selector: "CallExpression[callee.property.name='openExternal']",
-          message: 'No shell.openExternal (DESIGN §5).',
+          message: 'No shell.openExternal (docs/architecture.md §5).',
         },
       ],
       ...boundary(),
@@ -73,7 +73,7 @@ export default tseslint.config(
           patterns: [
             {
               regex: '^(node:|electron|react|execa|iconv-lite|fs$|path$|os$)',
-              message: 'shared/ is pure TypeScript: no platform imports (DESIGN §2).',
+              message: 'shared/ is pure TypeScript: no platform imports (docs/architecture.md §2).',
             },
           ],
         },

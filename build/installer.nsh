@@ -1,4 +1,4 @@
-; Portwarden installer hooks (electron-builder `nsis.include`). DESIGN §5: logs, backups, the journal and
+; Portwarden installer hooks (electron-builder `nsis.include`). docs/architecture.md §5: logs, backups, the journal and
 ; the settings live in %ProgramData%\Portwarden (electron/data-dir.ts) and are read by an elevated process,
 ; so only Administrators and SYSTEM may write there. ProgramData itself lets every user create folders,
 ; and its subfolders inherit "Users: create files / folders": without the steps below, any unelevated

@@ -1,6 +1,6 @@
 /**
  * The CSP of the BUILT index.html (global setup builds it with the production renderer config):
- * DESIGN §5 forbids unsafe-inline/eval in script-src and any remote source.
+ * docs/architecture.md §5 forbids unsafe-inline/eval in script-src and any remote source.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';

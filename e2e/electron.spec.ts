@@ -6,7 +6,7 @@
  * _electron launches the app with --inspect=0 and drives it through the Node inspector, so it runs the
  * unpackaged app on node_modules' Electron here. A packaged app needs the test build (`npm run
  * dist:test`, electron-builder.test.yml: the inspect fuse on, output in release-test/); the release
- * build turns that fuse off and cannot be driven this way, by design (DESIGN §5).
+ * build turns that fuse off and cannot be driven this way, by design (docs/architecture.md §5).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

@@ -128,7 +128,7 @@ describe('the app:// handler', () => {
     expect(extractCsp(source)).toBe(FALLBACK_CSP);
   });
 
-  it('falls back to the DESIGN §5 policy when the page has none', () => {
+  it('falls back to the docs/architecture.md §5 policy when the page has none', () => {
     expect(extractCsp('<html><head></head></html>')).toBeNull();
     expect(FALLBACK_CSP).toContain("script-src 'self'");
     expect(FALLBACK_CSP).not.toMatch(/unsafe-(inline|eval)/);

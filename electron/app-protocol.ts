@@ -1,5 +1,5 @@
 /**
- * The app:// protocol: production serves the UI from `app://portwarden/` instead of file:// (DESIGN §5),
+ * The app:// protocol: production serves the UI from `app://portwarden/` instead of file:// (docs/architecture.md §5),
  * so the page gets a real origin the IPC sender check can pin, file:// privileges stay off, and the
  * only files a URL can reach are the built renderer's. The path resolver below is the security
  * boundary (an elevated process reading any path a URL names would serve C:\Windows\... to the page).

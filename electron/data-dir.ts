@@ -1,7 +1,7 @@
 /**
  * Where the app keeps backups, the change journal, logs and settings. On Windows:
  * <system drive>\ProgramData\Portwarden, a machine-wide folder the installer restricts to
- * administrators and SYSTEM (build/installer.nsh, DESIGN §5), so nothing an unelevated user writes
+ * administrators and SYSTEM (build/installer.nsh, docs/architecture.md §5), so nothing an unelevated user writes
  * there can feed the elevated app. Never from %ProgramData%: a user-level variable of that name would
  * move it into a folder the user controls (system/windows-dirs.ts). A simulated run keeps its files apart.
  */

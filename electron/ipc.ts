@@ -1,7 +1,7 @@
 /**
  * Binds the router (electron/routes.ts) to ipcMain. The trust decision is isTrustedSender inside the
- * router; this file only reports faithfully who sent the message (DESIGN §5: every channel checks
- * event.senderFrame against our origin). It is the only file allowed to import ipcMain (DESIGN §7).
+ * router; this file only reports faithfully who sent the message (docs/architecture.md §5: every channel checks
+ * event.senderFrame against our origin). It is the only file allowed to import ipcMain (docs/architecture.md §7).
  */
 import { ipcMain } from 'electron';
 import type { IpcMainInvokeEvent, WebContents } from 'electron';
@@ -41,7 +41,7 @@ export const registerIpc = (router: Router): (() => void) => {
         return await router.dispatch(channel, senderInfoOf(event), args);
       } catch (error) {
         // The router promises to resolve to a Result; if it ever throws, the renderer still gets a
-        // value (errors are values across IPC, DESIGN §7) and not Electron's rejection with our stack.
+        // value (errors are values across IPC, docs/architecture.md §7) and not Electron's rejection with our stack.
         return err('internal', `Unhandled error in ${channel}`, { detail: String(error) });
       }
     });

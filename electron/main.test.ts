@@ -353,7 +353,7 @@ describe('main: after ready', () => {
     expect(stray.fireAttachWebview('https://evil.example')).toBe(true);
   });
 
-  it('never calls shell.openExternal, and no shell source mentions it (DESIGN §5)', async () => {
+  it('never calls shell.openExternal, and no shell source mentions it (docs/architecture.md §5)', async () => {
     const state = await start();
     expect(state.shell.openExternalCalls).toEqual([]);
     const dir = path.dirname(new URL(import.meta.url).pathname);

@@ -1,5 +1,5 @@
 /**
- * The main-process lifecycle. The process runs as administrator (DESIGN §3 Elevation), so the order
+ * The main-process lifecycle. The process runs as administrator (docs/architecture.md §3 Elevation), so the order
  * below matters: refuse debug switches, sandbox every renderer and claim app:// before 'ready'; deny
  * every permission and lock down every webContents before any page loads.
  */
@@ -38,7 +38,7 @@ const APP_USER_MODEL_ID = 'dev.portwarden.app';
 /** Started by the logon task: live in the tray without popping the window up. */
 const HIDDEN_SWITCH = '--hidden';
 
-/** DESIGN §5: no camera, notifications, clipboard, geolocation, openExternal, devices — nothing. */
+/** docs/architecture.md §5: no camera, notifications, clipboard, geolocation, openExternal, devices — nothing. */
 const denyAllPermissions = (target: Session): void => {
   target.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   target.setPermissionCheckHandler(() => false);
@@ -67,7 +67,7 @@ const main = (): void => {
   if (process.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);
   registerAppScheme();
 
-  // Two elevated instances would race on netsh and the mutation queue (DESIGN §5: single-instance lock).
+  // Two elevated instances would race on netsh and the mutation queue (docs/architecture.md §5: single-instance lock).
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return;

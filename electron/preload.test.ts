@@ -19,7 +19,7 @@ const loadPreload = async (): Promise<ExposedApi> => {
   return exposed.get('api') as ExposedApi;
 };
 
-describe('preload (DESIGN §5: one explicit function per channel)', () => {
+describe('preload (docs/architecture.md §5: one explicit function per channel)', () => {
   let api: ExposedApi;
   beforeEach(async () => {
     api = await loadPreload();

@@ -1,5 +1,5 @@
 /**
- * The only bridge between the sandboxed renderer and the elevated main process (DESIGN §5).
+ * The only bridge between the sandboxed renderer and the elevated main process (docs/architecture.md §5).
  *
  * One explicit function per channel, so the renderer can call exactly the routes in shared/ipc.ts and
  * nothing else: no generic invoke/send, and ipcRenderer itself never crosses the bridge (a leaked
@@ -7,7 +7,7 @@
  * Event listeners receive only the payload: the IpcRendererEvent carries `sender` (ipcRenderer).
  *
  * Imports only 'electron' and shared/: the sandboxed preload must be one CommonJS bundle, and the
- * browser harness bundles this same file with 'electron' aliased to its WebSocket shim (DESIGN §6).
+ * browser harness bundles this same file with 'electron' aliased to its WebSocket shim (docs/architecture.md §6).
  */
 import { contextBridge, ipcRenderer } from 'electron';
 import type { IpcRendererEvent } from 'electron';

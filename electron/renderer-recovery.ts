@@ -4,7 +4,7 @@
  * state from the core; nothing the old page asked for is ever re-issued).
  *
  * The one rule that is not about recovery: a renderer that cannot start inside the sandbox gets an
- * explanation, never a retry with `--no-sandbox` (DESIGN §5: the app is elevated; the sandbox is the
+ * explanation, never a retry with `--no-sandbox` (docs/architecture.md §5: the app is elevated; the sandbox is the
  * wall between a renderer bug and an admin process).
  */
 

@@ -1,6 +1,6 @@
 /**
  * Packaged builds refuse to start with switches that open a debugger or weaken the sandbox
- * (DESIGN §5). The app runs elevated: `--remote-debugging-port` or `--inspect` on an admin process is
+ * (docs/architecture.md §5). The app runs elevated: `--remote-debugging-port` or `--inspect` on an admin process is
  * a ready-made local privilege escalation, and `--no-sandbox` removes the wall between a renderer bug
  * and the machine. The fuses (electron-builder.yml) cover the Node side as well; this covers Chromium.
  */

@@ -1,5 +1,5 @@
 /**
- * The tray icon: the app's home (DESIGN §1: "they double-click the tray icon"). It shows WinNAT's
+ * The tray icon: the app's home (docs/architecture.md §1: "they double-click the tray icon"). It shows WinNAT's
  * status at a glance and starts actions, but never runs a system change itself: Restart WinNAT opens
  * the window, where the user confirms (restarting WinNAT breaks running WSL2 distros and Docker).
  */

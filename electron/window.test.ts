@@ -70,7 +70,7 @@ describe('createMainWindow', () => {
     window = fake.state.windows[0]!;
   });
 
-  it('uses the secure webPreferences of DESIGN §5', () => {
+  it('uses the secure webPreferences of docs/architecture.md §5', () => {
     expect(window.options.webPreferences).toEqual({
       contextIsolation: true,
       sandbox: true,

@@ -1,5 +1,5 @@
 /**
- * The one BrowserWindow factory and the navigation guard every webContents gets (DESIGN §5).
+ * The one BrowserWindow factory and the navigation guard every webContents gets (docs/architecture.md §5).
  * The renderer is treated as hostile: whatever it does, it cannot gain Node, leave our origin, open
  * windows or embed webviews.
  */

@@ -300,7 +300,7 @@ export interface WatchState extends WatchedPort {
 }
 
 /**
- * A multi-step change as the write-ahead journal records it BEFORE its first command (DESIGN §3,
+ * A multi-step change as the write-ahead journal records it BEFORE its first command (docs/architecture.md §3,
  * crash-safe changes): what the user had and what they asked for, so that after a crash both
  * "finish" and "roll back" can be planned from a fresh read of Windows.
  */

@@ -1,5 +1,5 @@
 /**
- * The packaging settings DESIGN §3 and §5 depend on, read from electron-builder.yml itself, the test
+ * The packaging settings docs/architecture.md §3 and §5 depend on, read from electron-builder.yml itself, the test
  * build's override (electron-builder.test.yml) and the installer hooks (build/installer.nsh).
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -160,7 +160,7 @@ const macroBody = (script: string, name: string): string => {
   return withoutComments(match![1]!);
 };
 
-describe('build/installer.nsh (the admin-only data folder, DESIGN §5)', () => {
+describe('build/installer.nsh (the admin-only data folder, docs/architecture.md §5)', () => {
   const script = installerScript();
   const install = macroBody(script, 'customInstall');
   /** The icacls command lines customInstall runs, as PortwardenIcacls hands them to nsExec. */

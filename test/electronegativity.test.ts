@@ -1,5 +1,5 @@
 /**
- * Electronegativity (Doyensec) as a second opinion on DESIGN §5: it scans the shipped sources of electron/ and
+ * Electronegativity (Doyensec) as a second opinion on docs/architecture.md §5: it scans the shipped sources of electron/ and
  * renderer/ (no tests, no node_modules, no out/) and writes SARIF, which this test parses. Every finding fails the
  * test unless it is in ACCEPTED below with the reason it does not apply. It runs offline: the child process replaces
  * `got` with a stub that rejects (the tool's i18n refresh then falls back to its bundled English strings) and

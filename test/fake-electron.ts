@@ -3,7 +3,7 @@
  * even downloadable offline), so the main-process wiring is proven against this fake instead: it
  * records every option, handler and call the app makes, and lets a test fire the events Electron
  * would (ready, second-instance, close, will-navigate, did-finish-load, unresponsive, render-process-gone,
- * child-process-gone, ...). DESIGN §5: "prove each item with a test".
+ * child-process-gone, ...). docs/architecture.md §5: "prove each item with a test".
  *
  * Use from a test file:
  *   const { fake } = await vi.hoisted(async () => {
@@ -454,7 +454,7 @@ const createState = () => {
   const shell = {
     openExternalCalls: [] as string[],
     openExternal(url: string): Promise<void> {
-      // Recorded so a test can prove it is never called (DESIGN §5).
+      // Recorded so a test can prove it is never called (docs/architecture.md §5).
       this.openExternalCalls.push(url);
       return Promise.resolve();
     },

@@ -1,6 +1,6 @@
 /**
  * Builds the preload with the real electron.vite.config.ts (into a temp folder, not the shared out/)
- * and checks what Electron's sandbox needs (DESIGN §5): ONE CommonJS file that requires nothing but
+ * and checks what Electron's sandbox needs (docs/architecture.md §5): ONE CommonJS file that requires nothing but
  * 'electron' and exposes only `api`.
  */
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';

@@ -2,7 +2,7 @@
  * Browser stand-in for the two things the preload takes from 'electron'. The harness bundles the
  * REAL electron/preload.ts with its `electron` import aliased to this file, so the renderer talks to
  * the real preload, whose ipcRenderer is a loopback WebSocket to the Node process hosting the real
- * IPC router (DESIGN §6). Dev/test only: it never ships.
+ * IPC router (docs/architecture.md §6). Dev/test only: it never ships.
  */
 type Listener = (event: unknown, payload: unknown) => void;
 

@@ -1,5 +1,5 @@
 /**
- * The browser e2e harness (DESIGN §6): serves the built renderer plus the real preload, and hosts
+ * The browser e2e harness (docs/architecture.md §6): serves the built renderer plus the real preload, and hosts
  * the real app core (router, services) over the simulated Windows on a loopback WebSocket.
  * Binds 127.0.0.1 only; the socket needs the random token from the printed URL. Dev/test only.
  */

@@ -3,7 +3,7 @@ import { ShieldKeyhole20Regular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../store/store-context';
 
-/** The one read-only banner (DESIGN §3): shown only once we know the app is not elevated. */
+/** The one read-only banner (docs/architecture.md §3): shown only once we know the app is not elevated. */
 export const ElevationBanner = () => {
   const { t } = useTranslation();
   const elevated = useAppStore((s) => s.systemInfo?.elevated);

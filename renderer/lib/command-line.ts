@@ -1,7 +1,7 @@
 /** Renders a CommandRecord the way a user would type it, and as a plain-text block for copying. */
 import type { CommandRecord, Verified } from '../../shared/model';
 
-/** Quotes only what needs it; our argv never contains quotes (DESIGN §5), so no escaping is needed. */
+/** Quotes only what needs it; our argv never contains quotes (docs/architecture.md §5), so no escaping is needed. */
 const quote = (arg: string) => (arg === '' || /\s/.test(arg) ? `"${arg}"` : arg);
 
 export const commandLine = (record: Pick<CommandRecord, 'command' | 'args'>): string =>

@@ -1,6 +1,6 @@
 /**
  * Copies text through a temporary textarea and document.execCommand('copy'). The async clipboard API is
- * a permission, and the Electron permission handler denies every permission (DESIGN §5).
+ * a permission, and the Electron permission handler denies every permission (docs/architecture.md §5).
  * `container` lets a caller inside a modal (drawer, dialog) keep the textarea inside its focus trap.
  */
 export const copyText = (text: string, container: HTMLElement = document.body): boolean => {

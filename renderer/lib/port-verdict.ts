@@ -25,7 +25,7 @@ export type PortVerdict =
 
 export const containsPort = (range: ExcludedRange, port: number): boolean => range.start <= port && port <= range.end;
 
-/** Parses the typed text with the same schema the main process uses (never Number()/parseInt, DESIGN §5). */
+/** Parses the typed text with the same schema the main process uses (never Number()/parseInt, docs/architecture.md §5). */
 export const parsePortText = (text: string): { ok: true; port: number } | { ok: false; key: ValidationKey } => {
   const parsed = portSchema.safeParse(text);
   if (parsed.success) return { ok: true, port: parsed.data };

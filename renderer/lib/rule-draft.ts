@@ -1,6 +1,6 @@
 /**
  * A rule as typed in the add form or an inline edit: four texts, checked with the schema the main
- * process uses. Ports stay text until the schema accepts them (never Number()/parseInt, DESIGN §5).
+ * process uses. Ports stay text until the schema accepts them (never Number()/parseInt, docs/architecture.md §5).
  */
 import { addressKind } from '../../shared/addresses';
 import type { ProxyRule, ProxyType } from '../../shared/model';

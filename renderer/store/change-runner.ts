@@ -38,7 +38,7 @@ export const invalidInput = (error: z.ZodError): AppError => {
   };
 };
 
-/** After these the state on screen may be stale: read it again rather than guess (DESIGN §3). */
+/** After these the state on screen may be stale: read it again rather than guess (docs/architecture.md §3). */
 export const STALE_AFTER: ReadonlySet<AppError['code']> = new Set(['unknown-outcome', 'conflict', 'not-found']);
 
 type SetState = StoreApi<AppState>['setState'];

@@ -1,6 +1,6 @@
 /**
  * The one store, built around an Api so tests pass a fake one. Only actions in here call the api
- * (DESIGN §2); components read state and call actions.
+ * (docs/architecture.md §2); components read state and call actions.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Api } from '../../shared/ipc';

@@ -1,5 +1,5 @@
 /**
- * DESIGN §5/§7 process boundaries, proven twice: the TypeScript compiler API reads every shipped
+ * docs/architecture.md §5, §7 process boundaries, proven twice: the TypeScript compiler API reads every shipped
  * source and lists who imports what (so a boundary crossed in the code fails here, whatever lint
  * says), and ESLint's own API shows that the lint rules fire on a crossing (so lint in `npm test`
  * would catch a new one too, and a rule that silently stopped matching is noticed).

@@ -1,6 +1,6 @@
 /**
  * The app's two log files, both under `<dataDir>\logs` (%ProgramData%\Portwarden\logs on Windows,
- * admin-only by the installer's ACL, DESIGN §5):
+ * admin-only by the installer's ACL, docs/architecture.md §5):
  *   audit.log  one JSON line per command of a change, plus one outcome line per change (audit-log.ts);
  *   main.log   main-process messages: start, renderer errors and crashes, one escaped line each.
  *

@@ -1,6 +1,6 @@
 /**
  * The task definition file `schtasks /Create /XML <file>` reads. It lives in the app's admin-only
- * data folder (DESIGN §5: an unelevated user cannot swap it between our write and schtasks' read)
+ * data folder (docs/architecture.md §5: an unelevated user cannot swap it between our write and schtasks' read)
  * and only for the duration of the create; nothing needs it afterwards.
  */
 import path from 'node:path';

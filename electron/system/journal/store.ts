@@ -1,5 +1,5 @@
 /**
- * The write-ahead journal of multi-step changes (DESIGN §3: a crash in the middle of a change must
+ * The write-ahead journal of multi-step changes (docs/architecture.md §3: a crash in the middle of a change must
  * never leave the user's rules or exclusions half-done without the app knowing).
  *
  * A change writes its entry (what the user had, what they asked for) BEFORE its first command and

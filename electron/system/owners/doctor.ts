@@ -13,7 +13,7 @@
  *   fact keeps the doctor from saying "svchost.exe" where the fix is "disable the rule". An IP Helper
  *   socket without a known rule (the rule table was unreadable) stays 'owned' so nothing is hidden.
  * - 'dynamic-range': the port lies in the protocol's dynamic range, per IP version. Usable now, but
- *   WinNAT may reserve it at the next start or boot (DESIGN §1).
+ *   WinNAT may reserve it at the next start or boot (docs/architecture.md §1).
  *
  * `unreadable` names what could not be read: `tcp/ipv4` (an excluded-range table), `netstat`,
  * `tasklist`, `portproxy`, `dynamicport tcp/ipv4`. No causes and nothing unreadable means free.

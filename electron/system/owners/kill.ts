@@ -2,7 +2,7 @@
  * Ending the process that holds a port. The PID and image come from a list the user looked at, so
  * the process is re-read first: a PID that now belongs to another image was reused and is left alone.
  * The outcome is judged from a tasklist read afterwards, never from taskkill's exit code or its
- * localized message (DESIGN §3).
+ * localized message (docs/architecture.md §3).
  */
 import type { KillReport, Outcome, OwnersView, StepReport } from '../../../shared/model';
 import { err, ok, type Result } from '../../../shared/result';

@@ -1,5 +1,5 @@
 /**
- * Who a socket belongs to, in the words of the issue threads (DESIGN §1): a portproxy rule (the
+ * Who a socket belongs to, in the words of the issue threads (docs/architecture.md §1): a portproxy rule (the
  * svchost.exe hosting iphlpsvc), WSL's localhost relay, Docker's published ports, the kernel (PID 4:
  * HTTP.sys, SMB), or an ordinary process.
  */

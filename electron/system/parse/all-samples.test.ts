@@ -1,7 +1,7 @@
 /**
  * Every captured sample against every parser: a parser must find something only in the output of its
  * own command (no false positives from other commands' text), and no parser may throw on any of them.
- * A new sample in ../shared/windows-outputs fails this test until it is classified here.
+ * A new sample in test/fixtures/windows-outputs/real fails this test until it is classified here.
  */
 import { describe, expect, it } from 'vitest';
 import {

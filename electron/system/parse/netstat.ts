@@ -9,7 +9,7 @@
  * - `[::]:135` gives address `::`. A zone id is kept (`[fe80::1%7]:135` gives `fe80::1%7`): it names the
  *   interface, and two link-local sockets on different interfaces are different sockets.
  * - A TCP row whose remote is `0.0.0.0:0` or `[::]:0` is a listener, whatever its state word says
- *   (DESIGN §3): state 'LISTENING'. Other states are mapped to the English word (netstat-states.ts); an
+ *   (docs/architecture.md §3): state 'LISTENING'. Other states are mapped to the English word (netstat-states.ts); an
  *   unknown localized word is kept as printed. A state may be several words (unverified French
  *   `À L'ÉCOUTE`), so everything between the remote endpoint and the pid is the state.
  * - UDP rows (`*:*`) have remoteAddress, remotePort and state null.

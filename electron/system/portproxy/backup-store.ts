@@ -1,5 +1,5 @@
 /**
- * Rule backups as JSON files `<id>.json`, written before a reset, an import or a restore (DESIGN §3).
+ * Rule backups as JSON files `<id>.json`, written before a reset, an import or a restore (docs/architecture.md §3).
  * The only module of the rule service that touches the file system.
  *
  * - Ids are `YYYYMMDDTHHMMSSmmmZ-<reason>` (BACKUP_ID_PATTERN): a backup is never overwritten; two
@@ -7,7 +7,7 @@
  * - `read` checks the id against the pattern BEFORE it builds a path: an id is a file name Portwarden
  *   made, never a path (no `..`, no separators reach path.join).
  * - Content is validated with zod on every read: a hand-edited or truncated file is "no backup".
- * - The folder: DESIGN §5 puts backups in an admin-only folder under %ProgramData%. On Windows its ACL is
+ * - The folder: docs/architecture.md §5 puts backups in an admin-only folder under %ProgramData%. On Windows its ACL is
  *   set by the installer (NSIS, per-machine); POSIX modes mean nothing there. Elsewhere (dev, tests)
  *   the folder is created 0o700 and files 0o600.
  */

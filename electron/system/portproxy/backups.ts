@@ -1,5 +1,5 @@
 /**
- * The backup written before a destructive change (reset, import, restore; DESIGN §3). It is written
+ * The backup written before a destructive change (reset, import, restore; docs/architecture.md §3). It is written
  * FIRST: when it cannot be written, nothing runs.
  */
 import type { BackupInfo, ProxyRule } from '../../../shared/model';

@@ -1,6 +1,6 @@
 /**
  * Changes to many rules at once: delete, reset, import, restore. Each re-reads first; reset, import
- * and restore write a backup before anything runs (DESIGN §3) and report it; delete, import and
+ * and restore write a backup before anything runs (docs/architecture.md §3) and report it; delete, import and
  * restore go through the rule transaction (rule-transaction.ts), so the list ends either as intended or
  * as it was.
  */

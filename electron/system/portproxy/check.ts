@@ -2,7 +2,7 @@
  * "Does the rule work?" and "what stands in the way of this listen port?". Each command is read ONCE
  * for all rules (sc, netstat, tasklist, one excluded-range table per IP version), then every rule is
  * answered from those reads. A portproxy listener is an ordinary LISTENING socket owned by the
- * svchost.exe that hosts iphlpsvc (netstat-anp-find.en.1.txt, DESIGN §1); any other owner of the port
+ * svchost.exe that hosts iphlpsvc (netstat-anp-find.en.1.txt, docs/architecture.md §1); any other owner of the port
  * keeps the rule from listening, and so does an excluded range over it (the Docker symptom).
  */
 import type {

@@ -1,7 +1,7 @@
 /**
  * Argv builders for portproxy rules, Portwarden's inbound firewall rules and the reads a rule check
- * needs. Same rule as electron/system/commands.ts (DESIGN §3): fixed leading tokens, user data only
- * inside `key=value` tokens, values already validated (no spaces, `=`, `/`, quotes: DESIGN §5).
+ * needs. Same rule as electron/system/commands.ts (docs/architecture.md §3): fixed leading tokens, user data only
+ * inside `key=value` tokens, values already validated (no spaces, `=`, `/`, quotes: docs/architecture.md §5).
  */
 import type { ProxyRule } from '../../../shared/model';
 import type { CommandLine } from '../commands';
@@ -75,7 +75,7 @@ export const addFirewallRule = (listenPort: number): CommandLine =>
 export const deleteFirewallRule = (listenPort: number): CommandLine =>
   netsh('advfirewall', 'firewall', 'delete', 'rule', `name=${firewallRuleName(listenPort)}`);
 
-/** Sockets with owning pids: who listens on a rule's port (DESIGN §1: a portproxy listener is svchost hosting iphlpsvc). */
+/** Sockets with owning pids: who listens on a rule's port (docs/architecture.md §1: a portproxy listener is svchost hosting iphlpsvc). */
 export const netstatWithPids = (): CommandLine => ({ command: 'netstat', args: ['-ano'] });
 
 /** Processes with the services they host, to find the svchost.exe of iphlpsvc and to name other owners. */

@@ -1,6 +1,6 @@
 /**
  * Starting the IP Helper service (iphlpsvc), which runs every portproxy rule: without it nothing
- * listens (DESIGN §1). Judged from `sc query`, never from net.exe's exit code or localized message.
+ * listens (docs/architecture.md §1). Judged from `sc query`, never from net.exe's exit code or localized message.
  */
 import type { RuleChangeReport } from '../../../shared/model';
 import { err, ok, type Result } from '../../../shared/result';

@@ -1,5 +1,5 @@
 /**
- * Outcomes from the re-read rule set (DESIGN §3), for one key, a few keys or the whole set:
+ * Outcomes from the re-read rule set (docs/architecture.md §3), for one key, a few keys or the whole set:
  * - 'applied': what is listed is what was intended;
  * - 'not-applied': what is listed is what was there before;
  * - 'unknown': the list could not be read, or it is neither (a half-done change whose rollback also

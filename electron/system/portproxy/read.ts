@@ -1,7 +1,7 @@
 /**
  * Reading the rule state: `netsh interface portproxy show all`, Portwarden's inbound firewall rules
  * (one `show rule name=all dir=in`) and iphlpsvc. Every mutation is judged from these reads, never
- * from exit codes or localized messages (DESIGN §1, §3).
+ * from exit codes or localized messages (docs/architecture.md §1, §3).
  */
 import type { ProxyRule, RulesView, ServiceStatus } from '../../../shared/model';
 import type { Operation } from '../activity-log';
@@ -26,7 +26,7 @@ export interface RuleState {
 export type ListedState = RuleState & { readonly rules: readonly ProxyRule[] };
 export const isListed = (state: RuleState): state is ListedState => state.rules !== null;
 
-/** A rule table has its dash line; an empty rule set prints only blank lines (renderPortProxy, DESIGN §1). */
+/** A rule table has its dash line; an empty rule set prints only blank lines (renderPortProxy, docs/architecture.md §1). */
 const DASH_LINE = /^\s*-{4,}/m;
 
 export const readPortProxy = async (op: Operation): Promise<{ rules: ProxyRule[] | null; error?: string }> => {
@@ -76,7 +76,7 @@ export const readRuleState = async (op: Operation, now: () => Date): Promise<Rul
 
 /**
  * The read after a change. A read that fails is tried once more before anything is concluded
- * (DESIGN §3: "Timeouts end in unknown: re-read before saying more").
+ * (docs/architecture.md §3: "Timeouts end in unknown: re-read before saying more").
  */
 export const rereadRuleState = async (op: Operation, now: () => Date): Promise<RuleState> => {
   const first = await readRuleState(op, now);

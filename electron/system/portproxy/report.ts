@@ -12,7 +12,7 @@ import { toRulesView, type RuleState } from './read';
 export const describeRule = (rule: ProxyRule): string =>
   `${rule.type} ${rule.listenAddress}:${rule.listenPort} -> ${rule.connectAddress}:${rule.connectPort}`;
 
-/** Exit code 0 and no timeout: only a hint for the step; outcomes come from the re-read (DESIGN §3). */
+/** Exit code 0 and no timeout: only a hint for the step; outcomes come from the re-read (docs/architecture.md §3). */
 export const ranClean = (result: RunResult): boolean => !result.timedOut && result.exitCode === 0;
 
 /** A command step: its name, whether the command itself looked fine, and what it said. */

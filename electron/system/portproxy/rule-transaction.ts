@@ -1,6 +1,6 @@
 /**
  * The transaction every multi-command rule change goes through (edit to a new listen key, delete,
- * import, restore; DESIGN §3 "Edits are transactional"):
+ * import, restore; docs/architecture.md §3 "Edits are transactional"):
  *
  *   1. put: `add` every new or changed rule (add replaces in place), then re-read and verify;
  *   2. remove: `delete` the rules the target drops, then re-read and verify;
@@ -167,7 +167,7 @@ export const applyRuleSet = async (
     phases.push(puts);
     current = await rereadRuleState(op, now);
     const putKeys = new Set(putCommands.map(({ rule }) => listenKey(rule)));
-    // Judged by the read, not the exit code: a put that timed out may have landed (DESIGN §3).
+    // Judged by the read, not the exit code: a put that timed out may have landed (docs/architecture.md §3).
     if (judgeRules(current.rules, before, target, putKeys) !== 'applied') {
       return abort(
         current.rules,

@@ -1,6 +1,6 @@
 /**
  * Adding and editing one rule. Both re-read first and refuse (`conflict`, nothing run) when the list
- * is not what the user saw: netsh `add` silently replaces a rule with the same listen key (DESIGN §1),
+ * is not what the user saw: netsh `add` silently replaces a rule with the same listen key (docs/architecture.md §1),
  * so a stale view would otherwise overwrite someone else's rule.
  */
 import type { ProxyRule, RuleChangeReport, StepReport } from '../../../shared/model';
@@ -49,7 +49,7 @@ export const addRule = async (
   return journaled(journal, op, rulesIntent(before, target, firewall), async () => {
     const steps: StepReport[] = [commandStep('add-rule', await op.run(addPortProxy(rule)), describeRule(rule))];
     let state = await rereadRuleState(op, now);
-    // Applied only when the exact rule is listed: netsh exits 0 on usage errors (DESIGN §1).
+    // Applied only when the exact rule is listed: netsh exits 0 on usage errors (docs/architecture.md §1).
     const outcome = judgeOne(state.rules, existing, rule);
     if (outcome === 'applied' && input.firewall) {
       const applied = await applyFirewall(

@@ -7,7 +7,7 @@ const flatten = (tables: readonly ExcludedRangeTable[]): RangeChange[] =>
 
 /**
  * What a change did to the excluded ranges: WinNAT restarts free some blocks and reserve new ones
- * elsewhere, and the user wants to see both (DESIGN §1). Tables that failed to read on either side
+ * elsewhere, and the user wants to see both (docs/architecture.md §1). Tables that failed to read on either side
  * are left out, so a read error never shows up as "everything was freed".
  */
 export const diffExcludedRanges = (

@@ -2,7 +2,7 @@
  * WinNAT (the Windows NAT driver used by Hyper-V, WSL2 and Docker) reserves blocks of ports when it
  * starts. Restarting it frees them, which is the forum fix `net stop winnat` / `net start winnat`.
  * Success is judged from `sc query` and the re-read tables, never from net.exe's exit code or its
- * localized message (DESIGN §1).
+ * localized message (docs/architecture.md §1).
  */
 import { err, type Result } from '../../../shared/result';
 import type { ChangeReport, ServiceStatus, Snapshot, StepReport } from '../../../shared/model';

@@ -1,7 +1,7 @@
 /**
  * Chooses the Windows layer: the real runner on Windows, the simulated Windows everywhere else (demo
  * mode, `npm start` on Linux/macOS, tests). A packaged Windows build always gets the real runner:
- * no environment variable can point an elevated install at fake data (DESIGN §4).
+ * no environment variable can point an elevated install at fake data (docs/architecture.md §4).
  */
 import { readFileSync } from 'node:fs';
 import type { CommandRunner } from './command-runner';

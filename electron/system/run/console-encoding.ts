@@ -1,5 +1,5 @@
 /**
- * Console output is written in the OEM code page (DESIGN §1: CP949 Korean, CP936 Chinese, CP932
+ * Console output is written in the OEM code page (docs/architecture.md §1: CP949 Korean, CP936 Chinese, CP932
  * Japanese, CP850/CP437 Western), not UTF-8 and not the ANSI code page; decoding it with the wrong one
  * turns German `ABHÖREN` into `ABH™REN` (netstat-an.de.1-cp850-mojibake-fragment.txt).
  */

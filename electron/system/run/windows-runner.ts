@@ -1,6 +1,6 @@
 /**
  * The real CommandRunner: spawns `%SystemRoot%\System32\<command>.exe` with execa. The main process is
- * elevated, so every spawn is pinned down (DESIGN §3, §5):
+ * elevated, so every spawn is pinned down (docs/architecture.md §3, §5):
  * - an absolute path, never a PATH lookup, and `shell: false`: argv goes to the executable as is,
  *   nothing is ever interpreted by cmd.exe;
  * - `stdin: 'ignore'`: netsh without arguments opens an interactive `netsh>` prompt

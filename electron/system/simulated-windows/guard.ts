@@ -1,5 +1,5 @@
 /**
- * The simulator must never answer for a real, packaged Windows install (DESIGN §4): whoever selects
+ * The simulator must never answer for a real, packaged Windows install (docs/architecture.md §4): whoever selects
  * a runner calls this first. Dev builds on Windows may still use it (demo, tests).
  */
 export interface SimulatorEnvironment {

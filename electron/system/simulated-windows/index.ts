@@ -1,5 +1,5 @@
 /**
- * Simulated Windows (DESIGN §4): an in-memory machine behind the CommandRunner interface.
+ * Simulated Windows (docs/architecture.md §4): an in-memory machine behind the CommandRunner interface.
  * Imports nothing from electron; see guard.ts for the packaged-build rule.
  */
 export {

@@ -144,7 +144,7 @@ const addExcluded = (v: SimIpVersion): Leaf =>
       }),
   });
 
-/** Only an administered row, matched on start AND count; WinNAT's rows cannot be deleted (DESIGN §1). */
+/** Only an administered row, matched on start AND count; WinNAT's rows cannot be deleted (docs/architecture.md §1). */
 const deleteExcluded = (v: SimIpVersion): Leaf =>
   leaf({
     params: RANGE_PARAMS,
@@ -296,7 +296,7 @@ const validPort = (text: string | undefined): number | null => {
   return port !== null && port >= 1 && port <= 65535 ? port : null;
 };
 
-/** portproxy is TCP only (DESIGN §1). The omitted listen address is stored and shown as `*` (session-portproxy-add-show-delete.zh-CN). */
+/** portproxy is TCP only (docs/architecture.md §1). The omitted listen address is stored and shown as `*` (session-portproxy-add-show-delete.zh-CN). */
 const listenKeyOf = (values: Readonly<Record<string, string>>): string | null => {
   const port = validPort(values.listenport);
   if (port === null || (values.protocol !== undefined && values.protocol.toLowerCase() !== 'tcp')) return null;

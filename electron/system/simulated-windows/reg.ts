@@ -1,6 +1,6 @@
 /**
  * `reg query <key> [/v <name>]` for the two keys the app reads: the console OEM code page
- * (commands.ts oemCodePageQuery) and the portproxy rules (DESIGN §1 registry layout). reg.exe output is
+ * (commands.ts oemCodePageQuery) and the portproxy rules (docs/architecture.md §1 registry layout). reg.exe output is
  * not localized: blank line, full key path, `    <name>    <type>    <data>` rows, blank line.
  */
 import { stderrOf, stdoutOf, type SimOutput } from './output';

@@ -1,5 +1,5 @@
 /**
- * Named machines (DESIGN §4), chosen by name (PORTWARDEN_SCENARIO in the demo and the e2e harness).
+ * Named machines (docs/architecture.md §4), chosen by name (PORTWARDEN_SCENARIO in the demo and the e2e harness).
  * Each is data built on one base machine; the seed drives everything random afterwards (the blocks a
  * WinNAT restart reserves) and, for dynamic-1024, the blocks held at "boot".
  */

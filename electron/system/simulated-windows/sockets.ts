@@ -1,7 +1,7 @@
 /**
  * Which ports are in use. Stored sockets plus the listeners iphlpsvc opens for portproxy rules: a rule
  * shows up in netstat as a plain LISTENING socket (netstat-anp-find.en.1.txt) owned by the svchost.exe
- * that hosts iphlpsvc, and only while iphlpsvc runs (DESIGN §1).
+ * that hosts iphlpsvc, and only while iphlpsvc runs (docs/architecture.md §1).
  */
 import {
   hostProcessOf,

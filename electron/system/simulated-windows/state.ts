@@ -3,7 +3,7 @@
  * scenario is data, a machine can be cloned with structuredClone before a command runs (a failed or
  * injected-fault command then changes nothing) and persisted with serializeMachine/deserializeMachine.
  *
- * Nothing here imports electron or node:* (DESIGN §4: the simulator must never reach a packaged build).
+ * Nothing here imports electron or node:* (docs/architecture.md §4: the simulator must never reach a packaged build).
  */
 
 export type Language = 'en' | 'ko' | 'de' | 'zh-CN';

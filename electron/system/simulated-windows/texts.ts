@@ -3,7 +3,7 @@
  * languages override what they translate. A text missing from a language falls back to English,
  * which is what we do when no real capture (or well-known Windows message text) exists: better an
  * honest English line than an invented translation. `sample:` names the file in
- * shared/windows-outputs a text was copied from; `win32 N` marks a standard system message text.
+ * test/fixtures/windows-outputs/real a text was copied from; `win32 N` marks a standard system message text.
  */
 import type { Language, SimTcpState } from './state';
 

@@ -3,7 +3,7 @@
  * file next to it (exclusive create, 0600), fsync, then rename over the target (atomic on NTFS and
  * POSIX file systems; Node renames with MOVEFILE_REPLACE_EXISTING on Windows).
  * Folder and modes as backup-store.ts does it: on Windows the installer's ACL protects the folder
- * (DESIGN §5) and POSIX modes mean nothing; elsewhere (dev, tests) the folder is 0700, files 0600.
+ * (docs/architecture.md §5) and POSIX modes mean nothing; elsewhere (dev, tests) the folder is 0700, files 0600.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, rename, unlink } from 'node:fs/promises';

@@ -66,7 +66,7 @@ const OperationSection = ({ group }: { group: OperationGroup }) => {
   );
 };
 
-/** Every command the app ran, grouped by the user action that ran it (DESIGN §1: "every action shows its commands"). */
+/** Every command the app ran, grouped by the user action that ran it (docs/architecture.md §1: "every action shows its commands"). */
 export const ActivityDrawer = () => {
   const { t } = useTranslation();
   const styles = useStyles();

@@ -104,7 +104,7 @@ export const ImportRulesDialog = () => {
       <Body1>{t('importRules.intro')}</Body1>
       <div className={styles.sources}>
         <div className={styles.file}>
-          {/* The native picker, styled as a Fluent button; File.text() needs no permission (DESIGN §5). */}
+          {/* The native picker, styled as a Fluent button; File.text() needs no permission (docs/architecture.md §5). */}
           <input
             ref={fileInput}
             className={styles.hidden}

@@ -15,7 +15,7 @@ import { useAppStore } from '../../store/store-context';
 
 const useStyles = makeStyles({ root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS } });
 
-/** portproxy lives in the IP Helper service: with it stopped every rule is dead, whatever the table says (DESIGN §1). */
+/** portproxy lives in the IP Helper service: with it stopped every rule is dead, whatever the table says (docs/architecture.md §1). */
 export const IpHelperBar = () => {
   const { t } = useTranslation();
   const styles = useStyles();

@@ -39,7 +39,7 @@ export const PreflightWarnings = ({ rule, result }: { rule: ProxyRule; result: L
   );
 };
 
-/** netsh `add` over an existing listen key replaces it without a word (DESIGN §1): ask first. */
+/** netsh `add` over an existing listen key replaces it without a word (docs/architecture.md §1): ask first. */
 export const ReplaceQuestionBar = ({ question }: { question: ReplaceQuestion }) => {
   const { t } = useTranslation();
   const listen = listenEndpoint(question.rule);

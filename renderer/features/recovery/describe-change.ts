@@ -95,7 +95,7 @@ const describeRules = (t: TFunction, operation: string, intent: Intent<'rules'>)
     case 'edit-rule': {
       const [from] = removed;
       const [to] = added;
-      // A new listen key: add the new rule, then delete the old one (DESIGN §3).
+      // A new listen key: add the new rule, then delete the old one (docs/architecture.md §3).
       if (removed.length === 1 && added.length === 1 && from && to) {
         return t('recovery.what.editRule', { from: listenEndpoint(from), to: listenEndpoint(to) });
       }
