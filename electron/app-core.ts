@@ -2,25 +2,23 @@
  * The app's core, free of electron imports so the browser harness hosts exactly the same thing:
  * the activity log over the runner, the mutation queue, the elevation probe and the route table.
  */
-import { ok, type Result } from '../shared/result';
+import type { Result } from '../shared/result';
 import type { ServiceStatus, SystemInfo, WatchState } from '../shared/model';
 import type { AppCore } from './app-core-types';
 import type { EventSink } from './router-types';
-import { createRouter, type RouteLogEntry, type RouteTable } from './routes';
+import { createRouter, type RouteLogEntry } from './router';
+import { createRouteTable } from './routes';
 import type { SenderPolicy } from './sender';
 import { createActivityLog } from './system/activity-log';
 import type { AppLog } from './system/audit/app-logs';
 import type { AuditLog } from './system/audit/audit-log';
 import { createRendererErrorLog } from './system/audit/renderer-errors';
 import type { CommandRunner } from './system/run/command-runner';
-import { getAutostart, setAutostart, type AutostartHost } from './system/autostart/autostart';
-import { resetDynamicRanges } from './system/ranges/dynamic-range';
+import type { AutostartHost } from './system/autostart/autostart';
 import { readElevation } from './system/elevation/read-elevation';
-import { addExclusion, deleteExclusion } from './system/ranges/exclusions';
-import { listUnfinishedChanges, resolveUnfinishedChange, type Journal } from './system/journal';
+import type { Journal } from './system/journal';
 import { createMutationQueue } from './system/mutation-queue';
-import { readServiceStatus, readSnapshot } from './system/state-reader';
-import { restartWinnat } from './system/ranges/winnat';
+import { readServiceStatus } from './system/state-reader';
 import type { RuleService } from './system/portproxy/types';
 import type { PortsService, WatchService } from './system/owners/types';
 
@@ -63,7 +61,6 @@ export const createAppCore = (options: AppCoreOptions): AppCoreInternals => {
   const activity = createActivityLog(options.runner, { audit: options.audit });
   const rendererErrors = createRendererErrorLog(options.appLog);
   const { rules, ports, watch, journal } = options;
-  const recovery = { journal, now: () => new Date() };
   const autostartHost: AutostartHost = options.autostartHost ?? {
     execPath: '',
     isPackaged: false,
@@ -97,100 +94,18 @@ export const createAppCore = (options: AppCoreOptions): AppCoreInternals => {
     appVersion: options.appVersion,
   });
 
-  // Every change report carries a fresh read of WinNAT's state: pass it on to the tray.
-  const withStatus = async <T extends { snapshot: { winnat: ServiceStatus } }>(result: Promise<Result<T>>) => {
-    const settled = await result;
-    if (settled.ok) announce(settled.value);
-    return settled;
-  };
-
-  const routes: RouteTable = {
-    getSystemInfo: { mutation: false, handle: async () => ok(await systemInfo()) },
-    getSnapshot: {
-      mutation: false,
-      handle: async () => ok(announce(await readSnapshot(activity.begin('refresh')))),
-    },
-    addExclusion: {
-      mutation: true,
-      handle: ([input]) => withStatus(addExclusion(activity.begin('protect-ports'), input, journal)),
-    },
-    deleteExclusion: {
-      mutation: true,
-      handle: ([input]) => withStatus(deleteExclusion(activity.begin('delete-exclusion'), input)),
-    },
-    resetDynamicRange: {
-      mutation: true,
-      handle: ([input]) =>
-        withStatus(resetDynamicRanges(activity.begin('reset-dynamic-range'), input.families, journal)),
-    },
-    restartWinnat: {
-      mutation: true,
-      handle: () => withStatus(restartWinnat(activity.begin('restart-winnat'), journal)),
-    },
-    listActivity: { mutation: false, handle: async () => ok(activity.list()) },
-    relaunchElevated: { mutation: false, handle: () => options.relaunchElevated() },
-    listRules: { mutation: false, handle: () => rules.listRules(activity.begin('list-rules')) },
-    addRule: { mutation: true, handle: ([input]) => rules.addRule(activity.begin('add-rule'), input) },
-    editRule: { mutation: true, handle: ([input]) => rules.editRule(activity.begin('edit-rule'), input) },
-    deleteRules: {
-      mutation: true,
-      handle: ([input]) => rules.deleteRules(activity.begin('delete-rules'), input.rules),
-    },
-    resetRules: { mutation: true, handle: () => rules.resetRules(activity.begin('reset-rules')) },
-    exportRules: { mutation: false, handle: () => rules.exportRules(activity.begin('export-rules')) },
-    importRules: { mutation: true, handle: ([input]) => rules.importRules(activity.begin('import-rules'), input) },
-    listBackups: { mutation: false, handle: () => rules.listBackups() },
-    restoreBackup: {
-      mutation: true,
-      handle: ([input]) => rules.restoreBackup(activity.begin('restore-backup'), input.id),
-    },
-    checkRules: { mutation: false, handle: ([input]) => rules.checkRules(activity.begin('check-rules'), input.rules) },
-    preflightRule: {
-      mutation: false,
-      handle: ([input]) => rules.preflightRule(activity.begin('preflight-rule'), input.rule),
-    },
-    startIpHelper: { mutation: true, handle: () => rules.startIpHelper(activity.begin('start-iphlpsvc')) },
-    listOwners: {
-      mutation: false,
-      handle: ([input]) => ports.listOwners(activity.begin('list-owners'), input.allStates),
-    },
-    killProcess: {
-      mutation: true,
-      handle: ([input]) => ports.killProcess(activity.begin('kill-process'), input.pid, input.image),
-    },
-    diagnosePort: {
-      mutation: false,
-      handle: ([input]) => ports.diagnosePort(activity.begin('diagnose-port'), input.port, input.protocol),
-    },
-    getWatchedPorts: { mutation: false, handle: async () => ok(await watch.states(activity.begin('watch-check'))) },
-    // Not a Windows change, but it writes the admin-only config: same gate as changes.
-    setWatchedPorts: { mutation: true, handle: ([input]) => watch.setPorts(activity.begin('watch-set'), input.ports) },
-    getAutostart: { mutation: false, handle: () => getAutostart(activity.begin('autostart-read'), autostartHost) },
-    setAutostart: {
-      mutation: true,
-      handle: ([input]) =>
-        setAutostart(
-          activity.begin(input.enabled ? 'autostart-enable' : 'autostart-disable'),
-          autostartHost,
-          input.enabled,
-        ),
-    },
-    listUnfinishedChanges: {
-      mutation: false,
-      handle: () => listUnfinishedChanges(activity.begin('journal-check'), recovery),
-    },
-    resolveUnfinishedChange: {
-      mutation: true,
-      handle: ([input]) =>
-        resolveUnfinishedChange(
-          activity.begin(input.action === 'finish' ? 'finish-change' : 'roll-back-change'),
-          recovery,
-          input.id,
-          input.action,
-        ),
-    },
-    reportRendererError: { mutation: false, handle: async ([input]) => (rendererErrors.report(input), ok(null)) },
-  };
+  const routes = createRouteTable({
+    activity,
+    rules,
+    ports,
+    watch,
+    journal,
+    autostartHost,
+    rendererErrors,
+    systemInfo,
+    relaunchElevated: options.relaunchElevated,
+    announce,
+  });
 
   const router = createRouter({
     routes,

@@ -1,5 +1,5 @@
 /**
- * Binds the router (electron/routes.ts) to ipcMain. The trust decision is isTrustedSender inside the
+ * Binds the router (electron/router.ts, over the table in electron/routes.ts) to ipcMain. The trust decision is isTrustedSender inside the
  * router; this file only reports faithfully who sent the message (docs/architecture.md §5: every channel checks
  * event.senderFrame against our origin). It is the only file allowed to import ipcMain (docs/architecture.md §7).
  */

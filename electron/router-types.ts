@@ -1,5 +1,5 @@
 /**
- * The shape of the IPC router (electron/routes.ts) as seen by its two hosts: electron/ipc.ts binds it
+ * The shape of the IPC router (electron/router.ts) as seen by its two hosts: electron/ipc.ts binds it
  * to ipcMain, the browser harness binds it to a loopback WebSocket.
  */
 import type { EventPayload, InvokeChannel } from '../shared/ipc';

@@ -1,101 +1,131 @@
 /**
- * The IPC routing table and its one entry point. Every message, whichever host delivers it
- * (ipcMain in Electron, the loopback socket in the browser harness), passes the same three gates
- * before any handler runs: the sender check, zod validation of the whole argument tuple, and for
- * changes the elevation check; changes then run one at a time through the mutation queue.
+ * The route table: one entry per channel of shared/ipc.ts, naming the service call behind it and
+ * whether it changes Windows (then it needs elevation and runs through the mutation queue). The
+ * gates every message passes first (sender check, zod validation, elevation) live in router.ts;
+ * the services are built by app-core.ts. The type checker fails until every channel has a route.
  */
-import type { z } from 'zod';
-import { CHANNELS, type InvokeApi, type InvokeChannel, type InvokeMethod } from '../shared/ipc';
-import { err, type Result } from '../shared/result';
-import { argumentSchemas, describeValidationKey, fieldIssues } from '../shared/validate';
-import type { Router } from './router-types';
-import { isTrustedSender, type SenderInfo, type SenderPolicy } from './sender';
-import type { MutationQueue } from './system/mutation-queue';
+import { ok, type Result } from '../shared/result';
+import type { ServiceStatus, SystemInfo } from '../shared/model';
+import type { RouteTable } from './router';
+import type { createActivityLog } from './system/activity-log';
+import type { createRendererErrorLog } from './system/audit/renderer-errors';
+import { getAutostart, setAutostart, type AutostartHost } from './system/autostart/autostart';
+import { listUnfinishedChanges, resolveUnfinishedChange, type Journal } from './system/journal';
+import type { PortsService, WatchService } from './system/owners/types';
+import type { RuleService } from './system/portproxy/types';
+import { resetDynamicRanges } from './system/ranges/dynamic-range';
+import { addExclusion, deleteExclusion } from './system/ranges/exclusions';
+import { restartWinnat } from './system/ranges/winnat';
+import { readSnapshot } from './system/state-reader';
 
-type Args<K extends InvokeMethod> = z.output<(typeof argumentSchemas)[K]>;
-type Value<K extends InvokeMethod> = Awaited<ReturnType<InvokeApi[K]>> extends Result<infer T> ? T : never;
-
-export interface Route<K extends InvokeMethod> {
-  /** Changes Windows: needs elevation and runs through the mutation queue. */
-  readonly mutation: boolean;
-  handle(args: Args<K>): Promise<Result<Value<K>>>;
+export interface RouteServices {
+  readonly activity: ReturnType<typeof createActivityLog>;
+  readonly rules: RuleService;
+  readonly ports: PortsService;
+  readonly watch: WatchService;
+  readonly journal: Journal;
+  readonly autostartHost: AutostartHost;
+  readonly rendererErrors: ReturnType<typeof createRendererErrorLog>;
+  readonly systemInfo: () => Promise<SystemInfo>;
+  readonly relaunchElevated: () => Promise<Result<null>>;
+  /** Passes a fresh WinNAT state on to the tray; returns the value unchanged. */
+  readonly announce: <T extends { snapshot?: { winnat: ServiceStatus }; winnat?: ServiceStatus }>(value: T) => T;
 }
 
-export type RouteTable = { readonly [K in InvokeMethod]: Route<K> };
-
-export interface RouteLogEntry {
-  readonly channel: string;
-  readonly outcome: 'ok' | 'error' | 'rejected';
-  readonly code?: string;
-  readonly durationMs: number;
-}
-
-export interface RouterOptions {
-  readonly routes: RouteTable;
-  readonly policy: SenderPolicy;
-  readonly queue: MutationQueue;
-  readonly isElevated: () => Promise<boolean>;
-  readonly log?: (entry: RouteLogEntry) => void;
-  /** Wraps every change handler inside the queue (the activity log audits its commands and its Result). */
-  readonly aroundChange?: (handle: () => Promise<Result<unknown>>) => Promise<Result<unknown>>;
-}
-
-const METHOD_BY_CHANNEL = new Map<string, InvokeMethod>(
-  (Object.keys(CHANNELS) as InvokeMethod[]).map((method) => [CHANNELS[method], method]),
-);
-
-const invalidArguments = (error: z.ZodError): Result<never> => {
-  const issues = fieldIssues(error, true);
-  const first = issues[0] ?? { field: '(arguments)', key: 'arguments' };
-  return err('invalid-input', `${first.field} ${describeValidationKey(first.key)}`, {
-    field: first.field,
-    detail: issues.map((i) => `${i.field}: ${i.key}`).join('; '),
-  });
-};
-
-export const createRouter = (options: RouterOptions): Router => {
-  const { routes, policy, queue, isElevated, log, aroundChange } = options;
-
-  const run = async <K extends InvokeMethod>(method: K, args: readonly unknown[]): Promise<Result<unknown>> => {
-    const parsed = argumentSchemas[method].safeParse(args);
-    if (!parsed.success) return invalidArguments(parsed.error);
-    const route = routes[method] as Route<K>;
-    if (!route.mutation) return route.handle(parsed.data as Args<K>);
-    if (!(await isElevated())) {
-      return err('not-elevated', 'Portwarden is running without administrator rights; changes are disabled.');
-    }
-    const handle = () => route.handle(parsed.data as Args<K>) as Promise<Result<unknown>>;
-    return queue.enqueue(aroundChange ? () => aroundChange(handle) : handle);
+export const createRouteTable = (services: RouteServices): RouteTable => {
+  const { activity, rules, ports, watch, journal, autostartHost, rendererErrors, systemInfo, announce } = services;
+  const recovery = { journal, now: () => new Date() };
+  // Every change report carries a fresh read of WinNAT's state: pass it on to the tray.
+  const withStatus = async <T extends { snapshot: { winnat: ServiceStatus } }>(result: Promise<Result<T>>) => {
+    const settled = await result;
+    if (settled.ok) announce(settled.value);
+    return settled;
   };
-
   return {
-    channels: Object.values(CHANNELS) as InvokeChannel[],
-    async dispatch(channel: string, sender: SenderInfo, args: readonly unknown[]): Promise<Result<unknown>> {
-      const started = Date.now();
-      const finish = (result: Result<unknown>, rejected = false) => {
-        log?.({
-          channel,
-          outcome: rejected ? 'rejected' : result.ok ? 'ok' : 'error',
-          ...(result.ok ? {} : { code: result.error.code }),
-          durationMs: Date.now() - started,
-        });
-        return result;
-      };
-      if (!isTrustedSender(sender, policy)) {
-        return finish(err('forbidden-sender', 'The message did not come from Portwarden’s own window.'), true);
-      }
-      const method = METHOD_BY_CHANNEL.get(channel);
-      if (!method)
-        return finish(err('invalid-input', `Unknown channel ${JSON.stringify(channel.slice(0, 64))}.`), true);
-      if (!Array.isArray(args))
-        return finish(err('invalid-input', 'Arguments must be a list.', { field: '(arguments)' }), true);
-      try {
-        const result = await run(method, args);
-        return finish(result, !result.ok && result.error.code === 'invalid-input');
-      } catch (error) {
-        // A handler bug must still answer with a value: the renderer awaits every invoke.
-        return finish(err('internal', 'Unexpected error in the main process.', { detail: String(error) }));
-      }
+    getSystemInfo: { mutation: false, handle: async () => ok(await systemInfo()) },
+    getSnapshot: {
+      mutation: false,
+      handle: async () => ok(announce(await readSnapshot(activity.begin('refresh')))),
     },
+    addExclusion: {
+      mutation: true,
+      handle: ([input]) => withStatus(addExclusion(activity.begin('protect-ports'), input, journal)),
+    },
+    deleteExclusion: {
+      mutation: true,
+      handle: ([input]) => withStatus(deleteExclusion(activity.begin('delete-exclusion'), input)),
+    },
+    resetDynamicRange: {
+      mutation: true,
+      handle: ([input]) =>
+        withStatus(resetDynamicRanges(activity.begin('reset-dynamic-range'), input.families, journal)),
+    },
+    restartWinnat: {
+      mutation: true,
+      handle: () => withStatus(restartWinnat(activity.begin('restart-winnat'), journal)),
+    },
+    listActivity: { mutation: false, handle: async () => ok(activity.list()) },
+    relaunchElevated: { mutation: false, handle: () => services.relaunchElevated() },
+    listRules: { mutation: false, handle: () => rules.listRules(activity.begin('list-rules')) },
+    addRule: { mutation: true, handle: ([input]) => rules.addRule(activity.begin('add-rule'), input) },
+    editRule: { mutation: true, handle: ([input]) => rules.editRule(activity.begin('edit-rule'), input) },
+    deleteRules: {
+      mutation: true,
+      handle: ([input]) => rules.deleteRules(activity.begin('delete-rules'), input.rules),
+    },
+    resetRules: { mutation: true, handle: () => rules.resetRules(activity.begin('reset-rules')) },
+    exportRules: { mutation: false, handle: () => rules.exportRules(activity.begin('export-rules')) },
+    importRules: { mutation: true, handle: ([input]) => rules.importRules(activity.begin('import-rules'), input) },
+    listBackups: { mutation: false, handle: () => rules.listBackups() },
+    restoreBackup: {
+      mutation: true,
+      handle: ([input]) => rules.restoreBackup(activity.begin('restore-backup'), input.id),
+    },
+    checkRules: { mutation: false, handle: ([input]) => rules.checkRules(activity.begin('check-rules'), input.rules) },
+    preflightRule: {
+      mutation: false,
+      handle: ([input]) => rules.preflightRule(activity.begin('preflight-rule'), input.rule),
+    },
+    startIpHelper: { mutation: true, handle: () => rules.startIpHelper(activity.begin('start-iphlpsvc')) },
+    listOwners: {
+      mutation: false,
+      handle: ([input]) => ports.listOwners(activity.begin('list-owners'), input.allStates),
+    },
+    killProcess: {
+      mutation: true,
+      handle: ([input]) => ports.killProcess(activity.begin('kill-process'), input.pid, input.image),
+    },
+    diagnosePort: {
+      mutation: false,
+      handle: ([input]) => ports.diagnosePort(activity.begin('diagnose-port'), input.port, input.protocol),
+    },
+    getWatchedPorts: { mutation: false, handle: async () => ok(await watch.states(activity.begin('watch-check'))) },
+    // Not a Windows change, but it writes the admin-only config: same gate as changes.
+    setWatchedPorts: { mutation: true, handle: ([input]) => watch.setPorts(activity.begin('watch-set'), input.ports) },
+    getAutostart: { mutation: false, handle: () => getAutostart(activity.begin('autostart-read'), autostartHost) },
+    setAutostart: {
+      mutation: true,
+      handle: ([input]) =>
+        setAutostart(
+          activity.begin(input.enabled ? 'autostart-enable' : 'autostart-disable'),
+          autostartHost,
+          input.enabled,
+        ),
+    },
+    listUnfinishedChanges: {
+      mutation: false,
+      handle: () => listUnfinishedChanges(activity.begin('journal-check'), recovery),
+    },
+    resolveUnfinishedChange: {
+      mutation: true,
+      handle: ([input]) =>
+        resolveUnfinishedChange(
+          activity.begin(input.action === 'finish' ? 'finish-change' : 'roll-back-change'),
+          recovery,
+          input.id,
+          input.action,
+        ),
+    },
+    reportRendererError: { mutation: false, handle: async ([input]) => (rendererErrors.report(input), ok(null)) },
   };
 };

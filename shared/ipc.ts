@@ -6,7 +6,7 @@
  *   1. add the method to InvokeApi below and its `domain:verb` name to CHANNELS;
  *   2. add its argument tuple schema to `argumentSchemas` in shared/validate.ts;
  *   3. add one explicit function to electron/preload.ts;
- *   4. add the route (handler, mutation or not) to electron/routes.ts.
+ *   4. add the route (handler, mutation or not) to the table in electron/routes.ts.
  * The type checker fails until all four agree, and the security suite covers the new route by itself.
  */
 import type {

@@ -3,7 +3,7 @@
  * read.ts (what Windows lists), single-rule.ts (add, edit), rule-transaction.ts (the add/verify/delete/verify
  * transaction with rollback), rule-sets.ts (delete, reset, import, restore), firewall.ts (our inbound
  * rules), check.ts (does a rule work, what is in the way), backups.ts + backup-store.ts.
- * Mutations arrive already serialized by the app's mutation queue and gated on elevation (routes.ts).
+ * Mutations arrive already serialized by the app's mutation queue and gated on elevation (router.ts).
  */
 import { err, ok } from '../../../shared/result';
 import { checkRules, preflightRule } from './check';
