@@ -8,6 +8,13 @@
  * locale that translates the state words, so the state normalisation path is exercised too).
  * Also timed: `tasklist /fo csv /nh /svc` with 5,000 processes and one excluded-range table with
  * 1,000 rows, both rendered by the simulator the same way.
+ *
+ * Each parser is compared with a floor measured in the same run on the same text: splitting it into
+ * lines (/\r\n|\r|\n/, as the parsers' line rule) and each line into fields (/\s+/, commas for CSV),
+ * keeping nothing. No parser can read the fields without at least finding them, so parse / floor says
+ * how much the parsing itself adds. parseNetstat is also timed against the previous line-by-line parser
+ * (test/helpers/reference-netstat.ts, whose answers it must equal), on the big outputs and on every real
+ * capture that holds netstat rows (test/fixtures/windows-outputs/real).
  */
 import { performance } from 'node:perf_hooks';
 import { showExcludedRanges } from '../electron/system/commands';
@@ -22,7 +29,9 @@ import {
   type SimSocket,
   type SimTcpState,
 } from '../electron/system/simulated-windows';
-import type { BenchResult, BenchRow } from './report';
+import { referenceParseNetstat } from '../test/helpers/reference-netstat';
+import { listRealSamples, readRealSample } from '../test/helpers/sample-files';
+import type { BenchRatio, BenchResult, BenchRow } from './report';
 import { ratio, sampleMs, summarize } from './stats';
 
 export const NETSTAT_SOCKETS = 100_000;
@@ -166,8 +175,22 @@ const render = async (
   return { text: result.stdout, bytes: result.stdoutBytes.length, lines: result.stdout.split('\r\n').length - 1 };
 };
 
-const TIMING = { warmup: 2, minRuns: 5, maxRuns: 25, budgetMs: 3_500 } as const;
-const SMALL_TIMING = { warmup: 20, minRuns: 30, maxRuns: 400, budgetMs: 1_500 } as const;
+/** Goal of issue #13: parseNetstat reads at least this many lines per second at 100,000 lines. */
+export const NETSTAT_GOAL_LINES_PER_S = 1_500_000;
+/** Goal of issue #13: a parse costs at most this many times the line-and-field split of the same text. */
+export const FLOOR_GOAL = 3;
+
+/** The floor: split into lines and fields and keep nothing but a count (so the work is not optimized away). */
+export const splitFloor = (text: string, fields: RegExp | string): number => {
+  let count = 0;
+  for (const line of text.split(/\r\n|\r|\n/)) count += line.trim().split(fields).length;
+  return count;
+};
+/** One of three interleaved rounds per case: a third of the former budget each. */
+const ROUND_TIMING = { warmup: 1, minRuns: 3, maxRuns: 9, budgetMs: 1_200 } as const;
+const SMALL_ROUND_TIMING = { warmup: 10, minRuns: 10, maxRuns: 130, budgetMs: 500 } as const;
+/** Real captures parsed per timed run (they are a few dozen lines each). */
+const REAL_REPEAT = 50;
 
 const throughput = (rendered: Rendered, medianMs: number) => ({
   lines: rendered.lines,
@@ -185,6 +208,7 @@ export const runParsersBenchmark = async (): Promise<BenchResult> => {
     processes.map((p) => p.pid),
   );
   const medians: Partial<Record<Language, number>> = {};
+  const ratios: BenchRatio[] = [];
 
   for (const language of ['en', 'de'] as const) {
     const machine = createMachine({ language, processes, sockets });
@@ -198,30 +222,119 @@ export const runParsersBenchmark = async (): Promise<BenchResult> => {
         `netstat ${language}: parsed ${parsed.length} rows (${listening} listening), expected ${NETSTAT_SOCKETS} (${expectedListening})`,
       );
     }
-    const summary = summarize(await sampleMs(() => parseNetstat(rendered.text), TIMING));
+    const reference = referenceParseNetstat(rendered.text);
+    if (JSON.stringify(reference) !== JSON.stringify(parsed))
+      throw new Error(`netstat ${language}: parseNetstat and the previous parser disagree`);
+    // Interleaved: parser, previous parser and floor take turns, so load from other processes hits all three alike.
+    const samples = { parse: [] as number[], reference: [] as number[], floor: [] as number[] };
+    for (let round = 0; round < 3; round++) {
+      samples.floor.push(...(await sampleMs(() => splitFloor(rendered.text, /\s+/), ROUND_TIMING)));
+      samples.parse.push(...(await sampleMs(() => parseNetstat(rendered.text), ROUND_TIMING)));
+      samples.reference.push(...(await sampleMs(() => referenceParseNetstat(rendered.text), ROUND_TIMING)));
+    }
+    const summary = summarize(samples.parse);
+    const floor = summarize(samples.floor);
+    const before = summarize(samples.reference);
     medians[language] = summary.median;
     rows.push({
       label: `parseNetstat ${language} (${(rendered.bytes / 1e6).toFixed(1)} MB, CRLF)`,
       unit: 'ms',
       summary,
-      derived: throughput(rendered, summary.median),
+      derived: { ...throughput(rendered, summary.median), 'goal lines/s': NETSTAT_GOAL_LINES_PER_S },
+    });
+    rows.push({
+      label: `  floor: split ${language} into lines + fields`,
+      unit: 'ms',
+      summary: floor,
+      derived: throughput(rendered, floor.median),
+    });
+    rows.push({
+      label: `  before: previous parser, ${language}`,
+      unit: 'ms',
+      summary: before,
+      derived: throughput(rendered, before.median),
+    });
+    ratios.push({
+      label: `parseNetstat ${language} / floor (goal <= ${FLOOR_GOAL}x)`,
+      value: ratio(summary.median, floor.median),
+    });
+    ratios.push({
+      label: `parseNetstat ${language}: previous parser / new (speed-up)`,
+      value: ratio(before.median, summary.median),
     });
     notes.push(
-      `netstat -ano ${language}: ${rendered.lines.toLocaleString('en-US')} lines, ${rendered.bytes.toLocaleString('en-US')} bytes in CP${machine.oemCodePage}; parsed ${parsed.length.toLocaleString('en-US')} sockets, ${listening} listening (as generated)`,
+      `netstat -ano ${language}: ${rendered.lines.toLocaleString('en-US')} lines, ${rendered.bytes.toLocaleString('en-US')} bytes in CP${machine.oemCodePage}; parsed ${parsed.length.toLocaleString('en-US')} sockets, ${listening} listening (as generated); same answer as the previous parser`,
     );
   }
+
+  // The real captures are small: time a batch of parses of all of them, new vs previous parser.
+  const realNetstat = listRealSamples()
+    .map((name) => ({ name, text: readRealSample(name) }))
+    .filter((sample) => referenceParseNetstat(sample.text).length > 0);
+  for (const sample of realNetstat) {
+    if (JSON.stringify(parseNetstat(sample.text)) !== JSON.stringify(referenceParseNetstat(sample.text)))
+      throw new Error(`netstat: parseNetstat and the previous parser disagree on ${sample.name}`);
+  }
+  const realLines = realNetstat.reduce((total, sample) => total + sample.text.split(/\r\n|\r|\n/).length, 0);
+  const batch = (parse: (text: string) => unknown) => () => {
+    for (let i = 0; i < REAL_REPEAT; i++) for (const sample of realNetstat) parse(sample.text);
+  };
+  const real = { parse: [] as number[], reference: [] as number[] };
+  for (let round = 0; round < 3; round++) {
+    real.parse.push(...(await sampleMs(batch(parseNetstat), SMALL_ROUND_TIMING)));
+    real.reference.push(...(await sampleMs(batch(referenceParseNetstat), SMALL_ROUND_TIMING)));
+  }
+  const realSummary = summarize(real.parse);
+  const realBefore = summarize(real.reference);
+  const realDerived = (median: number) => ({
+    lines: realLines * REAL_REPEAT,
+    'lines/s': (realLines * REAL_REPEAT) / (median / 1000),
+  });
+  rows.push({
+    label: `parseNetstat, ${realNetstat.length} real captures x ${REAL_REPEAT}`,
+    unit: 'ms',
+    summary: realSummary,
+    derived: realDerived(realSummary.median),
+  });
+  rows.push({
+    label: '  before: previous parser, same captures',
+    unit: 'ms',
+    summary: realBefore,
+    derived: realDerived(realBefore.median),
+  });
+  ratios.push({
+    label: 'parseNetstat real captures: previous parser / new (>= 1 = never slower)',
+    value: ratio(realBefore.median, realSummary.median),
+  });
+  notes.push(`real captures with netstat rows: ${realNetstat.map((sample) => sample.name).join(', ')}`);
 
   const taskMachine = createMachine({ language: 'en', processes: makeProcesses(TASKLIST_PROCESSES) });
   const tasklist = await render(taskMachine, 'tasklist', ['/fo', 'csv', '/nh', '/svc']);
   const taskCount = parseTasklist(tasklist.text).length;
   if (taskCount !== TASKLIST_PROCESSES)
     throw new Error(`tasklist: parsed ${taskCount}, expected ${TASKLIST_PROCESSES}`);
-  const taskSummary = summarize(await sampleMs(() => parseTasklist(tasklist.text), SMALL_TIMING));
+  const task = { parse: [] as number[], floor: [] as number[] };
+  for (let round = 0; round < 3; round++) {
+    task.floor.push(...(await sampleMs(() => splitFloor(tasklist.text, ','), SMALL_ROUND_TIMING)));
+    task.parse.push(...(await sampleMs(() => parseTasklist(tasklist.text), SMALL_ROUND_TIMING)));
+  }
+  const taskSummary = summarize(task.parse);
+  const taskFloor = summarize(task.floor);
   rows.push({
     label: `parseTasklist /svc (${TASKLIST_PROCESSES.toLocaleString('en-US')} processes)`,
     unit: 'ms',
     summary: taskSummary,
     derived: throughput(tasklist, taskSummary.median),
+  });
+  rows.push({
+    label: '  floor: split into lines + comma fields',
+    unit: 'ms',
+    summary: taskFloor,
+    derived: throughput(tasklist, taskFloor.median),
+  });
+  ratios.push({
+    label: `parseTasklist / floor (goal <= ${FLOOR_GOAL}x)`,
+    value: ratio(taskSummary.median, taskFloor.median),
   });
 
   const rangeMachine = createMachine({ language: 'en' });
@@ -229,21 +342,38 @@ export const runParsersBenchmark = async (): Promise<BenchResult> => {
   const table = await render(rangeMachine, 'netsh', showExcludedRanges({ ipVersion: 'ipv4', protocol: 'tcp' }).args);
   const rangeCount = parseExcludedRanges(table.text).length;
   if (rangeCount !== EXCLUDED_ROWS) throw new Error(`excluded ranges: parsed ${rangeCount}, expected ${EXCLUDED_ROWS}`);
-  const rangeSummary = summarize(await sampleMs(() => parseExcludedRanges(table.text), SMALL_TIMING));
+  const range = { parse: [] as number[], floor: [] as number[] };
+  for (let round = 0; round < 3; round++) {
+    range.floor.push(...(await sampleMs(() => splitFloor(table.text, /\s+/), SMALL_ROUND_TIMING)));
+    range.parse.push(...(await sampleMs(() => parseExcludedRanges(table.text), SMALL_ROUND_TIMING)));
+  }
+  const rangeSummary = summarize(range.parse);
+  const rangeFloor = summarize(range.floor);
   rows.push({
     label: `parseExcludedRanges (${EXCLUDED_ROWS.toLocaleString('en-US')} rows)`,
     unit: 'ms',
     summary: rangeSummary,
     derived: throughput(table, rangeSummary.median),
   });
+  rows.push({
+    label: '  floor: split into lines + fields',
+    unit: 'ms',
+    summary: rangeFloor,
+    derived: throughput(table, rangeFloor.median),
+  });
+  ratios.push({
+    label: `parseExcludedRanges / floor (goal <= ${FLOOR_GOAL}x)`,
+    value: ratio(rangeSummary.median, rangeFloor.median),
+  });
 
   return {
     id: 'parsers',
     title: `1. Parsers on simulator-rendered output (${NETSTAT_SOCKETS.toLocaleString('en-US')} netstat sockets)`,
     measures:
-      'Wall time of one parse call on text the simulator rendered (CRLF, OEM round trip); throughput from the median.',
+      'Wall time of one parse call on text the simulator rendered (CRLF, OEM round trip); throughput from the median. floor = splitting the same text into lines and fields (no parsing), timed in turns with the parser; before = the previous netstat parser (test/helpers/reference-netstat.ts) on the same text.',
     rows,
     ratios: [
+      ...ratios,
       {
         label: 'parseNetstat de / en (localized state words)',
         value: ratio(medians.de ?? Number.NaN, medians.en ?? Number.NaN),

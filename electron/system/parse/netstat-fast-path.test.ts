@@ -1,0 +1,164 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseNetstat } from './netstat';
+import { referenceParseNetstat } from '../../../test/helpers/reference-netstat';
+import { listFixtures, listRealSamples, readFixture, readRealSample } from '../../../test/helpers/sample-files';
+
+/**
+ * parseNetstat scans the text in one pass and hands every line it cannot decide exactly to the general
+ * row parser. Whatever the text, its answer must be the previous line-by-line parser's
+ * (test/helpers/reference-netstat.ts): same rows, same order, same fields.
+ */
+
+/** Mostly the boundary values the parsers decide on, sometimes any number in range, sometimes zero-padded. */
+const digits = (min: number, max: number) =>
+  fc
+    .oneof(
+      fc.constantFrom(
+        ...[0, 4, 7, 80, 65_535, 65_536, 99_999, 4_294_967_295, 4_294_967_296].filter((n) => n >= min && n <= max),
+      ),
+      fc.integer({ min, max }),
+    )
+    .chain((n) => fc.constantFrom(String(n), String(n), String(n).padStart(6, '0')));
+
+const v4 = fc
+  .tuple(...Array.from({ length: 4 }, () => fc.integer({ min: 0, max: 255 })))
+  .map((parts) => parts.join('.'));
+
+const address = fc.oneof(
+  fc.constantFrom('0.0.0.0', '::', '[::]', '[::1]', '127.0.0.1'),
+  v4,
+  fc.constantFrom('0.0.0.0', '127.0.0.1', '*', 'localhost', 'HOST-1', 'a[b', 'a]b', ''),
+  fc
+    .constantFrom('::', '::1', 'fe80::1c2b:3a4d:5e6f:7', '2001:db8::200e', 'FE80::A', '::ffff:1.2.3.4', 'g::1', '')
+    .chain((v6) =>
+      fc
+        .constantFrom('', '%12', '%eth0', '%', '%a b', '%é')
+        .map((zone) => (v6 === '' && zone === '' ? '[]' : `[${v6}${zone}]`)),
+    ),
+  fc.string({ maxLength: 6 }),
+);
+
+const port = fc.oneof(digits(0, 70_000), fc.constantFrom('', '*', '-1', '1e3', '80a'));
+const endpoint = fc.oneof(
+  fc.tuple(address, port).map(([a, p]) => `${a}:${p}`),
+  fc.constantFrom('*:*', '[::]:0', '0.0.0.0:0', '[::1]', '1.2.3.4', ':80', '[::]::80', '1.2.3.4:80:90'),
+);
+
+const stateWord = fc.constantFrom(
+  'LISTENING',
+  'ESTABLISHED',
+  'TIME_WAIT',
+  'established',
+  'ABHÖREN',
+  'ABH™REN',
+  'ABH\uFFFDREN',
+  'HERGESTELLT',
+  'WARTEND',
+  'LETZTE_BESTÄTIGUNG',
+  'SCHLIESSEN_WARTEN',
+  "À L'ÉCOUTE",
+  'Bound',
+  '12345',
+  '',
+);
+
+const pid = fc.oneof(digits(0, 5_000_000_000), fc.constantFrom('', '4294967295', '4294967296', '12345678901', 'x'));
+
+// Mostly what netstat prints (so most rows take the fast path), sometimes what only the general path handles.
+const space = fc.oneof(
+  { weight: 6, arbitrary: fc.constantFrom(' ', '  ', '\t', ' \t ') },
+  { weight: 1, arbitrary: fc.constantFrom('\u00a0', '\u3000', '\v', '\f', '\u2009') },
+);
+const gap = fc.array(space, { minLength: 1, maxLength: 2 }).map((parts) => parts.join(''));
+
+const protocol = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom('TCP', 'UDP', 'tcp', 'Udp') },
+  { weight: 1, arbitrary: fc.constantFrom('TCPv6', 'UD', 'PROTO', '프로토콜', 'TCP:') },
+);
+
+const row = fc
+  .tuple(
+    fc.oneof(
+      { weight: 4, arbitrary: fc.constantFrom('', '  ', '\t') },
+      { weight: 1, arbitrary: fc.constantFrom('[verify] ', '  [svchost.exe] ', '[x]', '\u00a0') },
+    ),
+    protocol,
+    gap,
+    endpoint,
+    gap,
+    endpoint,
+    fc.array(fc.tuple(gap, stateWord), { maxLength: 2 }),
+    fc.option(fc.tuple(gap, pid), { nil: null }),
+    fc.constantFrom('', ' ', '   ', '\t', '\u00a0'),
+  )
+  .map(([lead, proto, g1, local, g2, remote, states, tail, trailing]) =>
+    [lead, proto, g1, local, g2, remote, ...states.flat(), ...(tail ? tail : []), trailing].join(''),
+  );
+
+const otherLine = fc.oneof(
+  fc.string({ maxLength: 40 }),
+  fc.constantFrom(
+    '',
+    'Active Connections',
+    '  Proto  Local Address          Foreign Address        State           PID',
+    ' [svchost.exe]',
+    '  RpcSs',
+    'Can not obtain ownership information',
+    'C:\\WINDOWS\\system32>netstat -ano',
+    '...',
+  ),
+);
+
+const newline = fc.constantFrom('\r\n', '\n', '\r', '\r\r\n', '\n\r');
+
+const netstatText = fc
+  .array(fc.tuple(fc.oneof({ weight: 3, arbitrary: row }, { weight: 1, arbitrary: otherLine }), newline), {
+    maxLength: 30,
+  })
+  .chain((lines) =>
+    fc.boolean().map((endsWithNewline) => {
+      const text = lines.map(([line, nl]) => line + nl).join('');
+      return endsWithNewline ? text : text.replace(/(\r\n|\r|\n)$/, '');
+    }),
+  );
+
+describe('parseNetstat fast path = the previous parser', () => {
+  it('agrees on generated netstat-like text (rows, headers, tags, odd spaces and endpoints)', () => {
+    fc.assert(
+      fc.property(netstatText, (text) => {
+        expect(parseNetstat(text)).toEqual(referenceParseNetstat(text));
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it('agrees on arbitrary Unicode text', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 80 }), (text) => {
+        expect(parseNetstat(text)).toEqual(referenceParseNetstat(text));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('agrees on every real capture and written fixture, and on each of them with LF and lone-CR line ends', () => {
+    const texts = [...listRealSamples().map(readRealSample), ...listFixtures().map(readFixture)];
+    expect(texts.length).toBeGreaterThan(10);
+    let rows = 0;
+    for (const text of texts) {
+      for (const variant of [text, text.replace(/\r\n/g, '\n'), text.replace(/\r?\n/g, '\r')]) {
+        const expected = referenceParseNetstat(variant);
+        expect(parseNetstat(variant)).toEqual(expected);
+        rows += expected.length;
+      }
+    }
+    // The captures hold real netstat rows: the comparison above is not over empty answers only.
+    expect(rows).toBeGreaterThan(100);
+  });
+
+  it('returns [] for a non-string, like the previous parser', () => {
+    expect(parseNetstat(undefined as unknown as string)).toEqual([]);
+    expect(referenceParseNetstat(undefined as unknown as string)).toEqual([]);
+  });
+});
