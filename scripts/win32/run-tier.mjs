@@ -195,7 +195,8 @@ const fetchTarball = (spec) => {
   if (existsSync(file)) return file;
   log(`npm pack ${spec}`);
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  const result = spawnSync(npm, ['pack', spec, '--pack-destination', TARBALLS, '--silent'], {
+  // --loglevel=error, not --silent: when it fails, npm's own reason is what the message needs.
+  const result = spawnSync(npm, ['pack', spec, '--pack-destination', TARBALLS, '--loglevel=error'], {
     cwd: TARBALLS,
     encoding: 'utf8',
     timeout: SETUP_TIMEOUT_MS,
@@ -221,9 +222,8 @@ const installedKoffiVersion = () => {
 };
 
 /** node.exe into drive C: of the prefix; the tarball stays in the cache when the prefix is rebuilt. */
-const ensureNodeExe = () => {
+const ensureNodeExe = (tarball) => {
   if (existsSync(NODE_EXE)) return;
-  const tarball = fetchTarball(`${NODE_WIN_PACKAGE}@${PINNED.node}`);
   const unpacked = path.join(CACHE, 'unpack-node');
   untar(tarball, unpacked, ['package/bin/node.exe']);
   mkdirSync(NODE_DIR, { recursive: true });
@@ -237,7 +237,7 @@ const ensureNodeExe = () => {
  * koffi finds its native module at `<node_modules>/@koromix/koffi-<platform>-<arch>` relative to its
  * own folder, so the bundles get a node_modules with the installed koffi (JS only) and the win32 binary.
  */
-const stageKoffi = () => {
+const stageKoffi = (tarball) => {
   const installed = installedKoffiVersion();
   if (installed !== PINNED.koffi)
     throw new TierError(
@@ -247,8 +247,7 @@ const stageKoffi = () => {
   const modules = path.join(RUN_DIR, 'node_modules');
   cpSync(path.join(root, 'node_modules/koffi'), path.join(modules, 'koffi'), { recursive: true });
   const unpacked = path.join(CACHE, `unpack-koffi-${PINNED.koffi}`);
-  if (!existsSync(path.join(unpacked, 'package/package.json')))
-    untar(fetchTarball(`${KOFFI_WIN_PACKAGE}@${PINNED.koffi}`), unpacked);
+  if (!existsSync(path.join(unpacked, 'package/package.json'))) untar(tarball, unpacked);
   cpSync(path.join(unpacked, 'package'), path.join(modules, KOFFI_WIN_PACKAGE), { recursive: true });
 };
 
@@ -446,14 +445,17 @@ const main = async () => {
     env = makeEnv(findWineserver(wine64));
     log(`wine: ${wine64}; cache: ${path.relative(root, CACHE) || CACHE}`);
 
-    // The prefix first: creating it wipes drive C:, where node.exe goes.
+    // Downloads first, so a registry problem fails before the prefix's boot time is spent; the prefix
+    // before node.exe, since creating it wipes drive C:, where node.exe goes.
+    const nodeTarball = fetchTarball(`${NODE_WIN_PACKAGE}@${PINNED.node}`);
+    const koffiTarball = fetchTarball(`${KOFFI_WIN_PACKAGE}@${PINNED.koffi}`);
     const created = await ensurePrefix(wine64, env);
-    ensureNodeExe();
+    ensureNodeExe(nodeTarball);
     removeZDrive();
     if (created) writeFileSync(READY_STAMP, `${new Date().toISOString()}\n`);
     rmSync(RUN_DIR, { recursive: true, force: true });
     mkdirSync(RUN_DIR, { recursive: true });
-    stageKoffi();
+    stageKoffi(koffiTarball);
     await bundleTests(sources);
     const setupMs = Date.now() - started;
     log(`set-up ${seconds(setupMs)}${created ? ' (new prefix)' : ''}; running ${sources.length} file(s):`);
