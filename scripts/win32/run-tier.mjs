@@ -15,6 +15,7 @@
 // It fails loudly (non-zero exit) when Wine is missing, node.exe cannot be fetched, the prefix cannot
 // be set up, a test fails, or no test ran: a tier that quietly passes without running proves nothing.
 //
+// Usage: node scripts/win32/run-tier.mjs [path substring...] (no argument: every file).
 // Environment: PORTWARDEN_SKIP_WIN32=1 (explicit opt-out), PORTWARDEN_WINE64 / PORTWARDEN_WINESERVER
 // (binaries), PORTWARDEN_WIN32_CACHE (cache folder, default out/win32), PORTWARDEN_WIN32_TIMEOUT_MS
 // (whole test run, default 15 minutes).
@@ -439,9 +440,13 @@ const main = async () => {
       process.exit(130);
     });
   try {
-    const sources = findTestFiles();
+    // Arguments narrow the run to files whose path contains one of them (while writing a test).
+    const filters = process.argv.slice(2);
+    const sources = findTestFiles().filter((file) => filters.length === 0 || filters.some((f) => file.includes(f)));
     if (sources.length === 0)
-      throw new TierError(`no *${TEST_SUFFIX} file under ${SEARCH_DIRS.join('/, ')}/: zero tests would run.`);
+      throw new TierError(
+        `no *${TEST_SUFFIX} file under ${SEARCH_DIRS.join('/, ')}/${filters.length ? ` matching ${filters.join(', ')}` : ''}: zero tests would run.`,
+      );
     const wine64 = findWine();
     env = makeEnv(findWineserver(wine64));
     log(`wine: ${wine64}; cache: ${path.relative(root, CACHE) || CACHE}`);
