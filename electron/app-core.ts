@@ -14,6 +14,7 @@ import type { AppLog } from './system/audit/app-logs';
 import type { AuditLog } from './system/audit/audit-log';
 import { createRendererErrorLog } from './system/audit/renderer-errors';
 import type { CommandRunner } from './system/run/command-runner';
+import type { NativeWindows } from './system/native';
 import type { AutostartHost } from './system/autostart/autostart';
 import { readElevation } from './system/elevation/read-elevation';
 import type { Journal } from './system/journal';
@@ -24,6 +25,8 @@ import type { PortsService, WatchService } from './system/owners/types';
 
 export interface AppCoreOptions {
   readonly runner: CommandRunner;
+  /** The Win32 read layer where it is open (Windows); absent or null: every read runs its command. */
+  readonly native?: NativeWindows | null;
   readonly simulated: boolean;
   readonly scenario: string | null;
   readonly appVersion: string;
@@ -58,7 +61,7 @@ export interface AppCoreInternals extends AppCore {
 }
 
 export const createAppCore = (options: AppCoreOptions): AppCoreInternals => {
-  const activity = createActivityLog(options.runner, { audit: options.audit });
+  const activity = createActivityLog(options.runner, { audit: options.audit, native: options.native ?? null });
   const rendererErrors = createRendererErrorLog(options.appLog);
   const { rules, ports, watch, journal } = options;
   const autostartHost: AutostartHost = options.autostartHost ?? {
@@ -75,8 +78,13 @@ export const createAppCore = (options: AppCoreOptions): AppCoreInternals => {
   watch.onStates((states) => sink?.emit('onWatchStates', states));
 
   const isElevated = () => {
-    // Elevation cannot change while the process lives; probe once.
-    elevation ??= readElevation(activity.begin('check-elevation'));
+    // A token's elevation cannot change while the process lives, so a yes is kept. A no is asked
+    // again next time: without the native layer the `net session` probe also says no when the Server
+    // service is stopped, and an installed app (always elevated) must not refuse every change for it.
+    elevation ??= readElevation(activity.begin('check-elevation')).then((elevated) => {
+      if (!elevated) elevation = null;
+      return elevated;
+    });
     return elevation;
   };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resolveDataDir } from './data-dir';
-import { DEFAULT_SYSTEM_ROOT, systemRootFromKernel } from './system/run/windows-dirs';
+import { DEFAULT_SYSTEM_ROOT, findWindowsFolder, systemRootFromKernel } from './system/run/windows-dirs';
 
 const win = (systemRoot: string) =>
   resolveDataDir({ platform: 'win32', simulated: false, systemRoot, userDataDir: 'C:\\Users\\u\\AppData' });
@@ -64,5 +64,43 @@ describe('systemRootFromKernel', () => {
         throw new Error('ENOENT');
       }),
     ).toBe(DEFAULT_SYSTEM_ROOT);
+  });
+});
+
+describe('findWindowsFolder', () => {
+  const kernel = () => '\\\\?\\D:\\Windows';
+  const broken = () => {
+    throw new Error('ENOENT');
+  };
+
+  it('takes GetSystemWindowsDirectoryW first and reports no fallback', () => {
+    expect(findWindowsFolder({ native: { windowsDirectory: () => 'E:\\WINNT' }, realpath: kernel })).toEqual({
+      path: 'E:\\WINNT',
+      source: 'GetSystemWindowsDirectoryW',
+      fallbackReason: null,
+    });
+  });
+
+  it('falls back to the kernel link when the native layer is not open, and says why', () => {
+    const folder = findWindowsFolder({ native: null, realpath: kernel });
+    expect(folder).toMatchObject({ path: 'D:\\Windows', source: 'kernel \\SystemRoot link' });
+    expect(folder.fallbackReason).toBe('the native layer is not open');
+  });
+
+  it.each([
+    ['a UNC answer', () => '\\\\server\\share\\Windows'],
+    ['a relative answer', () => 'Windows'],
+    ['a failing call', broken],
+  ])('does not trust %s from the native layer', (_label, answer) => {
+    const folder = findWindowsFolder({ native: { windowsDirectory: answer }, realpath: kernel });
+    expect(folder.source).toBe('kernel \\SystemRoot link');
+    expect(folder.fallbackReason).toMatch(/GetSystemWindowsDirectoryW/);
+  });
+
+  it('ends at C:\\Windows only when both fail, with both reasons', () => {
+    const folder = findWindowsFolder({ native: { windowsDirectory: broken }, realpath: broken });
+    expect(folder.path).toBe(DEFAULT_SYSTEM_ROOT);
+    expect(folder.source).toBe('default');
+    expect(folder.fallbackReason).toMatch(/GetSystemWindowsDirectoryW failed: ENOENT; the kernel link could not/);
   });
 });

@@ -214,7 +214,7 @@ const main = (): void => {
     denyAllPermissions(session.defaultSession);
     handleAppProtocol(rendererRoot);
 
-    const { runner, probe, simulated, scenario } = selectRunner({
+    const { runner, probe, simulated, scenario, native, nativeProblem, windowsFolder } = selectRunner({
       platform: process.platform,
       isPackaged: app.isPackaged,
       env: process.env,
@@ -223,7 +223,7 @@ const main = (): void => {
     const dataDir = resolveDataDir({
       platform: process.platform,
       simulated,
-      systemRoot: systemRootFromKernel(),
+      systemRoot: windowsFolder?.path ?? systemRootFromKernel(),
       userDataDir: app.getPath('userData'),
     });
     const services = createAppServices({ dataDir, probe });
@@ -231,8 +231,17 @@ const main = (): void => {
     appLog.info(
       `Portwarden ${app.getVersion()} started${simulated ? ` on the simulated Windows (${scenario ?? ''})` : ''}`,
     );
+    // Which source answers matters on a real machine: say so once, in main.log and in the activity view.
+    const startNotes = [
+      nativeProblem ? `Native reads unavailable (${nativeProblem}): every read runs its command.` : null,
+      windowsFolder?.fallbackReason
+        ? `Windows folder ${windowsFolder.path} from the ${windowsFolder.source} (${windowsFolder.fallbackReason}).`
+        : null,
+    ].filter((note): note is string => note !== null);
+    for (const note of startNotes) appLog.warn(note);
     const appCore = createAppCore({
       runner,
+      native,
       simulated,
       scenario,
       appVersion: app.getVersion(),
@@ -256,6 +265,7 @@ const main = (): void => {
         }),
     });
     registerIpc(appCore.router);
+    for (const note of startNotes) appCore.activity.note('start', note);
     appCore.setEventSink(sink);
 
     tray = createTray({

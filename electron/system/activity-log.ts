@@ -16,6 +16,7 @@ import type { AuditLog } from './audit/audit-log';
 import { verifiedOf } from './audit/audit-log';
 import type { CommandRunner, RunOptions, RunResult } from './run/command-runner';
 import type { CommandLine } from './commands';
+import type { NativeWindows } from './native';
 
 /** Output kept per record; netstat on a busy machine can print megabytes. */
 const MAX_OUTPUT_CHARS = 64 * 1024;
@@ -27,6 +28,11 @@ export interface ActivityLog {
   begin(operation: string): Operation;
   /** Runs a change route's handler: the operations it begins are audited and settle with its Result. */
   change<T>(handle: () => Promise<Result<T>>): Promise<Result<T>>;
+  /**
+   * Adds a line that is not a command (e.g. "the native read layer is unavailable: using commands").
+   * The same text is added once per run, however often it is reported.
+   */
+  note(operation: string, text: string): void;
 }
 
 /** Runs commands on behalf of one user operation and records each one. */
@@ -34,6 +40,13 @@ export interface Operation {
   readonly id: string;
   readonly name: string;
   run(line: CommandLine, options?: RunOptions): Promise<RunResult>;
+  /**
+   * The Win32 read layer (electron/system/native), where it is open: reads that have an API go
+   * through it and spawn nothing; null means every read runs its command (electron/system/native-reads.ts).
+   */
+  readonly native: NativeWindows | null;
+  /** Reports that a native read failed and its command was used instead (noted once per reason). */
+  nativeFailed(what: string, reason: string): void;
 }
 
 const clip = (text: string): string =>
@@ -43,7 +56,7 @@ const clip = (text: string): string =>
 
 export const createActivityLog = (
   runner: CommandRunner,
-  options: { limit?: number; now?: () => number; audit?: AuditLog } = {},
+  options: { limit?: number; now?: () => number; audit?: AuditLog; native?: NativeWindows | null } = {},
 ): ActivityLog => {
   const limit = options.limit ?? 500;
   const now = options.now ?? Date.now;
@@ -55,6 +68,8 @@ export const createActivityLog = (
   const changeScope = new AsyncLocalStorage<{ id: string; name: string }[]>();
   let nextRecordId = 1;
   let nextOperationId = 1;
+  const native = options.native ?? null;
+  const noted = new Set<string>();
 
   const emit = (record: CommandRecord) => {
     for (const listener of listeners) listener(record);
@@ -85,8 +100,28 @@ export const createActivityLog = (
     });
   };
 
+  const note = (operation: string, text: string) => {
+    if (noted.has(text)) return;
+    noted.add(text);
+    const at = now();
+    push({
+      id: nextRecordId++,
+      operationId: `note-${noted.size}`,
+      operation,
+      command: 'portwarden',
+      args: ['note'],
+      exitCode: null,
+      stdout: text,
+      stderr: '',
+      timedOut: false,
+      durationMs: 0,
+      startedAt: new Date(at).toISOString(),
+    });
+  };
+
   return {
     list: () => [...earlier, ...records],
+    note,
     onRecord(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -98,6 +133,9 @@ export const createActivityLog = (
       return {
         id,
         name: operation,
+        native,
+        nativeFailed: (what, reason) =>
+          note('native-read', `The native ${what} read failed (${reason}); Portwarden ran the command instead.`),
         async run(line, runOptions) {
           const started = now();
           const result = await runner.run(line.command, line.args, runOptions);

@@ -15,6 +15,7 @@ import type { Operation } from './activity-log';
 import type { RunResult } from './run/command-runner';
 import { queryService, showDynamicRange, showExcludedRanges, type ServiceName } from './commands';
 import { parseDynamicPortRange, parseExcludedRanges, parseServiceState } from './parse';
+import { readNatively } from './native-reads';
 
 /** Every real excluded-range table has its dash line, even when empty; usage text does not. */
 const DASH_LINE = /^\s*-{4,}/m;
@@ -49,6 +50,8 @@ export const readDynamicRanges = async (op: Operation): Promise<DynamicRange[]> 
   );
 
 export const readServiceStatus = async (op: Operation, name: ServiceName): Promise<ServiceStatus> => {
+  const native = readNatively(op, 'service state', (windows) => windows.serviceState(name));
+  if (native) return native.value;
   const result = await op.run(queryService(name));
   // sc exits 1060 for a missing service; the parser recognises that text in every language.
   if (result.timedOut) return 'unknown';

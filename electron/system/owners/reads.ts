@@ -1,6 +1,8 @@
 /**
- * The three reads behind owners and the doctor, each run once per request: `netstat -ano`,
- * `tasklist /fo csv /nh /svc` and `netsh interface portproxy show all`. A failed read is a value
+ * The three reads behind owners and the doctor, each run once per request: the endpoint tables, the
+ * processes with their services and the portproxy rules, through the Win32 APIs where the native layer
+ * is open (no process spawned) and otherwise `netstat -ano`, `tasklist /fo csv /nh /svc` and
+ * `netsh interface portproxy show all`. A failed read is a value
  * (`{ error }`), so one broken command does not hide what the others say.
  */
 import type { ProxyRule } from '../../../shared/model';
@@ -9,16 +11,22 @@ import { describeRun } from '../change-report';
 import { parseNetstat, parseTasklist, type ParsedNetstatEntry, type ParsedProcess } from '../parse';
 import { netstatWithPids, tasklistWithServices } from '../portproxy/commands';
 import { readPortProxy } from '../portproxy/read';
+import { readNatively } from '../native-reads';
 
 export type Read<T> = { readonly value: T } | { readonly error: string };
 
 export const readNetstat = async (op: Operation): Promise<Read<ParsedNetstatEntry[]>> => {
+  // netstat -ano lists TCP before UDP; the native tables keep that order.
+  const native = readNatively(op, 'endpoint', (windows) => [...windows.tcpEndpoints(), ...windows.udpEndpoints()]);
+  if (native) return native;
   const result = await op.run(netstatWithPids());
   if (result.timedOut || result.exitCode !== 0) return { error: `netstat: ${describeRun(result)}` };
   return { value: parseNetstat(result.stdout) };
 };
 
 export const readProcesses = async (op: Operation): Promise<Read<ParsedProcess[]>> => {
+  const native = readNatively(op, 'process', (windows) => windows.processes());
+  if (native) return native;
   const result = await op.run(tasklistWithServices());
   if (result.timedOut || result.exitCode !== 0) return { error: `tasklist: ${describeRun(result)}` };
   return { value: parseTasklist(result.stdout) };

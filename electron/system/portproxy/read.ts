@@ -9,6 +9,7 @@ import type { RunResult } from '../run/command-runner';
 import { describeRun } from '../change-report';
 import { parsePortProxyShow } from '../parse';
 import { readServiceStatus } from '../state-reader';
+import { readNatively } from '../native-reads';
 import { firewallRuleName, firewallRulePort, showInboundFirewallRules, showPortProxy } from './commands';
 import { hasFirewallRuleListing, parseFirewallRuleNames } from './parse-firewall';
 
@@ -30,6 +31,9 @@ export const isListed = (state: RuleState): state is ListedState => state.rules 
 const DASH_LINE = /^\s*-{4,}/m;
 
 export const readPortProxy = async (op: Operation): Promise<{ rules: ProxyRule[] | null; error?: string }> => {
+  // The registry keys netsh itself reads and writes (HKLM\...\PortProxy\<type>\tcp), in netsh's order.
+  const native = readNatively(op, 'portproxy registry', (windows) => windows.portProxyRules());
+  if (native) return { rules: native.value };
   const result = await op.run(showPortProxy());
   // Exit codes lie in one direction (usage text exits 0), so a 0 still needs the right shape.
   const empty = result.stdout.trim() === '';

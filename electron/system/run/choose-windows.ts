@@ -8,6 +8,9 @@ import type { CommandRunner } from './command-runner';
 import type { TcpProbe } from '../portproxy/types';
 import { createWindowsRunner } from './windows-runner';
 import { createSocketProbe } from '../portproxy/socket-probe';
+import { openNativeWindows, type NativeWindows } from '../native';
+import { createSimulatedNative } from '../simulated-windows/simulated-native';
+import { findWindowsFolder, type WindowsFolder } from './windows-dirs';
 import {
   assertSimulatorAllowed,
   createScenarioMachine,
@@ -25,6 +28,8 @@ export const DEFAULT_SCENARIO = 'hyperv-reserved';
 
 export interface SimulatedWindows {
   readonly runner: SimRunner;
+  /** The native read layer over the same machine, when asked for (`nativeReads`); null otherwise. */
+  readonly native: (NativeWindows & { readonly calls: string[] }) | null;
   /** "Does the target answer?" over the same live machine, so it follows the commands the runner runs. */
   readonly probe: TcpProbe;
   readonly scenario: string;
@@ -54,6 +59,8 @@ export const createSimulatedWindows = (options: {
   latencyMs?: number;
   /** Start from this machine (e.g. one a killed process left on disk) instead of the scenario's. */
   machine?: Machine;
+  /** Also answer the native reads (as Windows does through koffi) instead of leaving every read to commands. */
+  nativeReads?: boolean;
 }): SimulatedWindows => {
   if (!isScenarioName(options.scenario)) {
     throw new Error(`Unknown scenario "${options.scenario}". Choose one of: ${SCENARIO_NAMES.join(', ')}.`);
@@ -62,7 +69,8 @@ export const createSimulatedWindows = (options: {
   const machine = options.machine ?? createScenarioMachine(options.scenario, { language, seed: options.seed ?? 1 });
   const runner = createSimRunner(machine, { latencyMs: options.latencyMs ?? 0, readFile: readFileOrNull });
   const probe = createSimProbe(runner.machine, { latencyMs: options.latencyMs ?? 0 });
-  return { runner, probe, scenario: options.scenario, language };
+  const native = options.nativeReads ? createSimulatedNative(runner.machine) : null;
+  return { runner, native, probe, scenario: options.scenario, language };
 };
 
 export interface RunnerChoice {
@@ -71,6 +79,11 @@ export interface RunnerChoice {
   readonly probe: TcpProbe;
   readonly simulated: boolean;
   readonly scenario: string | null;
+  /** The Win32 read layer; null on the simulator and where it could not load (then `nativeProblem` says why). */
+  readonly native: NativeWindows | null;
+  readonly nativeProblem: string | null;
+  /** Where the runner takes System32 from, and whether that was a fallback; null on the simulator. */
+  readonly windowsFolder: WindowsFolder | null;
 }
 
 export const selectRunner = (options: {
@@ -81,12 +94,31 @@ export const selectRunner = (options: {
   const { platform, isPackaged, env } = options;
   // On Windows, PORTWARDEN_SIMULATE=1 lets a developer try scenarios; a packaged build ignores it.
   if (platform === 'win32' && (isPackaged || env.PORTWARDEN_SIMULATE !== '1')) {
-    return { runner: createWindowsRunner(), probe: createSocketProbe(), simulated: false, scenario: null };
+    let nativeProblem: string | null = null;
+    const native = openNativeWindows({ onUnavailable: (reason) => (nativeProblem = reason) });
+    const windowsFolder = findWindowsFolder({ native });
+    return {
+      runner: createWindowsRunner({ env: { SystemRoot: windowsFolder.path } }),
+      probe: createSocketProbe(),
+      simulated: false,
+      scenario: null,
+      native,
+      nativeProblem,
+      windowsFolder,
+    };
   }
   assertSimulatorAllowed({ isPackaged, platform });
   const simulated = createSimulatedWindows({
     scenario: env.PORTWARDEN_SCENARIO || DEFAULT_SCENARIO,
     locale: env.PORTWARDEN_LOCALE || 'en',
   });
-  return { runner: simulated.runner, probe: simulated.probe, simulated: true, scenario: simulated.scenario };
+  return {
+    runner: simulated.runner,
+    probe: simulated.probe,
+    simulated: true,
+    scenario: simulated.scenario,
+    native: null,
+    nativeProblem: null,
+    windowsFolder: null,
+  };
 };

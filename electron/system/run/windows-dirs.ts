@@ -43,15 +43,62 @@ export const resolveSystemRoot = (env: Readonly<Record<string, string | undefine
 
 const KERNEL_SYSTEM_ROOT = '\\\\?\\GLOBALROOT\\SystemRoot';
 
-export const systemRootFromKernel = (realpath: (path: string) => string = realpathSync.native): string => {
-  try {
-    const resolved = realpath(KERNEL_SYSTEM_ROOT).replace(/^\\\\\?\\/, '');
-    // The same plain-local-path check as any other candidate (no UNC, no device path, no `..`).
-    return resolveSystemRoot({ SystemRoot: resolved });
-  } catch {
-    return DEFAULT_SYSTEM_ROOT;
-  }
+/** Where the Windows folder came from: worth saying, because the last answer is only a guess. */
+export type WindowsFolderSource = 'GetSystemWindowsDirectoryW' | 'kernel \\SystemRoot link' | 'default';
+
+export interface WindowsFolder {
+  readonly path: string;
+  readonly source: WindowsFolderSource;
+  /** Why a better source was not used; null when the first one answered. */
+  readonly fallbackReason: string | null;
+}
+
+const plainLocalPath = (candidate: string): string | null => {
+  const checked = resolveSystemRoot({ SystemRoot: candidate });
+  return checked.toLowerCase() === candidate.replace(/\\$/, '').toLowerCase() ? checked : null;
 };
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/**
+ * The Windows folder, from the most direct source that answers: the native layer's
+ * GetSystemWindowsDirectoryW (the system's folder even on a terminal server, where GetWindowsDirectory
+ * is per user), then the kernel's \SystemRoot link, then C:\Windows. Every answer must be a plain
+ * local path. A fallback is reported, not hidden: main.log and the Windows smoke print it.
+ */
+export const findWindowsFolder = (
+  options: {
+    native?: { windowsDirectory(): string } | null;
+    realpath?: (path: string) => string;
+  } = {},
+): WindowsFolder => {
+  const reasons: string[] = [];
+  if (options.native) {
+    try {
+      const answer = options.native.windowsDirectory();
+      const checked = plainLocalPath(answer);
+      if (checked) return { path: checked, source: 'GetSystemWindowsDirectoryW', fallbackReason: null };
+      reasons.push(`GetSystemWindowsDirectoryW answered "${answer}", not a plain local path`);
+    } catch (error) {
+      reasons.push(`GetSystemWindowsDirectoryW failed: ${messageOf(error)}`);
+    }
+  } else {
+    reasons.push('the native layer is not open');
+  }
+  try {
+    const resolved = (options.realpath ?? realpathSync.native)(KERNEL_SYSTEM_ROOT).replace(/^\\\\\?\\/, '');
+    const checked = plainLocalPath(resolved);
+    if (checked) return { path: checked, source: 'kernel \\SystemRoot link', fallbackReason: reasons.join('; ') };
+    reasons.push(`the kernel link resolved to "${resolved}", not a plain local path`);
+  } catch (error) {
+    reasons.push(`the kernel link could not be resolved: ${messageOf(error)}`);
+  }
+  return { path: DEFAULT_SYSTEM_ROOT, source: 'default', fallbackReason: reasons.join('; ') };
+};
+
+/** The kernel link's answer alone (C:\Windows when it fails): for callers without the native layer. */
+export const systemRootFromKernel = (realpath: (path: string) => string = realpathSync.native): string =>
+  findWindowsFolder({ realpath }).path;
 
 /** `C:\Windows` -> `C:\ProgramData`. */
 export const programDataOf = (systemRoot: string): string => `${systemRoot.slice(0, 2).toUpperCase()}\\ProgramData`;
