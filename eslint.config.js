@@ -35,7 +35,7 @@ const boundary = (electronAllowed = [], spawnAllowed = false) => ({
 // `typescript` entry is an alias of `react` in 1.1.0, so the configs are picked one by one.
 const shipped = ['electron/**/*.ts', 'renderer/**/*.{ts,tsx}', 'shared/**/*.ts'];
 const sdlConfigs = ['common', 'electron', 'node', 'react'].flatMap((name) =>
-  sdl.configs[name].map((c) => ({ ...c, name: `sdl/${name}`, files: shipped, ignores: ['**/*.test.{ts,tsx}'] })),
+  sdl.configs[name].map((c) => ({ ...c, name: `sdl/${name}`, files: shipped, ignores: ['**/*.test.{ts,tsx}', '**/*.win32-test.ts'] })),
 );
 
 export default tseslint.config(
@@ -62,7 +62,8 @@ export default tseslint.config(
   { files: ['electron/ipc.ts'], rules: boundary(['ipcMain']) },
   { files: ['electron/system/run/windows-runner.ts'], rules: boundary([], true) },
   // Tests and scripts may spawn (the start script runs electron-vite; tests run scripts); they never ship.
-  { files: ['**/*.test.ts', 'scripts/**', 'test/**', 'e2e/**'], rules: boundary(['ipcRenderer', 'ipcMain'], true) },
+  // *.win32-test.ts are the Win32 tier's node:test files (scripts/win32/run-tier.mjs runs them under Wine).
+  { files: ['**/*.test.ts', '**/*.win32-test.ts', 'scripts/**', 'test/**', 'e2e/**'], rules: boundary(['ipcRenderer', 'ipcMain'], true) },
   {
     files: ['shared/**/*.ts'],
     ignores: ['shared/**/*.test.ts'],

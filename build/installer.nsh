@@ -16,6 +16,7 @@
 !define PORTWARDEN_SID_ADMINS "*S-1-5-32-544"
 !define PORTWARDEN_SID_SYSTEM "*S-1-5-18"
 !define PORTWARDEN_ICACLS "$SYSDIR\icacls.exe"
+!define PORTWARDEN_SCHTASKS "$SYSDIR\schtasks.exe"
 ; FILE_ATTRIBUTE_REPARSE_POINT
 !define PORTWARDEN_REPARSE_POINT 0x400
 
@@ -133,4 +134,8 @@
 !macro customUnInstall
   ; %ProgramData%\Portwarden stays: its backups of portproxy rules are the user's, and a reinstall
   ; picks them up again. It stays admin-only, so leaving it opens nothing.
+  ; The Start with Windows task goes: it runs at logon with highest privileges and would point at a
+  ; deleted Portwarden.exe, a path anybody who can write there could fill. Absent is fine (exit 1).
+  nsExec::ExecToLog '"${PORTWARDEN_SCHTASKS}" /Delete /TN Portwarden /F'
+  Pop $9
 !macroend

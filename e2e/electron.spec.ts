@@ -11,8 +11,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { _electron as electron } from 'playwright-core';
+import { _electron as electron, expect, test } from '@playwright/test';
 import { REPO_ROOT } from './harness/build';
 
 /** node_modules/electron/path.txt names the binary inside dist/ once it has been downloaded. */
@@ -36,8 +35,10 @@ const skipReason = !binary
     ? 'app not built: run `npm run build` first'
     : null;
 
-describe.skipIf(skipReason !== null)(`real Electron${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
-  it('starts, shows the excluded ranges over the simulated Windows, and protects a port', async () => {
+test.describe('real Electron', () => {
+  // One line that says why (test/skip-allow-list.json allows the no-binary reason only).
+  test.skip(skipReason !== null, skipReason ?? '');
+  test('starts, shows the excluded ranges over the simulated Windows, and protects a port', async () => {
     const app = await electron.launch({
       executablePath: binary!,
       args: [REPO_ROOT],

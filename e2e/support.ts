@@ -1,28 +1,19 @@
 /**
- * Shared e2e plumbing: one harness + one Chromium page per test, waiting on the app-ready signal.
- * Chromium is Debian's (/usr/bin/chromium) or PORTWARDEN_CHROMIUM; never a downloaded browser.
+ * Shared e2e plumbing on Playwright Test: a `pages` fixture that opens the app (one harness + one
+ * browser context per call) on Playwright's worker browser, waits on the app-ready signal, and after
+ * the test closes everything and requires that no page logged a console error (CSP violations, React
+ * warnings, failed requests). The browser is the one playwright.config.ts launches: Debian's Chromium
+ * or PORTWARDEN_CHROMIUM, never a downloaded one.
  */
 import { mkdirSync } from 'node:fs';
-import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { test as base, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { REPO_ROOT } from './harness/build';
 import { startHarness, type Harness, type HarnessOptions } from './harness/server';
 
-export const CHROMIUM = process.env.PORTWARDEN_CHROMIUM ?? '/usr/bin/chromium';
-export const SCREENSHOT_DIR = path.join(REPO_ROOT, 'e2e/screenshots');
+export { expect };
 
-export const launchBrowser = (): Promise<Browser> =>
-  chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  });
+export const SCREENSHOT_DIR = path.join(REPO_ROOT, 'e2e/screenshots');
 
 export interface AppPage {
   readonly harness: Harness;
@@ -33,14 +24,13 @@ export interface AppPage {
   close(): Promise<void>;
 }
 
-export const openApp = async (
-  browser: Browser,
-  options: HarnessOptions & {
-    uiLocale?: string;
-    colorScheme?: 'light' | 'dark';
-    viewport?: { width: number; height: number };
-  } = {},
-): Promise<AppPage> => {
+export type OpenOptions = HarnessOptions & {
+  uiLocale?: string;
+  colorScheme?: 'light' | 'dark';
+  viewport?: { width: number; height: number };
+};
+
+export const openApp = async (browser: Browser, options: OpenOptions = {}): Promise<AppPage> => {
   const harness = await startHarness(options);
   const context = await browser.newContext({
     locale: options.uiLocale ?? 'en-US',
@@ -74,29 +64,27 @@ export const screenshot = async (page: Page, name: string): Promise<void> => {
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
 };
 
+export interface AppPages {
+  open(options?: OpenOptions): Promise<AppPage>;
+}
+
 /**
- * One browser per spec file and one app page per test; after each test the page must have logged
- * no console errors (CSP violations, React warnings, failed requests).
+ * `test` with the `pages` fixture. Every app a test opened is closed after it, and none of them may
+ * have logged a console error; an error found here fails the test it belongs to.
  */
-export const useAppPages = () => {
-  let browser: Browser | undefined;
-  let current: AppPage | undefined;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  afterEach(async () => {
-    const errors = current?.errors ?? [];
-    await current?.close();
-    current = undefined;
-    expect(errors).toEqual([]);
-  });
-  return {
-    async open(options: Parameters<typeof openApp>[1] = {}): Promise<AppPage> {
-      current = await openApp(browser!, options);
-      return current;
-    },
-  };
-};
+export const test = base.extend<{ pages: AppPages }>({
+  pages: async ({ browser }, use) => {
+    const opened: AppPage[] = [];
+    await use({
+      async open(options = {}) {
+        const app = await openApp(browser, options);
+        opened.push(app);
+        return app;
+      },
+    });
+    for (const app of opened) await app.close();
+    // Read after closing, so errors logged while closing count too; a test may have cleared the
+    // errors it caused on purpose.
+    expect(opened.flatMap((app) => app.errors)).toEqual([]);
+  },
+});

@@ -64,8 +64,20 @@ describe('electron-builder.yml', () => {
     expect(existsSync(fromRoot(config.win.icon))).toBe(true);
   });
 
-  it('installs per machine, with a choice and elevation', () => {
-    expect(config.nsis).toMatchObject({ perMachine: true, oneClick: false, allowElevation: true });
+  it('installs per machine into Program Files, with elevation', () => {
+    // An elevated app must not load its files from a folder a user can write: no other folder on offer.
+    expect(config.nsis).toMatchObject({
+      perMachine: true,
+      oneClick: false,
+      allowElevation: true,
+      allowToChangeInstallationDirectory: false,
+    });
+  });
+
+  it('unpacks koffi and its Windows binary from the asar (a .node file cannot load from inside it)', () => {
+    expect(config.asarUnpack).toEqual(
+      expect.arrayContaining(['node_modules/koffi/**', 'node_modules/@koromix/koffi-win32-x64/**']),
+    );
   });
 
   it.each([
@@ -222,11 +234,13 @@ describe('build/installer.nsh (the admin-only data folder, docs/architecture.md 
     expect(runner).toMatch(/Pop \$9\s+\$\{If\} \$9 != 0[\s\S]*Abort/);
   });
 
-  it("leaves the data on uninstall (the backups are the user's)", () => {
+  it("leaves the data on uninstall (the backups are the user's) and removes only the logon task", () => {
     const uninstall = macroBody(script, 'customUnInstall');
-    expect(uninstall.trim()).toBe('');
     expect(readFileSync(fromRoot('build/installer.nsh'), 'utf8')).toMatch(
       /!macro customUnInstall\s*\n\s*;[^\n]*backups[^\n]*user/,
     );
+    expect(uninstall).not.toMatch(/^\s*(?:RMDir|Delete)\b|icacls/im);
+    // The elevated logon task must not outlive the exe it starts.
+    expect(uninstall).toContain(`nsExec::ExecToLog '"$SYSDIR\\schtasks.exe" /Delete /TN Portwarden /F'`);
   });
 });

@@ -1,5 +1,5 @@
 /**
- * One run of the app core for the crash-at-every-step matrix (crash-matrix.e2e.test.ts): the same
+ * One run of the app core for the crash-at-every-step matrix (crash-matrix.spec.ts): the same
  * services, router and data folder layout the harness and the app use, over a simulated Windows
  * whose state lives in a file, so that it survives this process being killed.
  *

@@ -9,7 +9,6 @@
  */
 import assert from 'node:assert/strict';
 // The registry rule is written with reg.exe, independently of the code under test; this tier never ships.
-// eslint-disable-next-line no-restricted-imports
 import { execFileSync } from 'node:child_process';
 import dgram from 'node:dgram';
 import { existsSync } from 'node:fs';

@@ -3,11 +3,8 @@
  * simulated Windows. (The tray icon and the Windows notification for a watched port are main-process
  * behaviour, proven with the fake electron module in electron/main.test.ts and tray.test.ts.)
  */
-import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { screenshot, useAppPages, type AppPage } from './support';
-
-const pages = useAppPages();
+import type { Page } from '@playwright/test';
+import { expect, screenshot, test, type AppPage } from './support';
 
 const killCommands = (app: AppPage) =>
   app.harness.windows.runner.calls.filter((c) => c.command === 'taskkill').map((c) => `taskkill ${c.args.join(' ')}`);
@@ -25,8 +22,8 @@ const diagnose = async (page: Page, port: number) => {
 const causeKinds = (page: Page) =>
   page.locator('[data-testid="doctor-cause"]').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-kind')));
 
-describe('port owners', () => {
-  it('finds the owner of a port and kills it', async () => {
+test.describe('port owners', () => {
+  test('finds the owner of a port and kills it', async ({ pages }) => {
     const app = await pages.open({ scenario: 'clean' });
     const { page } = app;
     await page.getByTestId('tab-owners').click();
@@ -48,7 +45,7 @@ describe('port owners', () => {
     expect(killCommands(app)).toEqual([`taskkill /F /PID ${pid}`]);
   });
 
-  it('refuses to kill PID 4 (System) and says why', async () => {
+  test('refuses to kill PID 4 (System) and says why', async ({ pages }) => {
     const app = await pages.open({ scenario: 'clean' });
     const { page } = app;
     await page.getByTestId('tab-owners').click();
@@ -60,7 +57,7 @@ describe('port owners', () => {
     expect(killCommands(app)).toEqual([]);
   });
 
-  it('explains WSL, Docker and kernel owners in words', async () => {
+  test('explains WSL, Docker and kernel owners in words', async ({ pages }) => {
     const { page } = await pages.open({ scenario: 'clean' });
     await page.getByTestId('tab-owners').click();
     await expect.poll(() => ownerRow(page, 5173).first().innerText()).toMatch(/WSL localhost forwarding/);
@@ -70,8 +67,8 @@ describe('port owners', () => {
   });
 });
 
-describe('port doctor', () => {
-  it('on a reserved port: protect it, and the re-check says free and administered', async () => {
+test.describe('port doctor', () => {
+  test('on a reserved port: protect it, and the re-check says free and administered', async ({ pages }) => {
     const app = await pages.open({ scenario: 'hyperv-reserved' });
     const { page } = app;
     await diagnose(page, 8065);
@@ -89,14 +86,14 @@ describe('port doctor', () => {
     await screenshot(page, 'doctor-protected');
   });
 
-  it('on a forwarded port names the rule', async () => {
+  test('on a forwarded port names the rule', async ({ pages }) => {
     const { page } = await pages.open({ scenario: 'forwarding' });
     await diagnose(page, 2222);
     expect(await causeKinds(page)).toContain('forwarded');
     expect(await page.getByTestId('doctor-answer').innerText()).toMatch(/172\.28\.241\.140:22/);
   });
 
-  it('speaks Korean', async () => {
+  test('speaks Korean', async ({ pages }) => {
     const { page } = await pages.open({ scenario: 'hyperv-reserved', uiLocale: 'ko-KR', locale: 'ko' });
     await diagnose(page, 8065);
     expect(await page.getByTestId('doctor-answer').innerText()).toMatch(/8031–8130/);
@@ -104,8 +101,8 @@ describe('port doctor', () => {
   });
 });
 
-describe('port map', () => {
-  it('renders and a click opens the doctor on that port', async () => {
+test.describe('port map', () => {
+  test('renders and a click opens the doctor on that port', async ({ pages }) => {
     const { page } = await pages.open({ scenario: 'hyperv-reserved' });
     await page.getByTestId('tab-map').click();
     const canvas = page.getByTestId('port-map-canvas');
@@ -119,8 +116,8 @@ describe('port map', () => {
   });
 });
 
-describe('watched ports', () => {
-  it('shows a watched port becoming reserved', async () => {
+test.describe('watched ports', () => {
+  test('shows a watched port becoming reserved', async ({ pages }) => {
     const app = await pages.open({ scenario: 'clean' });
     const { page, harness } = app;
     await page.getByTestId('tab-doctor').click();

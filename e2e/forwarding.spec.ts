@@ -2,12 +2,8 @@
  * Issue 3 end to end: portproxy rules through the real renderer, preload and router over the
  * simulated Windows (scenario `forwarding`: 5 rules, a WSL target that answers on 22/80 only).
  */
-import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { screenshot, useAppPages, type AppPage } from './support';
-
-const pages = useAppPages();
-let app: AppPage | undefined;
+import type { Page } from '@playwright/test';
+import { expect, screenshot, test, type AppPage, type AppPages, type OpenOptions } from './support';
 
 const ruleCommands = (current: AppPage) =>
   current.harness.windows.runner.calls
@@ -20,16 +16,17 @@ const listens = (page: Page) =>
 
 const ALL_LISTENS = [':::9000', '0.0.0.0:2222', '0.0.0.0:8080', '127.0.0.1:8081', '127.0.0.1:8888'].sort();
 
-const openForwarding = async (options: Parameters<typeof pages.open>[0] = {}) => {
-  app = await pages.open({ scenario: 'forwarding', ...options });
+const openForwarding = async (pages: AppPages, options: OpenOptions = {}) => {
+  const app = await pages.open({ scenario: 'forwarding', ...options });
   await app.page.getByTestId('tab-forwarding').click();
-  await expect.poll(() => app!.page.locator('[data-testid="rule-row"]').count()).toBe(5);
+  await expect.poll(() => app.page.locator('[data-testid="rule-row"]').count()).toBe(5);
   return app;
 };
 
-describe('port forwarding', () => {
-  it('lists all four types and tells which rule works and which target does not answer', async () => {
-    const { page } = await openForwarding();
+test.describe('port forwarding', () => {
+  test('lists all four types and tells which rule works and which target does not answer', async ({ pages }) => {
+    const app = await openForwarding(pages);
+    const { page } = app;
     expect(await listens(page)).toEqual(ALL_LISTENS);
     await page.getByTestId('check-all').click();
     const status = (listen: string) => row(page, listen).getByTestId('rule-status');
@@ -37,11 +34,12 @@ describe('port forwarding', () => {
     await expect.poll(() => status(':::9000').getAttribute('data-tone')).not.toBe('ok');
     expect(await status(':::9000').innerText()).toMatch(/9000.*not answering|not answering.*9000/i);
     await screenshot(page, 'forwarding-checked');
-    expect(ruleCommands(app!)).toEqual([]);
+    expect(ruleCommands(app)).toEqual([]);
   });
 
-  it('adds rules of all four types, one with the firewall box', async () => {
-    const { page } = await openForwarding();
+  test('adds rules of all four types, one with the firewall box', async ({ pages }) => {
+    const app = await openForwarding(pages);
+    const { page } = app;
     const cases = [
       { listen: '0.0.0.0', port: '3001', connect: '10.0.0.5', type: 'v4tov4', firewall: true },
       { listen: '127.0.0.1', port: '3002', connect: 'fe80::5', type: 'v4tov6', firewall: false },
@@ -62,34 +60,36 @@ describe('port forwarding', () => {
       await dialog.getByRole('button', { name: 'Close' }).click();
       await expect.poll(() => row(page, `${c.listen}:${c.port}`).count()).toBe(1);
     }
-    expect(ruleCommands(app!)).toEqual([
+    expect(ruleCommands(app)).toEqual([
       'netsh interface portproxy add v4tov4 listenaddress=0.0.0.0 listenport=3001 connectaddress=10.0.0.5 connectport=3001',
       'netsh advfirewall firewall add rule name=Portwarden portproxy TCP 3001 dir=in action=allow protocol=TCP localport=3001',
       'netsh interface portproxy add v4tov6 listenaddress=127.0.0.1 listenport=3002 connectaddress=fe80::5 connectport=3002',
       'netsh interface portproxy add v6tov4 listenaddress=:: listenport=3003 connectaddress=10.0.0.5 connectport=3003',
       'netsh interface portproxy add v6tov6 listenaddress=:: listenport=3004 connectaddress=::1 connectport=3004',
     ]);
-    expect(app!.harness.windows.runner.machine.firewallRules.map((r) => r.name)).toContain(
+    expect(app.harness.windows.runner.machine.firewallRules.map((r) => r.name)).toContain(
       'Portwarden portproxy TCP 3001',
     );
     expect(await row(page, '0.0.0.0:3001').innerText()).toMatch(/\tYes\t/);
   });
 
-  it('edits the connect port inline with netsh set', async () => {
-    const { page } = await openForwarding();
+  test('edits the connect port inline with netsh set', async ({ pages }) => {
+    const app = await openForwarding(pages);
+    const { page } = app;
     await row(page, '0.0.0.0:8080').getByTestId('rule-edit').click();
     const editing = page.locator('[data-testid="rule-row"][data-editing="true"]');
     await editing.getByTestId('edit-connectPort').fill('81');
     await screenshot(page, 'forwarding-inline-edit');
     await editing.getByTestId('edit-connectPort').press('Enter');
     await expect.poll(() => row(page, '0.0.0.0:8080').innerText()).toMatch(/172\.28\.241\.140\s+81/);
-    expect(ruleCommands(app!)).toEqual([
+    expect(ruleCommands(app)).toEqual([
       'netsh interface portproxy set v4tov4 listenaddress=0.0.0.0 listenport=8080 connectaddress=172.28.241.140 connectport=81',
     ]);
   });
 
-  it('asks the user when the rule was changed outside the app during the edit', async () => {
-    const { page, harness } = await openForwarding();
+  test('asks the user when the rule was changed outside the app during the edit', async ({ pages }) => {
+    const app = await openForwarding(pages);
+    const { page, harness } = app;
     await row(page, '0.0.0.0:8080').getByTestId('rule-edit').click();
     await harness.windows.runner.run('netsh', [
       'interface',
@@ -107,27 +107,29 @@ describe('port forwarding', () => {
     const dialog = page.getByTestId('edit-conflict-dialog');
     await expect.poll(() => dialog.innerText()).toMatch(/changed outside Portwarden/);
     await screenshot(page, 'forwarding-edit-conflict');
-    expect(ruleCommands(app!)).toEqual([
+    expect(ruleCommands(app)).toEqual([
       'netsh interface portproxy set v4tov4 listenaddress=0.0.0.0 listenport=8080 connectaddress=172.28.241.141 connectport=80',
     ]);
   });
 
-  it('changes the listen port transactionally: add new, verify, delete old', async () => {
-    const { page } = await openForwarding();
+  test('changes the listen port transactionally: add new, verify, delete old', async ({ pages }) => {
+    const app = await openForwarding(pages);
+    const { page } = app;
     await row(page, '0.0.0.0:8080').getByTestId('rule-edit').click();
     const editing = page.locator('[data-testid="rule-row"][data-editing="true"]');
     await editing.getByTestId('edit-listenPort').fill('8090');
     await editing.getByTestId('edit-listenPort').press('Enter');
     await expect.poll(() => row(page, '0.0.0.0:8090').count()).toBe(1);
     expect(await row(page, '0.0.0.0:8080').count()).toBe(0);
-    expect(ruleCommands(app!)).toEqual([
+    expect(ruleCommands(app)).toEqual([
       'netsh interface portproxy add v4tov4 listenaddress=0.0.0.0 listenport=8090 connectaddress=172.28.241.140 connectport=80',
       'netsh interface portproxy delete v4tov4 listenaddress=0.0.0.0 listenport=8080',
     ]);
   });
 
-  it('deletes several selected rules', async () => {
-    const { page } = await openForwarding();
+  test('deletes several selected rules', async ({ pages }) => {
+    const app = await openForwarding(pages);
+    const { page } = app;
     for (const listen of ['0.0.0.0:8080', '127.0.0.1:8888']) await row(page, listen).getByRole('checkbox').click();
     await page.getByTestId('delete-rules-open').click();
     const dialog = page.getByTestId('delete-rules-dialog');
@@ -138,8 +140,9 @@ describe('port forwarding', () => {
     expect(await listens(page)).toEqual([':::9000', '0.0.0.0:2222', '127.0.0.1:8081'].sort());
   });
 
-  it('resets with a backup first, then restores the backup', async () => {
-    const { page } = await openForwarding();
+  test('resets with a backup first, then restores the backup', async ({ pages }) => {
+    const app = await openForwarding(pages);
+    const { page } = app;
     await page.getByTestId('reset-rules-open').click();
     const reset = page.getByTestId('reset-rules-dialog');
     await reset.getByRole('button', { name: 'Back up and delete all' }).click();
@@ -161,8 +164,9 @@ describe('port forwarding', () => {
     await expect.poll(() => listens(page)).toEqual(ALL_LISTENS);
   });
 
-  it('imports nothing when one row is invalid, names the row, then imports the fixed file', async () => {
-    const { page } = await openForwarding();
+  test('imports nothing when one row is invalid, names the row, then imports the fixed file', async ({ pages }) => {
+    const app = await openForwarding(pages);
+    const { page } = app;
     await page.getByTestId('import-open').click();
     const dialog = page.getByTestId('import-dialog');
     const rows = [
@@ -174,7 +178,7 @@ describe('port forwarding', () => {
     await expect.poll(() => dialog.getByTestId('import-issues').innerText()).toMatch(/Row 2/);
     await screenshot(page, 'forwarding-import-invalid');
     expect(await dialog.getByRole('button', { name: 'Import', exact: true }).isDisabled()).toBe(true);
-    expect(ruleCommands(app!)).toEqual([]);
+    expect(ruleCommands(app)).toEqual([]);
 
     rows[1] = { ...rows[1]!, connectAddress: '10.0.0.7' };
     await dialog.getByTestId('import-text').fill(JSON.stringify({ rules: rows }));
@@ -185,8 +189,8 @@ describe('port forwarding', () => {
     await expect.poll(() => page.locator('[data-testid="rule-row"]').count()).toBe(8);
   });
 
-  it('shows the IP Helper warning and starts the service', async () => {
-    app = await pages.open({ scenario: 'broken-iphlpsvc' });
+  test('shows the IP Helper warning and starts the service', async ({ pages }) => {
+    const app = await pages.open({ scenario: 'broken-iphlpsvc' });
     const { page } = app;
     await page.getByTestId('tab-forwarding').click();
     await expect.poll(() => page.getByTestId('iphlpsvc-warning').innerText()).toMatch(/IP Helper/);
@@ -194,8 +198,9 @@ describe('port forwarding', () => {
     await expect.poll(() => page.getByTestId('iphlpsvc-warning').count()).toBe(0);
   });
 
-  it('renders the Korean forwarding view', async () => {
-    const { page } = await openForwarding({ uiLocale: 'ko-KR', locale: 'ko' });
+  test('renders the Korean forwarding view', async ({ pages }) => {
+    const app = await openForwarding(pages, { uiLocale: 'ko-KR', locale: 'ko' });
+    const { page } = app;
     await page.getByTestId('check-all').click();
     await expect.poll(() => row(page, ':::9000').getByTestId('rule-status').getAttribute('data-tone')).not.toBe('ok');
     await screenshot(page, 'forwarding-ko');

@@ -13,7 +13,7 @@
  */
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, test } from '@playwright/test';
 import { CHANNELS } from '../../shared/ipc';
 import type { RecoveryReport, UnfinishedChange } from '../../shared/model';
 import type { Result } from '../../shared/result';
@@ -190,12 +190,13 @@ interface PointResult {
 
 const matrix: { name: string; points: PointResult[] }[] = [];
 
-beforeAll(async () => {
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
   await buildCrashChild();
   runs = await createRuns();
-}, 120_000);
+});
 
-afterAll(async () => {
+test.afterAll(async () => {
   await runs.dispose();
   const lines = matrix.map(
     ({ name, points }) =>
@@ -204,101 +205,98 @@ afterAll(async () => {
   console.log(`crash-at-every-step matrix:\n${lines.join('\n')}`);
 });
 
-describe('crash at every step of every multi-step change', () => {
+test.describe('crash at every step of every multi-step change', () => {
   for (const crashCase of CASES) {
-    it(
-      crashCase.name,
-      async () => {
-        const { scenario } = crashCase;
-        // Baseline: the scenario plus the case's setup, as the user has it before the change.
-        const baseline = await runs.newRun();
-        const setup = crashCase.setup
-          ? await runs.spawnChild(baseline, scenario, crashCase.setup)
-          : await runs.spawnChild(baseline, scenario, []);
-        const setupResults = setup.output?.results ?? [];
-        for (const result of setupResults) expectOk(result);
-        const change = crashCase.change(setupResults);
-        const before = await runs.machineOf(baseline);
+    test(crashCase.name, async () => {
+      test.setTimeout(600_000);
+      const { scenario } = crashCase;
+      // Baseline: the scenario plus the case's setup, as the user has it before the change.
+      const baseline = await runs.newRun();
+      const setup = crashCase.setup
+        ? await runs.spawnChild(baseline, scenario, crashCase.setup)
+        : await runs.spawnChild(baseline, scenario, []);
+      const setupResults = setup.output?.results ?? [];
+      for (const result of setupResults) expectOk(result);
+      const change = crashCase.change(setupResults);
+      const before = await runs.machineOf(baseline);
 
-        // A clean run: the target, how many commands change things, and an empty journal after it.
-        const clean = await runs.newRun(baseline);
-        const cleanRun = await runs.spawnChild(clean, scenario, [change, call('listUnfinishedChanges')]);
-        const cleanOutput = cleanRun.output as ChildOutput;
-        expect(expectOk<{ outcome: string }>(cleanOutput.results[0]).outcome).toBe('applied');
-        expect(expectOk<UnfinishedChange[]>(cleanOutput.results[1])).toEqual([]);
-        const target = await runs.machineOf(clean);
-        const [beforeData, targetData] = [userData(before), userData(target)];
-        expect(cleanOutput.attempts).toBeGreaterThan(1);
+      // A clean run: the target, how many commands change things, and an empty journal after it.
+      const clean = await runs.newRun(baseline);
+      const cleanRun = await runs.spawnChild(clean, scenario, [change, call('listUnfinishedChanges')]);
+      const cleanOutput = cleanRun.output as ChildOutput;
+      expect(expectOk<{ outcome: string }>(cleanOutput.results[0]).outcome).toBe('applied');
+      expect(expectOk<UnfinishedChange[]>(cleanOutput.results[1])).toEqual([]);
+      const target = await runs.machineOf(clean);
+      const [beforeData, targetData] = [userData(before), userData(target)];
+      expect(cleanOutput.attempts).toBeGreaterThan(1);
 
-        const points = [
-          ...Array.from({ length: cleanOutput.attempts }, (_, i) => ({ when: 'before' as const, change: i + 1 })),
-          ...Array.from({ length: cleanOutput.changes }, (_, i) => ({ when: 'after' as const, change: i + 1 })),
-        ];
+      const points = [
+        ...Array.from({ length: cleanOutput.attempts }, (_, i) => ({ when: 'before' as const, change: i + 1 })),
+        ...Array.from({ length: cleanOutput.changes }, (_, i) => ({ when: 'after' as const, change: i + 1 })),
+      ];
 
-        const results = await pool(
-          points.map((point) => async (): Promise<PointResult> => {
-            const label = `${point.when}:${point.change}`;
-            const crashed = await runs.newRun(baseline);
-            const killed = await runs.spawnChild(crashed, scenario, [change], point);
-            expect(killed.killed, `${label} should have been killed`).toBe(true);
+      const results = await pool(
+        points.map((point) => async (): Promise<PointResult> => {
+          const label = `${point.when}:${point.change}`;
+          const crashed = await runs.newRun(baseline);
+          const killed = await runs.spawnChild(crashed, scenario, [change], point);
+          expect(killed.killed, `${label} should have been killed`).toBe(true);
 
-            // Nothing lost: only items of the state before or of the target, and everything both keep.
-            const atCrash = userData(await runs.machineOf(crashed));
-            for (const item of atCrash)
-              expect(beforeData.has(item) || targetData.has(item), `${label}: unexpected ${item}`).toBe(true);
-            for (const item of beforeData)
-              if (targetData.has(item)) expect(atCrash.has(item), `${label}: lost ${item}`).toBe(true);
+          // Nothing lost: only items of the state before or of the target, and everything both keep.
+          const atCrash = userData(await runs.machineOf(crashed));
+          for (const item of atCrash)
+            expect(beforeData.has(item) || targetData.has(item), `${label}: unexpected ${item}`).toBe(true);
+          for (const item of beforeData)
+            if (targetData.has(item)) expect(atCrash.has(item), `${label}: lost ${item}`).toBe(true);
 
-            // Each way out, from its own copy of the crashed state.
-            const resolved: string[] = [];
-            let offered: UnfinishedChange | undefined;
-            for (const action of ['finish', 'roll-back'] as const) {
-              const attempt = await runs.newRun(crashed);
-              const listed = await runs.spawnChild(attempt, scenario, [call('listUnfinishedChanges')]);
-              const unfinished = expectOk<UnfinishedChange[]>(listed.output?.results[0]);
-              expect(unfinished, `${label}: one unfinished change`).toHaveLength(1);
-              const entry = unfinished[0] as UnfinishedChange;
-              offered = entry;
-              expect(entry.operation).toBe(crashCase.operation);
-              expect(entry.progress).not.toBe('unreadable');
-              expect(entry.actions).toContain(entry.recommended);
-              // Killed before its first change: nothing happened yet (a restart with WinNAT still running has nothing left to do).
-              if (point.when === 'before' && point.change === 1) {
-                expect(entry.progress).toBe(entry.intent.kind === 'winnat-restart' ? 'done' : 'not-started');
-              }
-              if (entry.intent.kind === 'rules' && entry.intent.backupId) {
-                const backups = await readdir(path.join(attempt.dataDir, 'backups'));
-                expect(backups, `${label}: the promised backup exists`).toContain(`${entry.intent.backupId}.json`);
-              }
-              if (!entry.actions.includes(action)) continue;
-
-              const after = await runs.spawnChild(attempt, scenario, [
-                call('resolveUnfinishedChange', { id: entry.id, action }),
-                call('listUnfinishedChanges'),
-              ]);
-              const report = expectOk<RecoveryReport>(after.output?.results[0]);
-              expect(report, `${label} ${action}`).toMatchObject({ outcome: 'applied', resolved: true });
-              expect(expectOk<UnfinishedChange[]>(after.output?.results[1])).toEqual([]);
-              const final = await runs.machineOf(attempt);
-              expect(sorted(userData(final)), `${label} ${action}`).toEqual(
-                sorted(action === 'finish' ? targetData : beforeData),
-              );
-              expect(winnatOf(final), `${label} ${action}: WinNAT as before`).toBe(winnatOf(before));
-              resolved.push(action);
+          // Each way out, from its own copy of the crashed state.
+          const resolved: string[] = [];
+          let offered: UnfinishedChange | undefined;
+          for (const action of ['finish', 'roll-back'] as const) {
+            const attempt = await runs.newRun(crashed);
+            const listed = await runs.spawnChild(attempt, scenario, [call('listUnfinishedChanges')]);
+            const unfinished = expectOk<UnfinishedChange[]>(listed.output?.results[0]);
+            expect(unfinished, `${label}: one unfinished change`).toHaveLength(1);
+            const entry = unfinished[0] as UnfinishedChange;
+            offered = entry;
+            expect(entry.operation).toBe(crashCase.operation);
+            expect(entry.progress).not.toBe('unreadable');
+            expect(entry.actions).toContain(entry.recommended);
+            // Killed before its first change: nothing happened yet (a restart with WinNAT still running has nothing left to do).
+            if (point.when === 'before' && point.change === 1) {
+              expect(entry.progress).toBe(entry.intent.kind === 'winnat-restart' ? 'done' : 'not-started');
             }
-            expect(resolved.length).toBeGreaterThan(0);
-            return {
-              point: label,
-              progress: offered?.progress ?? '?',
-              recommended: offered?.recommended ?? '?',
-              resolved,
-            };
-          }),
-        );
-        matrix.push({ name: crashCase.name, points: results });
-        expect(results).toHaveLength(points.length);
-      },
-      600_000,
-    );
+            if (entry.intent.kind === 'rules' && entry.intent.backupId) {
+              const backups = await readdir(path.join(attempt.dataDir, 'backups'));
+              expect(backups, `${label}: the promised backup exists`).toContain(`${entry.intent.backupId}.json`);
+            }
+            if (!entry.actions.includes(action)) continue;
+
+            const after = await runs.spawnChild(attempt, scenario, [
+              call('resolveUnfinishedChange', { id: entry.id, action }),
+              call('listUnfinishedChanges'),
+            ]);
+            const report = expectOk<RecoveryReport>(after.output?.results[0]);
+            expect(report, `${label} ${action}`).toMatchObject({ outcome: 'applied', resolved: true });
+            expect(expectOk<UnfinishedChange[]>(after.output?.results[1])).toEqual([]);
+            const final = await runs.machineOf(attempt);
+            expect(sorted(userData(final)), `${label} ${action}`).toEqual(
+              sorted(action === 'finish' ? targetData : beforeData),
+            );
+            expect(winnatOf(final), `${label} ${action}: WinNAT as before`).toBe(winnatOf(before));
+            resolved.push(action);
+          }
+          expect(resolved.length).toBeGreaterThan(0);
+          return {
+            point: label,
+            progress: offered?.progress ?? '?',
+            recommended: offered?.recommended ?? '?',
+            resolved,
+          };
+        }),
+      );
+      matrix.push({ name: crashCase.name, points: results });
+      expect(results).toHaveLength(points.length);
+    });
   }
 });

@@ -2,25 +2,24 @@
  * The whole story of a crash, end to end: the app core is killed (SIGKILL) right after it stopped
  * WinNAT to protect a port; the next start (the browser harness on the machine state and data folder
  * the killed process left) shows the interrupted change, and finishing it from the page protects the
- * port and starts WinNAT again. The matrix (crash-matrix.e2e.test.ts) covers every step of every
+ * port and starts WinNAT again. The matrix (crash-matrix.spec.ts) covers every step of every
  * change without a browser; this is the user's view of one of them.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNELS } from '../../shared/ipc';
-import { screenshot, useAppPages } from '../support';
+import { expect, screenshot, test } from '../support';
 import { buildCrashChild, createRuns } from './crash-runs';
 
-const pages = useAppPages();
 let runs: Awaited<ReturnType<typeof createRuns>>;
 
-beforeAll(async () => {
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
   await buildCrashChild();
   runs = await createRuns();
-}, 120_000);
-afterAll(() => runs.dispose());
+});
+test.afterAll(() => runs.dispose());
 
-describe('a crash in the middle of protecting a port', () => {
-  it('is offered at the next start and finished from the page', async () => {
+test.describe('a crash in the middle of protecting a port', () => {
+  test('is offered at the next start and finished from the page', async ({ pages }) => {
     const run = await runs.newRun();
     const protect = {
       channel: CHANNELS.addExclusion,

@@ -1,20 +1,16 @@
 /**
  * Issue 2 end to end: the real renderer, preload and router over the simulated Windows, in Chromium.
  */
-import { describe, expect, it } from 'vitest';
-import { screenshot, useAppPages, type AppPage } from './support';
-
-const pages = useAppPages();
-let app: AppPage | undefined;
+import { expect, screenshot, test, type AppPage } from './support';
 
 const mutatingCommands = (current: AppPage) =>
   current.harness.windows.runner.calls
     .map((c) => `${c.command} ${c.args.join(' ')}`)
     .filter((line) => / (add|delete|set|reset) /.test(line) || /^net (stop|start) /.test(line));
 
-describe('excluded port ranges', () => {
-  it('shows the four tables, with system and administered rows', async () => {
-    app = await pages.open({ scenario: 'hyperv-reserved' });
+test.describe('excluded port ranges', () => {
+  test('shows the four tables, with system and administered rows', async ({ pages }) => {
+    const app = await pages.open({ scenario: 'hyperv-reserved' });
     const { page } = app;
     for (const family of ['tcp-ipv4', 'udp-ipv4', 'tcp-ipv6', 'udp-ipv6']) {
       await expect.poll(() => page.getByTestId(`ranges-table-${family}`).isVisible()).toBe(true);
@@ -31,8 +27,8 @@ describe('excluded port ranges', () => {
     await screenshot(page, 'ranges-en');
   });
 
-  it('filters by a port inside a reserved block and says why in plain words', async () => {
-    app = await pages.open({ scenario: 'hyperv-reserved' });
+  test('filters by a port inside a reserved block and says why in plain words', async ({ pages }) => {
+    const app = await pages.open({ scenario: 'hyperv-reserved' });
     const { page } = app;
     await page.keyboard.press('Control+f');
     await page.keyboard.type('8065');
@@ -48,8 +44,8 @@ describe('excluded port ranges', () => {
     await expect.poll(() => page.getByText(/whole number from 1 to 65535/).count()).toBeGreaterThan(0);
   });
 
-  it('protects a port (stop winnat, add, start) and deletes the new administered row', async () => {
-    app = await pages.open({ scenario: 'hyperv-reserved' });
+  test('protects a port (stop winnat, add, start) and deletes the new administered row', async ({ pages }) => {
+    const app = await pages.open({ scenario: 'hyperv-reserved' });
     const { page } = app;
     await page.getByTestId('protect-port-open').click();
     const dialog = page.getByTestId('protect-port-dialog');
@@ -79,8 +75,8 @@ describe('excluded port ranges', () => {
     await expect.poll(() => row.count()).toBe(0);
   });
 
-  it('refuses hostile input in the form with a field error and runs nothing', async () => {
-    app = await pages.open({ scenario: 'hyperv-reserved' });
+  test('refuses hostile input in the form with a field error and runs nothing', async ({ pages }) => {
+    const app = await pages.open({ scenario: 'hyperv-reserved' });
     const { page } = app;
     await page.getByTestId('protect-port-open').click();
     const dialog = page.getByTestId('protect-port-dialog');
@@ -92,8 +88,8 @@ describe('excluded port ranges', () => {
     expect(mutatingCommands(app)).toEqual([]);
   });
 
-  it('restarts WinNAT after a warning and shows what was freed and what appeared', async () => {
-    app = await pages.open({ scenario: 'hyperv-reserved', seed: 3 });
+  test('restarts WinNAT after a warning and shows what was freed and what appeared', async ({ pages }) => {
+    const app = await pages.open({ scenario: 'hyperv-reserved', seed: 3 });
     const { page } = app;
     await page.getByTestId('restart-winnat').click();
     const dialog = page.getByTestId('restart-winnat-dialog');
@@ -106,15 +102,15 @@ describe('excluded port ranges', () => {
     expect(mutatingCommands(app)).toEqual(['net stop winnat', 'net start winnat']);
   });
 
-  it('opens the restart confirmation from the tray menu', async () => {
-    app = await pages.open({ scenario: 'hyperv-reserved' });
+  test('opens the restart confirmation from the tray menu', async ({ pages }) => {
+    const app = await pages.open({ scenario: 'hyperv-reserved' });
     app.harness.trayCommand('restart-winnat');
-    await expect.poll(() => app!.page.getByTestId('restart-winnat-dialog').isVisible()).toBe(true);
+    await expect.poll(() => app.page.getByTestId('restart-winnat-dialog').isVisible()).toBe(true);
     expect(mutatingCommands(app)).toEqual([]);
   });
 
-  it('lists the exact commands in the activity panel', async () => {
-    app = await pages.open({ scenario: 'hyperv-reserved' });
+  test('lists the exact commands in the activity panel', async ({ pages }) => {
+    const app = await pages.open({ scenario: 'hyperv-reserved' });
     const { page } = app;
     await page.getByTestId('activity-open').click();
     const drawer = page.getByTestId('activity-drawer');
@@ -122,8 +118,8 @@ describe('excluded port ranges', () => {
     await screenshot(page, 'activity');
   });
 
-  it('unelevated: one banner, every change disabled, nothing runs', async () => {
-    app = await pages.open({ scenario: 'not-elevated' });
+  test('unelevated: one banner, every change disabled, nothing runs', async ({ pages }) => {
+    const app = await pages.open({ scenario: 'not-elevated' });
     const { page } = app;
     await expect.poll(() => page.getByTestId('elevation-banner').innerText()).toMatch(/without administrator rights/);
     for (const id of ['protect-port-open', 'restart-winnat', 'dynamic-reset-open']) {
@@ -135,8 +131,8 @@ describe('excluded port ranges', () => {
     expect(mutatingCommands(app)).toEqual([]);
   });
 
-  it('renders the Korean UI over Korean netsh output', async () => {
-    app = await pages.open({ scenario: 'hyperv-reserved', locale: 'ko', uiLocale: 'ko-KR' });
+  test('renders the Korean UI over Korean netsh output', async ({ pages }) => {
+    const app = await pages.open({ scenario: 'hyperv-reserved', locale: 'ko', uiLocale: 'ko-KR' });
     const { page } = app;
     await expect.poll(() => page.getByRole('heading', { name: '제외된 포트 범위' }).count()).toBeGreaterThan(0);
     await expect.poll(() => page.getByTestId('ranges-table-tcp-ipv4').innerText()).toMatch(/8031/);
@@ -145,8 +141,8 @@ describe('excluded port ranges', () => {
     await screenshot(page, 'ranges-ko');
   });
 
-  it('is readable in dark mode at 1000x700', async () => {
-    app = await pages.open({
+  test('is readable in dark mode at 1000x700', async ({ pages }) => {
+    const app = await pages.open({
       scenario: 'hyperv-reserved',
       colorScheme: 'dark',
       viewport: { width: 1000, height: 700 },

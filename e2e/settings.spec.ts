@@ -2,14 +2,11 @@
  * Start with Windows in the settings menu, as an installed app (the harness gives the core a packaged
  * exe path; the simulated schtasks reads the task definition the app writes to its data folder).
  */
-import { describe, expect, it } from 'vitest';
-import { screenshot, useAppPages } from './support';
-
-const pages = useAppPages();
+import { expect, screenshot, test } from './support';
 const EXE = 'C:\\Program Files\\Portwarden\\Portwarden.exe';
 
-describe('Start with Windows', () => {
-  it('registers the logon task from the switch, with no time limit, and removes it again', async () => {
+test.describe('Start with Windows', () => {
+  test('registers the logon task from the switch, with no time limit, and removes it again', async ({ pages }) => {
     const { page, harness } = await pages.open({ scenario: 'hyperv-reserved', installed: true });
     const tasks = () => harness.windows.runner.machine.scheduledTasks;
     await page.getByTestId('settings-open').click();
@@ -33,7 +30,7 @@ describe('Start with Windows', () => {
     expect(tasks()).toEqual([]);
   });
 
-  it("offers to repair an older version's task (72-hour limit) and repairs it", async () => {
+  test("offers to repair an older version's task (72-hour limit) and repairs it", async ({ pages }) => {
     const { page, harness } = await pages.open({ scenario: 'hyperv-reserved', installed: true });
     // What the previous version registered: switches only, so Task Scheduler's defaults apply.
     await harness.windows.runner.run('schtasks', [

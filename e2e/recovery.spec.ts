@@ -5,13 +5,10 @@
  * the page is reloaded, as the window would be after Portwarden started again.
  */
 import path from 'node:path';
-import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import type { Page } from '@playwright/test';
 import type { JournalIntent, ProxyRule } from '../shared/model';
 import { createFileJournal } from '../electron/system/journal';
-import { screenshot, useAppPages, type AppPage } from './support';
-
-const pages = useAppPages();
+import { expect, screenshot, test, type AppPage, type AppPages, type OpenOptions } from './support';
 
 const PROTECT_8065: JournalIntent = {
   kind: 'exclusion',
@@ -45,7 +42,8 @@ const EDIT_8080_TO_18080: JournalIntent = {
 
 /** Opens the app, stages the crash (commands already run + the journal entry), and starts the window again. */
 const openAfterCrash = async (
-  options: Parameters<typeof pages.open>[0],
+  pages: AppPages,
+  options: OpenOptions,
   operation: string,
   intent: JournalIntent,
   commands: readonly (readonly [string, readonly string[]])[],
@@ -75,9 +73,9 @@ const resolveCalls = (app: AppPage) =>
     .map((c) => `${c.command} ${c.args.join(' ')}`)
     .filter((line) => / (add|delete|set|reset) /.test(line) || /^net (stop|start) /.test(line));
 
-describe('interrupted changes', () => {
-  it('shows a half-done "protect port" and finishes it when asked', async () => {
-    const app = await openAfterCrash({ scenario: 'hyperv-reserved' }, 'protect-ports', PROTECT_8065, [
+test.describe('interrupted changes', () => {
+  test('shows a half-done "protect port" and finishes it when asked', async ({ pages }) => {
+    const app = await openAfterCrash(pages, { scenario: 'hyperv-reserved' }, 'protect-ports', PROTECT_8065, [
       ['net', ['stop', 'winnat']],
     ]);
     const { page } = app;
@@ -127,8 +125,8 @@ describe('interrupted changes', () => {
     await expect.poll(() => page.getByTestId('winnat-status').getAttribute('data-status')).toBe('running');
   });
 
-  it('rolls back a half-done rule edit to the original rule', async () => {
-    const app = await openAfterCrash({ scenario: 'forwarding' }, 'edit-rule', EDIT_8080_TO_18080, [
+  test('rolls back a half-done rule edit to the original rule', async ({ pages }) => {
+    const app = await openAfterCrash(pages, { scenario: 'forwarding' }, 'edit-rule', EDIT_8080_TO_18080, [
       [
         'netsh',
         [
@@ -177,8 +175,9 @@ describe('interrupted changes', () => {
       .toEqual([':::9000', '0.0.0.0:2222', '0.0.0.0:8080', '127.0.0.1:8081', '127.0.0.1:8888'].sort());
   });
 
-  it('speaks Korean, and fits a small dark window', async () => {
+  test('speaks Korean, and fits a small dark window', async ({ pages }) => {
     const app = await openAfterCrash(
+      pages,
       { scenario: 'hyperv-reserved', uiLocale: 'ko-KR', colorScheme: 'dark', viewport: { width: 1000, height: 700 } },
       'protect-ports',
       PROTECT_8065,

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { expect, test } from '@playwright/test';
 import { extractCsp } from '../electron/csp';
 import { RENDERER_DIR } from './harness/build';
 
@@ -19,15 +19,15 @@ const directives = () => {
   );
 };
 
-describe('built index.html CSP', () => {
-  it('allows only our own scripts', () => {
+test.describe('built index.html CSP', () => {
+  test('allows only our own scripts', () => {
     const csp = directives();
     expect(csp.get('script-src')).toEqual(["'self'"]);
     expect(csp.get('default-src')).toEqual(["'none'"]);
     expect(csp.get('object-src')).toEqual(["'none'"]);
   });
 
-  it('names no remote source and nothing unsafe anywhere', () => {
+  test('names no remote source and nothing unsafe anywhere', () => {
     for (const [name, values] of directives()) {
       for (const value of values) {
         expect(value, `${name} ${value}`).not.toMatch(/unsafe-|https?:|wss?:|\*|data:.*script/);
@@ -35,7 +35,7 @@ describe('built index.html CSP', () => {
     }
   });
 
-  it('allows styles only from us plus the hash of the empty <style> Griffel creates', () => {
+  test('allows styles only from us plus the hash of the empty <style> Griffel creates', () => {
     expect(directives().get('style-src')).toEqual(["'self'", "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='"]);
   });
 });

@@ -5,15 +5,12 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
 import type { CommandRecord } from '../shared/model';
 import { formatCommandLine, formatOutcomeLine } from '../electron/system/audit/audit-log';
-import { SCREENSHOT_DIR, screenshot, useAppPages, type AppPage } from './support';
+import { SCREENSHOT_DIR, expect, screenshot, test } from './support';
 
-const pages = useAppPages();
-let app: AppPage | undefined;
 const seededDirs: string[] = [];
-afterEach(() => {
+test.afterEach(() => {
   for (const dir of seededDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -49,9 +46,9 @@ const seededDataDir = () => {
   return dir;
 };
 
-describe('audit log in the activity drawer', () => {
-  it('shows the verified result of a change and the changes of earlier runs', async () => {
-    app = await pages.open({ scenario: 'hyperv-reserved', dataDir: seededDataDir() });
+test.describe('audit log in the activity drawer', () => {
+  test('shows the verified result of a change and the changes of earlier runs', async ({ pages }) => {
+    const app = await pages.open({ scenario: 'hyperv-reserved', dataDir: seededDataDir() });
     const { page, harness } = app;
     await page.getByTestId('protect-port-open').click();
     const dialog = page.getByTestId('protect-port-dialog');
@@ -92,9 +89,9 @@ describe('audit log in the activity drawer', () => {
   });
 });
 
-describe('renderer errors', () => {
-  it('reports a thrown error and an unhandled rejection to main.log, one escaped line each', async () => {
-    app = await pages.open({ scenario: 'hyperv-reserved' });
+test.describe('renderer errors', () => {
+  test('reports a thrown error and an unhandled rejection to main.log, one escaped line each', async ({ pages }) => {
+    const app = await pages.open({ scenario: 'hyperv-reserved' });
     const { page, harness } = app;
     await page.evaluate(() => {
       setTimeout(() => {
