@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveDataDir } from './data-dir';
 import { DEFAULT_SYSTEM_ROOT, findWindowsFolder, systemRootFromKernel } from './system/run/windows-dirs';
@@ -31,7 +32,7 @@ describe('resolveDataDir', () => {
         systemRoot: 'C:\\Windows',
         userDataDir: '/home/u/.config/Portwarden',
       }),
-    ).toBe('/home/u/.config/Portwarden/simulated-windows');
+    ).toBe(path.join('/home/u/.config/Portwarden', 'simulated-windows'));
   });
 });
 

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ServiceStatus, WatchState } from '../shared/model';
 import type { TrayCommand } from '../shared/ipc';
@@ -80,12 +81,12 @@ describe('tray', () => {
   it('shows the WinNAT status in the tooltip and the icon', () => {
     const { tray, setStatus } = setup();
     expect(tray.tooltip).toBe('Portwarden — WinNAT: unknown');
-    expect((tray.image as { path: string }).path).toBe('/icons/tray-warning.ico');
+    expect((tray.image as { path: string }).path).toBe(path.join('/icons', 'tray-warning.ico'));
     setStatus('running');
     expect(tray.tooltip).toBe('Portwarden — WinNAT: running');
-    expect((tray.image as { path: string }).path).toBe('/icons/tray-normal.ico');
+    expect((tray.image as { path: string }).path).toBe(path.join('/icons', 'tray-normal.ico'));
     setStatus('stopped');
-    expect((tray.image as { path: string }).path).toBe('/icons/tray-warning.ico');
+    expect((tray.image as { path: string }).path).toBe(path.join('/icons', 'tray-warning.ico'));
   });
 
   it('speaks Korean when the system does', () => {
@@ -143,7 +144,7 @@ describe('tray', () => {
     expect(trayIconKind('running')).toBe('normal');
     for (const s of ['stopped', 'starting', 'stopping', 'absent', 'unknown'] as const)
       expect(trayIconKind(s)).toBe('warning');
-    expect(trayIconPath({ kind: 'normal', platform: 'linux', iconDir: '/i' })).toBe('/i/tray-normal.png');
+    expect(trayIconPath({ kind: 'normal', platform: 'linux', iconDir: '/i' })).toBe(path.join('/i', 'tray-normal.png'));
     expect(trayTooltip('absent', 'en')).toBe('Portwarden — WinNAT: not installed');
   });
 });

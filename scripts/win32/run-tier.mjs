@@ -15,6 +15,9 @@
 // It fails loudly (non-zero exit) when Wine is missing, node.exe cannot be fetched, the prefix cannot
 // be set up, a test fails, or no test ran: a tier that quietly passes without running proves nothing.
 //
+// On Windows itself (the windows workflow) there is nothing to emulate: the same bundles run under
+// this very node.exe, koffi resolved from the repository's node_modules.
+//
 // Usage: node scripts/win32/run-tier.mjs [path substring...] (no argument: every file).
 // Environment: PORTWARDEN_SKIP_WIN32=1 (explicit opt-out), PORTWARDEN_WINE64 / PORTWARDEN_WINESERVER
 // (binaries), PORTWARDEN_WIN32_CACHE (cache folder, default out/win32), PORTWARDEN_WIN32_TIMEOUT_MS
@@ -61,7 +64,9 @@ const DRIVE_C = path.join(PREFIX, 'drive_c');
 const HOME_C = path.join(DRIVE_C, 'portwarden');
 const NODE_DIR = path.join(HOME_C, `node-${PINNED.node}`);
 const NODE_EXE = path.join(NODE_DIR, 'node.exe');
-const RUN_DIR = path.join(HOME_C, 'run');
+const ON_WINDOWS = process.platform === 'win32';
+// On Windows the bundles stay inside the repository, so `require('koffi')` finds its node_modules.
+const RUN_DIR = ON_WINDOWS ? path.join(CACHE, 'run') : path.join(HOME_C, 'run');
 const READY_STAMP = path.join(PREFIX, '.portwarden-win10');
 // node:test applies --test-timeout to each test file as a whole too, and one file of ~60 child
 // processes takes 30 s on an idle machine but minutes on a loaded one: only the whole run is limited.
@@ -78,8 +83,9 @@ const writeResults = (report) => {
   writeFileSync(RESULTS_FILE, `${JSON.stringify({ tier: 'win32', ...report }, null, 2)}\n`);
 };
 
-/** A path under drive_c as Windows Node sees it. */
+/** A path under drive_c as Windows Node sees it (on Windows: the path itself). */
 const toWindowsPath = (unixPath) => {
+  if (ON_WINDOWS) return unixPath;
   const relative = path.relative(DRIVE_C, unixPath);
   if (relative.startsWith('..') || path.isAbsolute(relative)) throw new Error(`${unixPath} is not on drive C:`);
   return `C:\\${relative.split(path.sep).join('\\')}`;
@@ -162,7 +168,9 @@ const runWithTimeout = (command, args, { env, cwd, timeoutMs, stdoutFile, stderr
     const timer = setTimeout(() => {
       timedOut = true;
       try {
-        process.kill(-child.pid, 'SIGKILL');
+        // Windows has no process groups to signal; elsewhere the group holds everything Wine started.
+        if (ON_WINDOWS) child.kill('SIGKILL');
+        else process.kill(-child.pid, 'SIGKILL');
       } catch {
         // Already gone.
       }
@@ -271,7 +279,7 @@ const ensurePrefix = async (wine64, env) => {
     ['winecfg', '-v', 'win10'],
   ];
   for (const args of steps) {
-    const run = await runWithTimeout(wine64, args, { env, timeoutMs: SETUP_TIMEOUT_MS, stderrFile });
+    const run = await runWithTimeout(launcher.command, args, { env, timeoutMs: SETUP_TIMEOUT_MS, stderrFile });
     if (run.error || run.timedOut || run.code !== 0)
       throw new TierError(
         `Wine prefix setup failed at "${args.join(' ')}" (${run.timedOut ? 'timed out' : (run.error?.message ?? `exit ${run.code}`)}):\n${tail(stderrFile)}`,
@@ -380,14 +388,15 @@ const sourceOf = (reported, sources) => {
   return sources.find((source) => normalized.endsWith(`/${source.split(path.sep).join('/')}`)) ?? reported;
 };
 
-const runTests = async (wine64, env, sources) => {
+/** `launcher`: wine64 running the fetched node.exe, or on Windows this node.exe itself. */
+const runTests = async (launcher, env, sources) => {
   const eventsFile = path.join(RUN_DIR, 'events.jsonl');
   const tapFile = path.join(RUN_DIR, 'results.tap');
   const stdoutFile = path.join(RUN_DIR, 'stdout.txt');
   const stderrFile = path.join(RUN_DIR, 'stderr.txt');
   cpSync(path.join(root, 'scripts/win32/reporter.mjs'), path.join(RUN_DIR, 'reporter.mjs'));
   const args = [
-    NODE_EXE,
+    ...launcher.prefix,
     '--enable-source-maps',
     '--test',
     // One file at a time: two cores are shared, and Wine start-up per file is the dominant cost anyway.
@@ -400,7 +409,7 @@ const runTests = async (wine64, env, sources) => {
     // Relative with forward slashes: --test treats its arguments as glob patterns.
     ...sources.map((source) => path.relative(RUN_DIR, bundleOf(source)).split(path.sep).join('/')),
   ];
-  const run = await runWithTimeout(wine64, args, {
+  const run = await runWithTimeout(launcher.command, args, {
     env,
     cwd: RUN_DIR,
     timeoutMs: RUN_TIMEOUT_MS,
@@ -447,6 +456,7 @@ const main = async () => {
       throw new TierError(
         `no *${TEST_SUFFIX} file under ${SEARCH_DIRS.join('/, ')}/${filters.length ? ` matching ${filters.join(', ')}` : ''}: zero tests would run.`,
       );
+    if (ON_WINDOWS) return await runOnWindows(sources, started);
     const wine64 = findWine();
     env = makeEnv(findWineserver(wine64));
     log(`wine: ${wine64}; cache: ${path.relative(root, CACHE) || CACHE}`);
@@ -467,65 +477,87 @@ const main = async () => {
     log(`set-up ${seconds(setupMs)}${created ? ' (new prefix)' : ''}; running ${sources.length} file(s):`);
     for (const source of sources) log(`  ${source}`);
 
-    const { run, tests, stderrFile, tapFile } = await runTests(wine64, env, sources);
-    const durationMs = run.ms;
-    const counts = {
-      passed: count(tests, 'passed'),
-      failed: count(tests, 'failed'),
-      skipped: count(tests, 'skipped'),
-      todo: count(tests, 'todo'),
-    };
-    const problems = [];
-    if (run.error) problems.push(`could not start wine64: ${run.error.message}`);
-    if (run.timedOut) problems.push(`the run was killed after ${seconds(RUN_TIMEOUT_MS)}`);
-    if (tests.length === 0) problems.push('zero tests ran');
-    else if (counts.passed + counts.failed === 0) problems.push('every test was skipped');
-    // node --test exits 1 on a failed test; any other non-zero exit with no failure recorded is a crash.
-    if (!run.error && !run.timedOut && run.code !== 0 && counts.failed === 0)
-      problems.push(`node.exe exited with ${run.code ?? run.signal} but no test failed`);
-
-    printTests(tests);
-    const failed = counts.failed + (problems.length > 0 ? 1 : 0);
-    const error = problems.length > 0 ? problems.join('; ') : undefined;
-    if (error) {
-      console.log(`win32 tier: ERROR: ${error}`);
-      const stderr = tail(stderrFile);
-      if (stderr) console.log(`--- node.exe stderr (${path.relative(root, stderrFile)}):\n${stderr}`);
-      console.log(`--- TAP output: ${path.relative(root, tapFile)}`);
-    }
-    writeResults({
-      status: failed === 0 ? 'passed' : 'failed',
-      ...counts,
-      failed,
-      durationMs,
+    const outcome = await runTests({ command: wine64, prefix: [NODE_EXE] }, env, sources);
+    return report(outcome, {
       setupMs,
       runtime: { node: PINNED.node, koffi: PINNED.koffi, wine: wineVersion(wine64, env) },
-      tests,
-      ...(error ? { error } : {}),
     });
-    console.log(
-      `win32 tier: ${counts.passed} passed, ${failed} failed, ${counts.skipped} skipped, ${counts.todo} todo ` +
-        `(run ${seconds(durationMs)}, set-up ${seconds(setupMs)})`,
-    );
-    return failed === 0 ? 0 : 1;
   } catch (error) {
-    const message = error instanceof TierError ? error.message : (error?.stack ?? String(error));
-    console.error(`win32 tier: FAILED: ${message}`);
-    writeResults({
-      status: 'failed',
-      passed: 0,
-      failed: 1,
-      skipped: 0,
-      todo: 0,
-      durationMs: Date.now() - started,
-      tests: [],
-      error: message,
-    });
-    return 1;
+    return reportCrash(error, started);
   } finally {
     // Nothing may outlive the tier: a lingering wineserver would hold the prefix and CI's job open.
     if (env) killWineserver(env);
   }
+};
+
+/** Windows itself: bundle, then run under this node.exe. */
+const runOnWindows = async (sources, started) => {
+  rmSync(RUN_DIR, { recursive: true, force: true });
+  mkdirSync(RUN_DIR, { recursive: true });
+  await bundleTests(sources);
+  const setupMs = Date.now() - started;
+  log(`Windows ${process.version}: running ${sources.length} file(s) natively`);
+  const outcome = await runTests({ command: process.execPath, prefix: [] }, process.env, sources);
+  return report(outcome, { setupMs, runtime: { node: process.version, koffi: PINNED.koffi, wine: null } });
+};
+
+const report = ({ run, tests, stderrFile, tapFile }, { setupMs, runtime }) => {
+  const durationMs = run.ms;
+  const counts = {
+    passed: count(tests, 'passed'),
+    failed: count(tests, 'failed'),
+    skipped: count(tests, 'skipped'),
+    todo: count(tests, 'todo'),
+  };
+  const problems = [];
+  if (run.error) problems.push(`could not start ${ON_WINDOWS ? 'node.exe' : 'wine64'}: ${run.error.message}`);
+  if (run.timedOut) problems.push(`the run was killed after ${seconds(RUN_TIMEOUT_MS)}`);
+  if (tests.length === 0) problems.push('zero tests ran');
+  else if (counts.passed + counts.failed === 0) problems.push('every test was skipped');
+  // node --test exits 1 on a failed test; any other non-zero exit with no failure recorded is a crash.
+  if (!run.error && !run.timedOut && run.code !== 0 && counts.failed === 0)
+    problems.push(`node.exe exited with ${run.code ?? run.signal} but no test failed`);
+
+  printTests(tests);
+  const failed = counts.failed + (problems.length > 0 ? 1 : 0);
+  const error = problems.length > 0 ? problems.join('; ') : undefined;
+  if (error) {
+    console.log(`win32 tier: ERROR: ${error}`);
+    const stderr = tail(stderrFile);
+    if (stderr) console.log(`--- node.exe stderr (${path.relative(root, stderrFile)}):\n${stderr}`);
+    console.log(`--- TAP output: ${path.relative(root, tapFile)}`);
+  }
+  writeResults({
+    status: failed === 0 ? 'passed' : 'failed',
+    ...counts,
+    failed,
+    durationMs,
+    setupMs,
+    runtime,
+    tests,
+    ...(error ? { error } : {}),
+  });
+  console.log(
+    `win32 tier: ${counts.passed} passed, ${failed} failed, ${counts.skipped} skipped, ${counts.todo} todo ` +
+      `(run ${seconds(durationMs)}, set-up ${seconds(setupMs)})`,
+  );
+  return failed === 0 ? 0 : 1;
+};
+
+const reportCrash = (error, started) => {
+  const message = error instanceof TierError ? error.message : (error?.stack ?? String(error));
+  console.error(`win32 tier: FAILED: ${message}`);
+  writeResults({
+    status: 'failed',
+    passed: 0,
+    failed: 1,
+    skipped: 0,
+    todo: 0,
+    durationMs: Date.now() - started,
+    tests: [],
+    error: message,
+  });
+  return 1;
 };
 
 const wineVersion = (wine64, env) =>
