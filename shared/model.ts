@@ -260,11 +260,23 @@ export interface OwnersView {
   readonly readAt: string;
 }
 
+/**
+ * One fact about a port, decided by shared/port-verdict.ts (the only place that tests "is P inside R").
+ * The same fact in both IP versions (WinNAT reserves a block in TCP/IPv4 and TCP/IPv6; a server binds
+ * 0.0.0.0 and ::) is ONE cause listing both in `ipVersions`; `range.ipVersion` / `endpoint.ipVersion`
+ * is the first of them.
+ */
 export type DoctorCause =
-  | { readonly kind: 'excluded'; readonly range: RangeChange }
-  | { readonly kind: 'owned'; readonly endpoint: Endpoint }
-  | { readonly kind: 'forwarded'; readonly rule: ProxyRule }
-  | { readonly kind: 'dynamic-range'; readonly range: DynamicRange };
+  | { readonly kind: 'excluded'; readonly range: RangeChange; readonly ipVersions: readonly IpVersion[] }
+  | {
+      readonly kind: 'owned';
+      readonly endpoint: Endpoint;
+      /** Every listening socket of this process on the port (one per address / IP version). */
+      readonly endpoints: readonly Endpoint[];
+      readonly ipVersions: readonly IpVersion[];
+    }
+  | { readonly kind: 'forwarded'; readonly rule: ProxyRule; readonly ipVersions: readonly IpVersion[] }
+  | { readonly kind: 'dynamic-range'; readonly range: DynamicRange; readonly ipVersions: readonly IpVersion[] };
 
 /** Every cause that applies to one port; no causes means the port is free. */
 export interface DoctorReport {

@@ -55,9 +55,12 @@ export const en = {
     clear: 'Clear the port',
     notExcluded: '{{port}} is not excluded.',
     system: '{{port}} is inside {{start}}–{{end}} ({{family}}), reserved by the system (WinNAT/Hyper-V).',
-    administered: '{{port}} is inside {{start}}–{{end}} ({{family}}), an administered exclusion.',
+    administered: '{{port}} is protected by the administered exclusion {{start}}–{{end}} ({{family}}).',
     systemFix: 'Restart WinNAT to free it, then protect the port so it stays free.',
-    administeredFix: 'An administrator reserved it on purpose; delete the exclusion to use the port.',
+    administeredFix:
+      'Protected on purpose: WinNAT cannot reserve it and Windows does not hand it out, so it stays free for the program you protected it for.',
+    protectedOnly:
+      'It is not protected in {{family}}: WinNAT may still reserve it there. Protect it again to cover both IP versions.',
     unreadable: '{{family}} could not be read, so {{port}} may still be excluded there.',
     protect: 'Protect a port',
     protectHint: 'Add an administered exclusion so WinNAT cannot take the port',
@@ -220,11 +223,14 @@ export const en = {
     free: 'Port {{port}} is free.',
     freeDetail: 'Nothing reserves, holds or forwards it.',
     freeWithNotes: 'Nothing reserves, holds or forwards it now. Notes:',
+    protected: 'Port {{port}} is protected.',
+    protectedDetail:
+      'An administered exclusion keeps WinNAT and Windows away from it; nothing holds or forwards it, so the program you protected it for can use it.',
     unreadable: 'Some tables could not be read ({{families}}), so the answer may be incomplete.',
     hint: 'Type a port and press Check (Enter).',
     kinds: {
       excludedSystem: 'Reserved by the system',
-      excludedAdministered: 'Administered exclusion',
+      excludedAdministered: 'Protected (administered exclusion)',
       owned: 'In use',
       forwarded: 'Forwarded',
       dynamicRange: 'Dynamic range',
@@ -232,7 +238,7 @@ export const en = {
     fix: {
       restartWinnat: 'Restart WinNAT',
       protect: 'Protect the port',
-      deleteExclusion: 'Delete the exclusion',
+      deleteExclusion: 'Remove the protection',
       kill: 'Kill {{image}}',
       editRule: 'Edit the rule',
       deleteRule: 'Delete the rule',
@@ -243,7 +249,9 @@ export const en = {
   },
   cause: {
     excludedSystem: '{{port}} is inside {{range}} ({{family}}), reserved by the system (WinNAT/Hyper-V).',
-    excludedAdministered: '{{port}} is inside {{range}} ({{family}}), an exclusion an administrator added.',
+    excludedAdministered:
+      '{{port}} is protected in {{family}} by an exclusion an administrator added ({{range}}): WinNAT cannot reserve it and Windows does not hand it out.',
+    protectedOnly: 'Not protected in {{family}}: WinNAT may still reserve it there.',
     owned: '{{process}} listens on {{address}} ({{family}}).',
     ownedWhy: '{{why}}.',
     forwarded: 'A portproxy rule listens on {{listen}} and forwards it to {{connect}}.',

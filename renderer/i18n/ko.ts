@@ -58,9 +58,12 @@ export const ko: Messages = {
     notExcluded: '{{port}}번 포트는 제외되어 있지 않습니다.',
     system:
       '{{port}}번 포트는 {{start}}–{{end}} 범위({{family}}) 안에 있으며, 시스템(WinNAT/Hyper-V)이 예약한 범위입니다.',
-    administered: '{{port}}번 포트는 {{start}}–{{end}} 범위({{family}}) 안에 있으며, 관리자가 추가한 제외 범위입니다.',
+    administered: '{{port}}번 포트는 관리 제외 범위 {{start}}–{{end}}({{family}})로 보호되어 있습니다.',
     systemFix: 'WinNAT을 다시 시작하면 풀립니다. 계속 비워 두려면 이어서 포트를 보호하세요.',
-    administeredFix: '관리자가 일부러 예약한 범위입니다. 이 포트를 쓰려면 제외 범위를 삭제하세요.',
+    administeredFix:
+      '일부러 보호한 포트입니다. WinNAT이 예약할 수 없고 Windows도 임시 포트로 내주지 않으므로, 보호한 목적의 프로그램이 쓸 수 있습니다.',
+    protectedOnly:
+      '{{family}}에서는 보호되어 있지 않아 WinNAT이 그쪽에서 예약할 수 있습니다. 두 IP 버전 모두 보호하려면 다시 보호하세요.',
     unreadable: '{{family}} 표를 읽지 못했으므로 {{port}}번 포트가 그쪽에서는 제외되어 있을 수도 있습니다.',
     protect: '포트 보호',
     protectHint: 'WinNAT이 이 포트를 가져가지 못하도록 관리 제외 범위를 추가합니다',
@@ -221,11 +224,14 @@ export const ko: Messages = {
     free: '{{port}}번 포트는 비어 있습니다.',
     freeDetail: '예약하거나 사용하거나 전달하는 것이 없습니다.',
     freeWithNotes: '지금은 예약하거나 사용하거나 전달하는 것이 없습니다. 참고:',
+    protected: '{{port}}번 포트는 보호되어 있습니다.',
+    protectedDetail:
+      '관리 제외 범위가 WinNAT과 Windows로부터 이 포트를 지킵니다. 사용하거나 전달하는 것이 없으므로 보호한 목적의 프로그램이 쓸 수 있습니다.',
     unreadable: '일부 표({{families}})를 읽지 못해 결과가 완전하지 않을 수 있습니다.',
     hint: '포트 번호를 입력하고 확인(Enter)을 누르세요.',
     kinds: {
       excludedSystem: '시스템 예약',
-      excludedAdministered: '관리자 제외 범위',
+      excludedAdministered: '보호됨 (관리 제외 범위)',
       owned: '사용 중',
       forwarded: '전달됨',
       dynamicRange: '동적 포트 범위',
@@ -233,7 +239,7 @@ export const ko: Messages = {
     fix: {
       restartWinnat: 'WinNAT 다시 시작',
       protect: '포트 보호',
-      deleteExclusion: '제외 범위 삭제',
+      deleteExclusion: '보호 해제',
       kill: '{{image}} 종료',
       editRule: '규칙 편집',
       deleteRule: '규칙 삭제',
@@ -244,7 +250,9 @@ export const ko: Messages = {
   },
   cause: {
     excludedSystem: '{{port}}번 포트는 시스템(WinNAT/Hyper-V)이 예약한 {{range}} 범위({{family}}) 안에 있습니다.',
-    excludedAdministered: '{{port}}번 포트는 관리자가 추가한 제외 범위 {{range}}({{family}}) 안에 있습니다.',
+    excludedAdministered:
+      '{{port}}번 포트는 관리자가 추가한 제외 범위 {{range}}로 {{family}}에서 보호되어 있습니다. WinNAT이 예약할 수 없고 Windows도 내주지 않습니다.',
+    protectedOnly: '{{family}}에서는 보호되어 있지 않아 WinNAT이 예약할 수 있습니다.',
     owned: '{{process}}이(가) {{address}}({{family}})에서 수신 대기 중입니다.',
     ownedWhy: '{{why}}.',
     forwarded: 'portproxy 규칙이 {{listen}}에서 수신 대기하며 {{connect}}(으)로 전달합니다.',

@@ -22,35 +22,58 @@ const rule = {
   connectAddress: '172.28.241.140',
   connectPort: 80,
 } as const;
+const owned = (...endpoints: Endpoint[]): DoctorCause => ({
+  kind: 'owned',
+  endpoint: endpoints[0]!,
+  endpoints,
+  ipVersions: [...new Set(endpoints.map((e) => e.ipVersion))],
+});
 const causes: Record<string, DoctorCause> = {
   system: {
     kind: 'excluded',
     range: { protocol: 'tcp', ipVersion: 'ipv4', start: 8031, end: 8130, administered: false },
+    ipVersions: ['ipv4', 'ipv6'],
   },
   administered: {
     kind: 'excluded',
     range: { protocol: 'tcp', ipVersion: 'ipv6', start: 8065, end: 8065, administered: true },
+    ipVersions: ['ipv6'],
   },
-  owned: { kind: 'owned', endpoint: sampleEndpoint({ localPort: 8065 }) },
-  ownedDocker: {
-    kind: 'owned',
-    endpoint: sampleEndpoint({ localPort: 8065, image: 'com.docker.backend.exe', owner: 'docker' }),
+  owned: owned(sampleEndpoint({ localPort: 8065 })),
+  ownedDocker: owned(
+    sampleEndpoint({ localPort: 8065, image: 'com.docker.backend.exe', owner: 'docker' }),
+    sampleEndpoint({
+      localPort: 8065,
+      image: 'com.docker.backend.exe',
+      owner: 'docker',
+      ipVersion: 'ipv6',
+      localAddress: '::',
+    }),
+  ),
+  forwarded: { kind: 'forwarded', rule, ipVersions: ['ipv4'] },
+  dynamic: {
+    kind: 'dynamic-range',
+    range: { protocol: 'udp', ipVersion: 'ipv4', start: 1024, count: 64511 },
+    ipVersions: ['ipv4'],
   },
-  forwarded: { kind: 'forwarded', rule },
-  dynamic: { kind: 'dynamic-range', range: { protocol: 'udp', ipVersion: 'ipv4', start: 1024, count: 64511 } },
 };
 
 describe('describeCause', () => {
   it('English, one sentence per cause kind', () => {
     expect(describeCause(t.en, causes.system!, 8065)).toBe(
-      '8065 is inside 8031–8130 (TCP/IPv4), reserved by the system (WinNAT/Hyper-V).',
+      '8065 is inside 8031–8130 (TCP/IPv4, TCP/IPv6), reserved by the system (WinNAT/Hyper-V).',
     );
+    // Protected, never "delete to use"; a protection in one IP version names the other as unprotected.
     expect(describeCause(t.en, causes.administered!, 8065)).toBe(
-      '8065 is inside 8065 (TCP/IPv6), an exclusion an administrator added.',
+      '8065 is protected in TCP/IPv6 by an exclusion an administrator added (8065): WinNAT cannot reserve it and Windows does not hand it out. Not protected in TCP/IPv4: WinNAT may still reserve it there.',
+    );
+    const both: DoctorCause = { ...causes.administered!, ipVersions: ['ipv4', 'ipv6'] } as DoctorCause;
+    expect(describeCause(t.en, both, 8065)).toBe(
+      '8065 is protected in TCP/IPv4, TCP/IPv6 by an exclusion an administrator added (8065): WinNAT cannot reserve it and Windows does not hand it out.',
     );
     expect(describeCause(t.en, causes.owned!, 8065)).toBe('node.exe (PID 4242) listens on 0.0.0.0:8065 (TCP/IPv4).');
     expect(describeCause(t.en, causes.ownedDocker!, 8065)).toBe(
-      'com.docker.backend.exe (PID 4242) listens on 0.0.0.0:8065 (TCP/IPv4). Docker published port.',
+      'com.docker.backend.exe (PID 4242) listens on 0.0.0.0:8065, [::]:8065 (TCP/IPv4, TCP/IPv6). Docker published port.',
     );
     expect(describeCause(t.en, causes.forwarded!, 8065)).toBe(
       'A portproxy rule listens on 0.0.0.0:8065 and forwards it to 172.28.241.140:80.',
@@ -68,12 +91,12 @@ describe('describeCause', () => {
       expect(text, name).toContain('8065');
     }
     expect(describeCause(t.ko, causes.system!, 8065)).toBe(
-      '8065번 포트는 시스템(WinNAT/Hyper-V)이 예약한 8031–8130 범위(TCP/IPv4) 안에 있습니다.',
+      '8065번 포트는 시스템(WinNAT/Hyper-V)이 예약한 8031–8130 범위(TCP/IPv4, TCP/IPv6) 안에 있습니다.',
     );
   });
 
   it('an owner whose image could not be read still says the PID', () => {
-    const cause: DoctorCause = { kind: 'owned', endpoint: sampleEndpoint({ image: null, pid: 77 }) };
+    const cause = owned(sampleEndpoint({ image: null, pid: 77 }));
     expect(describeCause(t.en, cause, 3000)).toBe('Unknown process (PID 77) listens on 0.0.0.0:3000 (TCP/IPv4).');
   });
 });

@@ -3,7 +3,8 @@
  * owners table and the map's tooltip, so the three never describe the same port differently.
  */
 import type { TFunction } from 'i18next';
-import type { DoctorCause, Endpoint } from '../../shared/model';
+import type { DoctorCause, Endpoint, IpVersion, Protocol } from '../../shared/model';
+import { IP_VERSIONS, protectedVersions } from '../../shared/port-verdict';
 import { familyLabel, formatRange, lastPort } from './families';
 import { connectEndpoint, endpoint as formatEndpoint, listenEndpoint } from './rules';
 
@@ -32,19 +33,41 @@ export const ownerExplanation = (t: TFunction, endpoint: Endpoint): string => {
 export const processLabel = (t: TFunction, { image, pid }: Pick<Endpoint, 'image' | 'pid'>): string =>
   image ? t('owners.process', { image, pid: pid ?? '?' }) : t('owners.unknownProcess', { pid: pid ?? '?' });
 
-export const describeCause = (t: TFunction, cause: DoctorCause, port: number): string => {
+/** "TCP/IPv4, TCP/IPv6": every IP version a cause holds in, so one card names both. */
+export const familiesLabel = (protocol: Protocol, ipVersions: readonly IpVersion[]): string =>
+  ipVersions.map((ipVersion) => familyLabel({ protocol, ipVersion })).join(', ');
+
+/** The IP versions of the protocol in which the port is NOT protected (empty when both are). */
+export const unprotectedVersions = (causes: readonly DoctorCause[]): IpVersion[] => {
+  const covered = protectedVersions(causes);
+  return covered.length === 0 ? [] : IP_VERSIONS.filter((v) => !covered.includes(v));
+};
+
+export const describeCause = (
+  t: TFunction,
+  cause: DoctorCause,
+  port: number,
+  all: readonly DoctorCause[] = [cause],
+): string => {
   switch (cause.kind) {
-    case 'excluded':
-      return t(cause.range.administered ? 'cause.excludedAdministered' : 'cause.excludedSystem', {
+    case 'excluded': {
+      const args = {
         port,
         range: formatRange(cause.range),
-        family: familyLabel(cause.range),
-      });
+        family: familiesLabel(cause.range.protocol, cause.ipVersions),
+      };
+      if (!cause.range.administered) return t('cause.excludedSystem', args);
+      const missing = unprotectedVersions(all);
+      const text = t('cause.excludedAdministered', args);
+      return missing.length > 0
+        ? `${text} ${t('cause.protectedOnly', { family: familiesLabel(cause.range.protocol, missing) })}`
+        : text;
+    }
     case 'owned': {
       const text = t('cause.owned', {
         process: processLabel(t, cause.endpoint),
-        address: formatEndpoint(cause.endpoint.localAddress, cause.endpoint.localPort),
-        family: familyLabel(cause.endpoint),
+        address: cause.endpoints.map((e) => formatEndpoint(e.localAddress, e.localPort)).join(', '),
+        family: familiesLabel(cause.endpoint.protocol, cause.ipVersions),
       });
       const why = ownerExplanation(t, cause.endpoint);
       return why ? `${text} ${t('cause.ownedWhy', { why })}` : text;
@@ -55,7 +78,7 @@ export const describeCause = (t: TFunction, cause: DoctorCause, port: number): s
       return t('cause.dynamicRange', {
         port,
         range: formatRange({ start: cause.range.start, end: lastPort(cause.range.start, cause.range.count) }),
-        family: familyLabel(cause.range),
+        family: familiesLabel(cause.range.protocol, cause.ipVersions),
       });
   }
 };

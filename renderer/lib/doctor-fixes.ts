@@ -10,6 +10,7 @@ import {
   type ProxyRule,
   type RangeChange,
 } from '../../shared/model';
+import { IP_VERSIONS, protectedVersions } from '../../shared/port-verdict';
 import { killRefusal, type KillRefusal } from './owners';
 
 export type DoctorFix =
@@ -24,13 +25,23 @@ export type DoctorFix =
 export const isDefaultDynamicRange = (range: DynamicRange): boolean =>
   range.start === DEFAULT_DYNAMIC_RANGE.start && range.count === DEFAULT_DYNAMIC_RANGE.count;
 
-export const fixesFor = (cause: DoctorCause, port: number): DoctorFix[] => {
+/**
+ * `all` is every cause of the report: whether a protection covers both IP versions is a fact about
+ * the whole answer, not one card.
+ */
+export const fixesFor = (cause: DoctorCause, port: number, all: readonly DoctorCause[] = [cause]): DoctorFix[] => {
   switch (cause.kind) {
     case 'excluded':
       // A system block goes away with a WinNAT restart; protecting the port keeps it from coming back.
-      return cause.range.administered
-        ? [{ kind: 'delete-exclusion', range: cause.range }]
-        : [{ kind: 'restart-winnat' }, { kind: 'protect', range: cause.range, port }];
+      if (!cause.range.administered) return [{ kind: 'restart-winnat' }, { kind: 'protect', range: cause.range, port }];
+      // An administered exclusion IS the protection: never "delete to use". Half a protection is
+      // completed (protect again: the side already protected is kept); removing it is the last choice.
+      return protectedVersions(all).length < IP_VERSIONS.length
+        ? [
+            { kind: 'protect', range: cause.range, port },
+            { kind: 'delete-exclusion', range: cause.range },
+          ]
+        : [{ kind: 'delete-exclusion', range: cause.range }];
     case 'owned':
       return [{ kind: 'kill', endpoint: cause.endpoint, refusal: killRefusal(cause.endpoint) }];
     case 'forwarded':

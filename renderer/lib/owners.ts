@@ -57,9 +57,8 @@ export const endpointMatches = (endpoint: Endpoint, text: string): boolean => {
     .includes(query);
 };
 
-/** netstat writes LISTENING; UDP has no state, and every UDP endpoint is a listener. */
-export const isListener = (endpoint: Endpoint): boolean =>
-  endpoint.protocol === 'udp' || endpoint.state === null || /^LISTEN/i.test(endpoint.state);
+/** One definition with the doctor's verdict (shared/port-verdict.ts): TCP LISTENING, and every UDP endpoint. */
+export { isListener } from '../../shared/port-verdict';
 
 /** Processes Windows needs to stay up; the main process refuses them too (killing one bluescreens or logs off). */
 const CRITICAL_IMAGES: ReadonlySet<string> = new Set([

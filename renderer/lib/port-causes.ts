@@ -1,45 +1,38 @@
 /**
- * The doctor's causes computed in the window from what the store already holds (snapshot, owners,
- * rules): the port map explains thousands of ports on hover and cannot ask the main process for each.
- * Same cause shapes as DoctorReport, so the wording is the doctor's.
+ * The port map's view of the ONE verdict (shared/port-verdict.ts): the facts the store already holds
+ * (snapshot, owners, rules) as PortFacts, the causes of one port in one IP version (the hover), and
+ * the layers the canvas draws. The layers use the verdict's own predicates, and the property tests in
+ * port-causes.test.ts prove that what the map draws at a port is what the doctor says about it.
  */
 import type { DoctorCause, Endpoint, PortRange, ProtocolFamily, ProxyRule, Snapshot } from '../../shared/model';
-import { lastPort, sameFamily } from './families';
-import { isListener } from './owners';
+import {
+  dynamicAsRange,
+  inRange,
+  isListener,
+  portCauses,
+  ruleListenVersion,
+  type PortFacts,
+  type PortIndex,
+} from '../../shared/port-verdict';
+import { sameFamily } from './families';
 
 export interface PortContext {
   readonly snapshot: Snapshot | null;
-  readonly endpoints: readonly Endpoint[];
-  readonly rules: readonly ProxyRule[];
+  /** null while the owners were not read yet (or could not be). */
+  readonly endpoints: readonly Endpoint[] | null;
+  readonly rules: readonly ProxyRule[] | null;
 }
 
-/** portproxy is TCP only; the listen side of v4to* rules is IPv4, of v6to* IPv6. */
-export const ruleListensOn = (rule: ProxyRule, family: ProtocolFamily): boolean =>
-  family.protocol === 'tcp' && rule.type.startsWith(family.ipVersion === 'ipv4' ? 'v4' : 'v6');
+export const factsOf = (context: PortContext): PortFacts => ({
+  excluded: context.snapshot?.excluded ?? [],
+  dynamic: context.snapshot?.dynamic ?? [],
+  endpoints: context.endpoints,
+  rules: context.rules,
+});
 
-export const dynamicRangeOf = (snapshot: Snapshot | null, family: ProtocolFamily): PortRange | null => {
-  const range = snapshot?.dynamic.find((candidate) => sameFamily(candidate, family));
-  return range ? { start: range.start, end: lastPort(range.start, range.count) } : null;
-};
-
-export const portCauses = (port: number, family: ProtocolFamily, context: PortContext): DoctorCause[] => {
-  const causes: DoctorCause[] = [];
-  const table = context.snapshot?.excluded.find((candidate) => sameFamily(candidate, family));
-  for (const range of table?.ranges ?? []) {
-    if (range.start <= port && port <= range.end) causes.push({ kind: 'excluded', range: { ...family, ...range } });
-  }
-  for (const endpoint of context.endpoints) {
-    if (endpoint.localPort === port && sameFamily(endpoint, family) && isListener(endpoint))
-      causes.push({ kind: 'owned', endpoint });
-  }
-  for (const rule of context.rules) {
-    if (rule.listenPort === port && ruleListensOn(rule, family)) causes.push({ kind: 'forwarded', rule });
-  }
-  const dynamic = context.snapshot?.dynamic.find((candidate) => sameFamily(candidate, family));
-  if (dynamic && dynamic.start <= port && port <= lastPort(dynamic.start, dynamic.count))
-    causes.push({ kind: 'dynamic-range', range: dynamic });
-  return causes;
-};
+/** The causes that hold in one IP version (the map shows one family at a time). */
+export const causesIn = (index: PortIndex, port: number, family: ProtocolFamily): DoctorCause[] =>
+  portCauses(index, port, family.protocol).causes.filter((cause) => cause.ipVersions.includes(family.ipVersion));
 
 /** What the map draws for one family, precomputed once per data change rather than per pixel. */
 export interface MapLayers {
@@ -53,23 +46,33 @@ export interface MapLayers {
 
 const uniqueSorted = (ports: Iterable<number>): number[] => [...new Set(ports)].sort((a, b) => a - b);
 
-export const mapLayers = (family: ProtocolFamily, context: PortContext): MapLayers => {
-  const ranges = context.snapshot?.excluded.find((candidate) => sameFamily(candidate, family))?.ranges ?? [];
+export const mapLayers = (family: ProtocolFamily, facts: PortFacts): MapLayers => {
+  const ranges = facts.excluded.find((candidate) => sameFamily(candidate, family))?.ranges ?? [];
+  const dynamic = facts.dynamic.find((candidate) => sameFamily(candidate, family));
   return {
-    dynamic: dynamicRangeOf(context.snapshot, family),
+    dynamic: dynamic ? dynamicAsRange(dynamic) : null,
     system: ranges.filter((range) => !range.administered),
     administered: ranges.filter((range) => range.administered),
     listeners: uniqueSorted(
-      context.endpoints.filter((e) => sameFamily(e, family) && isListener(e)).map((e) => e.localPort),
+      (facts.endpoints ?? []).filter((e) => sameFamily(e, family) && isListener(e)).map((e) => e.localPort),
     ),
-    forwarded: uniqueSorted(context.rules.filter((rule) => ruleListensOn(rule, family)).map((rule) => rule.listenPort)),
+    forwarded: uniqueSorted(
+      family.protocol === 'tcp'
+        ? (facts.rules ?? []).filter((rule) => ruleListenVersion(rule) === family.ipVersion).map((r) => r.listenPort)
+        : [],
+    ),
   };
 };
 
-/**
- * Causes that keep a program from using the port now. An administered exclusion is the protection
- * an admin asked for ("protect a port": SQL Server's documented fix for 1433), and the dynamic range
- * is a risk for later; both are shown as notes under a "free" answer.
- */
-export const isBlocking = (cause: DoctorCause): boolean =>
-  cause.kind === 'owned' || cause.kind === 'forwarded' || (cause.kind === 'excluded' && !cause.range.administered);
+export type MapMark = 'dynamic' | 'system' | 'administered' | 'listener' | 'forwarded';
+
+/** The marks the map shows at one port, from the layers (what the canvas paints there). */
+export const marksAt = (layers: MapLayers, port: number): Set<MapMark> => {
+  const marks = new Set<MapMark>();
+  if (layers.dynamic && inRange(layers.dynamic, port)) marks.add('dynamic');
+  if (layers.system.some((range) => inRange(range, port))) marks.add('system');
+  if (layers.administered.some((range) => inRange(range, port))) marks.add('administered');
+  if (layers.listeners.includes(port)) marks.add('listener');
+  if (layers.forwarded.includes(port)) marks.add('forwarded');
+  return marks;
+};

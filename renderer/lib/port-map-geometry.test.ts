@@ -1,7 +1,5 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { sampleEndpoint, sampleRule, sampleSnapshot } from '../../test/helpers/fake-api';
-import { mapLayers, portCauses } from './port-causes';
 import {
   cellToPort,
   columnX,
@@ -55,39 +53,5 @@ describe('port map geometry', () => {
         return covered === end - start + 1;
       }),
     );
-  });
-});
-
-describe('local causes for the map', () => {
-  const context = {
-    snapshot: sampleSnapshot(),
-    endpoints: [
-      sampleEndpoint({ localPort: 8080 }),
-      sampleEndpoint({ localPort: 8080, ipVersion: 'ipv6', localAddress: '::' }),
-      sampleEndpoint({ localPort: 5353, protocol: 'udp', state: null }),
-    ],
-    rules: [sampleRule()],
-  };
-
-  it('lists the doctor causes for one port and family, in the doctor order', () => {
-    const causes = portCauses(8080, { protocol: 'tcp', ipVersion: 'ipv4' }, context);
-    expect(causes.map((c) => c.kind)).toEqual(['excluded', 'owned', 'forwarded', 'dynamic-range']);
-    expect(portCauses(8080, { protocol: 'udp', ipVersion: 'ipv4' }, context)).toEqual([]);
-    // portproxy is TCP, and v4tov4 listens on IPv4 only.
-    expect(portCauses(8080, { protocol: 'tcp', ipVersion: 'ipv6' }, context).map((c) => c.kind)).toEqual([
-      'excluded',
-      'owned',
-      'dynamic-range',
-    ]);
-  });
-
-  it('precomputes layers per family', () => {
-    const tcp4 = mapLayers({ protocol: 'tcp', ipVersion: 'ipv4' }, context);
-    expect(tcp4.system).toEqual([{ start: 8031, end: 8130, administered: false }]);
-    expect(tcp4.administered).toEqual([{ start: 50000, end: 50059, administered: true }]);
-    expect(tcp4.dynamic).toEqual({ start: 1024, end: 65534 });
-    expect(tcp4.listeners).toEqual([8080]);
-    expect(tcp4.forwarded).toEqual([8080]);
-    expect(mapLayers({ protocol: 'udp', ipVersion: 'ipv4' }, context).listeners).toEqual([5353]);
   });
 });

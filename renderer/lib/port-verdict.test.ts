@@ -16,44 +16,38 @@ const tables: ExcludedRangeTable[] = [
   { protocol: 'udp', ipVersion: 'ipv6', ranges: [{ start: 50000, end: 50000, administered: true }] },
 ];
 
-describe('portVerdict', () => {
-  it('finds a port inside a system range, in every family that has it', () => {
-    const verdict = portVerdict('8065', tables);
-    expect(verdict).toEqual({
-      kind: 'checked',
-      port: 8065,
-      families: [
+const excludedOf = (text: string, protocol: 'tcp' | 'udp') => {
+  const verdict = portVerdict(text, tables);
+  if (verdict.kind !== 'checked') throw new Error(`not checked: ${verdict.kind}`);
+  return verdict.protocols.find((p) => p.protocol === protocol)!;
+};
+
+describe('portVerdict (the box asks the shared verdict)', () => {
+  it('finds a port inside a system range: one cause naming every IP version that has it', () => {
+    expect(excludedOf('8065', 'tcp')).toEqual({
+      protocol: 'tcp',
+      excluded: [
         {
-          family: { protocol: 'tcp', ipVersion: 'ipv4' },
-          matches: [{ start: 8031, end: 8130, administered: false }],
-          unreadable: false,
-        },
-        {
-          family: { protocol: 'tcp', ipVersion: 'ipv6' },
-          matches: [{ start: 8031, end: 8130, administered: false }],
-          unreadable: false,
+          kind: 'excluded',
+          range: { protocol: 'tcp', ipVersion: 'ipv4', start: 8031, end: 8130, administered: false },
+          ipVersions: ['ipv4', 'ipv6'],
         },
       ],
+      unreadable: [],
     });
+    expect(excludedOf('8065', 'udp').excluded).toEqual([]);
   });
 
-  it('finds a port inside an administered exclusion, including the edges', () => {
+  it('finds a port inside an administered exclusion, including both edges, and not one past the end', () => {
     for (const text of ['50000', '50059']) {
-      const verdict = portVerdict(text, tables);
-      expect(verdict.kind).toBe('checked');
-      if (verdict.kind !== 'checked') return;
-      expect(verdict.families[0]?.matches).toEqual([{ start: 50000, end: 50059, administered: true }]);
+      expect(excludedOf(text, 'tcp').excluded.map((c) => [c.range.start, c.range.end, c.ipVersions])).toEqual([
+        [50000, 50059, ['ipv4']],
+      ]);
     }
-    const udp6 = portVerdict('50000', tables);
-    expect(udp6.kind === 'checked' && udp6.families.map((f) => `${f.family.protocol}/${f.family.ipVersion}`)).toEqual([
-      'tcp/ipv4',
-      'udp/ipv6',
-    ]);
-  });
-
-  it('says not excluded with no families', () => {
-    expect(portVerdict('8030', tables)).toEqual({ kind: 'checked', port: 8030, families: [] });
-    expect(portVerdict('50060', tables)).toEqual({ kind: 'checked', port: 50060, families: [] });
+    expect(excludedOf('50000', 'udp').excluded.map((c) => c.ipVersions)).toEqual([['ipv6']]);
+    expect(excludedOf('50060', 'tcp').excluded).toEqual([]);
+    expect(excludedOf('8030', 'tcp').excluded).toEqual([]);
+    expect(excludedOf('8131', 'tcp').excluded).toEqual([]);
   });
 
   it('lists an unreadable table because the port may be excluded there', () => {
@@ -62,11 +56,10 @@ describe('portVerdict', () => {
       { protocol: 'udp', ipVersion: 'ipv6', ranges: [], error: 'netsh failed' },
     ];
     const verdict = portVerdict('1', withError);
-    expect(verdict).toEqual({
-      kind: 'checked',
-      port: 1,
-      families: [{ family: { protocol: 'udp', ipVersion: 'ipv6' }, matches: [], unreadable: true }],
-    });
+    expect(verdict.kind === 'checked' && verdict.protocols.map((p) => [p.protocol, p.unreadable])).toEqual([
+      ['tcp', []],
+      ['udp', ['ipv6']],
+    ]);
   });
 
   it('treats empty text as no filter and trims surrounding spaces', () => {

@@ -1,29 +1,27 @@
 /**
- * The answer to "why can't I use this port?" from the excluded-range tables: which ranges contain the
- * typed port, per family. Pure, so the sentence logic is tested without a browser.
+ * The Reserved-ports box's question, "is this port excluded?", asked of the ONE verdict
+ * (shared/port-verdict.ts) with the text the user typed. This module only parses the text and
+ * filters the tables; whether a port is inside a range, and what an administered exclusion means,
+ * is decided in shared/ so the box and the doctor cannot disagree.
  */
-import type { ExcludedRange, ExcludedRangeTable, ProtocolFamily } from '../../shared/model';
+import type { DoctorCause, ExcludedRange, ExcludedRangeTable, IpVersion, Protocol } from '../../shared/model';
+import { IP_VERSIONS, inRange, indexPortFacts, portCauses, type PortCauses } from '../../shared/port-verdict';
 import { portSchema, type ValidationKey } from '../../shared/validate';
 
-export interface FamilyVerdict {
-  readonly family: ProtocolFamily;
-  /** Ranges of this family that contain the port (netsh can list overlapping rows). */
-  readonly matches: readonly ExcludedRange[];
-  /** The table could not be read: the port may be excluded there, we cannot say. */
-  readonly unreadable: boolean;
+export type ExcludedCause = Extract<DoctorCause, { kind: 'excluded' }>;
+
+export interface ProtocolVerdict {
+  readonly protocol: Protocol;
+  /** The excluded causes (one per row, naming every IP version that has it). */
+  readonly excluded: readonly ExcludedCause[];
+  /** IP versions whose excluded-range table of this protocol could not be read. */
+  readonly unreadable: readonly IpVersion[];
 }
 
 export type PortVerdict =
   | { readonly kind: 'empty' }
   | { readonly kind: 'invalid'; readonly key: ValidationKey }
-  | {
-      readonly kind: 'checked';
-      readonly port: number;
-      /** Only the families that matter: with a match, or unreadable. Empty means "not excluded". */
-      readonly families: readonly FamilyVerdict[];
-    };
-
-export const containsPort = (range: ExcludedRange, port: number): boolean => range.start <= port && port <= range.end;
+  | { readonly kind: 'checked'; readonly port: number; readonly protocols: readonly ProtocolVerdict[] };
 
 /** Parses the typed text with the same schema the main process uses (never Number()/parseInt, docs/architecture.md §5). */
 export const parsePortText = (text: string): { ok: true; port: number } | { ok: false; key: ValidationKey } => {
@@ -32,6 +30,14 @@ export const parsePortText = (text: string): { ok: true; port: number } | { ok: 
   return { ok: false, key: (parsed.error.issues[0]?.message ?? 'port-format') as ValidationKey };
 };
 
+const PROTOCOLS: readonly Protocol[] = ['tcp', 'udp'];
+
+const excludedOnly = (protocol: Protocol, verdict: PortCauses): ProtocolVerdict => ({
+  protocol,
+  excluded: verdict.causes.filter((c): c is ExcludedCause => c.kind === 'excluded'),
+  unreadable: IP_VERSIONS.filter((v) => verdict.unreadable.includes(`${protocol}/${v}`)),
+});
+
 export const portVerdict = (text: string, tables: readonly ExcludedRangeTable[]): PortVerdict => {
   // Surrounding spaces are the field's, not the number's: "8065 " pasted from a log still means 8065.
   const trimmed = text.trim();
@@ -39,16 +45,15 @@ export const portVerdict = (text: string, tables: readonly ExcludedRangeTable[])
   const parsed = parsePortText(trimmed);
   if (!parsed.ok) return { kind: 'invalid', key: parsed.key };
   const { port } = parsed;
-  const families = tables
-    .map((table) => ({
-      family: { protocol: table.protocol, ipVersion: table.ipVersion },
-      matches: table.ranges.filter((range) => containsPort(range, port)),
-      unreadable: table.error !== undefined,
-    }))
-    .filter((verdict) => verdict.matches.length > 0 || verdict.unreadable);
-  return { kind: 'checked', port, families };
+  // The box is about the excluded tables only: owners and rules are the doctor's (same verdict).
+  const index = indexPortFacts({ excluded: tables, dynamic: [], endpoints: [], rules: [] });
+  return {
+    kind: 'checked',
+    port,
+    protocols: PROTOCOLS.map((protocol) => excludedOnly(protocol, portCauses(index, port, protocol))),
+  };
 };
 
 /** The ranges a table shows for the current filter: all of them, or only those containing the port. */
 export const filterRanges = (ranges: readonly ExcludedRange[], verdict: PortVerdict): readonly ExcludedRange[] =>
-  verdict.kind === 'checked' ? ranges.filter((range) => containsPort(range, verdict.port)) : ranges;
+  verdict.kind === 'checked' ? ranges.filter((range) => inRange(range, verdict.port)) : ranges;

@@ -19,16 +19,23 @@ const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 const system: DoctorCause = {
   kind: 'excluded',
   range: { protocol: 'tcp', ipVersion: 'ipv4', start: 8031, end: 8130, administered: false },
+  ipVersions: ['ipv4', 'ipv6'],
 };
 const administered: DoctorCause = {
   kind: 'excluded',
   range: { protocol: 'tcp', ipVersion: 'ipv6', start: 8065, end: 8065, administered: true },
+  ipVersions: ['ipv6', 'ipv4'],
 };
-const owned: DoctorCause = { kind: 'owned', endpoint: sampleEndpoint({ localPort: 8065 }) };
-const ownedBySystem: DoctorCause = {
+/** Protected in IPv6 only: the doctor offers to complete the protection before removing it. */
+const halfProtected: DoctorCause = { ...administered, ipVersions: ['ipv6'] } as DoctorCause;
+const ownedBy = (endpoint: ReturnType<typeof sampleEndpoint>): DoctorCause => ({
   kind: 'owned',
-  endpoint: sampleEndpoint({ localPort: 80, pid: 4, image: 'System', owner: 'kernel' }),
-};
+  endpoint,
+  endpoints: [endpoint],
+  ipVersions: [endpoint.ipVersion],
+});
+const owned = ownedBy(sampleEndpoint({ localPort: 8065 }));
+const ownedBySystem = ownedBy(sampleEndpoint({ localPort: 80, pid: 4, image: 'System', owner: 'kernel' }));
 const rule = {
   type: 'v4tov4',
   listenAddress: '0.0.0.0',
@@ -36,14 +43,16 @@ const rule = {
   connectAddress: '172.28.241.140',
   connectPort: 8065,
 } as const;
-const forwarded: DoctorCause = { kind: 'forwarded', rule };
+const forwarded: DoctorCause = { kind: 'forwarded', rule, ipVersions: ['ipv4'] };
 const dynamic: DoctorCause = {
   kind: 'dynamic-range',
   range: { protocol: 'tcp', ipVersion: 'ipv4', start: 1024, count: 64511 },
+  ipVersions: ['ipv4'],
 };
 const dynamicDefault: DoctorCause = {
   kind: 'dynamic-range',
   range: { protocol: 'udp', ipVersion: 'ipv4', start: 49152, count: 16384 },
+  ipVersions: ['ipv4'],
 };
 
 describe('doctor: causes -> fixes -> dialogs', () => {
@@ -63,6 +72,7 @@ describe('doctor: causes -> fixes -> dialogs', () => {
         },
       ],
     ]);
+    expect(dialogs(halfProtected).map(([kind]) => kind)).toEqual(['protect', 'delete-exclusion']);
     expect(dialogs(owned)).toEqual([
       ['kill', { kind: 'kill', endpoint: owned.kind === 'owned' ? owned.endpoint : null }],
     ]);

@@ -5,7 +5,9 @@ import { simulatedPorts, value } from '../../../test/helpers/owners';
 
 const kinds = (report: DoctorReport) => report.causes.map((c) => c.kind);
 const owned = (report: DoctorReport) =>
-  report.causes.filter((c): c is Extract<DoctorCause, { kind: 'owned' }> => c.kind === 'owned').map((c) => c.endpoint);
+  report.causes
+    .filter((c): c is Extract<DoctorCause, { kind: 'owned' }> => c.kind === 'owned')
+    .flatMap((c) => c.endpoints);
 const diagnose = async (scenario: string, port: number, protocol: 'tcp' | 'udp' = 'tcp', locale = 'en') => {
   const env = simulatedPorts(scenario, locale);
   return { ...env, report: value(await env.ports.diagnosePort(env.op, port, protocol)) };
@@ -16,31 +18,33 @@ describe('diagnosePort: one cause at a time', () => {
     '8065 on hyperv-reserved (%s): a WinNAT range in both tables, inside the dynamic range at 1024',
     async (locale) => {
       const { report } = await diagnose('hyperv-reserved', 8065, 'tcp', locale);
+      // One cause per fact, naming both IP versions that hold it.
       expect(report.causes).toEqual([
         {
           kind: 'excluded',
           range: { protocol: 'tcp', ipVersion: 'ipv4', start: 8031, end: 8130, administered: false },
+          ipVersions: ['ipv4', 'ipv6'],
         },
         {
-          kind: 'excluded',
-          range: { protocol: 'tcp', ipVersion: 'ipv6', start: 8031, end: 8130, administered: false },
+          kind: 'dynamic-range',
+          range: { protocol: 'tcp', ipVersion: 'ipv4', start: 1024, count: 64511 },
+          ipVersions: ['ipv4', 'ipv6'],
         },
-        { kind: 'dynamic-range', range: { protocol: 'tcp', ipVersion: 'ipv4', start: 1024, count: 64511 } },
-        { kind: 'dynamic-range', range: { protocol: 'tcp', ipVersion: 'ipv6', start: 1024, count: 64511 } },
       ]);
       expect(report.unreadable).toEqual([]);
       expect(report).toMatchObject({ port: 8065, protocol: 'tcp', checkedAt: '2026-02-01T10:00:00.000Z' });
     },
   );
 
-  it('50010 on hyperv-reserved: an administered exclusion', async () => {
+  it('50010 on hyperv-reserved: protected in both IP versions, so no dynamic-range warning', async () => {
     const { report } = await diagnose('hyperv-reserved', 50010);
-    const excluded = report.causes.filter((c) => c.kind === 'excluded');
-    expect(excluded).toHaveLength(2);
-    expect(excluded[0]).toEqual({
-      kind: 'excluded',
-      range: { protocol: 'tcp', ipVersion: 'ipv4', start: 50000, end: 50059, administered: true },
-    });
+    expect(report.causes).toEqual([
+      {
+        kind: 'excluded',
+        range: { protocol: 'tcp', ipVersion: 'ipv4', start: 50000, end: 50059, administered: true },
+        ipVersions: ['ipv4', 'ipv6'],
+      },
+    ]);
   });
 
   it('3000 on clean: owned by node.exe, nothing else', async () => {
@@ -62,12 +66,14 @@ describe('diagnosePort: one cause at a time', () => {
     [445, 'kernel', 'System', 2],
     [5432, 'process', 'postgres.exe', 2],
   ] as const)(
-    '%i on clean: owned, kind %s (%s), one cause per listening socket',
+    '%i on clean: owned, kind %s (%s), one cause per process naming its %i sockets',
     async (port, kind, image, sockets) => {
       const { report } = await diagnose('clean', port);
-      expect(kinds(report)).toEqual(Array(sockets).fill('owned'));
+      expect(kinds(report)).toEqual(['owned']);
+      const [cause] = report.causes;
+      expect(cause?.kind === 'owned' && cause.endpoints).toHaveLength(sockets);
+      expect(cause?.ipVersions).toEqual(['ipv4', 'ipv6']);
       expect(owned(report).every((e) => e.owner === kind && e.image === image)).toBe(true);
-      expect(new Set(owned(report).map((e) => e.ipVersion))).toEqual(new Set(['ipv4', 'ipv6']));
     },
   );
 
@@ -83,6 +89,7 @@ describe('diagnosePort: one cause at a time', () => {
           connectAddress: '172.28.241.140',
           connectPort: 22,
         },
+        ipVersions: ['ipv4'],
       },
     ]);
   });
@@ -100,12 +107,13 @@ describe('diagnosePort: one cause at a time', () => {
 
   it('a port of the default dynamic range on clean: only dynamic-range', async () => {
     const { report } = await diagnose('clean', 50500);
-    expect(kinds(report)).toEqual(['dynamic-range', 'dynamic-range']);
+    expect(kinds(report)).toEqual(['dynamic-range']);
+    expect(report.causes[0]?.ipVersions).toEqual(['ipv4', 'ipv6']);
   });
 
   it('UDP: 5353 is owned by the Dnscache svchost; TCP 5353 is free; portproxy is never read for UDP', async () => {
     const { report, countCalls, sim } = await diagnose('clean', 5353, 'udp');
-    expect(kinds(report)).toEqual(['owned', 'owned']);
+    expect(kinds(report)).toEqual(['owned']);
     expect(owned(report)[0]).toMatchObject({
       protocol: 'udp',
       image: 'svchost.exe',
@@ -120,7 +128,7 @@ describe('diagnosePort: one cause at a time', () => {
 
   it('UDP 61300 on hyperv-reserved: the UDP table only', async () => {
     const { report } = await diagnose('hyperv-reserved', 61300, 'udp');
-    expect(kinds(report)).toEqual(['excluded', 'excluded', 'dynamic-range', 'dynamic-range']);
+    expect(kinds(report)).toEqual(['excluded', 'dynamic-range']);
     expect(
       (await diagnose('hyperv-reserved', 61300, 'tcp')).report.causes.filter((c) => c.kind === 'excluded'),
     ).toEqual([]);
@@ -128,7 +136,7 @@ describe('diagnosePort: one cause at a time', () => {
 });
 
 describe('diagnosePort: causes combined', () => {
-  it('a listener on an administered port: excluded + owned + dynamic-range', async () => {
+  it('a listener on an administered port: excluded (both IP versions) + owned, no dynamic-range', async () => {
     const env = simulatedPorts('hyperv-reserved');
     env.sim.machine.processes.push({
       pid: 31337,
@@ -148,7 +156,7 @@ describe('diagnosePort: causes combined', () => {
       pid: 31337,
     });
     const report = value(await env.ports.diagnosePort(env.op, 50010, 'tcp'));
-    expect(kinds(report)).toEqual(['excluded', 'excluded', 'owned', 'dynamic-range', 'dynamic-range']);
+    expect(kinds(report)).toEqual(['excluded', 'owned']);
     expect(owned(report)[0]).toMatchObject({ image: 'java.exe', pid: 31337 });
   });
 

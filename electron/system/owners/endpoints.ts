@@ -10,12 +10,9 @@ import { ownerKindOf } from './owner-kind';
 
 export const ipVersionOfAddress = (address: string): IpVersion => (address.includes(':') ? 'ipv6' : 'ipv4');
 
-/** A listener in the sense of "this port is taken": TCP LISTENING, and every UDP endpoint (UDP has no states). */
-export const isListener = (entry: Pick<NetstatEntry, 'protocol' | 'state'>): boolean =>
-  entry.protocol === 'udp' || entry.state === 'LISTENING';
-
-export const ruleListenVersion = (rule: Pick<ProxyRule, 'type'>): IpVersion =>
-  rule.type.startsWith('v4') ? 'ipv4' : 'ipv6';
+// One definition for main and window (shared/port-verdict.ts), so "is it a listener" cannot drift.
+export { isListener, ruleListenVersion } from '../../../shared/port-verdict';
+import { isListener, ruleListenVersion } from '../../../shared/port-verdict';
 
 const UNSPECIFIED = new Set(['0.0.0.0', '::']);
 const LOOPBACK = new Set(['127.0.0.1', '::1']);

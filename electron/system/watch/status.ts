@@ -1,12 +1,13 @@
 /**
- * A doctor report in one word and one line, for the watch list and the tray notification:
- * - any excluded range -> 'reserved' (nothing can bind there, whoever asks);
+ * A doctor report in one word and one line, for the watch list and the tray notification. The word
+ * is shared/port-verdict.ts's portStatus ('protected' is shown as 'free' with "protected by ..."):
+ * - a system exclusion -> 'reserved' (nothing can bind there, whoever asks);
  * - a portproxy rule or a listener -> 'taken';
  * - only the dynamic range -> 'free': usable now; the reason warns that WinNAT may take it later;
  * - no cause but something that decides availability was unreadable -> 'unknown'.
  */
-import type { DoctorCause, DoctorReport, RangeChange, WatchState, WatchStatus } from '../../../shared/model';
-import { affectsAvailability } from '../owners/doctor';
+import type { DoctorCause, DoctorReport, WatchState, WatchStatus } from '../../../shared/model';
+import { IP_VERSIONS, affectsAvailability, portStatus, protectedVersions } from '../../../shared/port-verdict';
 import { describeOwner } from '../owners/endpoints';
 
 type Cause<K extends DoctorCause['kind']> = Extract<DoctorCause, { kind: K }>;
@@ -15,16 +16,14 @@ const only = <K extends DoctorCause['kind']>(causes: readonly DoctorCause[], kin
 
 const VERSION_NAMES = { ipv4: 'IPv4', ipv6: 'IPv6' } as const;
 
-/** "TCP 8031-8130 reserved by WinNAT/Hyper-V (IPv4, IPv6)": the same block usually sits in both tables. */
-const describeRange = (ranges: readonly RangeChange[]): string => {
-  const first = ranges[0]!;
-  const same = ranges.filter(
-    (r) => r.start === first.start && r.end === first.end && r.administered === first.administered,
-  );
-  const versions = same.map((r) => VERSION_NAMES[r.ipVersion]).join(', ');
-  const span = first.start === first.end ? `${first.start}` : `${first.start}-${first.end}`;
-  const who = first.administered ? 'administered exclusion' : 'reserved by WinNAT/Hyper-V';
-  return `${first.protocol.toUpperCase()} ${span} ${who} (${versions})`;
+/** "TCP 8031-8130 reserved by WinNAT/Hyper-V (IPv4, IPv6)": one cause already names every IP version. */
+const describeRange = (causes: readonly Cause<'excluded'>[]): string => {
+  const first = causes[0]!;
+  const { range } = first;
+  const versions = first.ipVersions.map((v) => VERSION_NAMES[v]).join(', ');
+  const span = range.start === range.end ? `${range.start}` : `${range.start}-${range.end}`;
+  const who = range.administered ? 'administered exclusion' : 'reserved by WinNAT/Hyper-V';
+  return `${range.protocol.toUpperCase()} ${span} ${who} (${versions})`;
 };
 
 const describeForward = ({ rule }: Cause<'forwarded'>) =>
@@ -42,7 +41,7 @@ const describeOwned = ({ endpoint }: Cause<'owned'>) => {
   return `in use by ${describeOwner(endpoint)}${note}`;
 };
 
-/** Several owners of one port (v4 and v6 sockets of one process) are named once each. */
+/** Several owners of one port are named once each. */
 const describeTaken = (forwarded: readonly Cause<'forwarded'>[], owned: readonly Cause<'owned'>[]) => {
   const parts = [...new Set([...forwarded.map(describeForward), ...owned.map(describeOwned)])];
   return parts.join('; ');
@@ -55,18 +54,21 @@ export const watchStateOf = (report: DoctorReport): WatchState => {
     status,
     ...(reason ? { reason } : {}),
   });
+  // The status is the shared verdict's (shared/port-verdict.ts), so the watch list, the tray and the
+  // doctor never disagree; this module only words it.
+  const status = portStatus(report);
   const excluded = only(report.causes, 'excluded');
-  // Only a system reservation (WinNAT/Hyper-V) blocks the port. An administered exclusion is the
-  // protection the user asked for ("protect a port"): the port stays usable by the program that wants it.
-  const reserved = excluded.filter((c) => !c.range.administered);
-  if (reserved.length > 0) return state('reserved', describeRange(reserved.map((c) => c.range)));
+  if (status === 'reserved') return state('reserved', describeRange(excluded.filter((c) => !c.range.administered)));
+  if (status === 'taken')
+    return state('taken', describeTaken(only(report.causes, 'forwarded'), only(report.causes, 'owned')));
+  if (status === 'unknown')
+    return state('unknown', `could not read ${report.unreadable.filter(affectsAvailability).join(', ')}`);
   const protectedBy = excluded.filter((c) => c.range.administered);
-  const forwarded = only(report.causes, 'forwarded');
-  const owned = only(report.causes, 'owned');
-  if (forwarded.length + owned.length > 0) return state('taken', describeTaken(forwarded, owned));
-  const missing = report.unreadable.filter(affectsAvailability);
-  if (missing.length > 0) return state('unknown', `could not read ${missing.join(', ')}`);
-  if (protectedBy.length > 0) return state('free', `protected by ${describeRange(protectedBy.map((c) => c.range))}`);
+  if (protectedBy.length > 0) {
+    const missing = IP_VERSIONS.filter((v) => !protectedVersions(report.causes).includes(v));
+    const partly = missing.length > 0 ? `; not protected in ${missing.map((v) => VERSION_NAMES[v]).join(', ')}` : '';
+    return state('free', `protected by ${describeRange(protectedBy)}${partly}`);
+  }
   return only(report.causes, 'dynamic-range').length > 0
     ? state('free', 'free now; inside the dynamic port range, so WinNAT may reserve it after a restart or reboot')
     : state('free');

@@ -130,7 +130,8 @@ describe('watch service: changes', () => {
     expect(env.events[2]!.changed).toEqual([]);
     expect(states.find((s) => s.port === 8065)).toMatchObject({
       status: 'free',
-      reason: 'protected by TCP 8065 administered exclusion (IPv4)',
+      // The shared verdict names the side that stayed unprotected (this test protected IPv4 only).
+      reason: 'protected by TCP 8065 administered exclusion (IPv4); not protected in IPv6',
     });
   });
 

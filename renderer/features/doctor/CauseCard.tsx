@@ -67,18 +67,27 @@ const TITLES = {
 export const CauseCard = ({
   cause,
   port,
+  all,
   skip,
 }: {
   cause: DoctorCause;
   port: number;
+  /** Every cause of the answer (whether a protection covers both IP versions is decided over all). */
+  all: readonly DoctorCause[];
   skip: (fix: DoctorFix) => boolean;
 }) => {
   const { t } = useTranslation();
   const styles = useStyles();
   const tone = toneOf(cause);
-  const fixes = fixesFor(cause, port).filter((fix) => !skip(fix));
+  const fixes = fixesFor(cause, port, all).filter((fix) => !skip(fix));
   return (
-    <li className={mergeClasses(styles.card, styles[tone])} data-testid="doctor-cause" data-kind={cause.kind}>
+    <li
+      className={mergeClasses(styles.card, styles[tone])}
+      data-testid="doctor-cause"
+      data-kind={cause.kind}
+      data-administered={cause.kind === 'excluded' ? String(cause.range.administered) : undefined}
+      data-ip-versions={cause.ipVersions.join(' ')}
+    >
       <span className={styles.icon} aria-hidden>
         {ICONS[tone]}
       </span>
@@ -86,7 +95,7 @@ export const CauseCard = ({
         <Subtitle2 as="h3" className={styles.title}>
           {t(TITLES[tone])}
         </Subtitle2>
-        <Body1 className={styles.text}>{describeCause(t, cause, port)}</Body1>
+        <Body1 className={styles.text}>{describeCause(t, cause, port, all)}</Body1>
         {cause.kind === 'dynamic-range' ? <Caption1 className={styles.note}>{t('doctor.dynamicNote')}</Caption1> : null}
         <div className={styles.fixes}>
           {fixes.map((fix, index) => (

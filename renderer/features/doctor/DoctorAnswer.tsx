@@ -1,9 +1,9 @@
 import { Caption1, MessageBar, MessageBarBody, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
-import { CheckmarkCircle20Filled } from '@fluentui/react-icons';
+import { CheckmarkCircle20Filled, ShieldLock20Filled } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
 import type { DoctorReport } from '../../../shared/model';
 import { fixesFor, type DoctorFix } from '../../lib/doctor-fixes';
-import { isBlocking } from '../../lib/port-causes';
+import { portStatus } from '../../../shared/port-verdict';
 import { CauseCard } from './CauseCard';
 
 const useStyles = makeStyles({
@@ -35,12 +35,15 @@ const useStyles = makeStyles({
  */
 const onceOnly = (fix: DoctorFix): boolean => fix.kind === 'restart-winnat' || fix.kind === 'reset-dynamic';
 const firstCauseWith = (report: DoctorReport, kind: DoctorFix['kind']): number =>
-  report.causes.findIndex((cause) => fixesFor(cause, report.port).some((fix) => fix.kind === kind));
+  report.causes.findIndex((cause) => fixesFor(cause, report.port, report.causes).some((fix) => fix.kind === kind));
 
 /** The report: one card per cause, or the green "free", with a warning when some tables were unreadable. */
 export const DoctorAnswer = ({ report }: { report: DoctorReport }) => {
   const { t, i18n } = useTranslation();
   const styles = useStyles();
+  // The same word the watch list and the tray show (shared/port-verdict.ts).
+  const status = portStatus(report);
+  const usable = status === 'free' || status === 'protected';
   return (
     <div className={styles.root}>
       <div className={styles.head}>
@@ -56,17 +59,19 @@ export const DoctorAnswer = ({ report }: { report: DoctorReport }) => {
           <MessageBarBody>{t('doctor.unreadable', { families: report.unreadable.join(', ') })}</MessageBarBody>
         </MessageBar>
       ) : null}
-      {report.causes.some(isBlocking) ? null : (
+      {usable ? (
         <div>
-          <span className={styles.free} data-testid="doctor-free">
-            <CheckmarkCircle20Filled aria-hidden />
-            {t('doctor.free', { port: report.port })}
+          <span className={styles.free} data-testid="doctor-free" data-status={status}>
+            {status === 'protected' ? <ShieldLock20Filled aria-hidden /> : <CheckmarkCircle20Filled aria-hidden />}
+            {t(status === 'protected' ? 'doctor.protected' : 'doctor.free', { port: report.port })}
           </span>
           <Caption1 className={styles.freeDetail}>
-            {t(report.causes.length === 0 ? 'doctor.freeDetail' : 'doctor.freeWithNotes')}
+            {status === 'protected'
+              ? t('doctor.protectedDetail')
+              : t(report.causes.length === 0 ? 'doctor.freeDetail' : 'doctor.freeWithNotes')}
           </Caption1>
         </div>
-      )}
+      ) : null}
       {report.causes.length === 0 ? null : (
         <ul className={styles.list}>
           {report.causes.map((cause, index) => (
@@ -74,6 +79,7 @@ export const DoctorAnswer = ({ report }: { report: DoctorReport }) => {
               key={`${cause.kind}-${index}`}
               cause={cause}
               port={report.port}
+              all={report.causes}
               skip={(fix) => onceOnly(fix) && firstCauseWith(report, fix.kind) !== index}
             />
           ))}

@@ -16,7 +16,8 @@ import { useTranslation } from 'react-i18next';
 import type { IpVersion, Protocol, ProtocolFamily } from '../../../shared/model';
 import { describeCause } from '../../lib/cause-wording';
 import { familyLabel } from '../../lib/families';
-import { mapLayers, portCauses, type PortContext } from '../../lib/port-causes';
+import { indexPortFacts } from '../../../shared/port-verdict';
+import { causesIn, factsOf, mapLayers } from '../../lib/port-causes';
 import { useAppStore } from '../../store/store-context';
 import { PortMapCanvas, type HoverPoint } from './PortMapCanvas';
 
@@ -87,12 +88,14 @@ export const PortMapView = () => {
   const [family, setFamily] = useState<ProtocolFamily>({ protocol: 'tcp', ipVersion: 'ipv4' });
   const [hover, setHover] = useState<HoverPoint | null>(null);
 
-  const context = useMemo<PortContext>(
-    () => ({ snapshot, endpoints: ownersView?.endpoints ?? [], rules: rulesView?.rules ?? [] }),
+  // The doctor's own verdict (shared/port-verdict.ts) over what the store holds, indexed once per data change.
+  const facts = useMemo(
+    () => factsOf({ snapshot, endpoints: ownersView?.endpoints ?? null, rules: rulesView?.rules ?? null }),
     [snapshot, ownersView, rulesView],
   );
-  const layers = useMemo(() => mapLayers(family, context), [family, context]);
-  const causes = hover ? portCauses(hover.port, family, context) : [];
+  const portIndex = useMemo(() => indexPortFacts(facts), [facts]);
+  const layers = useMemo(() => mapLayers(family, facts), [family, facts]);
+  const causes = hover ? causesIn(portIndex, hover.port, family) : [];
   const loading = snapshot === null || ownersView === null || rulesView === null;
 
   const label = t('map.label', {
@@ -171,7 +174,7 @@ export const PortMapView = () => {
                 <ul className={styles.lines}>
                   {causes.map((cause, index) => (
                     <li key={`${cause.kind}-${index}`}>
-                      <Body1>{describeCause(t, cause, hover.port)}</Body1>
+                      <Body1>{describeCause(t, cause, hover.port, causes)}</Body1>
                     </li>
                   ))}
                 </ul>

@@ -9,7 +9,8 @@ import {
 import type { ReactNode, Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ChangeButton } from '../../components/ChangeButton';
-import { familyKey, familyLabel } from '../../lib/families';
+import type { ProtocolFamily } from '../../../shared/model';
+import { familiesLabel, unprotectedVersions } from '../../lib/cause-wording';
 import type { PortVerdict } from '../../lib/port-verdict';
 import { useValidationText } from '../../lib/use-validation-text';
 import { useAppStore } from '../../store/store-context';
@@ -57,32 +58,42 @@ export const PortFilter = ({ verdict, inputRef }: { verdict: PortVerdict; inputR
 
   const lines: Line[] = [];
   const fixes = new Set<string>();
+  let firstMatch: ProtocolFamily | undefined;
   if (verdict.kind === 'checked') {
     const { port } = verdict;
-    for (const { family, matches, unreadable } of verdict.families) {
-      const label = familyLabel(family);
-      if (unreadable) {
+    for (const { protocol, excluded, unreadable } of verdict.protocols) {
+      for (const ipVersion of unreadable) {
         lines.push({
-          key: `${familyKey(family)}-unreadable`,
+          key: `${protocol}-${ipVersion}-unreadable`,
           icon: <Question20Regular className={mergeClasses(styles.icon, styles.unknown)} aria-hidden />,
-          text: t('port.unreadable', { family: label, port }),
+          text: t('port.unreadable', { family: familiesLabel(protocol, [ipVersion]), port }),
         });
       }
-      for (const range of matches) {
+      // One line per cause of the shared verdict: a block WinNAT holds in IPv4 and IPv6 is one line naming both.
+      for (const cause of excluded) {
+        const { range } = cause;
         const kind = range.administered ? 'administered' : 'system';
+        firstMatch ??= { protocol, ipVersion: range.ipVersion };
         fixes.add(range.administered ? t('port.administeredFix') : t('port.systemFix'));
         lines.push({
-          key: `${familyKey(family)}-${range.start}-${range.end}-${kind}`,
+          key: `${protocol}-${range.start}-${range.end}-${kind}`,
           icon: range.administered ? (
             <ShieldLock20Filled className={mergeClasses(styles.icon, styles.administered)} aria-hidden />
           ) : (
             <Warning20Filled className={mergeClasses(styles.icon, styles.system)} aria-hidden />
           ),
-          text: t(`port.${kind}`, { port, start: range.start, end: range.end, family: label }),
+          text: t(`port.${kind}`, {
+            port,
+            start: range.start,
+            end: range.end,
+            family: familiesLabel(protocol, cause.ipVersions),
+          }),
         });
       }
+      const missing = unprotectedVersions(excluded);
+      if (missing.length > 0) fixes.add(t('port.protectedOnly', { family: familiesLabel(protocol, missing) }));
     }
-    if (verdict.families.length === 0) {
+    if (lines.length === 0) {
       lines.push({
         key: 'free',
         icon: <CheckmarkCircle20Filled className={mergeClasses(styles.icon, styles.free)} aria-hidden />,
@@ -92,8 +103,6 @@ export const PortFilter = ({ verdict, inputRef }: { verdict: PortVerdict; inputR
   }
 
   const invalid = verdict.kind === 'invalid';
-  const firstMatch =
-    verdict.kind === 'checked' ? verdict.families.find((f) => f.matches.length > 0)?.family : undefined;
 
   return (
     <Card className={styles.card}>
