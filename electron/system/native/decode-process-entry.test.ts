@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeProcessEntry, newProcessEntryBuffer, PROCESSENTRY32W_SIZE } from './decode-process-entry';
-import { PROCESSENTRY32W, writeStruct } from './testing/layout-writer';
+import { PROCESSENTRY32W, writeStruct } from '../../../test/helpers/win32-layout-writer';
 
 const entry = (values: Parameters<typeof writeStruct>[3]): Buffer => {
   const buffer = Buffer.alloc(PROCESSENTRY32W.size);

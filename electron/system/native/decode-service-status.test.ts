@@ -6,7 +6,11 @@ import {
   servicesByProcessId,
   type EnumServiceStatusProcess,
 } from './decode-service-status';
-import { ENUM_SERVICE_STATUS_PROCESSW, SERVICE_STATUS_PROCESS, writeStruct } from './testing/layout-writer';
+import {
+  ENUM_SERVICE_STATUS_PROCESSW,
+  SERVICE_STATUS_PROCESS,
+  writeStruct,
+} from '../../../test/helpers/win32-layout-writer';
 
 const BASE = 0x0000_01f2_3456_0000n;
 

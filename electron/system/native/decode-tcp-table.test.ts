@@ -12,7 +12,7 @@ import {
   MIB_UDP6ROW_OWNER_PID,
   MIB_UDPROW_OWNER_PID,
   portDword,
-} from './testing/layout-writer';
+} from '../../../test/helpers/win32-layout-writer';
 
 const MIB_TCP_STATE = { LISTEN: 2, SYN_SENT: 3, ESTAB: 5, FIN_WAIT2: 7, CLOSE_WAIT: 8, TIME_WAIT: 11 } as const;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeTokenUserSid } from './decode-token-user';
-import { layoutOf, writeStruct } from './testing/layout-writer';
+import { layoutOf, writeStruct } from '../../../test/helpers/win32-layout-writer';
 
 /** "SID_AND_ATTRIBUTES structure (winnt.h)", the only member of TOKEN_USER. */
 const SID_AND_ATTRIBUTES = layoutOf([

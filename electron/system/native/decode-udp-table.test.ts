@@ -1,7 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeUdp4Table, decodeUdp6Table } from './decode-udp-table';
-import { buildTable, ipv4Dword, MIB_UDP6ROW_OWNER_PID, MIB_UDPROW_OWNER_PID, portDword } from './testing/layout-writer';
+import {
+  buildTable,
+  ipv4Dword,
+  MIB_UDP6ROW_OWNER_PID,
+  MIB_UDPROW_OWNER_PID,
+  portDword,
+} from '../../../test/helpers/win32-layout-writer';
 
 const udp4 = (address: number[], port: number, pid: number, junk = 0) => ({
   dwLocalAddr: ipv4Dword(address),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { encodeTcpRowDeleteTcb } from './encode-tcp-row';
-import { ipv4Dword, MIB_TCPROW, portDword, writeStruct } from './testing/layout-writer';
+import { ipv4Dword, MIB_TCPROW, portDword, writeStruct } from '../../../test/helpers/win32-layout-writer';
 
 describe('encodeTcpRowDeleteTcb', () => {
   it('writes MIB_TCPROW with state DELETE_TCB (12), addresses and ports in network byte order', () => {

@@ -15,7 +15,7 @@ import {
   PROCESSENTRY32W,
   SERVICE_STATUS_PROCESS,
   writeStruct,
-} from './testing/layout-writer';
+} from '../../../test/helpers/win32-layout-writer';
 import type { Handle, Win32Api } from './win32-api';
 
 const unexpected = (name: string) => () => {
