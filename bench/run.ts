@@ -9,6 +9,7 @@ import { availableParallelism, cpus, platform, release } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { runNativeReadsBenchmark } from './native-reads';
 import { runOwnersPaintBenchmark } from './owners-paint';
 import { runParsersBenchmark } from './parsers';
 import { runRefreshBenchmark } from './refresh';
@@ -21,6 +22,7 @@ export const RESULTS_FILE = join(ROOT, 'out', 'bench', 'results.json');
 export const BENCHMARKS: Readonly<Record<string, () => Promise<BenchResult>>> = {
   parsers: runParsersBenchmark,
   refresh: runRefreshBenchmark,
+  'native-reads': runNativeReadsBenchmark,
   watch: runWatchBenchmark,
   'owners-paint': () => runOwnersPaintBenchmark(ROOT),
 };

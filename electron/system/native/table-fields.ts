@@ -22,7 +22,12 @@ export const tableRowCount = (table: Uint8Array, rowSize: number): number => {
 
 /** A little-endian DWORD (the byte order of every x64/ARM64 Windows). */
 export const readDword = (bytes: Uint8Array, offset: number): number =>
-  new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(offset, true);
+  // Byte arithmetic, not a DataView per call: a 20,000-row table reads 120,000 of these per refresh.
+  ((bytes[offset] ?? 0) |
+    ((bytes[offset + 1] ?? 0) << 8) |
+    ((bytes[offset + 2] ?? 0) << 16) |
+    ((bytes[offset + 3] ?? 0) << 24)) >>>
+  0;
 
 /**
  * A port member (dwLocalPort, dwRemotePort): "in network byte order ... only the lower 16 bits should
