@@ -168,12 +168,16 @@ describe('portproxy show all round-trips', () => {
   it('renders every section type in en/ko, CRLF/LF, and parses back to the same rules', () => {
     fc.assert(
       fc.property(
-        fc.array(portProxyRule, { maxLength: 12 }),
+        // One rule per type and listen key: the registry holds one value per listen address/port.
+        fc.uniqueArray(portProxyRule, {
+          maxLength: 12,
+          selector: (rule) => `${rule.type} ${rule.listenAddress}/${rule.listenPort}`,
+        }),
         fc.constantFrom('en' as const, 'ko' as const),
         fc.constantFrom('\r\n' as const, '\n' as const),
         (rules, language, newline) => {
-          // One section per type, in order of first appearance, as the renderer lays them out.
-          const expected = [...new Set(rules.map((rule) => rule.type))].flatMap((type) =>
+          // One section per type, in netsh's order of types (v4tov4, v4tov6, v6tov4, v6tov6).
+          const expected = (['v4tov4', 'v4tov6', 'v6tov4', 'v6tov6'] as const).flatMap((type) =>
             rules.filter((rule) => rule.type === type),
           );
           expect(parsePortProxyShow(renderPortProxyShowAll(rules, { language, newline }))).toEqual(expected);
