@@ -1,6 +1,6 @@
 /**
  * Pure parsers for the Windows commands Portwarden runs: decoded text (any display language, CRLF or LF)
- * in, plain data out. No I/O; none of them throws. See DESIGN.md §3 for the row-shape rule.
+ * in, plain data out. No I/O; none of them throws. See docs/architecture.md §3 for the row-shape rule.
  */
 export { parseExcludedRanges, type ParsedExcludedRange } from './excluded-ranges';
 export { parseDynamicPortRange, type ParsedDynamicPortRange } from './dynamic-port-range';
