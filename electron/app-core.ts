@@ -3,7 +3,7 @@
  * the activity log over the runner, the mutation queue, the elevation probe and the route table.
  */
 import type { Result } from '../shared/result';
-import type { ServiceStatus, SystemInfo, WatchState } from '../shared/model';
+import type { ServiceStatus, SystemInfo, WatchState, WslSyncReport } from '../shared/model';
 import type { AppCore } from './app-core-types';
 import type { EventSink } from './router-types';
 import { createRouter, type RouteLogEntry } from './router';
@@ -22,6 +22,8 @@ import { createMutationQueue } from './system/mutation-queue';
 import { readServiceStatus } from './system/state-reader';
 import type { RuleService } from './system/portproxy/types';
 import type { PortsService, WatchService } from './system/owners/types';
+import type { WslService } from './system/wsl';
+import type { DockerService } from './system/docker';
 
 export interface AppCoreOptions {
   readonly runner: CommandRunner;
@@ -42,6 +44,10 @@ export interface AppCoreOptions {
   readonly journal: Journal;
   /** Watched ports; the host schedules checks (it knows whether the window is visible). */
   readonly watch: WatchService;
+  /** Rules that follow a WSL distro; re-synced with every watched-ports check (start, logon, schedule). */
+  readonly wsl: WslService;
+  /** Docker Desktop's containers (read-only). */
+  readonly docker: DockerService;
   /** The app's own executable, for Start with Windows; absent counts as a dev run (enabling refused). */
   readonly autostartHost?: AutostartHost;
   /** Audit of every change's commands and verified result (logs\audit.log); absent: not audited. */
@@ -108,12 +114,31 @@ export const createAppCore = (options: AppCoreOptions): AppCoreInternals => {
     ports,
     watch,
     journal,
+    wsl: options.wsl,
+    docker: options.docker,
     autostartHost,
     rendererErrors,
     systemInfo,
     relaunchElevated: options.relaunchElevated,
     announce,
   });
+
+  /**
+   * WSL rules follow their distro on the watch schedule, which also runs once at start (and so at
+   * logon, through the logon task). A change like any other: elevated only, through the mutation
+   * queue, audited; nothing runs at all while no rule follows a distro.
+   */
+  const resyncWsl = async () => {
+    try {
+      if (!(await options.wsl.hasTargets()) || !(await isElevated())) return;
+      const result = await queue.enqueue(() =>
+        activity.change(() => options.wsl.sync(activity.begin('wsl-resync')) as Promise<Result<unknown>>),
+      );
+      if (result.ok) sink?.emit('onWslSync', result.value as WslSyncReport);
+    } catch {
+      // A failed background sync is in the activity log; the next tick tries again.
+    }
+  };
 
   const router = createRouter({
     routes,
@@ -128,7 +153,11 @@ export const createAppCore = (options: AppCoreOptions): AppCoreInternals => {
     router,
     activity,
     isElevated,
-    checkWatchedPorts: () => watch.checkNow(activity.begin('watch-check')),
+    async checkWatchedPorts() {
+      const states = await watch.checkNow(activity.begin('watch-check'));
+      await resyncWsl();
+      return states;
+    },
     onWatchStates: (listener) => watch.onStates(listener),
     setEventSink(next) {
       sink = next;

@@ -22,6 +22,8 @@ import { createRuleService, type BackupStore, type TcpProbe } from './system/por
 import * as proxyCommands from './system/portproxy/commands';
 import { createMemoryJournal } from './system/journal';
 import { createWatchService } from './system/watch';
+import { createMemoryWslTargetStore, createWslService } from './system/wsl';
+import { createDockerService } from './system/docker';
 import { createSimulatedWindows } from './system/run/choose-windows';
 import { TEST_TIMEOUT_CAP_MS } from '../test/helpers/simulated-services';
 
@@ -105,6 +107,16 @@ const FIXED_TOKENS = new Set<string>([
   '/XML',
   // the code page query the real runner makes
   ...baseCommands.oemCodePageQuery().args,
+  // wsl.exe: the distro list and eth0's address (the distro name after -d is checked by DISTRO)
+  '--list',
+  '--verbose',
+  '-d',
+  '-e',
+  'ip',
+  '-4',
+  '-o',
+  'addr',
+  'eth0',
 ]);
 
 /** Keys whose value is validated data (a port, an address, an enum); everything else must be fixed. */
@@ -126,10 +138,13 @@ const SAFE_VALUE = /^[A-Za-z0-9.:*%_-]+$/;
 /** The one token with spaces: Portwarden's own firewall rule name (argv, no shell). */
 const FIREWALL_NAME = /^name=Portwarden portproxy TCP [1-9][0-9]{0,4}$/;
 const PID = /^[1-9][0-9]{0,9}$/;
+/** A distro name after `-d`: validated, and never able to start with `-`. */
+const DISTRO = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 /** The /XML value: the task definition file in the app's data folder (never renderer data). */
 const AUTOSTART_XML = /^[A-Za-z]:\\(?:[^\\/:*?"<>|\p{Cc}]+\\)*autostart-task\.xml$/u;
 
 const ALLOWED_COMMANDS = new Set<SystemCommand>([
+  'wsl',
   'netsh',
   'net',
   'sc',
@@ -150,6 +165,7 @@ const argvViolations = (command: string, args: readonly string[]): string[] => {
     if (FIXED_TOKENS.has(token)) return;
     if (FIREWALL_NAME.test(token)) return;
     if (i > 0 && args[i - 1] === '/PID' && PID.test(token)) return;
+    if (i > 0 && args[i - 1] === '-d' && DISTRO.test(token)) return;
     if (i > 0 && args[i - 1] === '/XML' && AUTOSTART_XML.test(token)) return;
     const eq = token.indexOf('=');
     if (eq > 0 && VALUE_KEYS.has(token.slice(0, eq)) && SAFE_VALUE.test(token.slice(eq + 1))) return;
@@ -245,6 +261,12 @@ const fuzzCore = (elevated: boolean, backing: Backing = 'empty', scenario = 'for
     rules: createRuleService({ backups, probe, journal }),
     ports,
     watch: createWatchService({ ports, store }),
+    wsl: createWslService({
+      store: createMemoryWslTargetStore(),
+      config: { read: () => Promise.resolve({ profile: null, text: null }) },
+      journal,
+    }),
+    docker: createDockerService({ getContainers: () => Promise.resolve({ ok: false, note: 'fuzz' }) }),
   });
   return { app, calls, resetMachine };
 };
@@ -296,6 +318,16 @@ const VALID_ARGS: Partial<Record<InvokeMethod, readonly unknown[]>> = {
   setWatchedPorts: [{ ports: [{ port: 8080, protocol: 'tcp' }] }],
   setAutostart: [{ enabled: true }],
   resolveUnfinishedChange: [{ id: '20261123T120000000Z-0a1b2c3d', action: 'roll-back' }],
+  addWslRule: [
+    {
+      distro: 'Ubuntu',
+      listenAddress: '0.0.0.0',
+      listenPort: '8080',
+      connectPort: '80',
+      firewall: true,
+      replaceExisting: false,
+    },
+  ],
   reportRendererError: [
     { kind: 'error', message: 'TypeError: x is undefined', source: 'app://portwarden/assets/index.js:1:2' },
   ],
@@ -524,6 +556,8 @@ const MUTATION_METHODS = new Set(
   METHODS.filter((m) =>
     [
       'addExclusion',
+      'addWslRule',
+      'syncWslRules',
       'deleteExclusion',
       'resetDynamicRange',
       'restartWinnat',

@@ -214,7 +214,7 @@ const main = (): void => {
     denyAllPermissions(session.defaultSession);
     handleAppProtocol(rendererRoot);
 
-    const { runner, probe, simulated, scenario, native, nativeProblem, windowsFolder } = selectRunner({
+    const { runner, probe, simulated, scenario, native, nativeProblem, windowsFolder, host } = selectRunner({
       platform: process.platform,
       isPackaged: app.isPackaged,
       env: process.env,
@@ -226,7 +226,8 @@ const main = (): void => {
       systemRoot: windowsFolder?.path ?? systemRootFromKernel(),
       userDataDir: app.getPath('userData'),
     });
-    const services = createAppServices({ dataDir, probe });
+    // host: the simulator's .wslconfig and Docker answers; on Windows absent, so the real reads are used.
+    const services = createAppServices({ dataDir, probe, ...(host ? { host } : {}) });
     appLog = services.appLog;
     appLog.info(
       `Portwarden ${app.getVersion()} started${simulated ? ` on the simulated Windows (${scenario ?? ''})` : ''}`,

@@ -55,10 +55,15 @@ const api: Api = {
   reportRendererError: (input) => ipcRenderer.invoke(CHANNELS.reportRendererError, input),
   listUnfinishedChanges: () => ipcRenderer.invoke(CHANNELS.listUnfinishedChanges),
   resolveUnfinishedChange: (input) => ipcRenderer.invoke(CHANNELS.resolveUnfinishedChange, input),
+  getWslStatus: () => ipcRenderer.invoke(CHANNELS.getWslStatus),
+  addWslRule: (input) => ipcRenderer.invoke(CHANNELS.addWslRule, input),
+  syncWslRules: () => ipcRenderer.invoke(CHANNELS.syncWslRules),
+  listContainers: () => ipcRenderer.invoke(CHANNELS.listContainers),
   onActivity: subscribe('onActivity'),
   onTrayCommand: subscribe('onTrayCommand'),
   onWatchStates: subscribe('onWatchStates'),
   onOpenDoctor: subscribe('onOpenDoctor'),
+  onWslSync: subscribe('onWslSync'),
 };
 
 contextBridge.exposeInMainWorld('api', api);

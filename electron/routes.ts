@@ -17,6 +17,8 @@ import { resetDynamicRanges } from './system/ranges/dynamic-range';
 import { addExclusion, deleteExclusion } from './system/ranges/exclusions';
 import { restartWinnat } from './system/ranges/winnat';
 import { readSnapshot } from './system/state-reader';
+import type { WslService } from './system/wsl';
+import type { DockerService } from './system/docker';
 
 export interface RouteServices {
   readonly activity: ReturnType<typeof createActivityLog>;
@@ -24,6 +26,8 @@ export interface RouteServices {
   readonly ports: PortsService;
   readonly watch: WatchService;
   readonly journal: Journal;
+  readonly wsl: WslService;
+  readonly docker: DockerService;
   readonly autostartHost: AutostartHost;
   readonly rendererErrors: ReturnType<typeof createRendererErrorLog>;
   readonly systemInfo: () => Promise<SystemInfo>;
@@ -127,5 +131,9 @@ export const createRouteTable = (services: RouteServices): RouteTable => {
         ),
     },
     reportRendererError: { mutation: false, handle: async ([input]) => (rendererErrors.report(input), ok(null)) },
+    getWslStatus: { mutation: false, handle: () => services.wsl.status(activity.begin('wsl-status')) },
+    addWslRule: { mutation: true, handle: ([input]) => services.wsl.addRule(activity.begin('add-wsl-rule'), input) },
+    syncWslRules: { mutation: true, handle: () => services.wsl.sync(activity.begin('wsl-resync')) },
+    listContainers: { mutation: false, handle: async () => ok(await services.docker.list()) },
   };
 };

@@ -28,6 +28,9 @@ import type {
   Snapshot,
   UnfinishedChange,
   SystemInfo,
+  DockerView,
+  WslStatus,
+  WslSyncReport,
 } from './model';
 import type { Result } from './result';
 import type {
@@ -47,6 +50,7 @@ import type {
   ResetDynamicInput,
   ResolveUnfinishedInput,
   RulesInput,
+  AddWslRuleInput,
 } from './validate';
 
 export interface InvokeApi {
@@ -102,6 +106,15 @@ export interface InvokeApi {
   listUnfinishedChanges(): Promise<Result<readonly UnfinishedChange[]>>;
   /** Finishes or rolls back one interrupted change (the user's choice; never done silently). */
   resolveUnfinishedChange(input: ResolveUnfinishedInput): Promise<Result<RecoveryReport>>;
+
+  /** WSL distros, the networking mode (interactive user's .wslconfig) and the rules that follow a distro. */
+  getWslStatus(): Promise<Result<WslStatus>>;
+  /** A rule to "WSL distro X": its address read from wsl.exe now, followed at every re-sync. */
+  addWslRule(input: AddWslRuleInput): Promise<Result<RuleChangeReport>>;
+  /** Points every WSL rule at its distro's current address now (also done at start and on the watch schedule). */
+  syncWslRules(): Promise<Result<WslSyncReport>>;
+  /** Docker Desktop's containers and published ports (read-only Engine API); absent Docker is a note. */
+  listContainers(): Promise<Result<DockerView>>;
 }
 
 /** Commands that start in the tray menu and finish in the window (so the user sees the confirmation). */
@@ -114,6 +127,8 @@ export interface EventApi {
   onWatchStates(listener: (states: readonly WatchState[]) => void): () => void;
   /** Open the port doctor on this port (a click on a watched-port notification). */
   onOpenDoctor(listener: (target: WatchedPort) => void): () => void;
+  /** A background WSL re-sync ran (start, logon, schedule): the rules may have moved. */
+  onWslSync(listener: (report: WslSyncReport) => void): () => void;
 }
 
 export type Api = InvokeApi & EventApi;
@@ -149,6 +164,10 @@ export const CHANNELS = {
   reportRendererError: 'errors:report',
   listUnfinishedChanges: 'journal:list',
   resolveUnfinishedChange: 'journal:resolve',
+  getWslStatus: 'wsl:status',
+  addWslRule: 'wsl:add-rule',
+  syncWslRules: 'wsl:sync',
+  listContainers: 'docker:containers',
 } as const satisfies Record<keyof InvokeApi, `${string}:${string}`>;
 
 export const EVENTS = {
@@ -156,6 +175,7 @@ export const EVENTS = {
   onTrayCommand: 'event:tray-command',
   onWatchStates: 'event:watch-states',
   onOpenDoctor: 'event:open-doctor',
+  onWslSync: 'event:wsl-sync',
 } as const satisfies Record<keyof EventApi, `event:${string}`>;
 
 export type InvokeMethod = keyof InvokeApi;

@@ -320,6 +320,11 @@ export type JournalIntent =
   | {
       readonly kind: 'exclusion';
       readonly family: ProtocolFamily;
+      /**
+       * Every family of the change (protect both IP versions is one journaled change); absent in
+       * entries written before that, which covered `family` only.
+       */
+      readonly families?: readonly ProtocolFamily[];
       readonly start: number;
       readonly end: number;
       /** WinNAT must be running again at the end, whichever way the change is resolved. */
@@ -379,4 +384,98 @@ export interface RecoveryReport {
   /** The entry stays in the journal (and is offered again) until a resolution is verified. */
   readonly resolved: boolean;
   readonly message?: string;
+}
+
+/** WSL2 networking (issue #14): NAT gives the VM a new address at every start; mirrored shares the host's. */
+export type WslNetworking =
+  | {
+      readonly mode: 'nat' | 'mirrored';
+      /** `wslconfig`: read from the interactive user's .wslconfig; `default`: no file or no setting (NAT). */
+      readonly source: 'wslconfig' | 'default';
+      readonly profile: string | null;
+    }
+  /** The interactive user's profile or .wslconfig could not be read or parsed; `error` says which. */
+  | { readonly mode: 'unknown'; readonly profile: string | null; readonly error: string };
+
+export interface WslDistro {
+  readonly name: string;
+  readonly state: 'running' | 'stopped' | 'other';
+  /** As wsl.exe printed it (Installing, Converting, ...), for `other`. */
+  readonly stateText: string;
+  readonly version: number;
+  readonly isDefault: boolean;
+}
+
+/**
+ * following: the rule points at the distro's current address; waiting: the distro is stopped (the
+ * rule stays, and follows when it runs again); unreadable: the distro is gone or its address could
+ * not be read (nothing changed); mirrored: WSL shares the host's addresses, nothing to follow.
+ */
+export type WslTargetState = 'following' | 'waiting' | 'unreadable' | 'mirrored';
+
+/** A portproxy rule that follows a WSL distro's address (kept in the admin-only wsl-targets.json). */
+export interface WslTarget {
+  /** listenKey() of the rule. */
+  readonly listenKey: string;
+  readonly type: ProxyType;
+  readonly listenAddress: string;
+  readonly listenPort: number;
+  readonly connectPort: number;
+  readonly distro: string;
+  /** The address the rule was last pointed at. */
+  readonly lastAddress: string;
+  /** When the rule was last moved to a new address (ISO); null: never moved since it was added. */
+  readonly movedAt: string | null;
+  readonly addedAt: string;
+  readonly state: WslTargetState;
+  readonly detail?: string;
+}
+
+export interface WslStatus {
+  /** wsl.exe answered with a distro list. */
+  readonly available: boolean;
+  /** Why not, in one English line (WSL not installed, no distro, wsl.exe failed). */
+  readonly note?: string;
+  readonly distros: readonly WslDistro[];
+  readonly networking: WslNetworking;
+  readonly targets: readonly WslTarget[];
+  readonly readAt: string;
+}
+
+/** A re-sync: every WSL rule pointed at its distro's current address, judged by re-reading portproxy. */
+export interface WslSyncReport {
+  readonly outcome: Outcome;
+  readonly steps: readonly StepReport[];
+  /** Rules that moved to a new address in this sync. */
+  readonly moved: readonly {
+    readonly listenKey: string;
+    readonly distro: string;
+    readonly from: string;
+    readonly to: string;
+  }[];
+  readonly rules: RulesView | null;
+  readonly status: WslStatus;
+  readonly message?: string;
+}
+
+/** A container Docker Desktop publishes a port for (Docker Engine API, GET /containers/json). */
+export interface DockerContainer {
+  readonly id: string;
+  readonly name: string;
+  readonly image: string;
+  readonly state: string;
+  readonly ports: readonly {
+    readonly ip: string | null;
+    readonly privatePort: number;
+    readonly publicPort: number | null;
+    readonly protocol: Protocol;
+  }[];
+}
+
+export interface DockerView {
+  readonly available: boolean;
+  /** Docker absent, stopped or refusing: a note, not an error. */
+  readonly note?: string;
+  readonly containers: readonly DockerContainer[];
+  readonly readAt: string;
 }

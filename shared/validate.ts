@@ -17,6 +17,7 @@ export type ValidationKey =
   | 'range-end'
   | 'protocol'
   | 'ip-version'
+  | 'ip-version-or-both'
   | 'families'
   | 'unknown-field'
   | 'address'
@@ -34,7 +35,8 @@ export type ValidationKey =
   | 'watched'
   | 'required'
   | 'error-report'
-  | 'arguments';
+  | 'arguments'
+  | 'distro';
 
 const ENGLISH: Record<ValidationKey, string> = {
   'port-format': 'must be a whole number from 1 to 65535, written without leading zeros, signs, spaces or exponents',
@@ -44,6 +46,7 @@ const ENGLISH: Record<ValidationKey, string> = {
   'range-end': 'must not be lower than the start port',
   protocol: 'must be tcp or udp',
   'ip-version': 'must be ipv4 or ipv6',
+  'ip-version-or-both': 'must be ipv4, ipv6 or both',
   families: 'must list one to four distinct protocol / IP version pairs',
   'unknown-field': 'is not an accepted field',
   address:
@@ -64,6 +67,8 @@ const ENGLISH: Record<ValidationKey, string> = {
   'error-report':
     'must be an error report: kind error, unhandledrejection or react, a message of at most 2000 characters, a stack of at most 8000 and a source of at most 500',
   arguments: 'has the wrong number of arguments',
+  distro:
+    'must be the name of an installed WSL distribution (letters, digits, dots, underscores and hyphens, at most 64, starting with a letter or digit)',
 };
 
 export const describeValidationKey = (key: string): string => (key in ENGLISH ? ENGLISH[key as ValidationKey] : key);
@@ -100,7 +105,11 @@ export const addExclusionSchema = z
   .strictObject(
     {
       protocol: protocolSchema,
-      ipVersion: ipVersionSchema,
+      /**
+       * 'both' (the dialog's default): WinNAT reserves its blocks in IPv4 and IPv6 and Docker binds
+       * both, so a port protected in one IP version only is still taken in the other.
+       */
+      ipVersion: z.enum(['ipv4', 'ipv6', 'both'], { error: 'ip-version-or-both' }),
       startPort: portSchema,
       numberOfPorts: countSchema,
     },
@@ -306,6 +315,28 @@ export const rendererErrorSchema = z.strictObject(
 export type RendererErrorInput = z.input<typeof rendererErrorSchema>;
 export type RendererErrorReport = z.output<typeof rendererErrorSchema>;
 
+/**
+ * A WSL distribution name as wsl.exe accepts it for --import; it goes to wsl.exe as the token after
+ * `-d`, so it may never start with `-`. Membership in the installed list is checked in main.
+ */
+export const DISTRO_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+export const distroNameSchema = z.string({ error: 'distro' }).regex(DISTRO_NAME_PATTERN, { error: 'distro' });
+
+/** A rule whose target is "WSL distro X": the address is resolved in main from wsl.exe, never sent. */
+export const addWslRuleSchema = z.strictObject(
+  {
+    distro: distroNameSchema,
+    listenAddress,
+    listenPort: portSchema,
+    connectPort: portSchema,
+    firewall: flag,
+    replaceExisting: flag,
+  },
+  { error: 'required' },
+);
+export type AddWslRuleInput = z.input<typeof addWslRuleSchema>;
+export type AddWslRule = z.output<typeof addWslRuleSchema>;
+
 /** The argument tuple of each invoke channel; extra or missing arguments fail as 'arguments'. */
 const noArgs = z.tuple([], { error: 'arguments' });
 const oneArg = <T extends z.ZodType>(schema: T) => z.tuple([schema], { error: 'arguments' });
@@ -341,6 +372,10 @@ export const argumentSchemas = {
   reportRendererError: oneArg(rendererErrorSchema),
   listUnfinishedChanges: noArgs,
   resolveUnfinishedChange: oneArg(resolveUnfinishedSchema),
+  getWslStatus: noArgs,
+  addWslRule: oneArg(addWslRuleSchema),
+  syncWslRules: noArgs,
+  listContainers: noArgs,
 } as const;
 
 export interface FieldIssue {

@@ -9,8 +9,18 @@ import { createFileJournal } from './journal';
 import { createPortsService } from './owners';
 import { createFileBackupStore, createRuleService, type TcpProbe } from './portproxy';
 import { createWatchConfigStore, createWatchService } from './watch';
+import { createDockerService, createPipeTransport, type DockerTransport } from './docker';
+import { createInteractiveWslConfig, createWslService, createWslTargetStore, type WslConfigSource } from './wsl';
 
-export const createAppServices = (options: { dataDir: string; probe: TcpProbe }) => {
+/** Reads of Windows that are not commands; the simulator answers them from its machine. */
+export interface HostReads {
+  /** The interactive user's .wslconfig. */
+  readonly wslConfig: WslConfigSource;
+  /** Docker Desktop's engine pipe (GET /containers/json only). */
+  readonly docker: DockerTransport;
+}
+
+export const createAppServices = (options: { dataDir: string; probe: TcpProbe; host?: HostReads }) => {
   const ports = createPortsService();
   // The write-ahead journal of multi-step changes (journal\<id>.json), shared by every service that changes Windows.
   const journal = createFileJournal(path.join(options.dataDir, 'journal'));
@@ -26,6 +36,13 @@ export const createAppServices = (options: { dataDir: string; probe: TcpProbe })
       journal,
     }),
     ports,
+    // wsl-targets.json: which rule follows which distro, next to the other admin-only files.
+    wsl: createWslService({
+      store: createWslTargetStore(path.join(options.dataDir, 'wsl-targets.json')),
+      config: options.host?.wslConfig ?? createInteractiveWslConfig(),
+      journal,
+    }),
+    docker: createDockerService(options.host?.docker ?? createPipeTransport()),
     watch: createWatchService({
       ports,
       store: createWatchConfigStore(path.join(options.dataDir, 'watched-ports.json')),

@@ -597,6 +597,7 @@ export const en = {
     'range-end': 'The end must not be lower than the start.',
     protocol: 'Choose TCP or UDP.',
     'ip-version': 'Choose IPv4 or IPv6.',
+    'ip-version-or-both': 'Choose IPv4 and IPv6, IPv4 only or IPv6 only.',
     families: 'Choose at least one protocol.',
     'unknown-field': 'This field is not accepted.',
     address:
@@ -616,6 +617,7 @@ export const en = {
     'journal-id': 'This is not an interrupted change Portwarden recorded.',
     'recovery-action': 'Choose finish or roll back.',
     arguments: 'The request had the wrong number of arguments.',
+    distro: 'Choose a WSL distribution that is installed (letters, digits, dots, underscores and hyphens).',
   },
   recovery: {
     title: 'A change was interrupted',

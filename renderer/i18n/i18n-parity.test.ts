@@ -51,6 +51,7 @@ describe('i18n parity', () => {
       internal: true,
     };
     const keys: Record<ValidationKey, true> = {
+      distro: true,
       'port-format': true,
       'port-range': true,
       'count-format': true,
@@ -58,6 +59,7 @@ describe('i18n parity', () => {
       'range-end': true,
       protocol: true,
       'ip-version': true,
+      'ip-version-or-both': true,
       families: true,
       'unknown-field': true,
       required: true,

@@ -601,6 +601,7 @@ export const ko: Messages = {
     'range-end': '끝은 시작보다 작을 수 없습니다.',
     protocol: 'TCP 또는 UDP를 고르세요.',
     'ip-version': 'IPv4 또는 IPv6를 고르세요.',
+    'ip-version-or-both': 'IPv4와 IPv6, IPv4만, IPv6만 중에서 고르세요.',
     families: '프로토콜을 하나 이상 고르세요.',
     'unknown-field': '허용되지 않는 항목입니다.',
     address: 'IPv4 주소(예: 192.168.1.10), 대괄호나 영역 ID 없는 IPv6 주소(예: fe80::1) 또는 호스트 이름을 입력하세요.',
@@ -619,6 +620,7 @@ export const ko: Messages = {
     'journal-id': 'Portwarden이 기록한 중단된 변경이 아닙니다.',
     'recovery-action': '마치기 또는 되돌리기를 고르세요.',
     arguments: '요청의 인수 개수가 잘못되었습니다.',
+    distro: '설치된 WSL 배포판을 선택하세요(문자, 숫자, 점, 밑줄, 하이픈).',
   },
   recovery: {
     title: '변경 작업이 중단되었습니다',

@@ -12,6 +12,7 @@ import type {
   Protocol,
   WatchedPort,
   WatchState,
+  WslStatus,
   ListenPortPreflight,
   ProxyRule,
   RuleChangeReport,
@@ -227,6 +228,16 @@ export interface FakeApi extends Api {
   listenerCount(): number;
 }
 
+/** No WSL rule yet, Ubuntu running in NAT mode (what most machines with WSL show). */
+export const sampleWslStatus = (overrides: Partial<WslStatus> = {}): WslStatus => ({
+  available: true,
+  distros: [{ name: 'Ubuntu', state: 'running', stateText: 'Running', version: 2, isDefault: true }],
+  networking: { mode: 'nat', source: 'default', profile: 'C:\\Users\\dev' },
+  targets: [],
+  readAt: '2025-01-01T00:00:00.000Z',
+  ...overrides,
+});
+
 export const createFakeApi = (answers: Answers = {}): FakeApi => {
   const activity = new Set<(record: CommandRecord) => void>();
   const tray = new Set<(command: TrayCommand) => void>();
@@ -256,6 +267,9 @@ export const createFakeApi = (answers: Answers = {}): FakeApi => {
     onTrayCommand(listener: (command: TrayCommand) => void) {
       tray.add(listener);
       return () => void tray.delete(listener);
+    },
+    onWslSync() {
+      return () => undefined;
     },
   } as Partial<FakeApi>;
   const defaults: Required<Answers> = {
@@ -288,6 +302,15 @@ export const createFakeApi = (answers: Answers = {}): FakeApi => {
     reportRendererError: ok(null),
     setWatchedPorts: ok([sampleWatchState()]),
     listUnfinishedChanges: ok([]),
+    getWslStatus: ok(sampleWslStatus()),
+    addWslRule: ok(sampleRuleReport()),
+    syncWslRules: ok({ outcome: 'applied', steps: [], moved: [], rules: sampleRulesView(), status: sampleWslStatus() }),
+    listContainers: ok({
+      available: false,
+      note: 'Docker Desktop is not running.',
+      containers: [],
+      readAt: '2025-01-01T00:00:00.000Z',
+    }),
     resolveUnfinishedChange: ok({
       outcome: 'applied',
       steps: [],

@@ -22,7 +22,10 @@ import {
   type Language,
   type Machine,
   type SimRunner,
+  createSimDockerTransport,
+  createSimWslConfig,
 } from '../simulated-windows';
+import type { HostReads } from '../app-services';
 
 export const DEFAULT_SCENARIO = 'hyperv-reserved';
 
@@ -34,6 +37,8 @@ export interface SimulatedWindows {
   readonly probe: TcpProbe;
   readonly scenario: string;
   readonly language: Language;
+  /** The reads that are not commands (.wslconfig, Docker's pipe), answered from the same machine. */
+  readonly host: HostReads;
 }
 
 const languageOf = (locale: string): Language => {
@@ -69,8 +74,12 @@ export const createSimulatedWindows = (options: {
   const machine = options.machine ?? createScenarioMachine(options.scenario, { language, seed: options.seed ?? 1 });
   const runner = createSimRunner(machine, { latencyMs: options.latencyMs ?? 0, readFile: readFileOrNull });
   const probe = createSimProbe(runner.machine, { latencyMs: options.latencyMs ?? 0 });
+  const host: HostReads = {
+    wslConfig: createSimWslConfig(runner.machine),
+    docker: createSimDockerTransport(runner.machine),
+  };
   const native = options.nativeReads ? createSimulatedNative(runner.machine) : null;
-  return { runner, native, probe, scenario: options.scenario, language };
+  return { runner, native, probe, scenario: options.scenario, language, host };
 };
 
 export interface RunnerChoice {
@@ -79,6 +88,8 @@ export interface RunnerChoice {
   readonly probe: TcpProbe;
   readonly simulated: boolean;
   readonly scenario: string | null;
+  /** .wslconfig and Docker reads; absent: the real ones (createAppServices' default). */
+  readonly host?: HostReads;
   /** The Win32 read layer; null on the simulator and where it could not load (then `nativeProblem` says why). */
   readonly native: NativeWindows | null;
   readonly nativeProblem: string | null;
@@ -117,6 +128,7 @@ export const selectRunner = (options: {
     probe: simulated.probe,
     simulated: true,
     scenario: simulated.scenario,
+    host: simulated.host,
     native: null,
     nativeProblem: null,
     windowsFolder: null,

@@ -5,7 +5,18 @@
  */
 
 /** Executables the app may run; the real runner maps each to %SystemRoot%\System32\<name>.exe. */
-export const SYSTEM_COMMANDS = ['netsh', 'net', 'sc', 'netstat', 'tasklist', 'taskkill', 'reg', 'schtasks'] as const;
+export const SYSTEM_COMMANDS = [
+  'netsh',
+  'net',
+  'sc',
+  'netstat',
+  'tasklist',
+  'taskkill',
+  'reg',
+  'schtasks',
+  // WSL distros and their addresses (electron/system/wsl); prints UTF-16LE, see console-encoding.ts.
+  'wsl',
+] as const;
 export type SystemCommand = (typeof SYSTEM_COMMANDS)[number];
 
 export interface RunOptions {

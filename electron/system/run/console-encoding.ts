@@ -39,3 +39,32 @@ export const decodeConsoleOutput = (bytes: Uint8Array, codePage: number): string
 /** The inverse, for the simulator, which hands the runner's consumers bytes as a real console would. */
 export const encodeConsoleOutput = (text: string, codePage: number): Uint8Array =>
   new Uint8Array(iconv.encode(text, iconvEncodingFor(codePage)));
+
+/**
+ * wsl.exe writes its own messages (`-l -v`, errors) as UTF-16LE without a BOM, whatever the console
+ * code page, while a command it runs inside a distro (`-e ip ...`) writes the distro's UTF-8 bytes.
+ * So its output is told apart by shape: a BOM, or NUL high bytes on most of the ASCII characters
+ * (every name, state and digit wsl.exe prints is ASCII, and UTF-8 text from Linux has no NULs).
+ */
+export const looksLikeUtf16le = (bytes: Uint8Array): boolean => {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return true;
+  if (bytes.length < 2) return false;
+  let pairs = 0;
+  let nulHigh = 0;
+  for (let i = 0; i + 1 < bytes.length; i += 2) {
+    pairs++;
+    if (bytes[i + 1] === 0 && bytes[i] !== 0) nulHigh++;
+  }
+  return nulHigh * 2 >= pairs;
+};
+
+export const decodeWslOutput = (bytes: Uint8Array): string => {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (!looksLikeUtf16le(bytes)) return buffer.toString('utf8');
+  const start = buffer[0] === 0xff && buffer[1] === 0xfe ? 2 : 0;
+  return buffer.subarray(start, start + ((buffer.length - start) & ~1)).toString('utf16le');
+};
+
+/** How each command's output is decoded: wsl.exe by its own rule, everything else by the OEM code page. */
+export const decodeCommandOutput = (command: string, bytes: Uint8Array, codePage: number): string =>
+  command === 'wsl' ? decodeWslOutput(bytes) : decodeConsoleOutput(bytes, codePage);

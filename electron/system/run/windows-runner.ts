@@ -23,7 +23,7 @@ import {
   type SystemCommand,
 } from './command-runner';
 import { oemCodePageQuery } from '../commands';
-import { decodeConsoleOutput } from './console-encoding';
+import { decodeCommandOutput } from './console-encoding';
 import { parseOemCodePage } from '../parse';
 import { DEFAULT_SYSTEM_ROOT, resolveSystemRoot, systemRootFromKernel } from './windows-dirs';
 
@@ -163,7 +163,7 @@ export const createWindowsRunner = (options: WindowsRunnerOptions = {}): Command
       codePage ??= detectCodePage().catch(() => FALLBACK_OEM_CODE_PAGE);
       const page = await codePage;
       const timeout = validTimeout(runOptions?.timeoutMs) ?? runnerTimeout;
-      return spawnDecoded(command, args, timeout, (bytes) => decodeConsoleOutput(bytes, page));
+      return spawnDecoded(command, args, timeout, (bytes) => decodeCommandOutput(command, bytes, page));
     },
   };
 };

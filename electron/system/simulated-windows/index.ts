@@ -48,3 +48,5 @@ export {
 export { createSimProbe, type SimProbeOptions } from './simulated-probe';
 export { effectiveSockets, isPortExcluded, isPortInUse } from './sockets';
 export { assertSimulatorAllowed, type SimulatorEnvironment } from './guard';
+export { createSimWslConfig, startDistro, terminateDistro, shutdownWsl, HOST_LAN_ADDRESS } from './wsl';
+export { createSimDockerTransport } from './docker';

@@ -13,6 +13,7 @@ import { runSchtasks, type SimReadFile } from './schtasks';
 import type { Machine } from './state';
 import { runTasklist, runTaskkill } from './tasks';
 import { textsFor } from './texts';
+import { runWsl } from './wsl';
 
 /** `readFile`: the host's file reader, for the one command that reads a file (`schtasks /Create /XML`). */
 export const executeCommand = (
@@ -39,6 +40,8 @@ export const executeCommand = (
       return runReg(machine, args);
     case 'schtasks':
       return runSchtasks(machine, texts, args, readFile);
+    case 'wsl':
+      return runWsl(machine, args);
     default:
       return stderrOf(1, [`ERROR: ${texts.fileNotFound}`]);
   }

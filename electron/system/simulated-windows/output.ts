@@ -8,6 +8,11 @@ export interface SimOutput {
   exitCode: number;
   stdout: string;
   stderr: string;
+  /**
+   * How the process writes its bytes; default the console OEM code page. wsl.exe writes its own
+   * messages as UTF-16LE and a distro's program as UTF-8 (console-encoding.ts decodeWslOutput).
+   */
+  encoding?: 'utf16le' | 'utf8';
 }
 
 export const crlf = (lines: readonly string[]): string => lines.map((line) => `${line}\r\n`).join('');

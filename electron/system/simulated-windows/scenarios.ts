@@ -15,6 +15,7 @@ import {
   type SimSocket,
 } from './state';
 import { reserveWinnatBlocks } from './winnat';
+import { startDistro } from './wsl';
 
 export const SCENARIO_NAMES = [
   'clean',
@@ -24,6 +25,8 @@ export const SCENARIO_NAMES = [
   'forwarding',
   'broken-iphlpsvc',
   'dynamic-1024',
+  'wsl-nat',
+  'wsl-mirrored',
 ] as const;
 export type ScenarioName = (typeof SCENARIO_NAMES)[number];
 
@@ -200,6 +203,42 @@ const forwarding = (options: ScenarioOptions): Machine => {
   return machine;
 };
 
+/**
+ * WSL2 (issue #14): Ubuntu runs a web server on 80 and sshd on 22 inside the VM, Debian is stopped,
+ * and Docker Desktop publishes redis (6379, the com.docker.backend.exe listener every scenario has).
+ * `wsl-nat`: no .wslconfig, the VM has a 172.x address that changes at every VM start.
+ * `wsl-mirrored`: `networkingMode=mirrored`, the VM shares the host's addresses.
+ */
+const withWsl = (options: ScenarioOptions, wslconfig: string | null): Machine => {
+  const machine = base(options);
+  machine.wsl = {
+    distros: [
+      { name: 'Ubuntu', state: 'Stopped', version: 2, isDefault: true, openPorts: [22, 80] },
+      { name: 'Debian', state: 'Stopped', version: 2, isDefault: false, openPorts: [] },
+    ],
+    vmAddress: null,
+    profile: 'C:\\Users\\dev',
+    wslconfig,
+  };
+  startDistro(machine, machine.wsl.distros[0]!);
+  machine.docker = {
+    running: true,
+    containers: [
+      {
+        id: '4f1c2a9e8b7d6c5b4a3f2e1d',
+        names: ['redis-cache'],
+        image: 'redis:7-alpine',
+        state: 'running',
+        ports: [
+          { ip: '0.0.0.0', privatePort: 6379, publicPort: 6379, type: 'tcp' },
+          { ip: '::', privatePort: 6379, publicPort: 6379, type: 'tcp' },
+        ],
+      },
+    ],
+  };
+  return machine;
+};
+
 const BUILDERS: Readonly<Record<ScenarioName, (options: ScenarioOptions) => Machine>> = {
   clean: base,
   'hyperv-reserved': hypervReserved,
@@ -223,6 +262,8 @@ const BUILDERS: Readonly<Record<ScenarioName, (options: ScenarioOptions) => Mach
     reserveWinnatBlocks(machine);
     return machine;
   },
+  'wsl-nat': (options) => withWsl(options, null),
+  'wsl-mirrored': (options) => withWsl(options, '[wsl2]\r\nnetworkingMode=mirrored\r\nmemory=8GB\r\n'),
 };
 
 export const isScenarioName = (name: string): name is ScenarioName =>

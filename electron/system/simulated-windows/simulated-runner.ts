@@ -15,7 +15,7 @@ import {
   type RunResult,
   type SystemCommand,
 } from '../run/command-runner';
-import { decodeConsoleOutput, encodeConsoleOutput } from '../run/console-encoding';
+import { decodeCommandOutput, encodeConsoleOutput } from '../run/console-encoding';
 import { denialFor, failureFor } from './denials';
 import { executeCommand } from './interpreter';
 import type { SimOutput } from './output';
@@ -159,14 +159,16 @@ export const createSimRunner = (machine: Machine, options: SimRunnerOptions = {}
     return output;
   };
 
-  const encodeResult = (output: SimOutput): SimRunResultBytes => {
+  const encodeResult = (output: SimOutput, command: SystemCommand): SimRunResultBytes => {
     const codePage = machine.oemCodePage;
-    const stdoutBytes = encodeConsoleOutput(output.stdout, codePage);
-    const stderrBytes = encodeConsoleOutput(output.stderr, codePage);
+    const encode = (text: string) =>
+      output.encoding ? new Uint8Array(Buffer.from(text, output.encoding)) : encodeConsoleOutput(text, codePage);
+    const stdoutBytes = encode(output.stdout);
+    const stderrBytes = encode(output.stderr);
     return {
       exitCode: output.exitCode,
-      stdout: decodeConsoleOutput(stdoutBytes, codePage),
-      stderr: decodeConsoleOutput(stderrBytes, codePage),
+      stdout: decodeCommandOutput(command, stdoutBytes, codePage),
+      stderr: decodeCommandOutput(command, stderrBytes, codePage),
       timedOut: false,
       stdoutBytes,
       stderrBytes,
@@ -212,9 +214,10 @@ export const createSimRunner = (machine: Machine, options: SimRunnerOptions = {}
       return finish(timedOut());
     }
     if (latencyMs > 0) await sleep(latencyMs);
-    if (fault?.kind === 'fail') return finish(encodeResult(failOutput(fault, command, machine)));
-    if (fault?.kind === 'deny') return finish(encodeResult(denialFor(command, args, textsFor(machine.language))));
-    return finish(encodeResult(apply(command, args)));
+    if (fault?.kind === 'fail') return finish(encodeResult(failOutput(fault, command, machine), command));
+    if (fault?.kind === 'deny')
+      return finish(encodeResult(denialFor(command, args, textsFor(machine.language)), command));
+    return finish(encodeResult(apply(command, args), command));
   };
 
   return {

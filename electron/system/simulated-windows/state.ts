@@ -134,6 +134,45 @@ export interface Machine {
   nextPid: number;
   /** Task Scheduler tasks (schtasks.ts); documents from before this field read as none. */
   scheduledTasks: SimScheduledTask[];
+  /** WSL (wsl.ts): installed distros, the VM and the interactive user's .wslconfig; absent: no WSL. */
+  wsl?: SimWsl;
+  /** Docker Desktop's engine (docker.ts), answered on its named pipe; absent: Docker not installed. */
+  docker?: SimDocker;
+}
+
+export interface SimWslDistro {
+  name: string;
+  state: 'Running' | 'Stopped';
+  version: 1 | 2;
+  /** The `*` in `wsl -l -v`. */
+  isDefault: boolean;
+  /** TCP ports a server inside the distro listens on (the forwarding target answers there). */
+  openPorts: number[];
+}
+
+export interface SimWsl {
+  distros: SimWslDistro[];
+  /** eth0 of the WSL2 VM while it runs (NAT mode: a new 172.x address at every VM start); null when off. */
+  vmAddress: string | null;
+  /** The interactive user's profile folder (C:\Users\<name>), where .wslconfig lives. */
+  profile: string;
+  /** The text of %UserProfile%\.wslconfig; null when there is no such file. */
+  wslconfig: string | null;
+}
+
+/** One container as the Docker Engine API lists it (GET /containers/json), reduced to what the app reads. */
+export interface SimContainer {
+  id: string;
+  names: string[];
+  image: string;
+  state: string;
+  ports: { ip?: string; privatePort: number; publicPort?: number; type: 'tcp' | 'udp' }[];
+}
+
+export interface SimDocker {
+  /** Docker Desktop's engine answers on //./pipe/docker_engine only while it runs. */
+  running: boolean;
+  containers: SimContainer[];
 }
 
 /**
