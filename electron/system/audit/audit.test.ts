@@ -149,8 +149,13 @@ describe('audit log over the simulated Windows', () => {
         command === 'net' && args[0] === 'start' ? new Promise(() => undefined) : runner.run(command, args, options),
     }));
     void core.router.dispatch(CHANNELS.addExclusion, OWN, [PROTECT_8065]);
+    // Wait for the change's own `add excludedportrange`, the last command that returns before the
+    // hang. Not just any line naming excludedportrange: the change's first read (`show
+    // excludedportrange`) matches that too, and the file is then read before `net stop winnat`.
+    const ADD_8065 =
+      'netsh interface ipv4 add excludedportrange protocol=tcp startport=8065 numberofports=1 store=persistent';
     await expect
-      .poll(() => auditLines(dataDir).some((l) => l.kind === 'command' && l.argv.includes('excludedportrange')))
+      .poll(() => auditLines(dataDir).some((l) => l.kind === 'command' && l.argv.join(' ') === ADD_8065))
       .toBe(true);
     const written = auditLines(dataDir);
     expect(written.every((l) => l.kind === 'command' && l.verified === 'pending')).toBe(true);
