@@ -279,7 +279,7 @@ const ensurePrefix = async (wine64, env) => {
     ['winecfg', '-v', 'win10'],
   ];
   for (const args of steps) {
-    const run = await runWithTimeout(launcher.command, args, { env, timeoutMs: SETUP_TIMEOUT_MS, stderrFile });
+    const run = await runWithTimeout(wine64, args, { env, timeoutMs: SETUP_TIMEOUT_MS, stderrFile });
     if (run.error || run.timedOut || run.code !== 0)
       throw new TierError(
         `Wine prefix setup failed at "${args.join(' ')}" (${run.timedOut ? 'timed out' : (run.error?.message ?? `exit ${run.code}`)}):\n${tail(stderrFile)}`,
