@@ -43,3 +43,80 @@ test.describe('(a) one verdict: the Reserved-ports box and the doctor agree', ()
     await screenshot(page, 'one-verdict-50000');
   });
 });
+
+test.describe('(b) protect covers both IP versions by default', () => {
+  test('8065 on hyperv-reserved: one change adds TCP/IPv4 and TCP/IPv6; box and doctor say protected', async ({
+    pages,
+  }) => {
+    const app = await pages.open({ scenario: 'hyperv-reserved' });
+    const { page } = app;
+    await filterRanges(page, 8065);
+    await page.getByTestId('protect-port-open').click();
+    const dialog = page.getByTestId('protect-port-dialog');
+    await expect.poll(() => dialog.getByTestId('protect-start-port').inputValue()).toBe('8065');
+    expect(await dialog.getByRole('radio', { name: 'IPv4 and IPv6' }).isChecked()).toBe(true);
+    await dialog.getByRole('button', { name: 'Stop WinNAT and protect' }).click();
+    await expect.poll(() => dialog.getByTestId('change-report').getAttribute('data-outcome')).toBe('applied');
+    expect(mutatingCommands(app)).toEqual([
+      'net stop winnat',
+      'netsh interface ipv4 add excludedportrange protocol=tcp startport=8065 numberofports=1 store=persistent',
+      'netsh interface ipv6 add excludedportrange protocol=tcp startport=8065 numberofports=1 store=persistent',
+      'net start winnat',
+    ]);
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await expect
+      .poll(() => page.getByTestId('port-verdict').innerText())
+      .toMatch(/8065 is protected by the administered exclusion 8065–8065 \(TCP\/IPv4, TCP\/IPv6\)/);
+    expect(await page.getByTestId('port-verdict').innerText()).not.toMatch(/delete the exclusion to use/i);
+
+    await diagnose(page, 8065);
+    await expect.poll(() => page.getByTestId('doctor-free').getAttribute('data-status')).toBe('protected');
+    expect(await page.getByTestId('doctor-answer').innerText()).not.toMatch(/Not protected in|Delete the exclusion/);
+    await screenshot(page, 'one-verdict-8065-protected-both');
+  });
+});
+
+test.describe('(e) protect checks the port is free before stopping WinNAT', () => {
+  test('a port node.exe listens on is refused with the owner and PID; WinNAT is never stopped', async ({ pages }) => {
+    const app = await pages.open({ scenario: 'clean' });
+    const { page } = app;
+    await page.getByTestId('protect-port-open').click();
+    const dialog = page.getByTestId('protect-port-dialog');
+    await dialog.getByTestId('protect-start-port').fill('3000');
+    await dialog.getByRole('button', { name: 'Stop WinNAT and protect' }).click();
+    await expect.poll(() => dialog.innerText()).toMatch(/in use by node\.exe \(PID \d+\)/);
+    expect(await dialog.innerText()).toMatch(/nothing was changed/);
+    expect(mutatingCommands(app)).toEqual([]);
+    await screenshot(page, 'one-verdict-protect-in-use');
+  });
+});
+
+test.describe('(f) without WinNAT, nothing speaks of stopping or restarting it', () => {
+  test('winnat-absent: the dialog, its button and the system-row tooltips match; no net stop/start runs', async ({
+    pages,
+  }) => {
+    const app = await pages.open({ scenario: 'winnat-absent' });
+    const { page } = app;
+    const row = page
+      .getByTestId('ranges-table-tcp-ipv4')
+      .getByRole('row')
+      .filter({ has: page.getByRole('cell', { name: '2869', exact: true }) });
+    await row.getByRole('button', { name: /Delete 2869/ }).hover();
+    await expect.poll(() => page.getByRole('tooltip').innerText()).toMatch(/WinNAT is not installed here/);
+    expect(await page.getByRole('tooltip').innerText()).not.toMatch(/restart WinNAT/i);
+
+    await page.getByTestId('protect-port-open').click();
+    const dialog = page.getByTestId('protect-port-dialog');
+    await expect.poll(() => dialog.getByTestId('protect-no-winnat').innerText()).toMatch(/WinNAT is not installed/);
+    expect(await dialog.innerText()).not.toMatch(/WinNAT will be stopped/);
+    expect(await dialog.getByRole('button', { name: 'Stop WinNAT and protect' }).count()).toBe(0);
+    await dialog.getByTestId('protect-start-port').fill('8100');
+    await dialog.getByRole('button', { name: 'Protect', exact: true }).click();
+    await expect.poll(() => dialog.getByTestId('change-report').getAttribute('data-outcome')).toBe('applied');
+    expect(mutatingCommands(app)).toEqual([
+      'netsh interface ipv4 add excludedportrange protocol=tcp startport=8100 numberofports=1 store=persistent',
+      'netsh interface ipv6 add excludedportrange protocol=tcp startport=8100 numberofports=1 store=persistent',
+    ]);
+    await screenshot(page, 'one-verdict-winnat-absent');
+  });
+});

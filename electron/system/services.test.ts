@@ -102,19 +102,32 @@ describe('addExclusion (protect a port)', () => {
     expect(result.diff).toEqual({ freed: [], appeared: [] });
   });
 
-  it('always starts WinNAT again when the add fails (port in use), and says not applied', async () => {
-    const { sim, op, journal } = simulatedOperation('clean');
+  it('refuses a port in use BEFORE stopping WinNAT, naming the owner and its PID (defect e)', async () => {
+    const { sim, op, journal, commandLines } = simulatedOperation('clean');
     const inUse = sim.machine.sockets.find(
       (s) => s.protocol === 'tcp' && s.state === 'LISTENING' && s.localPort > 1024,
     )!;
-    const result = report(await addExclusion(op, { ...protect8065, startPort: inUse.localPort }, journal));
+    const owner = sim.machine.processes.find((p) => p.pid === inUse.pid)!;
+    const before = JSON.stringify(sim.machine);
+    const result = await addExclusion(op, { ...protect8065, startPort: inUse.localPort }, journal);
+    expect(result).toMatchObject({ ok: false, error: { code: 'refused', field: 'startPort' } });
+    expect(!result.ok && result.error.message).toContain(`${owner.image} (PID ${owner.pid})`);
+    expect(!result.ok && result.error.message).toMatch(/nothing was changed/);
+    expect(mutations(commandLines())).toEqual([]);
+    expect(JSON.stringify(sim.machine)).toBe(before);
+    expect(await journal.list()).toEqual([]);
+  });
+
+  it('always starts WinNAT again when the add fails, and says not applied', async () => {
+    const { sim, op, journal } = simulatedOperation('hyperv-reserved');
+    sim.injectFault({ match: { command: 'netsh', argsIncludes: ['add', 'excludedportrange'] }, kind: 'fail' });
+    const result = report(await addExclusion(op, protect8065, journal));
     expect(result.outcome).toBe('not-applied');
     expect(result.steps.map((s) => [s.step, s.ok])).toEqual([
       ['stop-winnat', true],
       ['add-exclusion', false],
       ['start-winnat', true],
     ]);
-    expect(result.steps[1]!.detail).toMatch(/being used by another process/);
     expect(result.winnatAfter).toBe('running');
   });
 
@@ -135,7 +148,10 @@ describe('addExclusion (protect a port)', () => {
     const { sim, op, journal } = simulatedOperation('hyperv-reserved');
     sim.injectFault({ match: { command: 'netsh', argsIncludes: ['add'] }, kind: 'hang', applied });
     const result = report(await addExclusion(op, protect8065, journal));
-    expect(result.steps.find((s) => s.step === 'add-exclusion')).toMatchObject({ ok: false, detail: 'timed out' });
+    expect(result.steps.find((s) => s.step === 'add-exclusion')).toMatchObject({
+      ok: false,
+      detail: 'TCP/IPv4: timed out',
+    });
     expect(result.outcome).toBe(outcome);
     expect(result.winnatAfter).toBe('running');
   });
@@ -169,6 +185,69 @@ describe('addExclusion (protect a port)', () => {
     const result = await addExclusion(op, { ...protect8065, startPort: 50010, numberOfPorts: 100 }, journal);
     expect(result).toMatchObject({ ok: false, error: { code: 'refused', field: 'startPort' } });
     expect(mutations(commandLines())).toEqual([]);
+  });
+});
+
+describe('addExclusion: both IP versions (defect b)', () => {
+  const both = { ...protect8065, ipVersion: 'both' } as const;
+  const has = (snapshot: Snapshot, ipVersion: 'ipv4' | 'ipv6') =>
+    snapshot.excluded
+      .find((t) => t.protocol === 'tcp' && t.ipVersion === ipVersion)!
+      .ranges.some((r) => r.administered && r.start === 8065 && r.end === 8065);
+
+  it('protects TCP/IPv4 and TCP/IPv6 in one journaled change, each verified by the re-read', async () => {
+    const { op, journal, commandLines } = simulatedOperation('hyperv-reserved');
+    const started: unknown[] = [];
+    const spy = { ...journal, begin: (o: string, intent: never) => (started.push(intent), journal.begin(o, intent)) };
+    const result = report(await addExclusion(op, both, spy));
+    expect(result.outcome).toBe('applied');
+    expect(has(result.snapshot, 'ipv4') && has(result.snapshot, 'ipv6')).toBe(true);
+    expect(mutations(commandLines())).toEqual([
+      'net stop winnat',
+      'netsh interface ipv4 add excludedportrange protocol=tcp startport=8065 numberofports=1 store=persistent',
+      'netsh interface ipv6 add excludedportrange protocol=tcp startport=8065 numberofports=1 store=persistent',
+      'net start winnat',
+    ]);
+    expect(started).toEqual([
+      expect.objectContaining({
+        kind: 'exclusion',
+        families: [
+          { protocol: 'tcp', ipVersion: 'ipv4' },
+          { protocol: 'tcp', ipVersion: 'ipv6' },
+        ],
+      }),
+    ]);
+    expect(await journal.list()).toEqual([]);
+  });
+
+  it('one side failing is not applied, and the message names the missing side', async () => {
+    const { sim, op, journal } = simulatedOperation('hyperv-reserved');
+    sim.injectFault({ match: { command: 'netsh', argsIncludes: ['ipv6', 'add', 'excludedportrange'] }, kind: 'fail' });
+    const result = report(await addExclusion(op, both, journal));
+    expect(result.outcome).toBe('not-applied');
+    expect(result.message).toMatch(/missing in TCP\/IPv6/);
+    expect(result.winnatAfter).toBe('running');
+  });
+
+  it('a side already protected is kept: only the other is added', async () => {
+    const { sim, op, journal, commandLines } = simulatedOperation('hyperv-reserved');
+    await sim.run('net', ['stop', 'winnat']);
+    sim.machine.excluded.ipv4.tcp.push({ start: 8065, end: 8065, administered: true });
+    await sim.run('net', ['start', 'winnat']);
+    const result = report(await addExclusion(op, both, journal));
+    expect(result.outcome).toBe('applied');
+    expect(mutations(commandLines()).filter((l) => l.startsWith('netsh'))).toEqual([
+      'netsh interface ipv6 add excludedportrange protocol=tcp startport=8065 numberofports=1 store=persistent',
+    ]);
+    expect(await addExclusion(op, both, journal)).toMatchObject({ ok: false, error: { code: 'refused' } });
+  });
+
+  it('without WinNAT (not installed): no stop, no start (defect f)', async () => {
+    const { op, journal, commandLines } = simulatedOperation('winnat-absent');
+    const result = report(await addExclusion(op, { ...both, startPort: 8100 }, journal));
+    expect(result.outcome).toBe('applied');
+    expect(mutations(commandLines()).filter((l) => l.startsWith('net '))).toEqual([]);
+    expect(result.steps.map((s) => s.step)).toEqual(['add-exclusion', 'add-exclusion']);
   });
 });
 

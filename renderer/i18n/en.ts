@@ -57,6 +57,7 @@ export const en = {
     system: '{{port}} is inside {{start}}–{{end}} ({{family}}), reserved by the system (WinNAT/Hyper-V).',
     administered: '{{port}} is protected by the administered exclusion {{start}}–{{end}} ({{family}}).',
     systemFix: 'Restart WinNAT to free it, then protect the port so it stays free.',
+    systemFixNoWinnat: 'WinNAT is not installed here, so a Windows service reserved it: choose another port.',
     administeredFix:
       'Protected on purpose: WinNAT cannot reserve it and Windows does not hand it out, so it stays free for the program you protected it for.',
     protectedOnly:
@@ -83,6 +84,8 @@ export const en = {
     delete: 'Delete',
     deleteLabel: 'Delete {{start}}–{{end}} ({{family}})',
     systemDeleteReason: 'System reservations come from WinNAT/Hyper-V; restart WinNAT to free them.',
+    systemDeleteReasonNoWinnat:
+      'WinNAT is not installed here: Windows reserved this port for one of its own services. It cannot be deleted; choose another port.',
     tableError: 'This table could not be read: {{message}}',
     sortHint: 'Sort by {{column}}',
   },
@@ -99,6 +102,11 @@ export const en = {
     warning:
       'Windows only accepts the exclusion while WinNAT is stopped. Restarting it interrupts the networking of running WSL2 distributions and Docker until you run “wsl --shutdown” or reboot.',
     confirm: 'Stop WinNAT and protect',
+    confirmNoWinnat: 'Protect',
+    runningNoWinnat: 'Adding the exclusion…',
+    ipVersionBoth: 'IPv4 and IPv6',
+    noWinnat: 'WinNAT is not installed on this PC, so nothing is stopped or started: only the exclusion is added.',
+    winnatStopped: 'WinNAT is stopped, so it is neither stopped nor started: only the exclusion is added.',
     running: 'Stopping WinNAT, adding the exclusion, starting WinNAT…',
   },
   deleteDialog: {

@@ -60,6 +60,7 @@ export const ko: Messages = {
       '{{port}}번 포트는 {{start}}–{{end}} 범위({{family}}) 안에 있으며, 시스템(WinNAT/Hyper-V)이 예약한 범위입니다.',
     administered: '{{port}}번 포트는 관리 제외 범위 {{start}}–{{end}}({{family}})로 보호되어 있습니다.',
     systemFix: 'WinNAT을 다시 시작하면 풀립니다. 계속 비워 두려면 이어서 포트를 보호하세요.',
+    systemFixNoWinnat: '이 PC에는 WinNAT이 없으므로 Windows 서비스가 예약한 포트입니다. 다른 포트를 고르세요.',
     administeredFix:
       '일부러 보호한 포트입니다. WinNAT이 예약할 수 없고 Windows도 임시 포트로 내주지 않으므로, 보호한 목적의 프로그램이 쓸 수 있습니다.',
     protectedOnly:
@@ -86,6 +87,8 @@ export const ko: Messages = {
     delete: '삭제',
     deleteLabel: '{{start}}–{{end}} ({{family}}) 삭제',
     systemDeleteReason: '시스템 예약 범위는 WinNAT/Hyper-V가 만든 것입니다. 풀려면 WinNAT을 다시 시작하세요.',
+    systemDeleteReasonNoWinnat:
+      '이 PC에는 WinNAT이 없으므로 Windows가 자체 서비스용으로 예약한 포트입니다. 삭제할 수 없으니 다른 포트를 고르세요.',
     tableError: '이 표를 읽지 못했습니다: {{message}}',
     sortHint: '{{column}} 기준으로 정렬',
   },
@@ -102,6 +105,11 @@ export const ko: Messages = {
     warning:
       'Windows는 WinNAT이 중지된 동안에만 제외 범위를 추가할 수 있습니다. WinNAT을 다시 시작하면 “wsl --shutdown”을 실행하거나 재부팅할 때까지 실행 중인 WSL2 배포판과 Docker의 네트워크가 끊깁니다.',
     confirm: 'WinNAT 중지 후 보호',
+    confirmNoWinnat: '보호',
+    runningNoWinnat: '제외 범위 추가 중…',
+    ipVersionBoth: 'IPv4와 IPv6',
+    noWinnat: '이 PC에는 WinNAT이 설치되어 있지 않으므로 아무것도 중지하거나 시작하지 않고 제외 범위만 추가합니다.',
+    winnatStopped: 'WinNAT이 중지되어 있으므로 중지하거나 시작하지 않고 제외 범위만 추가합니다.',
     running: 'WinNAT 중지, 제외 범위 추가, WinNAT 시작 중…',
   },
   deleteDialog: {

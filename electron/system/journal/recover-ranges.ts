@@ -24,11 +24,24 @@ type Intent<K extends JournalIntent['kind']> = Extract<JournalIntent, { kind: K 
 type SnapshotIntent = Intent<'exclusion' | 'dynamic-range' | 'winnat-restart'>;
 type Resolution = { outcome: Outcome; steps: StepReport[]; message?: string };
 
-const rangePresent = (snapshot: Snapshot, intent: Intent<'exclusion'>): boolean | null => {
-  const table = tableOf(snapshot, intent.family);
-  if (!table || table.error) return null;
-  return hasAdministered(snapshot, intent.family, intent.start, intent.end);
+/** Every family of the change; entries from before "protect both IP versions" name one. */
+const familiesOf = (intent: Intent<'exclusion'>) => intent.families ?? [intent.family];
+
+/** Per family: whether the exclusion is there; null when any table is unreadable. */
+const presence = (snapshot: Snapshot, intent: Intent<'exclusion'>) => {
+  const families = familiesOf(intent);
+  if (families.some((family) => !tableOf(snapshot, family) || tableOf(snapshot, family)?.error)) return null;
+  return families.map((family) => ({ family, present: hasAdministered(snapshot, family, intent.start, intent.end) }));
 };
+
+/** true: in every family; false: missing in at least one; null: unreadable. */
+const rangePresent = (snapshot: Snapshot, intent: Intent<'exclusion'>): boolean | null => {
+  const found = presence(snapshot, intent);
+  return found === null ? null : found.every((f) => f.present);
+};
+
+const nonePresent = (snapshot: Snapshot, intent: Intent<'exclusion'>): boolean =>
+  presence(snapshot, intent)?.every((f) => !f.present) ?? false;
 
 const sameFamily = (a: { protocol: string; ipVersion: string }, b: { protocol: string; ipVersion: string }) =>
   a.protocol === b.protocol && a.ipVersion === b.ipVersion;
@@ -59,7 +72,8 @@ export const snapshotProgress = (intent: SnapshotIntent, snapshot: Snapshot): Ch
       const present = rangePresent(snapshot, intent);
       if (present === null) return 'unreadable';
       const winnatOk = !intent.winnatWasRunning || winnatBack;
-      if (winnatOk) return present ? 'done' : 'not-started';
+      if (winnatOk && present) return 'done';
+      if (winnatOk && nonePresent(snapshot, intent)) return 'not-started';
       return 'partly-done';
     }
     case 'dynamic-range': {
@@ -87,17 +101,23 @@ const resolveExclusion = async (
   steps: StepReport[],
 ) => {
   const snapshot = await readSnapshot(op);
-  const present = rangePresent(snapshot, intent);
+  const found = presence(snapshot, intent);
   const count = intent.end - intent.start + 1;
-  if (action === 'finish' && present === false) {
+  const missing = found?.filter((f) => !f.present).map((f) => f.family) ?? [];
+  const there = found?.filter((f) => f.present).map((f) => f.family) ?? [];
+  if (action === 'finish' && missing.length > 0) {
     // The same order as protecting a port: a live WinNAT reservation would make the add fail.
     if (mayHoldReservations(snapshot.winnat)) steps.push(await stopWinnat(op));
-    const added = await op.run(addExcludedRange(intent.family, intent.start, count));
-    steps.push(step('add-exclusion', !added.timedOut && added.exitCode === 0, describeRun(added)));
+    for (const family of missing) {
+      const added = await op.run(addExcludedRange(family, intent.start, count));
+      steps.push(step('add-exclusion', !added.timedOut && added.exitCode === 0, describeRun(added)));
+    }
     await winnatAgain(op, intent.winnatWasRunning, await readSnapshot(op), steps);
-  } else if (action === 'roll-back' && present === true) {
-    const deleted = await op.run(deleteExcludedRange(intent.family, intent.start, count));
-    steps.push(step('delete-exclusion', !deleted.timedOut && deleted.exitCode === 0, describeRun(deleted)));
+  } else if (action === 'roll-back' && there.length > 0) {
+    for (const family of there) {
+      const deleted = await op.run(deleteExcludedRange(family, intent.start, count));
+      steps.push(step('delete-exclusion', !deleted.timedOut && deleted.exitCode === 0, describeRun(deleted)));
+    }
     await winnatAgain(op, intent.winnatWasRunning, snapshot, steps);
   } else {
     await winnatAgain(op, intent.winnatWasRunning, snapshot, steps);

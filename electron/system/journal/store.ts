@@ -44,7 +44,14 @@ const family = z.strictObject({ protocol: protocolSchema, ipVersion: ipVersionSc
 const ports = z.array(port).max(65535);
 
 const intentSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('exclusion'), family, start: port, end: port, winnatWasRunning: z.boolean() }),
+  z.strictObject({
+    kind: z.literal('exclusion'),
+    family,
+    families: z.array(family).min(1).max(2).optional(),
+    start: port,
+    end: port,
+    winnatWasRunning: z.boolean(),
+  }),
   z.strictObject({
     kind: z.literal('rules'),
     before: z.array(proxyRuleSchema).max(10_000),

@@ -64,6 +64,8 @@ export const FamilyRangeTable = ({ table, ranges, port }: FamilyRangeTableProps)
   const { t } = useTranslation();
   const styles = useStyles();
   const openDialog = useAppStore((s) => s.openDialog);
+  // Without WinNAT a system row belongs to a Windows service (2869 SSDP, 5357 WSD): "restart WinNAT" would be wrong.
+  const winnatAbsent = useAppStore((s) => s.snapshot?.winnat === 'absent');
   const [sorting, setSorting] = useState<SortingState>([{ id: 'start', desc: false }]);
   const family = useMemo(
     () => ({ protocol: table.protocol, ipVersion: table.ipVersion }),
@@ -100,7 +102,11 @@ export const FamilyRangeTable = ({ table, ranges, port }: FamilyRangeTableProps)
           const deleteLabel = t('ranges.deleteLabel', { start: range.start, end: range.end, family: label });
           if (!range.administered) {
             return (
-              <Tooltip content={t('ranges.systemDeleteReason')} relationship="description" withArrow>
+              <Tooltip
+                content={t(winnatAbsent ? 'ranges.systemDeleteReasonNoWinnat' : 'ranges.systemDeleteReason')}
+                relationship="description"
+                withArrow
+              >
                 <Button
                   size="small"
                   appearance="subtle"
@@ -127,7 +133,7 @@ export const FamilyRangeTable = ({ table, ranges, port }: FamilyRangeTableProps)
         },
       }),
     ],
-    [t, label, family, openDialog],
+    [t, label, family, openDialog, winnatAbsent],
   );
 
   const data = useMemo(() => [...ranges], [ranges]);

@@ -55,6 +55,7 @@ export const PortFilter = ({ verdict, inputRef }: { verdict: PortVerdict; inputR
   const portQuery = useAppStore((s) => s.portQuery);
   const setPortQuery = useAppStore((s) => s.setPortQuery);
   const openDialog = useAppStore((s) => s.openDialog);
+  const winnatAbsent = useAppStore((s) => s.snapshot?.winnat === 'absent');
 
   const lines: Line[] = [];
   const fixes = new Set<string>();
@@ -74,7 +75,11 @@ export const PortFilter = ({ verdict, inputRef }: { verdict: PortVerdict; inputR
         const { range } = cause;
         const kind = range.administered ? 'administered' : 'system';
         firstMatch ??= { protocol, ipVersion: range.ipVersion };
-        fixes.add(range.administered ? t('port.administeredFix') : t('port.systemFix'));
+        fixes.add(
+          range.administered
+            ? t('port.administeredFix')
+            : t(winnatAbsent ? 'port.systemFixNoWinnat' : 'port.systemFix'),
+        );
         lines.push({
           key: `${protocol}-${range.start}-${range.end}-${kind}`,
           icon: range.administered ? (

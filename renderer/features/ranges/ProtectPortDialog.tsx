@@ -25,9 +25,14 @@ export const ProtectPortDialog = ({ family, port }: { family?: ProtocolFamily; p
   const styles = useStyles();
   const validationText = useValidationText();
   const protectPort = useAppStore((s) => s.protectPort);
+  const winnat = useAppStore((s) => s.snapshot?.winnat);
+  // What the main process will do (exclusions.ts: mayHoldReservations): only a WinNAT that may hold
+  // reservations is stopped and started again. The wording follows it, so nobody is warned for nothing.
+  const touchesWinnat = winnat === undefined || winnat === 'running' || winnat === 'starting' || winnat === 'unknown';
   const [form, setForm] = useState({
     protocol: family?.protocol ?? ('tcp' as Protocol),
-    ipVersion: family?.ipVersion ?? ('ipv4' as IpVersion),
+    // Both by default: WinNAT reserves in IPv4 and IPv6, and Docker binds both.
+    ipVersion: 'both' as IpVersion | 'both',
     startPort: port === undefined ? '' : String(port),
     numberOfPorts: '1',
   });
@@ -51,8 +56,8 @@ export const ProtectPortDialog = ({ family, port }: { family?: ProtocolFamily; p
       kind="protect"
       testId="protect-port-dialog"
       title={t('protect.title')}
-      confirmLabel={t('protect.confirm')}
-      runningLabel={t('protect.running')}
+      confirmLabel={t(touchesWinnat ? 'protect.confirm' : 'protect.confirmNoWinnat')}
+      runningLabel={t(touchesWinnat ? 'protect.running' : 'protect.runningNoWinnat')}
       onConfirm={() => {
         setAttempted(true);
         if (parsed.success) void protectPort(input);
@@ -68,7 +73,13 @@ export const ProtectPortDialog = ({ family, port }: { family?: ProtocolFamily; p
           </RadioGroup>
         </Field>
         <Field label={t('protect.ipVersion')} {...fieldProps('ipVersion')}>
-          <RadioGroup layout="horizontal" value={form.ipVersion} onChange={(_, d) => set('ipVersion')(d.value)}>
+          <RadioGroup
+            layout="horizontal"
+            value={form.ipVersion}
+            onChange={(_, d) => set('ipVersion')(d.value)}
+            data-testid="protect-ip-version"
+          >
+            <Radio value="both" label={t('protect.ipVersionBoth')} />
             <Radio value="ipv4" label="IPv4" />
             <Radio value="ipv6" label="IPv6" />
           </RadioGroup>
@@ -102,7 +113,13 @@ export const ProtectPortDialog = ({ family, port }: { family?: ProtocolFamily; p
           })}
         </Caption1>
       ) : null}
-      <WslWarning title={t('protect.warningTitle')} body={t('protect.warning')} />
+      {touchesWinnat ? (
+        <WslWarning title={t('protect.warningTitle')} body={t('protect.warning')} />
+      ) : (
+        <Caption1 data-testid="protect-no-winnat">
+          {t(winnat === 'absent' ? 'protect.noWinnat' : 'protect.winnatStopped')}
+        </Caption1>
+      )}
     </ChangeDialog>
   );
 };
