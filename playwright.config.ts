@@ -1,0 +1,55 @@
+import { defineConfig } from '@playwright/test';
+
+/**
+ * Browser e2e on Playwright Test: the real renderer, the real preload and the real router over the
+ * simulated Windows (the browser harness), plus the real Electron app where a binary exists.
+ *
+ * Chromium is Debian's (/usr/bin/chromium) or PORTWARDEN_CHROMIUM; never a downloaded browser, so
+ * `npx playwright install` is never needed. One worker: CI machines have two cores and each test
+ * drives a browser plus the app core in the same process. No retries: a test that passes on its
+ * second try is a flaky test, and the run must say so rather than hide it.
+ */
+const CHROMIUM = process.env.PORTWARDEN_CHROMIUM ?? '/usr/bin/chromium';
+
+export default defineConfig({
+  testDir: 'e2e',
+  // Builds the renderer and the harness preload once for all specs.
+  globalSetup: './e2e/global-setup.ts',
+  // Traces and failure screenshots; kept apart from out/test-results, which holds every suite's report
+  // and which Playwright would otherwise empty at its start.
+  outputDir: 'out/e2e-artifacts',
+  workers: 1,
+  fullyParallel: false,
+  retries: 0,
+  forbidOnly: true,
+  timeout: 60_000,
+  reporter: [['list'], ['json', { outputFile: 'out/test-results/e2e.json' }]],
+  use: {
+    browserName: 'chromium',
+    launchOptions: {
+      executablePath: CHROMIUM,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+      ],
+    },
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+  projects: [
+    {
+      // The browser harness specs, and the crash tests that run the app core in child processes.
+      name: 'harness',
+      testMatch: '**/*.spec.ts',
+      testIgnore: 'electron.spec.ts',
+    },
+    {
+      // The real app through Playwright's _electron; skips (allow-listed) where no Electron binary exists.
+      name: 'electron',
+      testMatch: 'electron.spec.ts',
+    },
+  ],
+});
