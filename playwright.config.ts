@@ -24,6 +24,9 @@ export default defineConfig({
   forbidOnly: true,
   timeout: 60_000,
   reporter: [['list'], ['json', { outputFile: 'out/test-results/e2e.json' }]],
+  // Lands in the JSON report: npm test checks it to count only the report its own run wrote, not
+  // one a concurrent `playwright test` in the same tree wrote to the same file.
+  metadata: { portwardenTestRun: process.env.PORTWARDEN_TEST_RUN ?? null },
   use: {
     browserName: 'chromium',
     launchOptions: {

@@ -13,8 +13,11 @@
 //   an earlier run's report; a missing or unreadable report counts as one failed test, said in a line;
 // - a suite that exits non-zero with no failure in its report counts one failed test;
 // - every skipped test is listed with its reason; a skip not on test/skip-allow-list.json fails;
+// - the e2e report must carry this run's id (playwright.config.ts metadata): a `playwright test` run
+//   at the same time in the same tree writes the same file, and its numbers are not this run's;
 // - PORTWARDEN_SKIP_E2E=1 and PORTWARDEN_SKIP_WIN32=1 are explicit opt-outs: printed, one skipped each.
 import { spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,6 +38,7 @@ const ENTRY = {
 };
 const bin = (name) => path.join(root, 'node_modules', ENTRY[name]);
 const WIN32_TIER = path.join(root, 'scripts/win32/run-tier.mjs');
+const RUN_ID = randomUUID();
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
 /** Every failure and every skip, printed together above the final line. */
@@ -45,7 +49,11 @@ const timings = [];
 const run = (label, script, args) => {
   console.log(`\n=== ${label}: ${[path.relative(root, script), ...args].join(' ')}`);
   const started = Date.now();
-  const result = spawnSync(process.execPath, [script, ...args], { cwd: root, stdio: 'inherit', env: process.env });
+  const result = spawnSync(process.execPath, [script, ...args], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, PORTWARDEN_TEST_RUN: RUN_ID },
+  });
   timings.push(`${label} ${((Date.now() - started) / 1000).toFixed(1)} s`);
   if (result.error) console.log(`${label}: could not start: ${result.error.message}`);
   return result.status ?? 1;
@@ -107,7 +115,9 @@ const e2eSuite = () => {
   // playwright.config.ts writes out/test-results/e2e.json (JSON reporter) next to the list output.
   const status = run('e2e', bin('playwright'), ['test']);
   const data = readReport('e2e', path.join(resultsDir, 'e2e.json'));
-  if (data) fold('e2e', status, playwrightOutcome(data, { suite: 'e2e' }));
+  if (data && data.config?.metadata?.portwardenTestRun !== RUN_ID)
+    fail('e2e: out/test-results/e2e.json was written by another run (a concurrent `playwright test`?)');
+  else if (data) fold('e2e', status, playwrightOutcome(data, { suite: 'e2e' }));
 };
 
 // The Win32 tier's script is being written next to this one. Until both have landed: when the script
