@@ -6,13 +6,8 @@ import type { Endpoint } from '../../shared/model';
  * whose key is new appeared since the last read and a key that vanished was closed.
  */
 export const endpointKey = (endpoint: Endpoint): string =>
-  [
-    endpoint.protocol,
-    endpoint.localAddress,
-    endpoint.localPort,
-    `${endpoint.remoteAddress ?? ''}:${endpoint.remotePort ?? ''}`,
-    endpoint.pid ?? '',
-  ].join('|');
+  // One template rather than [..].join('|'): computed for every row of every read (100,000 on a busy machine).
+  `${endpoint.protocol}|${endpoint.localAddress}|${endpoint.localPort}|${endpoint.remoteAddress ?? ''}:${endpoint.remotePort ?? ''}|${endpoint.pid ?? ''}`;
 
 export interface OwnersDiff {
   /** Keys present now and not in the previous read. */

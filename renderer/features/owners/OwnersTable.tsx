@@ -9,10 +9,8 @@ import {
   createColumnHelper,
   flexRender,
   getCoreRowModel,
-  getFilteredRowModel,
-  getSortedRowModel,
   useReactTable,
-  type Row,
+  type Header,
   type SortingState,
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
@@ -21,12 +19,23 @@ import { useTranslation } from 'react-i18next';
 import type { Endpoint } from '../../../shared/model';
 import { ChangeButton } from '../../components/ChangeButton';
 import { ownerExplanation, processLabel } from '../../lib/cause-wording';
-import { endpointKey, endpointMatches, killRefusal } from '../../lib/owners';
-import { endpoint as formatEndpoint } from '../../lib/rules';
+import { killRefusal } from '../../lib/owners';
+import {
+  buildOwnerRows,
+  columnValue,
+  createOwnersFilter,
+  NUMERIC_COLUMNS,
+  OWNER_COLUMNS,
+  sortedOrder,
+  type OwnerColumnId,
+  type OwnerRow,
+} from '../../lib/owners-rows';
 import { useAppStore } from '../../store/store-context';
 
 /** Fixed, so the virtualizer never measures: 20,000 rows scroll at the cost of the ~30 on screen. */
 export const OWNER_ROW_HEIGHT = 36;
+/** More than the rows a screen can show plus overscan, so two rows on screen never share a slot key. */
+const SLOTS = 512;
 
 // One grid for the header and every row; the flexible columns share what is left of the width.
 const GRID =
@@ -99,19 +108,9 @@ const useStyles = makeStyles({
   empty: { padding: tokens.spacingVerticalM, color: tokens.colorNeutralForeground3 },
 });
 
-type RowStatus = 'new' | 'same' | 'removed';
-
-interface OwnerRow {
-  readonly key: string;
-  readonly endpoint: Endpoint;
-  readonly status: RowStatus;
-  readonly explanation: string;
-}
-
 const column = createColumnHelper<OwnerRow>();
-type ColumnId =
-  'protocol' | 'localAddress' | 'localPort' | 'remote' | 'state' | 'pid' | 'image' | 'services' | 'explanation';
-const NUMERIC: ReadonlySet<string> = new Set<ColumnId>(['localPort', 'pid']);
+type ColumnId = OwnerColumnId;
+const NUMERIC = NUMERIC_COLUMNS;
 
 export interface OwnersTableProps {
   readonly endpoints: readonly Endpoint[];
@@ -121,8 +120,6 @@ export interface OwnersTableProps {
   readonly removed?: readonly Endpoint[];
   /** The filter box's text (port, process or PID). */
   readonly filter: string;
-  /** Only for the benchmark's baseline: the product always virtualizes. */
-  readonly virtualized?: boolean;
 }
 
 // Stable defaults: a fresh [] per render would be new data every render, and TanStack's auto-reset
@@ -130,79 +127,70 @@ export interface OwnersTableProps {
 const NONE: ReadonlySet<string> = new Set();
 const NO_ROWS: readonly Endpoint[] = [];
 
-/** The owners of ports as one sortable, filterable, virtualized grid. */
-export const OwnersTable = ({
-  endpoints,
-  added = NONE,
-  removed = NO_ROWS,
-  filter,
-  virtualized = true,
-}: OwnersTableProps) => {
+/**
+ * The owners of ports as one sortable, filterable, virtualized grid.
+ *
+ * TanStack Table keeps the columns, the header cells and the sort state (click, Shift+click, the
+ * first direction per column); the rows do not go through its row models. At 20,000-100,000 rows
+ * those were the cost of every keystroke: the global filter called the match function once per
+ * column for every row that did not match (building and lower-casing its text each time), and the
+ * sorted and filtered models re-created and re-sorted the rows (comparing with a string split per
+ * comparison). Here (renderer/lib/owners-rows.ts) search texts and sort ranks are computed once per
+ * data change, a sort is an integer sort, and a keystroke scans only the rows that can still match.
+ */
+export const OwnersTable = ({ endpoints, added = NONE, removed = NO_ROWS, filter }: OwnersTableProps) => {
   const { t } = useTranslation();
   const styles = useStyles();
   const scrollRef = useRef<HTMLDivElement>(null);
   const [sorting, setSorting] = useState<SortingState>([{ id: 'localPort', desc: false }]);
+  const [rowFilter] = useState(createOwnersFilter);
 
-  // Explanations are worded once per data change, not per render of a cell.
-  const data = useMemo<OwnerRow[]>(() => {
-    const row = (endpoint: Endpoint, status: RowStatus | null): OwnerRow => {
-      const key = endpointKey(endpoint);
-      return {
-        key,
-        endpoint,
-        status: status ?? (added.has(key) ? 'new' : 'same'),
-        explanation: ownerExplanation(t, endpoint),
-      };
-    };
-    return [...endpoints.map((e) => row(e, null)), ...removed.map((e) => row(e, 'removed'))];
-  }, [endpoints, removed, added, t]);
+  // Explanations, search texts and cells are worked out once per data change, not per keystroke or render.
+  const data = useMemo(
+    () => buildOwnerRows(endpoints, removed, added, (endpoint) => ownerExplanation(t, endpoint)),
+    [endpoints, removed, added, t],
+  );
+  const order = useMemo(() => sortedOrder(data, sorting), [data, sorting]);
+  const visible = useMemo(() => rowFilter.apply(data, order, filter), [rowFilter, data, order, filter]);
+  const shown = useMemo(() => {
+    if (removed.length === 0) return visible.length;
+    let count = 0;
+    for (const index of visible) if (data[index]?.status !== 'removed') count++;
+    return count;
+  }, [visible, data, removed]);
 
   const columns = useMemo(
-    () => [
-      column.accessor((r) => r.endpoint.protocol, { id: 'protocol', header: () => t('owners.protocol') }),
-      column.accessor((r) => r.endpoint.localAddress, { id: 'localAddress', header: () => t('owners.localAddress') }),
-      column.accessor((r) => r.endpoint.localPort, { id: 'localPort', header: () => t('owners.localPort') }),
-      column.accessor(
-        (r) =>
-          r.endpoint.remoteAddress === null ? '' : formatEndpoint(r.endpoint.remoteAddress, r.endpoint.remotePort ?? 0),
-        {
-          id: 'remote',
-          header: () => t('owners.remote'),
-        },
+    () =>
+      OWNER_COLUMNS.map((id) =>
+        column.accessor((r) => columnValue(r, id), {
+          id,
+          header: () => t(`owners.${id}`),
+          // Said here rather than detected from the first row, which would make TanStack build a row model.
+          sortDescFirst: NUMERIC.has(id),
+        }),
       ),
-      column.accessor((r) => r.endpoint.state ?? '', { id: 'state', header: () => t('owners.state') }),
-      column.accessor((r) => r.endpoint.pid ?? -1, { id: 'pid', header: () => t('owners.pid') }),
-      column.accessor((r) => (r.endpoint.image ?? '').toLowerCase(), { id: 'image', header: () => t('owners.image') }),
-      column.accessor((r) => r.endpoint.services.join(', '), { id: 'services', header: () => t('owners.services') }),
-      column.accessor((r) => r.explanation, { id: 'explanation', header: () => t('owners.explanation') }),
-    ],
     [t],
   );
 
   const table = useReactTable({
     data,
     columns,
-    state: { sorting, globalFilter: filter },
-    getRowId: (row, index) => `${row.key}#${row.status === 'removed' ? 'removed' : index}`,
+    state: { sorting },
     onSortingChange: setSorting,
-    // No pagination here; the reset it queues on every filtered data change is only a re-render.
+    // Sorting and filtering happen above; TanStack's row models are never asked for.
+    manualSorting: true,
+    manualFiltering: true,
     autoResetPageIndex: false,
-    globalFilterFn: (row, _id, value: string) => endpointMatches(row.original.endpoint, value),
     getCoreRowModel: getCoreRowModel(),
-    getSortedRowModel: getSortedRowModel(),
-    getFilteredRowModel: getFilteredRowModel(),
   });
-  const rows = table.getRowModel().rows;
 
   const virtualizer = useVirtualizer({
-    count: rows.length,
+    count: visible.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => OWNER_ROW_HEIGHT,
     overscan: 8,
-    enabled: virtualized,
   });
 
-  const shown = rows.filter((row) => row.original.status !== 'removed').length;
   const total = endpoints.length;
   const headers = table.getHeaderGroups()[0]?.headers ?? [];
 
@@ -218,57 +206,24 @@ export const OwnersTable = ({
         data-testid="owners-table"
         role="table"
         aria-label={t('owners.title')}
-        aria-rowcount={rows.length + 1}
+        aria-rowcount={visible.length + 1}
       >
-        <div className={mergeClasses(styles.grid, styles.header)} role="row" aria-rowindex={1}>
-          {headers.map((header) => {
-            const direction = header.column.getIsSorted();
-            return (
-              <div
-                key={header.id}
-                role="columnheader"
-                className={mergeClasses(styles.headerCell, NUMERIC.has(header.column.id) && styles.numeric)}
-                aria-sort={direction === 'asc' ? 'ascending' : direction === 'desc' ? 'descending' : 'none'}
-              >
-                <Button
-                  appearance="transparent"
-                  size="small"
-                  className={styles.sortButton}
-                  icon={
-                    direction === 'asc' ? (
-                      <ArrowSortUp16Regular />
-                    ) : direction === 'desc' ? (
-                      <ArrowSortDown16Regular />
-                    ) : undefined
-                  }
-                  iconPosition="after"
-                  onClick={header.column.getToggleSortingHandler()}
-                >
-                  {flexRender(header.column.columnDef.header, header.getContext())}
-                </Button>
-              </div>
-            );
-          })}
-          <div role="columnheader" className={mergeClasses(styles.headerCell, styles.numeric)}>
-            {t('owners.actions')}
-          </div>
-        </div>
-        {rows.length === 0 ? (
+        <HeaderRow headers={headers} sorting={sorting} />
+        {visible.length === 0 ? (
           <div className={styles.empty}>
             {filter.trim() === '' ? t('owners.empty') : t('owners.emptyFiltered', { text: filter.trim() })}
           </div>
-        ) : virtualized ? (
+        ) : (
           <div className={styles.body} role="rowgroup" style={{ height: `${virtualizer.getTotalSize()}px` }}>
             {virtualizer.getVirtualItems().map((item) => {
-              const row = rows[item.index];
-              return row ? <OwnerRowView key={row.id} row={row} index={item.index} offset={item.start} /> : null;
+              const index = visible[item.index];
+              const row = index === undefined ? undefined : data[index];
+              // Keyed by screen slot, not by endpoint: a keystroke or a sort then updates the ~20 row
+              // elements on screen in place instead of unmounting them and mounting new Fluent buttons.
+              return row ? (
+                <OwnerRowView key={item.index % SLOTS} row={row} index={item.index} offset={item.start} />
+              ) : null;
             })}
-          </div>
-        ) : (
-          <div role="rowgroup">
-            {rows.map((row, index) => (
-              <OwnerRowView key={row.id} row={row} index={index} offset={null} />
-            ))}
           </div>
         )}
       </div>
@@ -276,33 +231,68 @@ export const OwnersTable = ({
   );
 };
 
-const CELLS: readonly ColumnId[] = [
-  'protocol',
-  'localAddress',
-  'localPort',
-  'remote',
-  'state',
-  'pid',
-  'image',
-  'services',
-  'explanation',
-];
-
-/** Memoized: a refresh that keeps a row's data re-renders nothing of it. */
-const OwnerRowView = memo(({ row, index, offset }: { row: Row<OwnerRow>; index: number; offset: number | null }) => {
+/**
+ * Memoized on the headers and the sort state: typing in the filter re-renders the table, not its nine
+ * header buttons.
+ */
+const HeaderRow = memo(({ headers }: { headers: readonly Header<OwnerRow, unknown>[]; sorting: SortingState }) => {
   const { t } = useTranslation();
   const styles = useStyles();
-  const { endpoint, status } = row.original;
+  return (
+    <div className={mergeClasses(styles.grid, styles.header)} role="row" aria-rowindex={1}>
+      {headers.map((header) => {
+        const direction = header.column.getIsSorted();
+        return (
+          <div
+            key={header.id}
+            role="columnheader"
+            className={mergeClasses(styles.headerCell, NUMERIC.has(header.column.id) && styles.numeric)}
+            aria-sort={direction === 'asc' ? 'ascending' : direction === 'desc' ? 'descending' : 'none'}
+          >
+            <Button
+              appearance="transparent"
+              size="small"
+              className={styles.sortButton}
+              icon={
+                direction === 'asc' ? (
+                  <ArrowSortUp16Regular />
+                ) : direction === 'desc' ? (
+                  <ArrowSortDown16Regular />
+                ) : undefined
+              }
+              iconPosition="after"
+              onClick={header.column.getToggleSortingHandler()}
+            >
+              {flexRender(header.column.columnDef.header, header.getContext())}
+            </Button>
+          </div>
+        );
+      })}
+      <div role="columnheader" className={mergeClasses(styles.headerCell, styles.numeric)}>
+        {t('owners.actions')}
+      </div>
+    </div>
+  );
+});
+HeaderRow.displayName = 'HeaderRow';
+
+const CELLS: readonly ColumnId[] = OWNER_COLUMNS;
+
+/** Memoized: a refresh that keeps a row's data re-renders nothing of it. */
+const OwnerRowView = memo(({ row, index, offset }: { row: OwnerRow; index: number; offset: number }) => {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const { endpoint, status } = row;
   const text: Record<ColumnId, string> = {
     protocol: endpoint.protocol.toUpperCase(),
     localAddress: endpoint.localAddress,
     localPort: String(endpoint.localPort),
-    remote: row.getValue<string>('remote'),
+    remote: row.remote,
     state: endpoint.state ?? '',
     pid: endpoint.pid === null ? '' : String(endpoint.pid),
     image: endpoint.image ?? '',
-    services: row.getValue<string>('services'),
-    explanation: row.original.explanation,
+    services: row.services,
+    explanation: row.explanation,
   };
   return (
     <div
@@ -311,12 +301,12 @@ const OwnerRowView = memo(({ row, index, offset }: { row: Row<OwnerRow>; index: 
       className={mergeClasses(
         styles.grid,
         styles.row,
-        offset !== null && styles.placed,
+        styles.placed,
         status === 'new' && styles.added,
         status === 'removed' && styles.removed,
       )}
       // Only the vertical offset is dynamic; it goes through the CSSOM (React's style prop), which the CSP allows.
-      style={offset === null ? undefined : { transform: `translateY(${offset}px)` }}
+      style={{ transform: `translateY(${offset}px)` }}
       title={status === 'new' ? t('owners.newRow') : status === 'removed' ? t('owners.removedRow') : undefined}
       data-testid="owner-row"
       data-port={endpoint.localPort}
