@@ -43,17 +43,9 @@ export const ipcRenderer = {
     const id = nextId++;
     return new Promise((resolve) => {
       pending.set(id, resolve);
-      // The frame facts travel with the call so the router's sender check runs as in Electron.
-      socket.send(
-        JSON.stringify({
-          type: 'invoke',
-          id,
-          channel,
-          args,
-          frameUrl: location.href,
-          isMainFrame: window.top === window,
-        }),
-      );
+      // No sender facts travel with the call: the harness server takes them from this socket's
+      // upgrade request (its Origin header), as Electron takes them from the sending frame.
+      socket.send(JSON.stringify({ type: 'invoke', id, channel, args }));
     });
   },
   on(channel: string, listener: Listener) {

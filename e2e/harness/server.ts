@@ -2,6 +2,11 @@
  * The browser e2e harness (docs/architecture.md §6): serves the built renderer plus the real preload, and hosts
  * the real app core (router, services) over the simulated Windows on a loopback WebSocket.
  * Binds 127.0.0.1 only; the socket needs the random token from the printed URL. Dev/test only.
+ *
+ * Who sent a message is decided here, never by the page: the sender facts come from the WebSocket
+ * upgrade request (its Origin header, which the browser sets and a page cannot forge), so the router's
+ * sender check (electron/sender.ts isTrustedSender) judges them as it judges Electron's senderFrame
+ * in electron/ipc.ts. A socket from another origin, even one holding the token, is refused there.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -16,6 +21,8 @@ import { createAppCore, type AppCoreInternals } from '../../electron/app-core';
 import { createAppServices } from '../../electron/system/app-services';
 import { createWatchScheduler } from '../../electron/system/watch';
 import type { EventSink } from '../../electron/router-types';
+import { extractCsp, FALLBACK_CSP, headerCsp } from '../../electron/csp';
+import { isTrustedSender, type SenderInfo, type SenderPolicy } from '../../electron/sender';
 import { createSimulatedWindows, type SimulatedWindows } from '../../electron/system/run/choose-windows';
 import type { Machine } from '../../electron/system/simulated-windows';
 import { HARNESS_PRELOAD, RENDERER_DIR } from './build';
@@ -71,6 +78,37 @@ const sameToken = (given: string, expected: string) =>
 const withPreload = (html: string) =>
   html.replace('<head>', '<head>\n    <script src="/__harness/preload.js"></script>');
 
+/**
+ * The page's CSP as a header too, as the app:// protocol serves it (electron/app-protocol.ts): the
+ * header adds frame-ancestors 'none', so no other page can frame ours. That is what lets a socket
+ * holding our token and our Origin count as the main frame.
+ */
+const pageHeaders = (html: string) => ({
+  'content-type': CONTENT_TYPES['.html'],
+  'cache-control': 'no-store',
+  'content-security-policy': headerCsp(extractCsp(html) ?? FALLBACK_CSP),
+});
+
+/** The path of the page the harness hands out: the token travels only in this URL. */
+const pagePath = (token: string) => `/?token=${token}`;
+
+/**
+ * The sender of every message on one socket, from its upgrade request. The browser sets Origin; the
+ * frame is the page we served (the only place the token is given out), at the origin the browser
+ * reports. No Origin (a non-browser client) or an opaque one ("null": a sandboxed frame, a file://
+ * page) gives no frame URL, which the router refuses.
+ */
+const senderOf = (request: IncomingMessage, token: string, webContentsId: number): SenderInfo => {
+  const origin = request.headers.origin;
+  let frameUrl: string | null = null;
+  try {
+    if (origin && origin !== 'null') frameUrl = new URL(pagePath(token), origin).href;
+  } catch {
+    frameUrl = null;
+  }
+  return { frameUrl, isMainFrame: true, webContentsId };
+};
+
 const serveStatic = async (request: IncomingMessage, response: ServerResponse) => {
   const url = new URL(request.url ?? '/', 'http://127.0.0.1');
   if (url.pathname === '/__harness/preload.js') {
@@ -86,9 +124,15 @@ const serveStatic = async (request: IncomingMessage, response: ServerResponse) =
   }
   try {
     const body = await readFile(file);
+    if (path.basename(file) === 'index.html') {
+      const html = body.toString('utf8');
+      response.writeHead(200, pageHeaders(html));
+      response.end(withPreload(html));
+      return;
+    }
     const type = CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream';
     response.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' });
-    response.end(path.basename(file) === 'index.html' ? withPreload(body.toString('utf8')) : body);
+    response.end(body);
   } catch {
     response.writeHead(404).end();
   }
@@ -103,12 +147,14 @@ export const startHarness = async (options: HarnessOptions = {}): Promise<Harnes
     latencyMs: options.latencyMs ?? 0,
     ...(options.machine ? { machine: options.machine } : {}),
   });
-  const sockets = new Set<WebSocket>();
+  /** Open sockets and who is behind each (fixed at the upgrade). */
+  const sockets = new Map<WebSocket, SenderInfo>();
   // Backups and the watched-ports file live in a fresh temp folder per harness, removed on close.
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'portwarden-harness-')));
   const WEB_CONTENTS_ID = 1;
   // Filled in once the port is known; the router reads the policy at dispatch time.
   const trustedOrigins: string[] = [];
+  const policy: SenderPolicy = { origins: trustedOrigins, webContentsIds: () => [WEB_CONTENTS_ID] };
 
   const core = createAppCore({
     runner: windows.runner,
@@ -116,7 +162,7 @@ export const startHarness = async (options: HarnessOptions = {}): Promise<Harnes
     scenario: windows.scenario,
     appVersion: 'harness',
     platform: 'win32 (simulated)',
-    policy: { origins: trustedOrigins, webContentsIds: () => [WEB_CONTENTS_ID] },
+    policy,
     relaunchElevated: async () => ({
       ok: false,
       error: { code: 'refused', message: 'The demo runs on a simulated Windows.' },
@@ -132,9 +178,10 @@ export const startHarness = async (options: HarnessOptions = {}): Promise<Harnes
         }
       : {}),
   });
+  // Events go to our own page only, as Electron's event sink sends to our window only.
   const broadcast = (channel: string, payload: unknown) => {
     const text = JSON.stringify({ type: 'event', channel, payload });
-    for (const socket of sockets) socket.send(text);
+    for (const [socket, sender] of sockets) if (isTrustedSender(sender, policy)) socket.send(text);
   };
   const sink: EventSink = { emit: (event, payload) => broadcast(EVENTS[event], payload) };
   core.setEventSink(sink);
@@ -150,29 +197,19 @@ export const startHarness = async (options: HarnessOptions = {}): Promise<Harnes
       socket.destroy();
       return;
     }
+    const sender = senderOf(request, token, WEB_CONTENTS_ID);
     wss.handleUpgrade(request, socket, head, (ws) => {
-      sockets.add(ws);
+      sockets.set(ws, sender);
       ws.on('close', () => sockets.delete(ws));
       ws.on('message', (data) => {
-        let message: {
-          type?: unknown;
-          id?: unknown;
-          channel?: unknown;
-          args?: unknown;
-          frameUrl?: unknown;
-          isMainFrame?: unknown;
-        };
+        // Only the call itself comes from the page; who sent it is `sender`, whatever the message says.
+        let message: { type?: unknown; id?: unknown; channel?: unknown; args?: unknown };
         try {
           message = JSON.parse(String(data)) as typeof message;
         } catch {
           return;
         }
         if (message.type !== 'invoke' || typeof message.id !== 'number') return;
-        const sender = {
-          frameUrl: typeof message.frameUrl === 'string' ? message.frameUrl : null,
-          isMainFrame: message.isMainFrame === true,
-          webContentsId: WEB_CONTENTS_ID,
-        };
         const args = Array.isArray(message.args) ? message.args : [];
         void core.router.dispatch(String(message.channel), sender, args).then((result) => {
           ws.send(JSON.stringify({ type: 'result', id: message.id, result }));
@@ -181,9 +218,12 @@ export const startHarness = async (options: HarnessOptions = {}): Promise<Harnes
     });
   });
 
-  // A browser tab counts as a visible window; the scheduler then checks at the visible rate.
+  // A tab of our page counts as a visible window; the scheduler then checks at the visible rate.
   const scheduler = options.watch
-    ? createWatchScheduler({ check: () => core.checkWatchedPorts(), isWindowVisible: () => sockets.size > 0 })
+    ? createWatchScheduler({
+        check: () => core.checkWatchedPorts(),
+        isWindowVisible: () => [...sockets.values()].some((sender) => isTrustedSender(sender, policy)),
+      })
     : null;
   scheduler?.start();
 
@@ -192,7 +232,7 @@ export const startHarness = async (options: HarnessOptions = {}): Promise<Harnes
   const origin = `http://127.0.0.1:${port}`;
   trustedOrigins.push(origin);
   return {
-    url: `${origin}/?token=${token}`,
+    url: `${origin}${pagePath(token)}`,
     origin,
     windows,
     core,
@@ -201,7 +241,7 @@ export const startHarness = async (options: HarnessOptions = {}): Promise<Harnes
     trayCommand: (command) => sink.emit('onTrayCommand', command),
     async close() {
       scheduler?.stop();
-      for (const socket of sockets) socket.terminate();
+      for (const socket of sockets.keys()) socket.terminate();
       wss.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
