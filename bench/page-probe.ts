@@ -4,8 +4,8 @@
  * that do not exist in the page), so the probe is a string evaluated as-is.
  *
  * window.__ownersProbe:
- * - install(filterSelector): listens for keydown (capture phase: t0 before React handles the key) and
- *   observes the document for mutations.
+ * - install(filterSelector): listens for keydown and click (capture phase: t0 before React handles the
+ *   key or the header click) and observes the document for mutations.
  * - arm(): takes the table's signature (its aria-rowcount, the rows in the DOM and the first rows'
  *   text) and waits for the next key.
  * - After the key, the first mutation batch that changes the signature means the DOM reflects the
@@ -43,9 +43,11 @@ export const PROBE_SOURCE = String.raw`
     install(filterSelector) {
       const input = document.querySelector(filterSelector);
       if (!input) throw new Error('no filter input ' + filterSelector);
-      document.addEventListener('keydown', () => {
+      const start = () => {
         if (probe.armed && probe.t0 === 0) probe.t0 = performance.now();
-      }, true);
+      };
+      document.addEventListener('keydown', start, true);
+      document.addEventListener('click', start, true);
       const observer = new MutationObserver((records) => {
         if (!probe.armed || probe.t0 === 0 || probe.seen) return;
         if (records.every((r) => input === r.target || input.contains(r.target))) return;
