@@ -120,3 +120,34 @@ test.describe('(f) without WinNAT, nothing speaks of stopping or restarting it',
     await screenshot(page, 'one-verdict-winnat-absent');
   });
 });
+
+test.describe('(d) firewall truth on the Forwarding tab', () => {
+  const firewallCell = (page: Page, listen: string) =>
+    page.locator(`[data-testid="rule-row"][data-listen="${listen}"]`).getByTestId('rule-firewall');
+
+  test('0.0.0.0:2222 shows Yes, naming the user\'s inbound rule "WSL SSH 2222"', async ({ pages }) => {
+    const { page } = await pages.open({ scenario: 'forwarding' });
+    await page.getByTestId('tab-forwarding').click();
+    await expect.poll(() => firewallCell(page, '0.0.0.0:2222').getAttribute('data-state')).toBe('yes');
+    expect(await firewallCell(page, '0.0.0.0:2222').getAttribute('data-rules')).toBe('WSL SSH 2222');
+    expect(await firewallCell(page, '0.0.0.0:2222').innerText()).toBe('Yes');
+    await firewallCell(page, '0.0.0.0:2222').hover();
+    await expect.poll(() => page.getByRole('tooltip').innerText()).toMatch(/WSL SSH 2222/);
+    await screenshot(page, 'one-verdict-firewall-truth');
+  });
+
+  test('a firewall read that fails shows Unknown, never a guessed No, and changes nothing', async ({ pages }) => {
+    const app = await pages.open({ scenario: 'forwarding' });
+    const { page } = app;
+    app.harness.windows.runner.injectFault({
+      match: { command: 'netsh', argsIncludes: ['advfirewall', 'show'] },
+      // A timed-out read is the same "unknown" (rule-service.test.ts); a failure keeps this test fast.
+      kind: 'fail',
+      once: false,
+    });
+    await page.getByTestId('tab-forwarding').click();
+    await expect.poll(() => firewallCell(page, '0.0.0.0:2222').getAttribute('data-state')).toBe('unknown');
+    expect(await firewallCell(page, '0.0.0.0:2222').innerText()).toBe('Unknown');
+    expect(mutatingCommands(app)).toEqual([]);
+  });
+});

@@ -153,6 +153,11 @@ export interface ProxyRule {
 export interface RuleView extends ProxyRule {
   /** Name of the app-created firewall rule when it exists, else null. */
   readonly firewallRule: string | null;
+  /**
+   * Names of every enabled inbound allow rule that lets TCP in on the listen port (Portwarden's or
+   * the user's, e.g. `WSL SSH 2222`); empty: none does; null: the firewall could not be read.
+   */
+  readonly firewallRules: readonly string[] | null;
 }
 
 export interface RulesView {

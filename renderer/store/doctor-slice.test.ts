@@ -78,7 +78,7 @@ describe('doctor: causes -> fixes -> dialogs', () => {
     ]);
     expect(dialogs(forwarded)).toEqual([
       ['edit-rule', null],
-      ['delete-rule', { kind: 'delete-rules', rules: [{ ...rule, firewallRule: null }] }],
+      ['delete-rule', { kind: 'delete-rules', rules: [{ ...rule, firewallRule: null, firewallRules: null }] }],
     ]);
     expect(dialogs(dynamic)).toEqual([['reset-dynamic', { kind: 'reset' }]]);
   });

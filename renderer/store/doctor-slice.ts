@@ -28,7 +28,7 @@ export const fixDialog = (fix: DoctorFix, rules: readonly RuleView[]): Dialog | 
     case 'delete-rule': {
       // The dialog lists rules as the table does; the firewall column is only known from the listed rule.
       const listed = rules.find((rule) => listenKey(rule) === listenKey(fix.rule));
-      return { kind: 'delete-rules', rules: [listed ?? { ...fix.rule, firewallRule: null }] };
+      return { kind: 'delete-rules', rules: [listed ?? { ...fix.rule, firewallRule: null, firewallRules: null }] };
     }
     case 'reset-dynamic':
       return { kind: 'reset' };

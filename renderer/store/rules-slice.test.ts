@@ -170,7 +170,7 @@ describe('rules slice: edit', () => {
     );
     store.getState().startEditing(original);
     expect(store.getState().editingKey).toBe(listenKey(original));
-    const { firewallRule: _, ...plain } = original;
+    const { firewallRule: _, firewallRules: _rules, ...plain } = original;
     await store.getState().editRule({ original: plain, updated, firewall: true });
     expect(methods(api)).toEqual(['editRule', 'checkRules']);
     expect(store.getState().editingKey).toBeNull();
@@ -180,7 +180,7 @@ describe('rules slice: edit', () => {
     const api = createFakeApi({ editRule: err('conflict', 'changed outside') });
     const { store } = await elevatedStore(api);
     store.getState().startEditing(original);
-    const { firewallRule: _, ...plain } = original;
+    const { firewallRule: _, firewallRules: _rules, ...plain } = original;
     await store.getState().editRule({ original: plain, updated, firewall: true });
     expect(store.getState().editConflict).toBe(true);
     expect(store.getState().operations['edit-rule'].status).toBe('idle');
@@ -198,7 +198,7 @@ describe('rules slice: edit', () => {
     await store.getState().checkRules([sampleRule()]);
     expect(Object.keys(store.getState().checks)).toEqual([listenKey(original)]);
     api.answers.checkRules = err('internal', 'probe failed');
-    const { firewallRule: _, ...plain } = original;
+    const { firewallRule: _, firewallRules: _rules, ...plain } = original;
     await store
       .getState()
       .editRule({ original: plain, updated: { ...updated, listenPort: '8080', connectPort: '9999' }, firewall: true });
@@ -314,7 +314,7 @@ describe('rules slice: unelevated', () => {
     await store.getState().loadSystemInfo();
     const s = store.getState();
     const rule = sampleRule();
-    const { firewallRule: _, ...plain } = rule;
+    const { firewallRule: _, firewallRules: _rules, ...plain } = rule;
     await s.addRule({ rule: newRule, firewall: false, replaceExisting: false });
     await s.editRule({ original: plain, updated: newRule, firewall: false });
     await s.deleteRules([rule]);

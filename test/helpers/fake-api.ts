@@ -110,6 +110,7 @@ export const sampleRule = (overrides: Partial<RuleView> = {}): RuleView => ({
   connectAddress: '172.28.241.140',
   connectPort: 8080,
   firewallRule: 'Portwarden 0.0.0.0:8080',
+  firewallRules: ['Portwarden 0.0.0.0:8080'],
   ...overrides,
 });
 

@@ -14,6 +14,8 @@ import { rereadRuleState, type RuleState } from './read';
 export interface FirewallPlan {
   readonly add: readonly number[];
   readonly remove: readonly number[];
+  /** Wanted, but the firewall could not be read: not added, since our rule may already be there. */
+  readonly unread: readonly number[];
 }
 
 const unique = (ports: Iterable<number>): number[] => [...new Set(ports)].sort((a, b) => a - b);
@@ -23,9 +25,10 @@ export const unusedPorts = (ports: Iterable<number>, remaining: readonly ProxyRu
   unique(ports).filter((port) => !remaining.some((rule) => rule.listenPort === port));
 
 /**
- * What to run, given what the firewall read showed (`known`). When it could not be read, both are
- * attempted anyway: a second rule of the same name is removed with the first (delete is by name),
- * and deleting a name that does not exist changes nothing.
+ * What to run, given what the firewall read showed (`known`). A rule is added only when the read
+ * shows it missing: netsh happily adds a second rule of the same name, so adding after a failed or
+ * timed-out read piled up duplicates. Removal is still attempted without a read: delete is by our
+ * exact name (it removes every copy) and deleting a name that does not exist changes nothing.
  */
 export const planFirewall = (
   known: ReadonlySet<number> | null,
@@ -34,12 +37,14 @@ export const planFirewall = (
 ): FirewallPlan => {
   const wanted = unique(want);
   return {
-    add: wanted.filter((port) => !known?.has(port)),
+    add: known === null ? [] : wanted.filter((port) => !known.has(port)),
     remove: unique(release).filter((port) => !wanted.includes(port) && (known === null || known.has(port))),
+    unread: known === null ? wanted : [],
   };
 };
 
-export const isEmptyFirewallPlan = (plan: FirewallPlan): boolean => plan.add.length + plan.remove.length === 0;
+export const isEmptyFirewallPlan = (plan: FirewallPlan): boolean =>
+  plan.add.length + plan.remove.length + plan.unread.length === 0;
 
 interface Ran {
   readonly port: number;
@@ -68,8 +73,15 @@ export const applyFirewall = async (
   const ran: Ran[] = [];
   for (const port of plan.add) ran.push({ port, action: 'add', result: await op.run(addFirewallRule(port)) });
   for (const port of plan.remove) ran.push({ port, action: 'remove', result: await op.run(deleteFirewallRule(port)) });
-  const after = await rereadRuleState(op, now);
-  return { steps: ran.map((r) => stepOf(r, after.firewall)), state: after };
+  const after = ran.length > 0 ? await rereadRuleState(op, now) : state;
+  const unread = plan.unread.map((port) =>
+    step(
+      'firewall-add',
+      false,
+      `${firewallRuleName(port)}: the firewall rules could not be read, so no rule was added (it may already exist; adding it again would make a duplicate)`,
+    ),
+  );
+  return { steps: [...ran.map((r) => stepOf(r, after.firewall)), ...unread], state: after };
 };
 
 export const firewallMessage = (steps: readonly StepReport[]): string | undefined =>

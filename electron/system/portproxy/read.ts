@@ -11,7 +11,13 @@ import { parsePortProxyShow } from '../parse';
 import { readServiceStatus } from '../state-reader';
 import { readNatively } from '../native-reads';
 import { firewallRuleName, firewallRulePort, showInboundFirewallRules, showPortProxy } from './commands';
-import { hasFirewallRuleListing, parseFirewallRuleNames } from './parse-firewall';
+import {
+  hasFirewallRuleListing,
+  parseFirewallRuleNames,
+  parseInboundRules,
+  ruleAllowsTcpPort,
+  type InboundRule,
+} from './parse-firewall';
 
 export interface RuleState {
   /** null when `show all` could not be read: then nothing may be concluded about the rules. */
@@ -19,6 +25,8 @@ export interface RuleState {
   readonly rulesError?: string;
   /** Listen ports that have Portwarden's firewall rule; null when the firewall could not be read. */
   readonly firewall: ReadonlySet<number> | null;
+  /** Every inbound rule (ours and the user's), from the same read; null when it could not be read. */
+  readonly inbound: readonly InboundRule[] | null;
   readonly iphlpsvc: ServiceStatus;
   readonly readAt: string;
 }
@@ -50,29 +58,43 @@ export const readPortProxy = async (op: Operation): Promise<{ rules: ProxyRule[]
  */
 const NO_RULES = /No rules match/i;
 
-const firewallPortsOf = (result: RunResult): ReadonlySet<number> | null => {
-  if (result.timedOut) return null;
+export interface FirewallRead {
+  readonly ours: ReadonlySet<number> | null;
+  readonly inbound: readonly InboundRule[] | null;
+}
+
+const UNREADABLE: FirewallRead = { ours: null, inbound: null };
+
+const firewallOf = (result: RunResult): FirewallRead => {
+  if (result.timedOut) return UNREADABLE;
   if (hasFirewallRuleListing(result.stdout)) {
     const ports = parseFirewallRuleNames(result.stdout).map(firewallRulePort);
-    return new Set(ports.filter((port): port is number => port !== null));
+    return {
+      ours: new Set(ports.filter((port): port is number => port !== null)),
+      inbound: parseInboundRules(result.stdout),
+    };
   }
-  return NO_RULES.test(result.stdout) ? new Set() : null;
+  return NO_RULES.test(result.stdout) ? { ours: new Set(), inbound: [] } : UNREADABLE;
 };
 
+export const readFirewall = async (op: Operation): Promise<FirewallRead> =>
+  firewallOf(await op.run(showInboundFirewallRules()));
+
 export const readFirewallPorts = async (op: Operation): Promise<ReadonlySet<number> | null> =>
-  firewallPortsOf(await op.run(showInboundFirewallRules()));
+  (await readFirewall(op)).ours;
 
 /** The three reads are independent processes: run them together. */
 export const readRuleState = async (op: Operation, now: () => Date): Promise<RuleState> => {
   const [proxy, firewall, iphlpsvc] = await Promise.all([
     readPortProxy(op),
-    readFirewallPorts(op),
+    readFirewall(op),
     readServiceStatus(op, 'iphlpsvc'),
   ]);
   return {
     rules: proxy.rules,
     ...(proxy.error ? { rulesError: proxy.error } : {}),
-    firewall,
+    firewall: firewall.ours,
+    inbound: firewall.inbound,
     iphlpsvc,
     readAt: now().toISOString(),
   };
@@ -95,6 +117,11 @@ export const toRulesView = (state: RuleState): RulesView => ({
     connectAddress: rule.connectAddress,
     connectPort: rule.connectPort,
     firewallRule: state.firewall?.has(rule.listenPort) ? firewallRuleName(rule.listenPort) : null,
+    // Firewall truth: any enabled inbound allow rule for the port counts, ours or the user's.
+    firewallRules:
+      state.inbound === null
+        ? null
+        : [...new Set(state.inbound.filter((r) => ruleAllowsTcpPort(r, rule.listenPort)).map((r) => r.name))],
   })),
   iphlpsvc: state.iphlpsvc,
   readAt: state.readAt,

@@ -43,6 +43,55 @@ describe('listRules', () => {
     expect(result.value.rules.every((r) => r.firewallRule === null)).toBe(true);
   });
 
+  it('firewall truth: the user\'s enabled inbound allow rule "WSL SSH 2222" opens 2222 (defect d)', async () => {
+    const { service, op } = ruleFixture('forwarding');
+    const result = await service.listRules(op);
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.value.rules.find((r) => r.listenPort === 2222)?.firewallRules).toEqual(['WSL SSH 2222']);
+    expect(result.value.rules.find((r) => r.listenPort === 8080)?.firewallRules).toEqual([]);
+  });
+
+  it.each([
+    ['disabled', { enabled: false }],
+    ['a block rule', { action: 'block' as const }],
+    ['for UDP', { protocol: 'UDP' }],
+    ['for another port', { localport: '2223' }],
+    ['outbound', { dir: 'out' as const }],
+  ])('firewall truth: a rule that is %s does not open the port', async (_name, change) => {
+    const { service, op, sim } = ruleFixture('forwarding');
+    sim.machine.firewallRules = sim.machine.firewallRules.map((r) => ({ ...r, ...change }));
+    const result = await service.listRules(op);
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.value.rules.find((r) => r.listenPort === 2222)?.firewallRules).toEqual([]);
+  });
+
+  it('firewall truth: a range, a list and an any-protocol rule open the port', async () => {
+    const { service, op, sim } = ruleFixture('forwarding');
+    sim.machine.firewallRules = [
+      { name: 'dev range', dir: 'in', action: 'allow', protocol: 'TCP', localport: '2000-2300' },
+      { name: 'dev list', dir: 'in', action: 'allow', protocol: 'TCP', localport: '80,2222' },
+      { name: 'everything', dir: 'in', action: 'allow', protocol: 'any', localport: 'Any' },
+    ];
+    const result = await service.listRules(op);
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.value.rules.find((r) => r.listenPort === 2222)?.firewallRules).toEqual([
+      'dev range',
+      'dev list',
+      'everything',
+    ]);
+  });
+
+  it.each(['fail', 'hang'] as const)(
+    'firewall truth: a firewall read that %ss is unknown (null), not "no"',
+    async (kind) => {
+      const { service, op, sim } = ruleFixture('forwarding');
+      sim.injectFault({ match: { command: 'netsh', argsIncludes: ['advfirewall', 'show'] }, kind });
+      const result = await service.listRules(op);
+      if (!result.ok) throw new Error(result.error.message);
+      expect(result.value.rules.every((r) => r.firewallRules === null && r.firewallRule === null)).toBe(true);
+    },
+  );
+
   it('reads the firewall once, inbound only, and shows our rule on the rules of its port', async () => {
     const { service, op, sim, commandLines } = ruleFixture();
     await sim.run('netsh', [
@@ -91,7 +140,7 @@ describe('addRule', () => {
       'netsh interface portproxy add v4tov4 listenport=8090 connectaddress=172.28.241.140 connectport=8090',
     ]);
     same(machineRules(sim), [...FORWARDING_RULES, NEW_8090]);
-    expect(report.rules.rules).toContainEqual({ ...NEW_8090, firewallRule: null });
+    expect(report.rules.rules).toContainEqual({ ...NEW_8090, firewallRule: null, firewallRules: [] });
   });
 
   it('refuses an existing listen key without replaceExisting and runs nothing', async () => {
@@ -147,6 +196,24 @@ describe('addRule', () => {
     expect(report.outcome).toBe('applied');
     expect(mutatingLines(commandLines()).filter((l) => l.includes('advfirewall'))).toHaveLength(1);
   });
+
+  it.each(['fail', 'hang'] as const)(
+    'never adds a firewall rule blindly when the firewall read %ss; no duplicate of ours can appear',
+    async (kind) => {
+      const { service, op, sim, commandLines } = ruleFixture();
+      reportOf(await service.addRule(op, { rule: NEW_8090, firewall: true, replaceExisting: false }));
+      // Every later firewall read fails: the rule may or may not be there, so nothing is added.
+      sim.injectFault({ match: { command: 'netsh', argsIncludes: ['advfirewall', 'show'] }, kind, once: false });
+      const v6 = rule('v6tov4', '::', 8090, '172.28.241.140', 8090);
+      const report = reportOf(await service.addRule(op, { rule: v6, firewall: true, replaceExisting: false }));
+      expect(report.steps.find((s) => s.step === 'firewall-add')).toMatchObject({ ok: false });
+      expect(report.steps.find((s) => s.step === 'firewall-add')?.detail).toMatch(
+        /could not be read, so no rule was added/,
+      );
+      expect(mutatingLines(commandLines()).filter((l) => l.includes('firewall add rule'))).toHaveLength(1);
+      expect(sim.machine.firewallRules.filter((r) => r.name === firewallRuleName(8090))).toHaveLength(1);
+    },
+  );
 
   it('is not applied without elevation', async () => {
     const { service, op, sim } = ruleFixture('not-elevated');

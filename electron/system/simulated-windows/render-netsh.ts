@@ -93,15 +93,17 @@ export const renderFirewallRules = (rules: readonly SimFirewallRule[], ok: strin
     '',
     label('Rule Name', rule.name),
     '-'.repeat(70),
-    label('Enabled', 'Yes'),
+    label('Enabled', rule.enabled === false ? 'No' : 'Yes'),
     label('Direction', capitalized(rule.dir)),
     label('Profiles', 'Domain,Private,Public'),
     label('Grouping', ''),
     label('LocalIP', 'Any'),
     label('RemoteIP', 'Any'),
-    label('Protocol', rule.protocol.toUpperCase()),
-    label('LocalPort', rule.localport || 'Any'),
-    label('RemotePort', 'Any'),
+    label('Protocol', /^any$/i.test(rule.protocol) ? 'Any' : rule.protocol.toUpperCase()),
+    // netsh prints the port fields only for TCP and UDP rules.
+    ...(/^(tcp|udp)$/i.test(rule.protocol)
+      ? [label('LocalPort', rule.localport || 'Any'), label('RemotePort', 'Any')]
+      : []),
     label('Edge traversal', 'No'),
     label('Action', capitalized(rule.action)),
   ]),

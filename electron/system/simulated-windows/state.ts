@@ -85,6 +85,8 @@ export interface SimFirewallRule {
   action: 'allow' | 'block';
   protocol: string;
   localport: string;
+  /** `Enabled: No` in `show rule`; absent means enabled (rules are added enabled). */
+  enabled?: boolean;
 }
 
 /**

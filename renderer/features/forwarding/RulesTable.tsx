@@ -32,7 +32,7 @@ import { SortableHeaderCell } from '../../components/SortableHeaderCell';
 import { CopyButton } from '../../components/CopyButton';
 import type { RuleField } from '../../lib/rule-draft';
 import { ruleStatus, type RuleTone } from '../../lib/rule-status';
-import { hasFirewall, listenEndpoint, ruleMatches, toProxyRule } from '../../lib/rules';
+import { listenEndpoint, ruleMatches, toProxyRule } from '../../lib/rules';
 import { changeBlock } from '../../store/selectors';
 import { useAppStore } from '../../store/store-context';
 import { RuleEditRow } from './RuleEditRow';
@@ -100,17 +100,42 @@ export const RulesTable = ({ rules, filter, selection, onSelectionChange, onDele
       column.accessor('listenPort', { header: () => t('rules.listenPort') }),
       column.accessor('connectAddress', { header: () => t('rules.connectAddress') }),
       column.accessor('connectPort', { header: () => t('rules.connectPort') }),
-      column.accessor((rule) => hasFirewall(rule), {
+      // Firewall truth: any enabled inbound allow rule for the port (ours or the user's), named in the
+      // tooltip; "Unknown" when the firewall could not be read, never a guessed "No".
+      column.accessor((rule) => (rule.firewallRules === null ? 1 : rule.firewallRules.length > 0 ? 2 : 0), {
         id: 'firewall',
         header: () => t('rules.firewall'),
-        cell: ({ row }) =>
-          row.original.firewallRule !== null ? (
-            <Tooltip content={t('rules.firewallHint', { name: row.original.firewallRule })} relationship="description">
-              <span tabIndex={0}>{t('common.yes')}</span>
+        cell: ({ row }) => {
+          const names = row.original.firewallRules;
+          if (names === null)
+            return (
+              <Tooltip content={t('rules.firewallUnknownHint')} relationship="description">
+                <span tabIndex={0} data-testid="rule-firewall" data-state="unknown">
+                  {t('rules.firewallUnknown')}
+                </span>
+              </Tooltip>
+            );
+          if (names.length === 0)
+            return (
+              <span data-testid="rule-firewall" data-state="no">
+                {t('common.no')}
+              </span>
+            );
+          return (
+            <Tooltip
+              content={
+                names.length === 1
+                  ? t('rules.firewallHint', { name: names[0] })
+                  : t('rules.firewallHintMany', { names: names.map((n) => `“${n}”`).join(', ') })
+              }
+              relationship="description"
+            >
+              <span tabIndex={0} data-testid="rule-firewall" data-state="yes" data-rules={names.join('\n')}>
+                {t('common.yes')}
+              </span>
             </Tooltip>
-          ) : (
-            t('common.no')
-          ),
+          );
+        },
       }),
       column.accessor((rule) => TONE_ORDER[ruleStatus(checks[listenKey(rule)] as RuleCheck | undefined).tone], {
         id: 'status',
