@@ -16,16 +16,17 @@ export default defineConfig({
   // Builds the renderer and the harness preload once for all specs.
   globalSetup: './e2e/global-setup.ts',
   // Traces and failure screenshots; kept apart from out/test-results, which holds every suite's report
-  // and which Playwright would otherwise empty at its start.
-  outputDir: 'out/e2e-artifacts',
+  // and which Playwright would otherwise empty at its start. npm test passes its own report file and
+  // artifacts folder (PORTWARDEN_E2E_REPORT, PORTWARDEN_E2E_ARTIFACTS): a direct `playwright test` run
+  // at the same time in the same tree then neither overwrites its report nor empties its artifacts.
+  outputDir: process.env.PORTWARDEN_E2E_ARTIFACTS ?? 'out/e2e-artifacts',
   workers: 1,
   fullyParallel: false,
   retries: 0,
   forbidOnly: true,
   timeout: 60_000,
-  reporter: [['list'], ['json', { outputFile: 'out/test-results/e2e.json' }]],
-  // Lands in the JSON report: npm test checks it to count only the report its own run wrote, not
-  // one a concurrent `playwright test` in the same tree wrote to the same file.
+  reporter: [['list'], ['json', { outputFile: process.env.PORTWARDEN_E2E_REPORT ?? 'out/test-results/e2e.json' }]],
+  // Lands in the JSON report: npm test checks it to count only the report its own run wrote.
   metadata: { portwardenTestRun: process.env.PORTWARDEN_TEST_RUN ?? null },
   use: {
     browserName: 'chromium',

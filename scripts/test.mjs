@@ -5,7 +5,7 @@
 //   eslint               one check
 //   tsc                  one check
 //   vitest (unit)        one per test    out/test-results/unit.json
-//   Playwright (e2e)     one per test    out/test-results/e2e.json
+//   Playwright (e2e)     one per test    out/test-results/e2e-npm-test.json
 //   Win32 tier           one per test    out/test-results/win32.json (scripts/win32/run-tier.mjs)
 //
 // Rules (the counting itself is scripts/test-summary.mjs, unit tested in test/test-summary.test.ts):
@@ -13,8 +13,9 @@
 //   an earlier run's report; a missing or unreadable report counts as one failed test, said in a line;
 // - a suite that exits non-zero with no failure in its report counts one failed test;
 // - every skipped test is listed with its reason; a skip not on test/skip-allow-list.json fails;
-// - the e2e report must carry this run's id (playwright.config.ts metadata): a `playwright test` run
-//   at the same time in the same tree writes the same file, and its numbers are not this run's;
+// - Playwright writes npm test's report and artifacts apart from a direct `playwright test` (which
+//   uses out/test-results/e2e.json and out/e2e-artifacts), and the report must carry this run's id
+//   (playwright.config.ts metadata): numbers from any other run are not this run's;
 // - PORTWARDEN_SKIP_E2E=1 and PORTWARDEN_SKIP_WIN32=1 are explicit opt-outs: printed, one skipped each.
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -46,13 +47,13 @@ const failures = [];
 const skips = [];
 const timings = [];
 
-const run = (label, script, args) => {
+const run = (label, script, args, env = {}) => {
   console.log(`\n=== ${label}: ${[path.relative(root, script), ...args].join(' ')}`);
   const started = Date.now();
   const result = spawnSync(process.execPath, [script, ...args], {
     cwd: root,
     stdio: 'inherit',
-    env: { ...process.env, PORTWARDEN_TEST_RUN: RUN_ID },
+    env: { ...process.env, ...env, PORTWARDEN_TEST_RUN: RUN_ID },
   });
   timings.push(`${label} ${((Date.now() - started) / 1000).toFixed(1)} s`);
   if (result.error) console.log(`${label}: could not start: ${result.error.message}`);
@@ -112,11 +113,15 @@ const e2eSuite = () => {
     totals.skipped += 1;
     return;
   }
-  // playwright.config.ts writes out/test-results/e2e.json (JSON reporter) next to the list output.
-  const status = run('e2e', bin('playwright'), ['test']);
-  const data = readReport('e2e', path.join(resultsDir, 'e2e.json'));
+  // playwright.config.ts's JSON reporter writes the report named here, next to the list output.
+  const report = path.join(resultsDir, 'e2e-npm-test.json');
+  const status = run('e2e', bin('playwright'), ['test'], {
+    PORTWARDEN_E2E_REPORT: report,
+    PORTWARDEN_E2E_ARTIFACTS: path.join(root, 'out/e2e-artifacts-npm-test'),
+  });
+  const data = readReport('e2e', report);
   if (data && data.config?.metadata?.portwardenTestRun !== RUN_ID)
-    fail('e2e: out/test-results/e2e.json was written by another run (a concurrent `playwright test`?)');
+    fail(`e2e: ${path.relative(root, report)} was written by another run`);
   else if (data) fold('e2e', status, playwrightOutcome(data, { suite: 'e2e' }));
 };
 
