@@ -151,3 +151,46 @@ test.describe('(d) firewall truth on the Forwarding tab', () => {
     expect(mutatingCommands(app)).toEqual([]);
   });
 });
+
+test.describe('(g) system owners: explained, never killed', () => {
+  const ownerRow = (page: Page, port: number, pid: number) =>
+    page.locator(`[data-testid="owner-row"][data-port="${port}"][data-pid="${pid}"]`).first();
+
+  test('445 is SMB (not HTTP.sys); the doctor explains PID 4 instead of offering "Kill System"', async ({ pages }) => {
+    const app = await pages.open({ scenario: 'clean' });
+    const { page } = app;
+    await page.getByTestId('tab-owners').click();
+    await page.getByTestId('owners-filter').fill('445');
+    await expect.poll(() => ownerRow(page, 445, 4).innerText()).toMatch(/SMB file sharing/);
+    expect(await ownerRow(page, 445, 4).innerText()).not.toMatch(/HTTP\.sys/);
+
+    await diagnose(page, 445);
+    const answer = page.getByTestId('doctor-answer');
+    await expect.poll(() => answer.innerText()).toMatch(/SMB file sharing/);
+    expect(await page.getByTestId('doctor-fix-kill').count()).toBe(0);
+    expect(await page.getByTestId('doctor-no-kill').innerText()).toMatch(/PID 4 is Windows itself/);
+    expect(app.harness.windows.runner.calls.filter((c) => c.command === 'taskkill')).toEqual([]);
+    await screenshot(page, 'one-verdict-445-smb');
+  });
+
+  test('the svchost hosting RpcSs (135) cannot be killed: the doctor and the owners table say why', async ({
+    pages,
+  }) => {
+    const app = await pages.open({ scenario: 'clean' });
+    const { page } = app;
+    await diagnose(page, 135);
+    expect(await page.getByTestId('doctor-fix-kill').count()).toBe(0);
+    await expect
+      .poll(() => page.getByTestId('doctor-no-kill').innerText())
+      .toMatch(/svchost\.exe hosts RpcSs, a service Windows cannot run without/);
+
+    await page.getByTestId('tab-owners').click();
+    await page.getByTestId('owners-filter').fill('135');
+    const kill = ownerRow(page, 135, 1028).getByTestId('owner-kill');
+    await expect.poll(() => kill.count()).toBe(1);
+    expect((await kill.isDisabled()) || (await kill.getAttribute('aria-disabled')) === 'true').toBe(true);
+    await kill.hover();
+    await expect.poll(() => page.getByRole('tooltip').innerText()).toMatch(/a service Windows cannot run without/);
+    expect(app.harness.windows.runner.calls.filter((c) => c.command === 'taskkill')).toEqual([]);
+  });
+});

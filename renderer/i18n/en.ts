@@ -197,15 +197,21 @@ export const en = {
     unknownProcess: 'Unknown process (PID {{pid}})',
     refusal: {
       'no-process': 'No process owns this endpoint.',
-      system: 'PID 0 and 4 are Windows itself; they cannot be ended.',
+      system:
+        'PID 4 is Windows itself (System): kernel drivers hold its ports, so there is no program to end. Turn off the Windows feature that uses the port instead.',
       critical: '{{image}} is a critical Windows process: ending it would crash Windows or log you off.',
+      'critical-service':
+        '{{image}} hosts {{service}}, a service Windows cannot run without: ending it would crash or cripple Windows.',
     },
     explain: {
       portproxy: 'Forwarded by portproxy rule {{listen}} → {{connect}}',
       portproxyUnknown: 'Forwarded by a portproxy rule',
       wslRelay: 'WSL localhost forwarding',
       docker: 'Docker published port',
-      kernel: 'HTTP.sys / kernel (System)',
+      kernel: 'A Windows kernel driver or an HTTP.sys URL reservation (System)',
+      kernelSmb: 'SMB file sharing (Windows kernel, System)',
+      kernelNetbios: 'NetBIOS over TCP/IP (Windows kernel, System)',
+      kernelHttpSys: 'HTTP.sys: a Windows service registered this port (System)',
     },
   },
   kill: {

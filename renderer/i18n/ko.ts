@@ -198,15 +198,21 @@ export const ko: Messages = {
     unknownProcess: '알 수 없는 프로세스 (PID {{pid}})',
     refusal: {
       'no-process': '이 엔드포인트를 가진 프로세스가 없습니다.',
-      system: 'PID 0과 4는 Windows 자체이므로 종료할 수 없습니다.',
+      system:
+        'PID 4는 Windows 자체(System)입니다. 커널 드라이버가 이 포트를 쓰므로 종료할 프로그램이 없습니다. 대신 이 포트를 쓰는 Windows 기능을 끄세요.',
       critical: '{{image}}은(는) Windows 핵심 프로세스입니다. 종료하면 Windows가 멈추거나 로그오프됩니다.',
+      'critical-service':
+        '{{image}}은(는) Windows가 없이는 동작할 수 없는 서비스 {{service}}을(를) 실행합니다. 종료하면 Windows가 멈추거나 제대로 동작하지 않습니다.',
     },
     explain: {
       portproxy: 'portproxy 규칙 {{listen}} → {{connect}}로 전달됨',
       portproxyUnknown: 'portproxy 규칙으로 전달됨',
       wslRelay: 'WSL localhost 전달',
       docker: 'Docker 게시 포트',
-      kernel: 'HTTP.sys / 커널 (System)',
+      kernel: 'Windows 커널 드라이버 또는 HTTP.sys URL 예약 (System)',
+      kernelSmb: 'SMB 파일 공유 (Windows 커널, System)',
+      kernelNetbios: 'NetBIOS over TCP/IP (Windows 커널, System)',
+      kernelHttpSys: 'HTTP.sys: Windows 서비스가 등록한 포트 (System)',
     },
   },
   kill: {

@@ -112,7 +112,26 @@ describe('ownerExplanation', () => {
     ['portproxy', {}, 'Forwarded by a portproxy rule', 'portproxy 규칙으로 전달됨'],
     ['wsl-relay', {}, 'WSL localhost forwarding', 'WSL localhost 전달'],
     ['docker', {}, 'Docker published port', 'Docker 게시 포트'],
-    ['kernel', {}, 'HTTP.sys / kernel (System)', 'HTTP.sys / 커널 (System)'],
+    // PID 4 explained by what the port is, never "HTTP.sys" where it is not.
+    [
+      'kernel',
+      {},
+      'A Windows kernel driver or an HTTP.sys URL reservation (System)',
+      'Windows 커널 드라이버 또는 HTTP.sys URL 예약 (System)',
+    ],
+    ['kernel', { localPort: 445 }, 'SMB file sharing (Windows kernel, System)', 'SMB 파일 공유 (Windows 커널, System)'],
+    [
+      'kernel',
+      { localPort: 137, protocol: 'udp', state: null },
+      'NetBIOS over TCP/IP (Windows kernel, System)',
+      'NetBIOS over TCP/IP (Windows 커널, System)',
+    ],
+    [
+      'kernel',
+      { localPort: 5985 },
+      'HTTP.sys: a Windows service registered this port (System)',
+      'HTTP.sys: Windows 서비스가 등록한 포트 (System)',
+    ],
     ['process', {}, '', ''],
   ];
   it.each(kinds)('%s', (owner, extra, english, korean) => {

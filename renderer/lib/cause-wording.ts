@@ -5,8 +5,16 @@
 import type { TFunction } from 'i18next';
 import type { DoctorCause, Endpoint, IpVersion, Protocol } from '../../shared/model';
 import { IP_VERSIONS, protectedVersions } from '../../shared/port-verdict';
+import { kernelListenerOf, type KernelListener } from '../../shared/system-owners';
 import { familyLabel, formatRange, lastPort } from './families';
 import { connectEndpoint, endpoint as formatEndpoint, listenEndpoint } from './rules';
+
+const KERNEL_KEYS = {
+  smb: 'owners.explain.kernelSmb',
+  netbios: 'owners.explain.kernelNetbios',
+  'http-sys': 'owners.explain.kernelHttpSys',
+  kernel: 'owners.explain.kernel',
+} as const satisfies Record<KernelListener, string>;
 
 /** "Docker published port"; empty for an ordinary process (its image says enough). */
 export const ownerExplanation = (t: TFunction, endpoint: Endpoint): string => {
@@ -23,7 +31,8 @@ export const ownerExplanation = (t: TFunction, endpoint: Endpoint): string => {
     case 'docker':
       return t('owners.explain.docker');
     case 'kernel':
-      return t('owners.explain.kernel');
+      // Only where it is: 445 is SMB and 137-139 NetBIOS, never "HTTP.sys" (shared/system-owners.ts).
+      return t(KERNEL_KEYS[kernelListenerOf(endpoint.protocol, endpoint.localPort)]);
     default:
       return '';
   }

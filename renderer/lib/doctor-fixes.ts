@@ -42,8 +42,12 @@ export const fixesFor = (cause: DoctorCause, port: number, all: readonly DoctorC
             { kind: 'delete-exclusion', range: cause.range },
           ]
         : [{ kind: 'delete-exclusion', range: cause.range }];
-    case 'owned':
-      return [{ kind: 'kill', endpoint: cause.endpoint, refusal: killRefusal(cause.endpoint) }];
+    case 'owned': {
+      // Windows itself (PID 4), a critical process or the svchost of a critical service: no kill is
+      // offered at all; the card explains why instead (CauseCard).
+      const refusal = killRefusal(cause.endpoint);
+      return refusal === null || refusal === 'no-process' ? [{ kind: 'kill', endpoint: cause.endpoint, refusal }] : [];
+    }
     case 'forwarded':
       return [
         { kind: 'edit-rule', rule: cause.rule },

@@ -1,5 +1,6 @@
 /** Pure helpers over port owners (endpoints): stable keys, the refresh diff, the filter, the kill policy. */
 import type { Endpoint } from '../../shared/model';
+import { killRefusalOf, type KillRefusal } from '../../shared/system-owners';
 
 /**
  * Stable across refreshes: netstat lists the same socket with the same five parts every time, so a row
@@ -55,32 +56,17 @@ export const endpointMatches = (endpoint: Endpoint, text: string): boolean => {
 /** One definition with the doctor's verdict (shared/port-verdict.ts): TCP LISTENING, and every UDP endpoint. */
 export { isListener } from '../../shared/port-verdict';
 
-/** Processes Windows needs to stay up; the main process refuses them too (killing one bluescreens or logs off). */
-const CRITICAL_IMAGES: ReadonlySet<string> = new Set([
-  'csrss',
-  'wininit',
-  'winlogon',
-  'services',
-  'lsass',
-  'smss',
-  'system',
-  'registry',
-]);
+export type { KillRefusal } from '../../shared/system-owners';
 
-export type KillRefusal = 'no-process' | 'system' | 'critical';
-
-/** Why a row may not be killed, or null. Same list as the main process, so the button says it before asking. */
-export const killRefusal = ({
-  pid,
-  image,
-}: {
+/**
+ * Why a row may not be killed, or null: the main process's own policy (shared/system-owners.ts), so
+ * the window explains a refusal (PID 4, csrss.exe, the svchost hosting RpcSs) instead of offering it.
+ */
+export const killRefusal = (endpoint: {
   readonly pid: number | null;
   readonly image: string | null;
-}): KillRefusal | null => {
-  if (pid === null || image === null) return 'no-process';
-  if (pid === 0 || pid === 4) return 'system';
-  return CRITICAL_IMAGES.has(image.toLowerCase().replace(/\.exe$/, '')) ? 'critical' : null;
-};
+  readonly services?: readonly string[];
+}): KillRefusal | null => killRefusalOf(endpoint);
 
 const csvCell = (value: string | number | null): string => {
   const text = value === null ? '' : String(value);

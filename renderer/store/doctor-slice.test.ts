@@ -84,7 +84,14 @@ describe('doctor: causes -> fixes -> dialogs', () => {
   });
 
   it('marks fixes that cannot work: a refused kill, a dynamic range already at the default', () => {
-    expect(fixesFor(ownedBySystem, 80)).toMatchObject([{ kind: 'kill', refusal: 'system' }]);
+    // PID 4 and the svchost of a critical service: no kill is offered at all (the card explains).
+    expect(fixesFor(ownedBySystem, 80)).toEqual([]);
+    expect(
+      fixesFor(
+        ownedBy(sampleEndpoint({ localPort: 135, image: 'svchost.exe', services: ['RpcEptMapper', 'RpcSs'] })),
+        135,
+      ),
+    ).toEqual([]);
     expect(fixesFor(owned, 8065)).toMatchObject([{ kind: 'kill', refusal: null }]);
     expect(fixesFor(dynamicDefault, 50000)).toMatchObject([{ kind: 'reset-dynamic', alreadyDefault: true }]);
     expect(fixesFor(dynamic, 8065)).toMatchObject([{ kind: 'reset-dynamic', alreadyDefault: false }]);

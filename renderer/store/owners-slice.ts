@@ -11,6 +11,8 @@ const REFUSAL_MESSAGE: Record<KillRefusal, string> = {
   'no-process': 'No process owns this endpoint.',
   system: 'PID 0 and 4 are Windows itself and cannot be ended.',
   critical: 'Ending this Windows process would crash or log off Windows.',
+  'critical-service':
+    'This process hosts a service Windows cannot run without; ending it would crash or cripple Windows.',
 };
 
 export const createOwnersSlice =

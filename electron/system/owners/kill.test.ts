@@ -6,7 +6,7 @@ const taskkills = (env: ReturnType<typeof simulatedPorts>) => env.countCalls('ta
 
 describe('killProcess: refusals', () => {
   it.each([
-    [4, 'System', /System \(kernel\)/],
+    [4, 'System', /System \(kernel\) process/],
     [0, 'System Idle Process', /System Idle Process/],
     [672, 'lsass.exe', /critical Windows process/],
     [500, 'csrss.exe', /critical Windows process/],
@@ -143,5 +143,28 @@ describe('killProcess: the kill, judged by the re-read', () => {
     const env = simulatedPorts('not-elevated');
     const report = value(await env.ports.killProcess(env.op, 3052, 'spoolsv.exe'));
     expect(report.outcome).toBe('not-applied');
+  });
+});
+
+describe('killProcess: critical services, whatever the renderer says (hostile renderer)', () => {
+  it.each([
+    [1028, 'RpcSs'],
+    [1144, 'EventLog'],
+    [1892, 'Dnscache'],
+  ] as const)('refuses the svchost.exe (PID %i) hosting %s after reading tasklist', async (pid, service) => {
+    const env = simulatedPorts('clean');
+    const result = await env.ports.killProcess(env.op, pid, 'svchost.exe');
+    expect(result).toMatchObject({ ok: false, error: { code: 'refused', message: expect.stringContaining(service) } });
+    expect(taskkills(env)).toBe(0);
+  });
+
+  it.each(['Schedule', 'Dhcp', 'BFE', 'mpssvc', 'DcomLaunch', 'LSM'])('refusalReason names %s', (service) => {
+    expect(refusalReason(999, 'svchost.exe', ['Themes', service.toLowerCase()])).toMatch(
+      new RegExp(`critical service ${service}`),
+    );
+  });
+
+  it('PID 4 is explained: its ports belong to Windows drivers', () => {
+    expect(refusalReason(4, 'System')).toMatch(/SMB, NetBIOS, HTTP\.sys/);
   });
 });

@@ -11,56 +11,31 @@ import { step } from '../change-report';
 import type { CommandLine } from '../commands';
 import type { ParsedProcess } from '../parse';
 import { commandStep } from '../portproxy/report';
-import { hostsService, KERNEL_PIDS } from './owner-kind';
+import { criticalServiceOf, killRefusalOf } from '../../../shared/system-owners';
 import { ownersFromSources } from './list-owners';
 import { readOwnerSources, readProcesses } from './reads';
 
 /** Argv builder: fixed tokens, the PID is a validated integer. `/F` because dev servers ignore WM_CLOSE. */
 export const taskkillPid = (pid: number): CommandLine => ({ command: 'taskkill', args: ['/F', '/PID', String(pid)] });
 
-/** Killing any of these ends the session or bugchecks the machine (CRITICAL_PROCESS_DIED). */
-const CRITICAL_IMAGES = new Set(
-  [
-    'System',
-    'System Idle Process',
-    'Registry',
-    'Secure System',
-    'Memory Compression',
-    'smss.exe',
-    'csrss.exe',
-    'wininit.exe',
-    'winlogon.exe',
-    'services.exe',
-    'lsass.exe',
-    'lsaiso.exe',
-  ].map((name) => name.toLowerCase()),
-);
-
 /**
- * Services whose failure action is a restart of Windows (or that take RPC with them); the svchost.exe
- * hosting one of them is as critical as csrss.exe.
+ * Why a process must not be ended, or null; the policy is shared/system-owners.ts (the window
+ * explains the same refusals). Checked on what the renderer sent (before any command) and again on
+ * what tasklist says, so a hostile renderer sending "node.exe" for the RpcSs svchost is still refused.
  */
-const CRITICAL_SERVICES = [
-  'RpcSs',
-  'RpcEptMapper',
-  'DcomLaunch',
-  'LSM',
-  'BrokerInfrastructure',
-  'SystemEventsBroker',
-  'Power',
-  'PlugPlay',
-  'SamSs',
-];
-
-/** Why a process must not be killed, or null. Checked on what the user sent (before any command) and on what tasklist says. */
 export const refusalReason = (pid: number, image: string, services: readonly string[] = []): string | null => {
-  if (KERNEL_PIDS.has(pid))
-    return `PID ${pid} is the ${pid === 0 ? 'System Idle Process' : 'System (kernel)'} and cannot be ended.`;
-  if (CRITICAL_IMAGES.has(image.toLowerCase()))
-    return `${image} is a critical Windows process; ending it would crash or log off Windows.`;
-  const critical = CRITICAL_SERVICES.find((name) => hostsService(services, name));
-  if (critical) return `${image} (PID ${pid}) hosts the critical service ${critical}; ending it would crash Windows.`;
-  return null;
+  switch (killRefusalOf({ pid, image, services })) {
+    case 'system':
+      return pid === 0
+        ? 'PID 0 is the System Idle Process and cannot be ended.'
+        : 'PID 4 is the System (kernel) process: its ports belong to Windows drivers (SMB, NetBIOS, HTTP.sys), so it cannot be ended; stop the Windows feature that uses the port instead.';
+    case 'critical':
+      return `${image} is a critical Windows process; ending it would crash or log off Windows.`;
+    case 'critical-service':
+      return `${image} (PID ${pid}) hosts the critical service ${criticalServiceOf(services) ?? ''}; ending it would crash or cripple Windows.`;
+    default:
+      return null;
+  }
 };
 
 const sameImage = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();

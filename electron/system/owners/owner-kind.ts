@@ -17,8 +17,9 @@ const DOCKER_IMAGES = new Set([
   'docker-proxy',
 ]);
 
-/** PID 4 is System (kernel listeners); PID 0 (Idle) "owns" TIME_WAIT rows that no process holds any more. */
-export const KERNEL_PIDS: ReadonlySet<number> = new Set([0, 4]);
+import { KERNEL_PIDS } from '../../../shared/system-owners';
+
+export { KERNEL_PIDS };
 
 export const hostsService = (services: readonly string[], name: string): boolean =>
   services.some((s) => s.toLowerCase() === name.toLowerCase());

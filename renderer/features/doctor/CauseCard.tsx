@@ -10,7 +10,9 @@ import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DoctorCause } from '../../../shared/model';
 import { describeCause } from '../../lib/cause-wording';
+import { criticalServiceOf } from '../../../shared/system-owners';
 import { fixesFor, type DoctorFix } from '../../lib/doctor-fixes';
+import { killRefusal } from '../../lib/owners';
 import { FixButton } from './FixButton';
 
 const useStyles = makeStyles({
@@ -80,6 +82,8 @@ export const CauseCard = ({
   const styles = useStyles();
   const tone = toneOf(cause);
   const fixes = fixesFor(cause, port, all).filter((fix) => !skip(fix));
+  const refusal = cause.kind === 'owned' ? killRefusal(cause.endpoint) : null;
+  const noKill = refusal === 'no-process' ? null : refusal;
   return (
     <li
       className={mergeClasses(styles.card, styles[tone])}
@@ -97,6 +101,14 @@ export const CauseCard = ({
         </Subtitle2>
         <Body1 className={styles.text}>{describeCause(t, cause, port, all)}</Body1>
         {cause.kind === 'dynamic-range' ? <Caption1 className={styles.note}>{t('doctor.dynamicNote')}</Caption1> : null}
+        {noKill ? (
+          <Caption1 className={styles.note} data-testid="doctor-no-kill">
+            {t(`owners.refusal.${noKill}`, {
+              image: cause.kind === 'owned' ? (cause.endpoint.image ?? '') : '',
+              service: cause.kind === 'owned' ? (criticalServiceOf(cause.endpoint.services) ?? '') : '',
+            })}
+          </Caption1>
+        ) : null}
         <div className={styles.fixes}>
           {fixes.map((fix, index) => (
             <FixButton key={fix.kind} fix={fix} primary={index === 0} />

@@ -9,6 +9,7 @@ import {
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ChangeButton } from '../../components/ChangeButton';
+import { criticalServiceOf } from '../../../shared/system-owners';
 import type { DoctorFix } from '../../lib/doctor-fixes';
 import { useAppStore } from '../../store/store-context';
 
@@ -49,7 +50,10 @@ export const FixButton = ({ fix, primary }: { fix: DoctorFix; primary: boolean }
 
   const unavailable =
     fix.kind === 'kill' && fix.refusal !== null
-      ? t(`owners.refusal.${fix.refusal}`, { image: fix.endpoint.image ?? '' })
+      ? t(`owners.refusal.${fix.refusal}`, {
+          image: fix.endpoint.image ?? '',
+          service: criticalServiceOf(fix.endpoint.services) ?? '',
+        })
       : fix.kind === 'reset-dynamic' && fix.alreadyDefault
         ? t('doctor.alreadyDefault')
         : fix.kind === 'restart-winnat' && winnatAbsent

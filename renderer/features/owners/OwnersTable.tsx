@@ -20,6 +20,7 @@ import type { Endpoint } from '../../../shared/model';
 import { ChangeButton } from '../../components/ChangeButton';
 import { ownerExplanation, processLabel } from '../../lib/cause-wording';
 import { killRefusal } from '../../lib/owners';
+import { criticalServiceOf } from '../../../shared/system-owners';
 import {
   buildOwnerRows,
   columnValue,
@@ -351,7 +352,10 @@ const RowActions = ({ endpoint }: { endpoint: Endpoint }) => {
     <>
       {refusal !== null ? (
         <Tooltip
-          content={t(`owners.refusal.${refusal}`, { image: endpoint.image ?? '' })}
+          content={t(`owners.refusal.${refusal}`, {
+            image: endpoint.image ?? '',
+            service: criticalServiceOf(endpoint.services) ?? '',
+          })}
           relationship="description"
           withArrow
         >
