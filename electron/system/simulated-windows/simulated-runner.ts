@@ -23,7 +23,12 @@ import type { SimReadFile } from './schtasks';
 import { cloneMachine, type Machine } from './state';
 import { textsFor } from './texts';
 
-export type FaultKind = 'fail' | 'hang' | 'deny';
+/**
+ * 'no-effect': the command answers exit 0 with its usual success text, but nothing changes (a service
+ * that reports "started" and stops again, a netsh that accepts and drops the change, a taskkill of a
+ * process that respawns). Any change judged by its exit code passes it; only a re-read catches it.
+ */
+export type FaultKind = 'fail' | 'hang' | 'deny' | 'no-effect';
 
 export type FaultMatcher =
   | ((command: SystemCommand, args: readonly string[]) => boolean)
@@ -159,6 +164,17 @@ export const createSimRunner = (machine: Machine, options: SimRunnerOptions = {}
     return output;
   };
 
+  /** Runs the command on a throwaway clone: its success output, exit 0, and the machine untouched. */
+  const withoutEffect = (command: SystemCommand, args: readonly string[]): SimOutput => {
+    let output: SimOutput;
+    try {
+      output = executeCommand(cloneMachine(machine), command, args, readFile);
+    } catch {
+      output = { exitCode: 0, stdout: '', stderr: '' };
+    }
+    return { ...output, exitCode: 0 };
+  };
+
   const encodeResult = (output: SimOutput, command: SystemCommand): SimRunResultBytes => {
     const codePage = machine.oemCodePage;
     const encode = (text: string) =>
@@ -215,6 +231,7 @@ export const createSimRunner = (machine: Machine, options: SimRunnerOptions = {}
     }
     if (latencyMs > 0) await sleep(latencyMs);
     if (fault?.kind === 'fail') return finish(encodeResult(failOutput(fault, command, machine), command));
+    if (fault?.kind === 'no-effect') return finish(encodeResult(withoutEffect(command, args), command));
     if (fault?.kind === 'deny')
       return finish(encodeResult(denialFor(command, args, textsFor(machine.language)), command));
     return finish(encodeResult(apply(command, args), command));
