@@ -167,7 +167,8 @@ export const startHarness = async (options: HarnessOptions = {}): Promise<Harnes
       ok: false,
       error: { code: 'refused', message: 'The demo runs on a simulated Windows.' },
     }),
-    ...createAppServices({ dataDir, probe: windows.probe }),
+    // host: the simulated .wslconfig and Docker engine, so the demo and e2e see the scenario's WSL and containers.
+    ...createAppServices({ dataDir, probe: windows.probe, host: windows.host }),
     ...(options.installed
       ? {
           autostartHost: {
