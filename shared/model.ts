@@ -409,6 +409,12 @@ export interface WslDistro {
   readonly stateText: string;
   readonly version: number;
   readonly isDefault: boolean;
+  /**
+   * eth0's IPv4 address, read with the status for a running WSL 2 distribution in NAT mode (what a
+   * new rule would point at); null when it could not be read; absent when not read (stopped, WSL 1,
+   * mirrored or unknown networking), because reading it from a stopped distro would start it.
+   */
+  readonly address?: string | null;
 }
 
 /**

@@ -127,10 +127,21 @@ export const createWslService = (deps: WslServiceDeps): WslService => {
     const [list, networking, targets] = known
       ? [known.list, known.networking, await store.read()]
       : await Promise.all([readDistros(op), readNetworking(op, config), store.read()]);
+    // The add dialog shows where a new rule would point; only running WSL 2 distros in NAT mode have
+    // an address of their own, and reading a stopped one would start it.
+    const distros = list.ok
+      ? await Promise.all(
+          list.distros.map(async (d) =>
+            networking.mode === 'nat' && d.state === 'running' && d.version === 2
+              ? { ...d, address: (await readAddress(op, d.name)).address }
+              : d,
+          ),
+        )
+      : [];
     return {
       available: list.ok,
       ...(list.ok ? {} : { note: list.note }),
-      distros: list.ok ? list.distros : [],
+      distros,
       networking,
       targets: targets.map((t) => {
         const s = overrides.get(t.listenKey) ?? stateOf(t, list, networking);

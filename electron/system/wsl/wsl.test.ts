@@ -193,6 +193,16 @@ describe('WSL targets', () => {
     expect(mutations(broken.commandLines())).toEqual([]);
   });
 
+  it('shows the address of running distros only, starting none', async () => {
+    const { service, op, sim, ubuntuAddress } = setup();
+    const status = await service.status(op);
+    expect(status.ok && status.value.distros.map((d) => [d.name, d.address])).toEqual([
+      ['Ubuntu', ubuntuAddress()],
+      ['Debian', undefined],
+    ]);
+    expect(sim.machine.wsl!.distros.find((d) => d.name === 'Debian')!.state).toBe('Stopped');
+  });
+
   it('keys targets by listen key', async () => {
     const { service, op, store } = setup();
     await service.addRule(op, INPUT);
