@@ -15,12 +15,13 @@
  * against a pattern before any path is built.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rename, unlink } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { JournalIntent } from '../../../shared/model';
 import { ipVersionSchema, JOURNAL_ID_PATTERN, protocolSchema, proxyRuleSchema } from '../../../shared/validate';
 import { isMissingFile, parseJsonWith } from '../stored-json';
+import { renameWithRetry } from '../watch/atomic-file';
 
 export interface JournalEntry {
   readonly id: string;
@@ -107,7 +108,8 @@ export const createFileJournal = (dir: string, options: { now?: () => Date } = {
     } finally {
       await handle.close();
     }
-    await rename(temp, join(dir, `${id}${SUFFIX}`));
+    // Retried on Windows when a scanner holds the fresh file for a moment (atomic-file.ts says why).
+    await renameWithRetry(temp, join(dir, `${id}${SUFFIX}`));
   };
 
   const read = async (id: string): Promise<JournalEntry | null> => {

@@ -14,6 +14,41 @@ const POSIX = process.platform !== 'win32';
 export const ensurePrivateDir = (dir: string): Promise<unknown> =>
   mkdir(dir, { recursive: true, ...(POSIX ? { mode: 0o700 } : {}) });
 
+/** Error codes Windows gives a rename whose target (or the temp file) is briefly open elsewhere. */
+const TRANSIENT_RENAME_CODES: ReadonlySet<string> = new Set(['EPERM', 'EBUSY', 'EACCES']);
+
+export interface RenameRetryOptions {
+  readonly platform?: NodeJS.Platform;
+  readonly rename?: (from: string, to: string) => Promise<void>;
+  readonly sleep?: (ms: number) => Promise<void>;
+  /** Waits between attempts; the total stays under a second so a save never seems to hang. */
+  readonly delaysMs?: readonly number[];
+}
+
+const DEFAULT_DELAYS_MS = [10, 20, 40, 80, 160, 320] as const;
+
+/**
+ * rename(), retried with backoff on Windows: an antivirus scanner, the search indexer or a backup
+ * agent opens a freshly written file for a moment, and MoveFileEx then fails with EPERM, EBUSY or
+ * EACCES although nothing is wrong. Elsewhere, and for any other error, the first failure is final.
+ */
+export const renameWithRetry = async (from: string, to: string, options: RenameRetryOptions = {}): Promise<void> => {
+  const doRename = options.rename ?? rename;
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const delays = (options.platform ?? process.platform) === 'win32' ? (options.delaysMs ?? DEFAULT_DELAYS_MS) : [];
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await doRename(from, to);
+      return;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException | null)?.code ?? '';
+      const delay = delays[attempt];
+      if (delay === undefined || !TRANSIENT_RENAME_CODES.has(code)) throw error;
+      await sleep(delay);
+    }
+  }
+};
+
 export const writeFileAtomic = async (file: string, text: string): Promise<void> => {
   const dir = dirname(file);
   await ensurePrivateDir(dir);
@@ -23,7 +58,7 @@ export const writeFileAtomic = async (file: string, text: string): Promise<void>
     await handle.writeFile(text, 'utf8');
     await handle.sync();
     await handle.close();
-    await rename(temp, file);
+    await renameWithRetry(temp, file);
   } catch (error) {
     await handle.close().catch(() => undefined);
     await unlink(temp).catch(() => undefined);
