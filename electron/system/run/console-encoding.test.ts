@@ -53,4 +53,26 @@ describe('console encoding', () => {
   it('uses other OEM code pages iconv-lite knows (857 Turkish)', () => {
     expect(iconvEncodingFor(857)).toBe('cp857');
   });
+
+  it('reads UTF-8 first: a console switched to 65001 writes UTF-8 although the OEM code page is 949 or 850', () => {
+    for (const [text, codePage] of [
+      ['수신 대기', 949],
+      ['ABHÖREN', 850],
+      ['侦听', 936],
+    ] as const) {
+      const utf8 = new Uint8Array(Buffer.from(text, 'utf8'));
+      expect(decodeConsoleOutput(utf8, codePage)).toBe(text);
+    }
+  });
+
+  it('falls back to the OEM code page when the bytes are not valid UTF-8', () => {
+    for (const [text, codePage] of [
+      ['수신 대기', 949],
+      ['ABHÖREN', 850],
+      ['侦听', 936],
+      ['プロトコル', 932],
+    ] as const) {
+      expect(decodeConsoleOutput(encodeConsoleOutput(text, codePage), codePage)).toBe(text);
+    }
+  });
 });

@@ -33,8 +33,24 @@ export const iconvEncodingFor = (codePage: number): string => {
   return Number.isInteger(codePage) && codePage > 0 && iconv.encodingExists(generic) ? generic : FALLBACK_ENCODING;
 };
 
-export const decodeConsoleOutput = (bytes: Uint8Array, codePage: number): string =>
-  iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), iconvEncodingFor(codePage));
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Strict UTF-8 first, then the OEM code page. A console whose code page was switched to 65001
+ * (HKCU\Console\<title>\CodePage, `chcp 65001` in an AutoRun script, the "Beta: Use Unicode UTF-8"
+ * system setting) makes the tools write UTF-8 although the OEM code page is still 949 or 850, and
+ * decoding that as CP949 garbles every non-ASCII character. Real OEM text is almost never valid UTF-8
+ * (CP850's `Ö` is a lone 0x99; CP949's lead bytes 0xB0-0xC8 are UTF-8 continuation or invalid bytes),
+ * so a strict decode that succeeds means UTF-8; ASCII decodes the same either way.
+ */
+export const decodeConsoleOutput = (bytes: Uint8Array, codePage: number): string => {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  try {
+    return strictUtf8.decode(buffer);
+  } catch {
+    return iconv.decode(buffer, iconvEncodingFor(codePage));
+  }
+};
 
 /** The inverse, for the simulator, which hands the runner's consumers bytes as a real console would. */
 export const encodeConsoleOutput = (text: string, codePage: number): Uint8Array =>
@@ -65,6 +81,13 @@ export const decodeWslOutput = (bytes: Uint8Array): string => {
   return buffer.subarray(start, start + ((buffer.length - start) & ~1)).toString('utf16le');
 };
 
-/** How each command's output is decoded: wsl.exe by its own rule, everything else by the OEM code page. */
-export const decodeCommandOutput = (command: string, bytes: Uint8Array, codePage: number): string =>
-  command === 'wsl' ? decodeWslOutput(bytes) : decodeConsoleOutput(bytes, codePage);
+/**
+ * How each command's output is decoded: wsl.exe by its own rule; schtasks by shape, since
+ * `/Query /XML` writes UTF-16LE (a path outside the OEM code page survives) while its messages are
+ * console text; everything else strict UTF-8, then the OEM code page.
+ */
+export const decodeCommandOutput = (command: string, bytes: Uint8Array, codePage: number): string => {
+  if (command === 'wsl') return decodeWslOutput(bytes);
+  if (command === 'schtasks' && looksLikeUtf16le(bytes)) return decodeWslOutput(bytes);
+  return decodeConsoleOutput(bytes, codePage);
+};
