@@ -197,7 +197,9 @@ const query = (machine: Machine, texts: Texts, opts: Map<string, string>): SimOu
   // Only `/Query /TN <name> /XML` is simulated: a caller that drifts to another form fails loudly in tests.
   if (!name || !opts.has('/XML')) return invalidSyntax();
   const task = find(machine, name);
-  return task ? stdoutOf(0, renderXml(task)) : notFound(texts);
+  // schtasks writes the XML as UTF-16LE (as its declaration says), not in the OEM code page: an install
+  // path outside the code page (a Korean folder on an English console) must survive the read-back.
+  return task ? { ...stdoutOf(0, renderXml(task)), encoding: 'utf16le' } : notFound(texts);
 };
 
 export const runSchtasks = (
