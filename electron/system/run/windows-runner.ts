@@ -81,8 +81,11 @@ const trustedEnvironment = () => ({ SystemRoot: systemRootFromKernel() });
 /**
  * SystemRoot and windir: Winsock and other system DLLs the tools load fail without them. PATH is
  * System32 only: netsh loads its helper DLLs from there and must find nothing the user put on PATH.
- * Nothing else: no TEMP/TMP (none of the commands we run writes temp files; Windows falls back to a
- * system folder if one ever does), no user profile variables, no proxies.
+ * This is what we pass, not all the child sees: on Windows libuv (under Node's spawn) copies a fixed
+ * list of variables from our own environment into any child environment that lacks them (HOMEDRIVE,
+ * HOMEPATH, LOGONSERVER, SYSTEMDRIVE, TEMP, USERDOMAIN, USERNAME, USERPROFILE among them), so the
+ * children do get TEMP and the profile variables of the account Portwarden runs as. Nothing the tools
+ * decide depends on them; proxies and anything else are not passed.
  */
 const minimalEnvironment = (systemRoot: string): Readonly<Record<string, string>> => ({
   SystemRoot: systemRoot,
