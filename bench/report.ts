@@ -1,8 +1,8 @@
 /**
  * The shape every benchmark returns and its printed form: one table per benchmark (a row per measured
  * case with min / median / p95 over its runs, plus numbers derived from the median such as lines/s),
- * then the ratios between cases. The same objects go to out/bench/results.json. Numbers only: nothing
- * here passes or fails.
+ * then the ratios between cases, then a benchmark's own checks. The same objects go to
+ * out/bench/results.json. Numbers are not judged here; a failed check (a leak) fails the run (run.ts).
  */
 import type { Summary } from './stats';
 
@@ -20,6 +20,11 @@ export interface BenchRatio {
   readonly value: number;
 }
 
+export interface BenchCheck {
+  readonly label: string;
+  readonly pass: boolean;
+}
+
 export interface BenchResult {
   readonly id: string;
   readonly title: string;
@@ -29,6 +34,8 @@ export interface BenchResult {
   readonly ratios: readonly BenchRatio[];
   /** Setup facts (input sizes, sanity counts) and anything not measured, with the reason. */
   readonly notes: readonly string[];
+  /** The benchmark's own pass/fail checks (a leak, a wrong answer); any failed one makes `npm run bench` exit 1. */
+  readonly checks?: readonly BenchCheck[];
   readonly durationMs: number;
 }
 
@@ -76,6 +83,10 @@ export const formatResult = (result: BenchResult): string => {
     out.push('', 'ratios (of medians):');
     for (const r of result.ratios)
       out.push(`  ${r.label}: ${Number.isFinite(r.value) ? `${formatNumber(r.value)}x` : 'n/a'}`);
+  }
+  if (result.checks && result.checks.length > 0) {
+    out.push('', 'checks:');
+    for (const check of result.checks) out.push(`  ${check.pass ? 'PASS' : 'FAIL'} ${check.label}`);
   }
   if (result.notes.length > 0) {
     out.push('', 'notes:');

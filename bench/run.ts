@@ -1,8 +1,9 @@
 /**
  * `npm run bench [-- <id>...]`: runs the benchmarks one after the other (never concurrently: they
  * would share the 2 cores and skew each other), prints a table per benchmark and writes everything to
- * out/bench/results.json. Numbers only: nothing passes or fails. A benchmark that crashes is reported
- * as not measured (with the error) and the others still run; the exit code is then 1.
+ * out/bench/results.json. Numbers are printed, not judged, except by a benchmark's own checks (a
+ * leak): a failed check, or a benchmark that crashes (reported as not measured, with the error, while
+ * the others still run), makes the exit code 1.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { availableParallelism, cpus, platform, release } from 'node:os';
@@ -11,6 +12,8 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { runNativeReadsBenchmark } from './native-reads';
 import { runOwnersPaintBenchmark } from './owners-paint';
+import { runFirstPaintBenchmark } from './first-paint';
+import { runMemoryBenchmark } from './memory';
 import { runParsersBenchmark } from './parsers';
 import { runRefreshBenchmark } from './refresh';
 import { formatResult, type BenchResult } from './report';
@@ -25,6 +28,8 @@ export const BENCHMARKS: Readonly<Record<string, () => Promise<BenchResult>>> = 
   'native-reads': runNativeReadsBenchmark,
   watch: runWatchBenchmark,
   'owners-paint': () => runOwnersPaintBenchmark(ROOT),
+  memory: () => runMemoryBenchmark(ROOT),
+  'first-paint': () => runFirstPaintBenchmark(ROOT),
 };
 
 const notMeasured = (id: string, error: unknown, durationMs: number): BenchResult => ({
@@ -71,6 +76,7 @@ const main = async (): Promise<number> => {
       result = notMeasured(id, error, performance.now() - t0);
     }
     results.push(result);
+    if (result.checks?.some((check) => !check.pass)) crashed = true;
     console.log(`${formatResult(result)}\n`);
   }
 
