@@ -16,6 +16,7 @@ import { createSystemSlice } from './system-slice';
 import type { AppState } from './types';
 import { createUiSlice } from './ui-slice';
 import { createWatchSlice } from './watch-slice';
+import { createWslSlice } from './wsl-slice';
 
 export type AppStore = StoreApi<AppState>;
 
@@ -41,6 +42,7 @@ export const createAppStore = (api: Api): AppStore =>
       ...createWatchSlice(api)(...args),
       ...createAutostartSlice(api)(...args),
       ...createRecoverySlice(api)(...args),
+      ...createWslSlice(api)(...args),
       ...createActivitySlice(api)(...args),
       ...createUiSlice(...args),
 
@@ -56,6 +58,7 @@ export const createAppStore = (api: Api): AppStore =>
           ),
           subscribeSafely(() => api.onWatchStates((states) => get().receiveWatchStates(states))),
           subscribeSafely(() => api.onOpenDoctor((target) => get().openDoctor(target.port, target.protocol))),
+          subscribeSafely(() => api.onWslSync((report) => get().receiveWslSync(report))),
         ];
         void get().loadSystemInfo();
         void get().refresh();

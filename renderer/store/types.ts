@@ -25,11 +25,15 @@ import type {
   UnfinishedChange,
   WatchedPort,
   WatchState,
+  DockerView,
+  WslStatus,
+  WslSyncReport,
 } from '../../shared/model';
 import type { AppError } from '../../shared/result';
 import type {
   AddExclusionInput,
   AddRuleInput,
+  AddWslRuleInput,
   DeleteExclusionInput,
   EditRuleInput,
   ProxyRuleInput,
@@ -46,13 +50,17 @@ export type RuleChangeKind =
   'add-rule' | 'edit-rule' | 'delete-rules' | 'reset-rules' | 'import-rules' | 'restore-backup' | 'start-iphlpsvc';
 /** Ending a process (taskkill); it reports a KillReport. */
 export type ProcessChangeKind = 'kill';
+/** Re-sync now: every rule that follows a WSL distro pointed at its current address; a WslSyncReport. */
+export type WslChangeKind = 'wsl-resync';
 /** Every change has one operation state; the main process runs them one at a time, so one running blocks all. */
-export type ChangeKind = RangeChangeKind | RuleChangeKind | ProcessChangeKind;
+export type ChangeKind = RangeChangeKind | RuleChangeKind | ProcessChangeKind | WslChangeKind;
 export type ReportOf<K extends ChangeKind> = K extends RuleChangeKind
   ? RuleChangeReport
   : K extends ProcessChangeKind
     ? KillReport
-    : ChangeReport;
+    : K extends WslChangeKind
+      ? WslSyncReport
+      : ChangeReport;
 
 export type OperationState<R = ChangeReport> =
   | { readonly status: 'idle' }
@@ -176,6 +184,30 @@ export interface RulesSlice {
   dismissReplaceQuestion(): void;
   openBackups(): void;
   closeBackups(): void;
+}
+
+export interface WslSlice {
+  /** null until read; distros, networking mode and the rules that follow a distro (by listen key). */
+  readonly wslStatus: WslStatus | null;
+  readonly wslError: AppError | null;
+  readonly wslLoading: boolean;
+  /** The last background re-sync worth telling (something moved or failed); Re-sync now keeps its report in its operation. */
+  readonly wslSync: WslSyncReport | null;
+  /** listenKey a WSL rule would replace: the main process answered `conflict`, the dialog asks before replacing. */
+  readonly wslReplaceKey: string | null;
+  /** Docker Desktop's containers; null until read. Docker absent is `available: false` with a note, not an error. */
+  readonly docker: DockerView | null;
+  readonly dockerError: AppError | null;
+  loadWslStatus(): Promise<void>;
+  loadContainers(): Promise<void>;
+  /** A rule to "WSL distro X" (the Add rule dialog's other target); shares the 'add-rule' operation. */
+  addWslRule(input: AddWslRuleInput): Promise<void>;
+  /** Re-sync now. */
+  resyncWslRules(): Promise<void>;
+  /** Pushed by the main process after a background re-sync (api.onWslSync): the rules may have moved. */
+  receiveWslSync(report: WslSyncReport): void;
+  dismissWslSync(): void;
+  dismissWslReplace(): void;
 }
 
 export interface ActivitySlice {
@@ -320,6 +352,7 @@ export type AppState = SystemSlice &
   WatchSlice &
   AutostartSlice &
   RecoverySlice &
+  WslSlice &
   ActivitySlice &
   UiSlice &
   LifecycleSlice;

@@ -13,6 +13,7 @@ import type {
   WatchedPort,
   WatchState,
   WslStatus,
+  WslSyncReport,
   ListenPortPreflight,
   ProxyRule,
   RuleChangeReport,
@@ -226,6 +227,7 @@ export interface FakeApi extends Api {
   emitTray(command: TrayCommand): void;
   emitWatchStates(states: readonly WatchState[]): void;
   emitOpenDoctor(target: WatchedPort): void;
+  emitWslSync(report: WslSyncReport): void;
   listenerCount(): number;
 }
 
@@ -244,6 +246,7 @@ export const createFakeApi = (answers: Answers = {}): FakeApi => {
   const tray = new Set<(command: TrayCommand) => void>();
   const watch = new Set<(states: readonly WatchState[]) => void>();
   const openDoctor = new Set<(target: WatchedPort) => void>();
+  const wslSync = new Set<(report: WslSyncReport) => void>();
   const calls: FakeApi['calls'] = [];
   const fake = {
     calls,
@@ -252,7 +255,8 @@ export const createFakeApi = (answers: Answers = {}): FakeApi => {
     emitTray: (command: TrayCommand) => tray.forEach((l) => l(command)),
     emitWatchStates: (states: readonly WatchState[]) => watch.forEach((l) => l(states)),
     emitOpenDoctor: (target: WatchedPort) => openDoctor.forEach((l) => l(target)),
-    listenerCount: () => activity.size + tray.size + watch.size + openDoctor.size,
+    emitWslSync: (report: WslSyncReport) => wslSync.forEach((l) => l(report)),
+    listenerCount: () => activity.size + tray.size + watch.size + openDoctor.size + wslSync.size,
     onWatchStates(listener: (states: readonly WatchState[]) => void) {
       watch.add(listener);
       return () => void watch.delete(listener);
@@ -269,8 +273,9 @@ export const createFakeApi = (answers: Answers = {}): FakeApi => {
       tray.add(listener);
       return () => void tray.delete(listener);
     },
-    onWslSync() {
-      return () => undefined;
+    onWslSync(listener: (report: WslSyncReport) => void) {
+      wslSync.add(listener);
+      return () => void wslSync.delete(listener);
     },
   } as Partial<FakeApi>;
   const defaults: Required<Answers> = {
