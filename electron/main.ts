@@ -20,6 +20,7 @@ import { notifyInterruptedChanges } from './interrupted-notifier';
 import { createWatchScheduler, type WatchScheduler } from './system/watch';
 import { createWatchNotifier } from './watch-notifier';
 import { resolveDataDir } from './data-dir';
+import { ensureDataDirAcl } from './data-dir-acl';
 import { systemRootFromKernel } from './system/run/windows-dirs';
 import { relaunchAsAdministrator } from './system/elevation/relaunch-as-administrator';
 import { createTray } from './tray';
@@ -226,6 +227,18 @@ const main = (): void => {
       systemRoot: windowsFolder?.path ?? systemRootFromKernel(),
       userDataDir: app.getPath('userData'),
     });
+    // The elevated app trusts what it reads from this folder: it must be writable by Administrators and
+    // SYSTEM only. Repaired when it is not; when that fails, Portwarden says why and does not run.
+    if (process.platform === 'win32' && !simulated) {
+      void ensureDataDirAcl(runner, dataDir).then((acl) => {
+        if (acl.ok) {
+          if (acl.repaired) appLog?.info(`Data folder ${dataDir}: access restricted to Administrators and SYSTEM.`);
+          return;
+        }
+        dialog.showErrorBox('Portwarden', acl.message);
+        app.exit(1);
+      });
+    }
     // host: the simulator's .wslconfig and Docker answers; on Windows absent, so the real reads are used.
     const services = createAppServices({ dataDir, probe, ...(host ? { host } : {}) });
     appLog = services.appLog;

@@ -16,6 +16,8 @@ export const SYSTEM_COMMANDS = [
   'schtasks',
   // WSL distros and their addresses (electron/system/wsl); prints UTF-16LE, see console-encoding.ts.
   'wsl',
+  // The data folder's ACL: read at start, repaired by well-known SIDs (electron/data-dir-acl.ts).
+  'icacls',
 ] as const;
 export type SystemCommand = (typeof SYSTEM_COMMANDS)[number];
 

@@ -14,6 +14,7 @@ import type { Machine } from './state';
 import { runTasklist, runTaskkill } from './tasks';
 import { textsFor } from './texts';
 import { runWsl } from './wsl';
+import { runIcacls } from './icacls';
 
 /** `readFile`: the host's file reader, for the one command that reads a file (`schtasks /Create /XML`). */
 export const executeCommand = (
@@ -42,6 +43,8 @@ export const executeCommand = (
       return runSchtasks(machine, texts, args, readFile);
     case 'wsl':
       return runWsl(machine, args);
+    case 'icacls':
+      return runIcacls(machine, args);
     default:
       return stderrOf(1, [`ERROR: ${texts.fileNotFound}`]);
   }

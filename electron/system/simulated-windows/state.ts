@@ -79,6 +79,14 @@ export interface SimSocket {
 export type PortProxyType = 'v4tov4' | 'v4tov6' | 'v6tov4' | 'v6tov6';
 export const PORTPROXY_TYPES: readonly PortProxyType[] = ['v4tov4', 'v4tov6', 'v6tov4', 'v6tov6'];
 
+/** One access rule as icacls prints it: `BUILTIN\Users:(I)(OI)(CI)(RX)`. */
+export interface SimAce {
+  principal: string;
+  /** `(OI)(CI)(F)`, `(RX)`, ... */
+  rights: string;
+  inherited: boolean;
+}
+
 export interface SimFirewallRule {
   name: string;
   dir: 'in' | 'out';
@@ -136,6 +144,10 @@ export interface Machine {
   nextPid: number;
   /** Task Scheduler tasks (schtasks.ts); documents from before this field read as none. */
   scheduledTasks: SimScheduledTask[];
+  /** Folder ACLs for icacls.ts, keyed by lower-case path; absent: no folder is known. */
+  acls?: Record<string, SimAce[]>;
+  /** Folder owners, keyed like acls (icacls /setowner). */
+  aclOwners?: Record<string, string>;
   /** WSL (wsl.ts): installed distros, the VM and the interactive user's .wslconfig; absent: no WSL. */
   wsl?: SimWsl;
   /** Docker Desktop's engine (docker.ts), answered on its named pipe; absent: Docker not installed. */
