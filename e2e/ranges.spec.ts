@@ -55,9 +55,11 @@ test.describe('excluded port ranges', () => {
     await dialog.getByRole('button', { name: 'Stop WinNAT and protect' }).click();
     await expect.poll(() => dialog.getByTestId('change-report').getAttribute('data-outcome')).toBe('applied');
     await screenshot(page, 'protect-done');
+    // Protect covers both IP versions by default (WinNAT reserves in both, Docker binds both).
     expect(mutatingCommands(app)).toEqual([
       'net stop winnat',
       'netsh interface ipv4 add excludedportrange protocol=tcp startport=8065 numberofports=1 store=persistent',
+      'netsh interface ipv6 add excludedportrange protocol=tcp startport=8065 numberofports=1 store=persistent',
       'net start winnat',
     ]);
     await dialog.getByRole('button', { name: 'Close' }).click();
