@@ -58,6 +58,8 @@ export interface SimProcess {
   services: string[];
   /** SYSTEM processes can only be killed elevated; taskkill refuses pid 0 and 4 always. */
   owner: 'system' | 'user';
+  /** The token's account as `tasklist /v` shows it; default NT AUTHORITY\SYSTEM or DEVBOX\dev by owner. */
+  user?: string;
   sessionName: 'Services' | 'Console';
   memKb: number;
 }

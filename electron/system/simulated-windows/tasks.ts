@@ -30,6 +30,8 @@ const filterOf = (args: readonly string[]): ((p: SimProcess) => boolean) => {
 
 export const runTasklist = (machine: Machine, texts: Texts, args: readonly string[]): SimOutput => {
   const withServices = hasFlag(args, '/svc');
+  // /v adds Status, User Name, CPU Time and Window Title; the user is the process token's account.
+  const verbose = hasFlag(args, '/v');
   const processes = machine.processes.filter(filterOf(args));
   if (processes.length === 0) return stdoutOf(0, [texts.noTasks]);
   const header = withServices
@@ -38,7 +40,16 @@ export const runTasklist = (machine: Machine, texts: Texts, args: readonly strin
   const rows = processes.map((p) =>
     withServices
       ? csv([p.image, String(p.pid), p.services.length > 0 ? p.services.join(',') : 'N/A'])
-      : csv([p.image, String(p.pid), p.sessionName, p.sessionName === 'Services' ? '0' : '1', memory(p.memKb)]),
+      : csv([
+          p.image,
+          String(p.pid),
+          p.sessionName,
+          p.sessionName === 'Services' ? '0' : '1',
+          memory(p.memKb),
+          ...(verbose
+            ? ['Running', p.user ?? (p.owner === 'system' ? 'NT AUTHORITY\\SYSTEM' : 'DEVBOX\\dev'), '0:00:01', 'N/A']
+            : []),
+        ]),
   );
   return stdoutOf(0, hasFlag(args, '/nh') ? rows : [csv(header), ...rows]);
 };
