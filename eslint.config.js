@@ -10,14 +10,18 @@ import sdl from '@microsoft/eslint-plugin-sdl';
 const restrictElectron = (allowed) => ({
   name: 'electron',
   importNames: ['ipcRenderer', 'ipcMain'].filter((n) => !allowed.includes(n)),
-  message: 'Only electron/preload.ts may import ipcRenderer and only electron/ipc.ts may import ipcMain (docs/architecture.md §7).',
+  message:
+    'Only electron/preload.ts may import ipcRenderer and only electron/ipc.ts may import ipcMain (docs/architecture.md §7).',
 });
 const processSpawning = [
-  { name: 'execa', message: 'Only electron/system/run/windows-runner.ts may spawn processes (docs/architecture.md §3).' },
-  { name: 'child_process', message: 'Only electron/system/run/windows-runner.ts may spawn processes (docs/architecture.md §3).' },
+  { name: 'execa', message: 'Only electron/system/run/spawn-pinned.ts may spawn processes (docs/architecture.md §3).' },
+  {
+    name: 'child_process',
+    message: 'Only electron/system/run/spawn-pinned.ts may spawn processes (docs/architecture.md §3).',
+  },
   {
     name: 'node:child_process',
-    message: 'Only electron/system/run/windows-runner.ts may spawn processes (docs/architecture.md §3).',
+    message: 'Only electron/system/run/spawn-pinned.ts may spawn processes (docs/architecture.md §3).',
   },
 ];
 const boundary = (electronAllowed = [], spawnAllowed = false) => ({
@@ -35,7 +39,12 @@ const boundary = (electronAllowed = [], spawnAllowed = false) => ({
 // `typescript` entry is an alias of `react` in 1.1.0, so the configs are picked one by one.
 const shipped = ['electron/**/*.ts', 'renderer/**/*.{ts,tsx}', 'shared/**/*.ts'];
 const sdlConfigs = ['common', 'electron', 'node', 'react'].flatMap((name) =>
-  sdl.configs[name].map((c) => ({ ...c, name: `sdl/${name}`, files: shipped, ignores: ['**/*.test.{ts,tsx}', '**/*.win32-test.ts'] })),
+  sdl.configs[name].map((c) => ({
+    ...c,
+    name: `sdl/${name}`,
+    files: shipped,
+    ignores: ['**/*.test.{ts,tsx}', '**/*.win32-test.ts'],
+  })),
 );
 
 export default tseslint.config(
@@ -60,10 +69,13 @@ export default tseslint.config(
   ...sdlConfigs,
   { files: ['electron/preload.ts'], rules: boundary(['ipcRenderer']) },
   { files: ['electron/ipc.ts'], rules: boundary(['ipcMain']) },
-  { files: ['electron/system/run/windows-runner.ts'], rules: boundary([], true) },
+  { files: ['electron/system/run/spawn-pinned.ts'], rules: boundary([], true) },
   // Tests and scripts may spawn (the start script runs electron-vite; tests run scripts); they never ship.
   // *.win32-test.ts are the Win32 tier's node:test files (scripts/win32/run-tier.mjs runs them under Wine).
-  { files: ['**/*.test.ts', '**/*.win32-test.ts', 'scripts/**', 'test/**', 'e2e/**'], rules: boundary(['ipcRenderer', 'ipcMain'], true) },
+  {
+    files: ['**/*.test.ts', '**/*.win32-test.ts', 'scripts/**', 'test/**', 'e2e/**'],
+    rules: boundary(['ipcRenderer', 'ipcMain'], true),
+  },
   {
     files: ['shared/**/*.ts'],
     ignores: ['shared/**/*.test.ts'],

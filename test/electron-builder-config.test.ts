@@ -20,6 +20,7 @@ interface BuilderConfig {
   files: string[];
   extraResources: Array<{ from: string; to: string }>;
   asar: boolean;
+  asarUnpack: string[];
   win: { target: Array<{ target: string; arch: string[] }>; icon: string; requestedExecutionLevel: string };
   nsis: { perMachine: boolean; oneClick: boolean; allowElevation: boolean; include: string };
   electronFuses: Record<string, boolean>;

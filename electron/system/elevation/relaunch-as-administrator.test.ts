@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { relaunchAsAdministrator, type RelaunchContext } from './relaunch-as-administrator';
-import { launchElevated, type ExecaFunction, type SpawnOptions } from '../run/windows-runner';
+import type { ExecaFunction, SpawnOptions } from '../run/spawn-pinned';
+import { launchElevated } from './launch-elevated';
 
 const context = (overrides: Partial<RelaunchContext> = {}) => {
   const events: string[] = [];

@@ -3,7 +3,7 @@
  * itself; a dev run is started from a terminal, which is where elevation has to come from.
  */
 import { err, ok, type Result } from '../../../shared/result';
-import { launchElevated } from '../run/windows-runner';
+import { launchElevated } from './launch-elevated';
 
 export interface RelaunchContext {
   readonly platform: string;
