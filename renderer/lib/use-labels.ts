@@ -57,6 +57,9 @@ const KNOWN_STEPS = [
   'check-process',
   'taskkill',
   'verify',
+  'wsl-forget',
+  'wsl-address',
+  'wsl-move',
 ] as const;
 /** The rule service names the way back after the step it undoes: `rollback-delete-rule`. */
 const ROLLBACK_PREFIX = 'rollback-';

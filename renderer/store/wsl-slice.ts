@@ -97,6 +97,10 @@ export const createWslSlice =
           // A rule already listens there: ask (the dialog's confirm becomes "Replace it"), never replace silently.
           set({ wslReplaceKey: key });
           setOperation(set, 'add-rule', IDLE);
+        } else if (result && !result.ok && result.error.code === 'invalid-input' && result.error.detail === undefined) {
+          // Refused by main on what only main knows (the distro is not installed): its sentence names the
+          // distro and the installed ones, so the dialog shows it under the translated summary.
+          setOperation(set, 'add-rule', { status: 'failed', error: { ...result.error, detail: result.error.message } });
         }
       },
 

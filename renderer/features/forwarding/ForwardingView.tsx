@@ -1,13 +1,14 @@
 import { Body1, Caption1, Card, Field, Input, Subtitle1, makeStyles, tokens } from '@fluentui/react-components';
 import { Filter20Regular } from '@fluentui/react-icons';
 import type { RowSelectionState } from '@tanstack/react-table';
-import { useMemo, useState, type Ref } from 'react';
+import { useEffect, useMemo, useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { listenKey } from '../../../shared/proxy-rules';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { ruleMatches } from '../../lib/rules';
 import { changeBlock } from '../../store/selectors';
 import { useAppStore } from '../../store/store-context';
+import { WslPanel } from '../wsl/WslPanel';
 import { EditConflictDialog } from './EditConflictDialog';
 import { IpHelperBar } from './IpHelperBar';
 import { RulesTable } from './RulesTable';
@@ -36,7 +37,14 @@ export const ForwardingView = ({ searchRef }: { searchRef: Ref<HTMLInputElement>
   const stopEditing = useAppStore((s) => s.stopEditing);
   const openDialog = useAppStore((s) => s.openDialog);
   const blocked = useAppStore((s) => changeBlock(s) !== null);
+  const rulesLoading = useAppStore((s) => s.rulesLoading);
+  const loadWslStatus = useAppStore((s) => s.loadWslStatus);
   const [filter, setFilter] = useState('');
+
+  // Which rule follows which distro moves with the rules: read WSL on arrival and after every rules read (F5).
+  useEffect(() => {
+    if (!rulesLoading) void loadWslStatus();
+  }, [rulesLoading, loadWslStatus]);
   const [selection, setSelection] = useState<RowSelectionState>({});
 
   const rules = useMemo(() => rulesView?.rules ?? [], [rulesView]);
@@ -66,6 +74,7 @@ export const ForwardingView = ({ searchRef }: { searchRef: Ref<HTMLInputElement>
   return (
     <section className={styles.section} aria-labelledby="rules-title" data-testid="forwarding-view">
       <IpHelperBar />
+      <WslPanel />
       <Card className={styles.card}>
         <div className={styles.head}>
           <Subtitle1 as="h2" id="rules-title" className={styles.title}>

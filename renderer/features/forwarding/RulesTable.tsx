@@ -35,6 +35,7 @@ import { ruleStatus, type RuleTone } from '../../lib/rule-status';
 import { listenEndpoint, ruleMatches, toProxyRule } from '../../lib/rules';
 import { changeBlock } from '../../store/selectors';
 import { useAppStore } from '../../store/store-context';
+import { ConnectAddressCell } from '../wsl/WslTargetCell';
 import { RuleEditRow } from './RuleEditRow';
 import { RuleStatusCell } from './RuleStatusCell';
 
@@ -98,7 +99,11 @@ export const RulesTable = ({ rules, filter, selection, onSelectionChange, onDele
       column.accessor('type', { header: () => t('rules.type') }),
       column.accessor('listenAddress', { header: () => t('rules.listenAddress') }),
       column.accessor('listenPort', { header: () => t('rules.listenPort') }),
-      column.accessor('connectAddress', { header: () => t('rules.connectAddress') }),
+      // A rule that follows a WSL distro names it ("Ubuntu (172.x) · moved 5 min. ago"); sorting stays by address.
+      column.accessor('connectAddress', {
+        header: () => t('rules.connectAddress'),
+        cell: ({ row }) => <ConnectAddressCell rule={row.original} />,
+      }),
       column.accessor('connectPort', { header: () => t('rules.connectPort') }),
       // Firewall truth: any enabled inbound allow rule for the port (ours or the user's), named in the
       // tooltip; "Unknown" when the firewall could not be read, never a guessed "No".
