@@ -13,6 +13,8 @@ import { describeCause } from '../../lib/cause-wording';
 import { criticalServiceOf } from '../../../shared/system-owners';
 import { fixesFor, type DoctorFix } from '../../lib/doctor-fixes';
 import { killRefusal } from '../../lib/owners';
+import { useAppStore } from '../../store/store-context';
+import { containersFor } from '../wsl/wsl-view';
 import { FixButton } from './FixButton';
 
 const useStyles = makeStyles({
@@ -84,6 +86,9 @@ export const CauseCard = ({
   const fixes = fixesFor(cause, port, all).filter((fix) => !skip(fix));
   const refusal = cause.kind === 'owned' ? killRefusal(cause.endpoint) : null;
   const noKill = refusal === 'no-process' ? null : refusal;
+  // Docker's published port names its container: "redis-cache (6379→6379/tcp)".
+  const docker = useAppStore((s) => s.docker);
+  const containers = cause.kind === 'owned' ? containersFor(cause.endpoint, docker) : [];
   return (
     <li
       className={mergeClasses(styles.card, styles[tone])}
@@ -100,6 +105,11 @@ export const CauseCard = ({
           {t(TITLES[tone])}
         </Subtitle2>
         <Body1 className={styles.text}>{describeCause(t, cause, port, all)}</Body1>
+        {containers.length > 0 ? (
+          <Body1 className={styles.text} data-testid="doctor-container">
+            {t('docker.publishes', { containers: containers.join(', ') })}
+          </Body1>
+        ) : null}
         {cause.kind === 'dynamic-range' ? <Caption1 className={styles.note}>{t('doctor.dynamicNote')}</Caption1> : null}
         {noKill ? (
           <Caption1 className={styles.note} data-testid="doctor-no-kill">

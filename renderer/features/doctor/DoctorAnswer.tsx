@@ -4,6 +4,9 @@ import { useTranslation } from 'react-i18next';
 import type { DoctorReport } from '../../../shared/model';
 import { fixesFor, type DoctorFix } from '../../lib/doctor-fixes';
 import { portStatus } from '../../../shared/port-verdict';
+import { useEffect } from 'react';
+import { useAppStore } from '../../store/store-context';
+import { MirroredCauseCard } from '../wsl/MirroredCauseCard';
 import { CauseCard } from './CauseCard';
 
 const useStyles = makeStyles({
@@ -44,6 +47,18 @@ export const DoctorAnswer = ({ report }: { report: DoctorReport }) => {
   // The same word the watch list and the tray show (shared/port-verdict.ts).
   const status = portStatus(report);
   const usable = status === 'free' || status === 'protected';
+  const wslStatus = useAppStore((s) => s.wslStatus);
+  const mirrored = wslStatus?.networking.mode === 'mirrored' ? wslStatus : null;
+  const loadWslStatus = useAppStore((s) => s.loadWslStatus);
+  const loadContainers = useAppStore((s) => s.loadContainers);
+  const dockerOwned = report.causes.some(
+    (cause) => cause.kind === 'owned' && (cause.endpoint.owner === 'docker' || cause.endpoint.owner === 'wsl-relay'),
+  );
+  // Each answer reads WSL's mode (mirrored shares the port space) and, for Docker's ports, the containers.
+  useEffect(() => {
+    void loadWslStatus();
+    if (dockerOwned) void loadContainers();
+  }, [report.checkedAt, dockerOwned, loadWslStatus, loadContainers]);
   return (
     <div className={styles.root}>
       <div className={styles.head}>
@@ -72,7 +87,7 @@ export const DoctorAnswer = ({ report }: { report: DoctorReport }) => {
           </Caption1>
         </div>
       ) : null}
-      {report.causes.length === 0 ? null : (
+      {report.causes.length === 0 && mirrored === null ? null : (
         <ul className={styles.list}>
           {report.causes.map((cause, index) => (
             <CauseCard
@@ -83,6 +98,7 @@ export const DoctorAnswer = ({ report }: { report: DoctorReport }) => {
               skip={(fix) => onceOnly(fix) && firstCauseWith(report, fix.kind) !== index}
             />
           ))}
+          {mirrored ? <MirroredCauseCard report={report} status={mirrored} /> : null}
         </ul>
       )}
     </div>

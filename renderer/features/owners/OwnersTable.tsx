@@ -14,7 +14,7 @@ import {
   type SortingState,
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Endpoint } from '../../../shared/model';
 import { ChangeButton } from '../../components/ChangeButton';
@@ -32,6 +32,7 @@ import {
   type OwnerRow,
 } from '../../lib/owners-rows';
 import { useAppStore } from '../../store/store-context';
+import { containersFor } from '../wsl/wsl-view';
 
 /** Fixed, so the virtualizer never measures: 20,000 rows scroll at the cost of the ~30 on screen. */
 export const OWNER_ROW_HEIGHT = 36;
@@ -145,11 +146,35 @@ export const OwnersTable = ({ endpoints, added = NONE, removed = NO_ROWS, filter
   const scrollRef = useRef<HTMLDivElement>(null);
   const [sorting, setSorting] = useState<SortingState>([{ id: 'localPort', desc: false }]);
   const [rowFilter] = useState(createOwnersFilter);
+  const docker = useAppStore((s) => s.docker);
+  const loadContainers = useAppStore((s) => s.loadContainers);
+
+  // Docker's published ports (com.docker.backend.exe, vpnkit, wslrelay.exe) name their container; read
+  // the containers again only when that set of ports changes, not at every refresh.
+  const dockerPorts = useMemo(
+    () =>
+      [
+        ...new Set(
+          endpoints
+            .filter((e) => e.owner === 'docker' || e.owner === 'wsl-relay')
+            .map((e) => `${e.protocol}/${e.localPort}`),
+        ),
+      ]
+        .sort()
+        .join(' '),
+    [endpoints],
+  );
+  useEffect(() => {
+    if (dockerPorts !== '') void loadContainers();
+  }, [dockerPorts, loadContainers]);
 
   // Explanations, search texts and cells are worked out once per data change, not per keystroke or render.
   const data = useMemo(
-    () => buildOwnerRows(endpoints, removed, added, (endpoint) => ownerExplanation(t, endpoint)),
-    [endpoints, removed, added, t],
+    () =>
+      buildOwnerRows(endpoints, removed, added, (endpoint) =>
+        [ownerExplanation(t, endpoint), ...containersFor(endpoint, docker)].filter(Boolean).join(' · '),
+      ),
+    [endpoints, removed, added, t, docker],
   );
   const order = useMemo(() => sortedOrder(data, sorting), [data, sorting]);
   const visible = useMemo(() => rowFilter.apply(data, order, filter), [rowFilter, data, order, filter]);
@@ -199,6 +224,10 @@ export const OwnersTable = ({ endpoints, added = NONE, removed = NO_ROWS, filter
     <>
       <Caption1 className={styles.status} role="status" data-testid="owners-count">
         {filter.trim() === '' ? t('owners.count', { count: total }) : t('owners.summary', { shown, total })}
+        {/* Docker absent or unreadable is a note: the ports are still explained, only not named. */}
+        {dockerPorts !== '' && docker !== null && !docker.available
+          ? ` · ${t('docker.absent', { note: docker.note ?? '' })}`
+          : null}
       </Caption1>
       <div
         ref={scrollRef}
