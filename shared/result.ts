@@ -46,3 +46,6 @@ export const err = (
   ok: false,
   error: { code, message, ...extra },
 });
+
+/** The text of anything thrown: an Error's message, anything else as a string. */
+export const messageOf = (thrown: unknown): string => (thrown instanceof Error ? thrown.message : String(thrown));

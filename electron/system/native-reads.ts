@@ -7,6 +7,7 @@
  */
 import type { Operation } from './activity-log';
 import type { NativeWindows } from './native';
+import { messageOf } from '../../shared/result';
 
 export const readNatively = <T>(
   op: Operation,
@@ -17,7 +18,7 @@ export const readNatively = <T>(
   try {
     return { value: read(op.native) };
   } catch (error) {
-    op.nativeFailed(what, error instanceof Error ? error.message : String(error));
+    op.nativeFailed(what, messageOf(error));
     return null;
   }
 };

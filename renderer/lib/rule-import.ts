@@ -6,6 +6,7 @@
  */
 import type { ProxyRule } from '../../shared/model';
 import { fieldIssues, proxyRuleInputSchema } from '../../shared/validate';
+import { messageOf } from '../../shared/result';
 
 /** The main process takes at most this many rules per import (importRulesSchema). */
 export const IMPORT_LIMIT = 1000;
@@ -43,7 +44,7 @@ export const readImportRows = (text: string): RowsRead => {
   try {
     data = JSON.parse(text);
   } catch (error) {
-    return { ok: false, problem: 'json', detail: error instanceof Error ? error.message : String(error) };
+    return { ok: false, problem: 'json', detail: messageOf(error) };
   }
   const rows = Array.isArray(data) ? data : isRecord(data) && Array.isArray(data.rules) ? data.rules : null;
   if (rows === null) return { ok: false, problem: 'shape' };

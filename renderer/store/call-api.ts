@@ -3,6 +3,7 @@
  * (preload missing, socket closed in the harness) rejects or throws, and an action must never throw.
  */
 import type { AppError, Result } from '../../shared/result';
+import { messageOf } from '../../shared/result';
 
 export const callApi = async <T>(call: () => Promise<Result<T>>): Promise<Result<T>> => {
   try {
@@ -12,7 +13,7 @@ export const callApi = async <T>(call: () => Promise<Result<T>>): Promise<Result
   } catch (thrown) {
     return {
       ok: false,
-      error: { code: 'internal', message: thrown instanceof Error ? thrown.message : String(thrown) },
+      error: { code: 'internal', message: messageOf(thrown) },
     };
   }
 };

@@ -8,7 +8,7 @@
  * task) reads as enabled but needing repair, and enabling again replaces it.
  */
 import type { AutostartState } from '../../../shared/model';
-import { err, ok, type Result } from '../../../shared/result';
+import { err, ok, type Result, messageOf } from '../../../shared/result';
 import type { Operation } from '../activity-log';
 import { AUTOSTART_ARGUMENTS, autostartTaskProblems, buildAutostartTaskXml, encodeTaskXml } from './task-xml';
 import { isSafePathText, removeTaskDefinition, taskDefinitionPath, writeTaskDefinition } from './task-file';
@@ -66,7 +66,7 @@ const createFromDefinition = async (op: Operation, host: AutostartHost, file: st
     return ok(describeRun(await op.run(createAutostartTask(file), { timeoutMs: SCHTASKS_TIMEOUT_MS })));
   } catch (error) {
     return err('not-applied', 'The Start with Windows task definition could not be written.', {
-      detail: error instanceof Error ? error.message : String(error),
+      detail: messageOf(error),
     });
   } finally {
     await removeTaskDefinition(file);

@@ -5,7 +5,7 @@
  * finish / roll back choice instead of the app guessing.
  */
 import type { JournalIntent, Outcome } from '../../../shared/model';
-import { err, ok, type Result } from '../../../shared/result';
+import { err, ok, type Result, messageOf } from '../../../shared/result';
 import type { Operation } from '../activity-log';
 import type { Journal } from './store';
 
@@ -21,7 +21,7 @@ export const journaled = async <R extends { readonly outcome: Outcome }>(
   } catch (error) {
     // Write-ahead means exactly this: no journal entry, no change.
     return err('command-failed', 'Could not write the change journal, so nothing was changed.', {
-      detail: error instanceof Error ? error.message : String(error),
+      detail: messageOf(error),
     });
   }
   const report = await change();

@@ -12,7 +12,7 @@ import type {
   Snapshot,
   UnfinishedChange,
 } from '../../../shared/model';
-import { err, ok, type Result } from '../../../shared/result';
+import { err, ok, type Result, messageOf } from '../../../shared/result';
 import type { Operation } from '../activity-log';
 import { readRuleState, type RuleState } from '../portproxy/read';
 import { readSnapshot } from '../state-reader';
@@ -69,7 +69,7 @@ const listEntries = async (journal: Journal): Promise<Result<readonly JournalEnt
     return ok(await journal.list());
   } catch (error) {
     return err('command-failed', 'Could not read the change journal.', {
-      detail: error instanceof Error ? error.message : String(error),
+      detail: messageOf(error),
     });
   }
 };
@@ -101,7 +101,7 @@ export const resolveUnfinishedChange = async (
     entry = await deps.journal.read(id);
   } catch (error) {
     return err('command-failed', 'Could not read the change journal.', {
-      detail: error instanceof Error ? error.message : String(error),
+      detail: messageOf(error),
     });
   }
   if (!entry) return err('not-found', 'That interrupted change is no longer in the journal (it was already resolved).');

@@ -22,6 +22,7 @@ import type { TcpConnection } from './encode-tcp-row';
 import { loadKoffi, type Koffi } from './koffi-loader';
 import { createNativeWindows, type NativeProcess } from './native-windows';
 import { loadWin32Api } from './win32-api';
+import { messageOf } from '../../../shared/result';
 
 export { NativeReadError } from './native-read-error';
 export type { NativeProcess } from './native-windows';
@@ -79,6 +80,6 @@ export const openNativeWindows = (options: OpenNativeWindowsOptions = {}): Nativ
     const koffi = (options.loadKoffi ?? loadKoffi)();
     return createNativeWindows(loadWin32Api(koffi));
   } catch (error) {
-    return unavailable(`native layer failed to load: ${error instanceof Error ? error.message : String(error)}`);
+    return unavailable(`native layer failed to load: ${messageOf(error)}`);
   }
 };

@@ -3,7 +3,7 @@
  * service uses so a watch check runs each command once for the whole list.
  */
 import type { DoctorReport, WatchedPort } from '../../../shared/model';
-import { err, ok } from '../../../shared/result';
+import { err, ok, messageOf } from '../../../shared/result';
 import type { Operation } from '../activity-log';
 import { diagnosePorts } from './doctor';
 import { killProcess } from './kill';
@@ -20,7 +20,7 @@ export interface PortsServiceDeps {
 }
 
 const internal = (what: string, error: unknown) =>
-  err('internal', `${what} failed unexpectedly.`, { detail: error instanceof Error ? error.message : String(error) });
+  err('internal', `${what} failed unexpectedly.`, { detail: messageOf(error) });
 
 export const createPortsService = (deps: PortsServiceDeps = {}): PortsService & PortDoctor => {
   const now = deps.now ?? (() => new Date());

@@ -3,7 +3,7 @@
  * FIRST: when it cannot be written, nothing runs.
  */
 import type { BackupInfo, ProxyRule } from '../../../shared/model';
-import { err, ok, type Result } from '../../../shared/result';
+import { err, ok, type Result, messageOf } from '../../../shared/result';
 import type { RuleState } from './read';
 import type { BackupRule, BackupStore } from './types';
 
@@ -27,7 +27,7 @@ export const writeBackup = async (
     return ok(await backups.write(reason, backupRulesOf(state.rules, state.firewall)));
   } catch (error) {
     return err('not-applied', 'Could not write the backup of the rules, so nothing was changed.', {
-      detail: error instanceof Error ? error.message : String(error),
+      detail: messageOf(error),
     });
   }
 };

@@ -6,7 +6,7 @@
  */
 import type { BackupInfo, ProxyRule, RuleChangeReport, StepReport } from '../../../shared/model';
 import { isEmptyPlan, listenKey, planRuleSet, sameRule } from '../../../shared/proxy-rules';
-import { err, ok, type Result } from '../../../shared/result';
+import { err, ok, type Result, messageOf } from '../../../shared/result';
 import type { ImportRules } from '../../../shared/validate';
 import type { Operation } from '../activity-log';
 import { step } from '../change-report';
@@ -164,7 +164,7 @@ export const restoreBackup = async (
     recorded = await backups.read(id);
   } catch (error) {
     return err('command-failed', 'Could not read the backup.', {
-      detail: error instanceof Error ? error.message : String(error),
+      detail: messageOf(error),
     });
   }
   if (!recorded) return err('not-found', `There is no valid backup ${id}.`);

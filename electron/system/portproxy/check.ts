@@ -16,7 +16,7 @@ import type {
 } from '../../../shared/model';
 import { addressKind } from '../../../shared/addresses';
 import { listenKey } from '../../../shared/proxy-rules';
-import { err, ok, type Result } from '../../../shared/result';
+import { err, ok, type Result, messageOf } from '../../../shared/result';
 import type { Operation } from '../activity-log';
 import { describeRun } from '../change-report';
 import { parseNetstat, parseTasklist, type ParsedNetstatEntry, type ParsedProcess } from '../parse';
@@ -149,7 +149,7 @@ const targetCheck = async (probe: TcpProbe, rule: ProxyRule): Promise<RuleCheck[
     return { state: answer.answered ? 'ok' : 'problem', detail: answer.detail, ms: answer.ms };
   } catch (error) {
     // The probe promises not to throw; a broken one must still not sink the other answers.
-    return { state: 'unknown', detail: error instanceof Error ? error.message : String(error) };
+    return { state: 'unknown', detail: messageOf(error) };
   }
 };
 

@@ -5,7 +5,7 @@
  * rules), check.ts (does a rule work, what is in the way), backups.ts + backup-store.ts.
  * Mutations arrive already serialized by the app's mutation queue and gated on elevation (router.ts).
  */
-import { err, ok } from '../../../shared/result';
+import { err, ok, messageOf } from '../../../shared/result';
 import { checkRules, preflightRule } from './check';
 import { exportRules } from './export-rules';
 import { startIpHelper } from './ip-helper';
@@ -43,7 +43,7 @@ export const createRuleService = (deps: RuleServiceDeps): RuleService => {
         return ok(await backups.list());
       } catch (error) {
         return err('command-failed', 'Could not list the rule backups.', {
-          detail: error instanceof Error ? error.message : String(error),
+          detail: messageOf(error),
         });
       }
     },

@@ -5,6 +5,7 @@
  */
 import { connect } from 'node:net';
 import type { TcpProbe } from './types';
+import { messageOf } from '../../../shared/result';
 
 export const createSocketProbe = (): TcpProbe => ({
   probe: (host, port, timeoutMs) =>
@@ -27,7 +28,7 @@ export const createSocketProbe = (): TcpProbe => ({
         socket.once('error', (error: NodeJS.ErrnoException) => finish(false, error.code ?? error.message));
       } catch (error) {
         // connect() throws synchronously only for invalid options (a bad port); report, never throw.
-        finish(false, error instanceof Error ? error.message : String(error));
+        finish(false, messageOf(error));
       }
     }),
 });

@@ -15,6 +15,7 @@
  * folder from the same rule's known-folder answer.
  */
 import { realpathSync } from 'node:fs';
+import { messageOf } from '../../../shared/result';
 
 export const DEFAULT_SYSTEM_ROOT = 'C:\\Windows';
 
@@ -57,8 +58,6 @@ const plainLocalPath = (candidate: string): string | null => {
   const checked = resolveSystemRoot({ SystemRoot: candidate });
   return checked.toLowerCase() === candidate.replace(/\\$/, '').toLowerCase() ? checked : null;
 };
-
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
  * The Windows folder, from the most direct source that answers: the native layer's

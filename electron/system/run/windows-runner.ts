@@ -16,6 +16,7 @@ import { decodeCommandOutput } from './console-encoding';
 import { parseOemCodePage } from '../parse';
 import { DEFAULT_SYSTEM_ROOT, resolveSystemRoot } from './windows-dirs';
 import { minimalEnvironment, pinnedOptions, realExeca, trustedEnvironment, type ExecaFunction } from './spawn-pinned';
+import { messageOf } from '../../../shared/result';
 
 // Re-exported for the runner's tests and callers that already import them from here.
 export { DEFAULT_SYSTEM_ROOT, resolveSystemRoot };
@@ -39,8 +40,6 @@ const outputText = (value: unknown, decode: (bytes: Uint8Array) => string): stri
   if (value instanceof Uint8Array) return decode(value);
   return typeof value === 'string' ? value : '';
 };
-
-const errorMessage = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 const asciiText = (bytes: Uint8Array): string =>
   Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
@@ -78,7 +77,7 @@ export const createWindowsRunner = (options: WindowsRunnerOptions = {}): Command
         timedOut,
       };
     } catch (error) {
-      return { exitCode: null, stdout: '', stderr: errorMessage(error), timedOut: false };
+      return { exitCode: null, stdout: '', stderr: messageOf(error), timedOut: false };
     }
   };
 

@@ -9,6 +9,7 @@
 import type { TcpProbe } from '../portproxy/types';
 import { effectiveSockets } from './sockets';
 import type { Machine, SimRemoteHost } from './state';
+import { messageOf } from '../../../shared/result';
 
 export interface SimProbeOptions {
   /**
@@ -144,7 +145,7 @@ export const createSimProbe = (machine: Machine, options: SimProbeOptions = {}):
         return {
           answered: false,
           ms: 0,
-          detail: `simulator error: ${error instanceof Error ? error.message : String(error)}`,
+          detail: `simulator error: ${messageOf(error)}`,
         };
       }
     },

@@ -22,6 +22,7 @@ import type { SimOutput } from './output';
 import type { SimReadFile } from './schtasks';
 import { cloneMachine, type Machine } from './state';
 import { textsFor } from './texts';
+import { messageOf } from '../../../shared/result';
 
 /**
  * 'no-effect': the command answers exit 0 with its usual success text, but nothing changes (a service
@@ -153,7 +154,7 @@ export const createSimRunner = (machine: Machine, options: SimRunnerOptions = {}
       return {
         exitCode: 1,
         stdout: '',
-        stderr: `simulator error: ${error instanceof Error ? error.message : String(error)}\r\n`,
+        stderr: `simulator error: ${messageOf(error)}\r\n`,
       };
     }
     if (JSON.stringify(draft) !== JSON.stringify(before)) {

@@ -11,6 +11,7 @@ import { watchedPortsSchema } from '../../../shared/validate';
 import type { WatchConfigStore } from '../owners/types';
 import { writeFileAtomic } from './atomic-file';
 import { isMissingFile } from '../stored-json';
+import { messageOf } from '../../../shared/result';
 
 const fileSchema = watchedPortsSchema.safeExtend({ version: z.literal(1) });
 
@@ -29,8 +30,7 @@ export const createWatchConfigStore = (file: string, options: WatchConfigStoreOp
       try {
         text = await readFile(file, 'utf8');
       } catch (error) {
-        if (!isMissingFile(error))
-          log(`watched ports: cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
+        if (!isMissingFile(error)) log(`watched ports: cannot read ${file}: ${messageOf(error)}`);
         return [];
       }
       let data: unknown;

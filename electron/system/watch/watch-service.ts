@@ -8,7 +8,7 @@
  * and neither is 'unknown' (a read that failed says nothing about the port).
  */
 import type { WatchedPort, WatchState } from '../../../shared/model';
-import { err, ok } from '../../../shared/result';
+import { err, ok, messageOf } from '../../../shared/result';
 import type { Operation } from '../activity-log';
 import type { PortDoctor } from '../owners/ports-service';
 import type { PortsService, WatchConfigStore, WatchService } from '../owners/types';
@@ -67,7 +67,7 @@ export const createWatchService = (deps: WatchServiceDeps): WatchService => {
       try {
         states = (await deps.ports.diagnosePorts(op, watched)).map(watchStateOf);
       } catch (error) {
-        states = unknownStates(watched, `check failed: ${error instanceof Error ? error.message : String(error)}`);
+        states = unknownStates(watched, `check failed: ${messageOf(error)}`);
       }
     }
     const changed = states.filter((state) => {
@@ -99,7 +99,7 @@ export const createWatchService = (deps: WatchServiceDeps): WatchService => {
         await deps.store.write(plain);
       } catch (error) {
         return err('command-failed', 'Could not save the watched ports.', {
-          detail: error instanceof Error ? error.message : String(error),
+          detail: messageOf(error),
         });
       }
       list = plain;

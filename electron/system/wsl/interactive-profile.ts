@@ -13,6 +13,7 @@ import type { CommandLine } from '../commands';
 import { parseCsvLine } from '../parse/csv-line';
 import { isMissingFile } from '../stored-json';
 import type { WslConfigSource } from './types';
+import { messageOf } from '../../../shared/result';
 
 export const PROFILE_LIST_KEY = 'HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\ProfileList';
 /** A .wslconfig is a few lines; anything larger is not one. */
@@ -88,7 +89,7 @@ export const createInteractiveWslConfig = (): WslConfigSource => ({
       return {
         profile,
         text: null,
-        error: `${file} could not be read: ${error instanceof Error ? error.message : String(error)}`,
+        error: `${file} could not be read: ${messageOf(error)}`,
       };
     }
   },
