@@ -741,6 +741,8 @@ export const en = {
       'A rule for {{listen}} already exists; netsh would replace it silently. Replace it with one that follows {{name}}?',
     commandNote: 'netsh interface portproxy add … connectaddress=<the address of {{name}}>',
     following: '{{distro}} ({{address}})',
+    justNow: 'just now',
+    syncNoneMoved: 'No rule moved.',
     moved: 'moved {{time}}',
     added: 'added {{time}}',
     waiting: 'waiting: {{distro}} is stopped',
@@ -777,9 +779,9 @@ export const en = {
     firewallBody:
       'In mirrored mode, connections from other computers to WSL pass the Hyper-V firewall, which blocks them by default; Windows Firewall rules do not open it. To allow them, run this in PowerShell as administrator (Portwarden does not run it for you):',
     copyCommand: 'Copy the command',
-    doctorTitle: 'WSL shares this port (mirrored networking)',
+    doctorTitle: 'WSL may hold this port (mirrored networking)',
     doctorBody:
-      'WSL uses mirrored networking, so Windows and WSL share one port space: a server inside {{distros}} listening on {{port}} holds it for Windows too, and netstat on Windows does not show it. Check inside WSL:',
+      'WSL uses mirrored networking, so Windows and WSL share one port space: if a server inside {{distros}} listens on {{port}}, it holds the port for Windows too, and netstat on Windows does not show it. Check inside WSL:',
     doctorBodyNoneRunning:
       'WSL uses mirrored networking, so Windows and WSL share one port space: when a distro runs, a server in it that listens on {{port}} holds it for Windows too.',
     doctorHeld: 'While {{owner}} holds {{port}} on Windows, a server in WSL cannot listen on it either.',

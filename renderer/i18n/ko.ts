@@ -745,6 +745,8 @@ export const ko: Messages = {
       '{{listen}} 규칙이 이미 있으며 netsh는 이를 알리지 않고 바꿉니다. {{name}}을(를) 따라가는 규칙으로 바꿀까요?',
     commandNote: 'netsh interface portproxy add … connectaddress=<{{name}}의 주소>',
     following: '{{distro}} ({{address}})',
+    justNow: '방금',
+    syncNoneMoved: '옮긴 규칙이 없습니다.',
     moved: '{{time}} 옮김',
     added: '{{time}} 추가함',
     waiting: '대기 중: {{distro}} 중지됨',
@@ -781,9 +783,9 @@ export const ko: Messages = {
     firewallBody:
       '미러 모드에서는 다른 컴퓨터에서 WSL로 들어오는 연결이 Hyper-V 방화벽을 거치며, 기본값은 차단입니다. Windows 방화벽 규칙으로는 열리지 않습니다. 허용하려면 관리자 권한 PowerShell에서 다음을 실행하세요(Portwarden이 대신 실행하지 않습니다):',
     copyCommand: '명령 복사',
-    doctorTitle: 'WSL이 이 포트를 함께 씁니다(미러 네트워킹)',
+    doctorTitle: 'WSL이 이 포트를 쓰고 있을 수 있습니다(미러 네트워킹)',
     doctorBody:
-      'WSL이 미러 네트워킹을 써서 Windows와 WSL이 포트 공간 하나를 함께 씁니다. {{distros}} 안에서 {{port}} 포트를 수신하는 서버는 Windows에서도 이 포트를 차지하며, Windows의 netstat에는 나타나지 않습니다. WSL 안에서 확인하세요:',
+      'WSL이 미러 네트워킹을 써서 Windows와 WSL이 포트 공간 하나를 함께 씁니다. {{distros}} 안의 서버가 {{port}} 포트에서 수신하면 Windows에서도 이 포트를 차지하며, Windows의 netstat에는 나타나지 않습니다. WSL 안에서 확인하세요:',
     doctorBodyNoneRunning:
       'WSL이 미러 네트워킹을 써서 Windows와 WSL이 포트 공간 하나를 함께 씁니다. 배포판이 실행되면 그 안에서 {{port}} 포트를 수신하는 서버가 Windows에서도 이 포트를 차지합니다.',
     doctorHeld:

@@ -172,7 +172,8 @@ export const OwnersTable = ({ endpoints, added = NONE, removed = NO_ROWS, filter
   const data = useMemo(
     () =>
       buildOwnerRows(endpoints, removed, added, (endpoint) =>
-        [ownerExplanation(t, endpoint), ...containersFor(endpoint, docker)].filter(Boolean).join(' · '),
+        // The container first: in a narrow column its name is what must stay readable.
+        [...containersFor(endpoint, docker), ownerExplanation(t, endpoint)].filter(Boolean).join(' · '),
       ),
     [endpoints, removed, added, t, docker],
   );

@@ -74,7 +74,7 @@ const SyncResult = ({
             </ul>
           </>
         ) : (
-          <span>{t('wsl.syncNoMove')}</span>
+          <span>{waiting.length + unreadable.length > 0 ? t('wsl.syncNoneMoved') : t('wsl.syncNoMove')}</span>
         )}
         {waiting.length > 0 ? (
           <Caption1 block data-testid="wsl-sync-waiting">

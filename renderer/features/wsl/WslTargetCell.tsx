@@ -26,7 +26,7 @@ export const ConnectAddressCell = ({ rule }: { rule: RuleView }) => {
   const now = useNow();
   if (!target) return <>{rule.connectAddress}</>;
   const distro = target.distro;
-  const when = (iso: string) => relativeTime(iso, now, i18n.resolvedLanguage);
+  const when = (iso: string) => relativeTime(iso, now, i18n.resolvedLanguage) ?? t('wsl.justNow');
   const common = { 'data-testid': 'rule-wsl-target', 'data-state': target.state, 'data-distro': distro };
   switch (target.state) {
     case 'following':

@@ -49,13 +49,15 @@ export const preferredDistro = (distros: readonly WslDistro[]): string => {
 export const targetOf = (status: WslStatus | null, key: string): WslTarget | undefined =>
   status?.targets.find((target) => target.listenKey === key);
 
-/** "5 min. ago" in the UI language; `now` is passed so a ticking clock re-renders it. */
-export const relativeTime = (iso: string, now: number, language: string | undefined): string => {
+/**
+ * "5 min. ago" in the UI language, or null under a minute (the caller says "just now": "0 sec. ago"
+ * reads like a glitch); `now` is passed so a ticking clock re-renders it.
+ */
+export const relativeTime = (iso: string, now: number, language: string | undefined): string | null => {
   const seconds = Math.min(0, Math.round((Date.parse(iso) - now) / 1000));
-  // "always": "0 sec. ago" rather than "now", which reads oddly after "moved".
   const format = new Intl.RelativeTimeFormat(language, { numeric: 'always', style: 'short' });
   const abs = Math.abs(seconds);
-  if (abs < 60) return format.format(seconds, 'second');
+  if (abs < 60) return null;
   if (abs < 3600) return format.format(Math.round(seconds / 60), 'minute');
   if (abs < 86400) return format.format(Math.round(seconds / 3600), 'hour');
   return format.format(Math.round(seconds / 86400), 'day');
