@@ -51,6 +51,18 @@ export default tseslint.config(
   { ignores: ['node_modules/', 'out/', 'dist/', 'release/', 'build/', 'test-results/', '.bench/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  // Type-aware rules: a promise nobody awaits loses its error; a switch with a default over a closed
+  // union hides the member someone adds next (shared/assert-never.ts is the last branch instead).
+  {
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: false }],
+    },
+  },
+  // node:test's describe/it return promises that its runner awaits itself (the Win32 tier's files).
+  { files: ['**/*.win32-test.ts'], rules: { '@typescript-eslint/no-floating-promises': 'off' } },
   {
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
     rules: {

@@ -37,7 +37,7 @@ export const OpenChangeDialog = () => {
       return <ExportRulesDialog />;
     case 'kill':
       return <KillDialog endpoint={dialog.endpoint} />;
-    default:
+    case undefined:
       return null;
   }
 };

@@ -8,6 +8,7 @@ import { IP_VERSIONS, protectedVersions } from '../../shared/port-verdict';
 import { kernelListenerOf, type KernelListener } from '../../shared/system-owners';
 import { familyLabel, formatRange, lastPort } from './families';
 import { connectEndpoint, endpoint as formatEndpoint, listenEndpoint } from './rules';
+import { assertNever } from '../../shared/assert-never';
 
 const KERNEL_KEYS = {
   smb: 'owners.explain.kernelSmb',
@@ -33,8 +34,10 @@ export const ownerExplanation = (t: TFunction, endpoint: Endpoint): string => {
     case 'kernel':
       // Only where it is: 445 is SMB and 137-139 NetBIOS, never "HTTP.sys" (shared/system-owners.ts).
       return t(KERNEL_KEYS[kernelListenerOf(endpoint.protocol, endpoint.localPort)]);
-    default:
+    case 'process':
       return '';
+    default:
+      return assertNever(endpoint.owner);
   }
 };
 

@@ -1,5 +1,6 @@
 /** Derived state shared by several components. */
 import type { AppState } from './types';
+import { assertNever } from '../../shared/assert-never';
 
 export type ChangeBlock = 'checking' | 'not-elevated' | 'busy' | null;
 
@@ -23,8 +24,11 @@ export const viewRefreshing = (state: AppState): boolean => {
       return false;
     case 'doctor':
       return state.doctorLoading || state.refreshing;
-    default:
+    case 'ranges':
+    case 'map':
       return state.refreshing;
+    default:
+      return assertNever(state.view);
   }
 };
 
@@ -37,7 +41,10 @@ export const viewReadAt = (state: AppState): string | undefined => {
       return state.ownersView?.readAt;
     case 'doctor':
       return state.doctorReport?.checkedAt ?? state.snapshot?.readAt;
-    default:
+    case 'ranges':
+    case 'map':
       return state.snapshot?.readAt;
+    default:
+      return assertNever(state.view);
   }
 };

@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand/vanilla';
 import { IDLE } from './change-runner';
 import type { AppState, ChangeKind, Dialog, UiSlice } from './types';
+import { assertNever } from '../../shared/assert-never';
 
 /** What a freshly opened dialog must not inherit from the last one beyond its operation. */
 const freshState = (dialog: Dialog): Partial<AppState> => {
@@ -49,8 +50,10 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get)
       case 'map':
         await Promise.all([state.refresh(), state.loadOwners(), state.loadRules()]);
         return;
-      default:
+      case 'ranges':
         return state.refresh();
+      default:
+        return assertNever(state.view);
     }
   },
 

@@ -124,7 +124,7 @@ describe('the lint rules fire on a crossing (ESLint API, the project config)', (
   it.each([
     ["import { ipcMain } from 'electron';\nexport const x = ipcMain;\n", 'electron/router.ts'],
     ["import { ipcRenderer } from 'electron';\nexport const x = ipcRenderer;\n", 'electron/ipc.ts'],
-    ["import { execa } from 'execa';\nexport const x = execa;\n", 'electron/system/winnat.ts'],
+    ["import { execa } from 'execa';\nexport const x = execa;\n", 'electron/system/ranges/winnat.ts'],
     ["import { spawn } from 'node:child_process';\nexport const x = spawn;\n", 'electron/main.ts'],
     ["import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n", 'shared/model.ts'],
     ["import { app } from 'electron';\nexport const x = app;\n", 'renderer/App.tsx'],

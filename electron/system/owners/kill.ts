@@ -33,7 +33,8 @@ export const refusalReason = (pid: number, image: string, services: readonly str
       return `${image} is a critical Windows process; ending it would crash or log off Windows.`;
     case 'critical-service':
       return `${image} (PID ${pid}) hosts the critical service ${criticalServiceOf(services) ?? ''}; ending it would crash or cripple Windows.`;
-    default:
+    case 'no-process':
+    case null:
       return null;
   }
 };

@@ -5,6 +5,7 @@
 import type { SystemCommand } from '../run/command-runner';
 import { stderrOf, stdoutOf, type SimOutput } from './output';
 import type { Texts } from './texts';
+import { assertNever } from '../../../shared/assert-never';
 
 /** error-elevation-advfirewall-add.en.1.txt; netsh exits 1 on it (SOURCES.md §4). */
 export const netshElevationRequired = (texts: Texts): SimOutput => stdoutOf(1, [texts.elevationRequired, '']);
@@ -34,8 +35,16 @@ export const denialFor = (command: SystemCommand, args: readonly string[], texts
       return stdoutOf(5, ['[SC] OpenService FAILED 5:', '', texts.accessDenied, '']);
     case 'taskkill':
       return taskkillAccessDenied(texts, pidArgument(args));
-    default:
+    // The reads and the tools that print `ERROR: <reason>` on their own.
+    case 'netstat':
+    case 'tasklist':
+    case 'reg':
+    case 'schtasks':
+    case 'icacls':
+    case 'wsl':
       return stderrOf(1, [`ERROR: ${texts.accessDenied}`]);
+    default:
+      return assertNever(command);
   }
 };
 

@@ -1,5 +1,6 @@
 import { Badge, Caption1, Tooltip, makeStyles, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
+import { assertNever } from '../../../shared/assert-never';
 import type { Verified } from '../../../shared/model';
 
 type Shown = 'applied' | 'not-applied' | 'unknown' | 'pending' | 'interrupted';
@@ -18,8 +19,18 @@ export const shownVerified = (verified: Verified): Shown => {
     case 'unknown-outcome':
     case 'internal':
       return 'unknown';
-    default:
+    // Ended before changing anything (refused, invalid, nothing to read from), or judged not applied.
+    case 'not-applied':
+    case 'invalid-input':
+    case 'forbidden-sender':
+    case 'not-elevated':
+    case 'command-failed':
+    case 'not-found':
+    case 'refused':
+    case 'conflict':
       return 'not-applied';
+    default:
+      return assertNever(verified);
   }
 };
 
