@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ensureDataDirAcl, parseIcacls, repairAclArgs } from './data-dir-acl';
+import { ensureDataDirAcl, parseIcacls, repairAclCommands } from './data-dir-acl';
 import { createScenarioMachine, createSimRunner } from './system/simulated-windows';
 
 const DIR = 'C:\\ProgramData\\Portwarden';
@@ -39,10 +39,14 @@ describe('data folder ACL', () => {
   it('repairs a folder Users can write: by well-known SIDs, inheritance removed, verified by re-reading', async () => {
     const runner = machineWith(USERS_WRITABLE);
     expect(await ensureDataDirAcl(runner, DIR, noMkdir)).toEqual({ ok: true, repaired: true });
-    expect(runner.calls.map((c) => c.args)).toEqual([[DIR], repairAclArgs(DIR), [DIR]]);
-    expect(repairAclArgs(DIR)).toEqual(
+    const [setOwner, setEntries] = repairAclCommands(DIR);
+    expect(runner.calls.map((c) => c.args)).toEqual([[DIR], setOwner, setEntries, [DIR]]);
+    // icacls takes /setowner only on its own: the owner is its own run, as in build/installer.nsh.
+    expect(setOwner).toEqual([DIR, '/setowner', '*S-1-5-32-544', '/T', '/L', '/Q']);
+    expect(setEntries).toEqual(
       expect.arrayContaining(['/inheritance:r', '*S-1-5-32-544:(OI)(CI)F', '*S-1-5-18:(OI)(CI)F']),
     );
+    expect(setEntries).not.toContain('/setowner');
     expect(runner.machine.acls?.[DIR.toLowerCase()]).toEqual([
       { principal: 'BUILTIN\\Administrators', rights: '(OI)(CI)(F)', inherited: false },
       { principal: 'NT AUTHORITY\\SYSTEM', rights: '(OI)(CI)(F)', inherited: false },
@@ -67,6 +71,12 @@ describe('data folder ACL', () => {
     const noEffect = machineWith(USERS_WRITABLE);
     noEffect.injectFault({ match: { command: 'icacls', argsIncludes: ['/inheritance:r'] }, kind: 'no-effect' });
     expect(await ensureDataDirAcl(noEffect, DIR, noMkdir)).toMatchObject({ ok: false });
+  });
+
+  it('the simulated icacls refuses /setowner combined with other changes, as icacls does', async () => {
+    const runner = machineWith(USERS_WRITABLE);
+    const result = await runner.run('icacls', [DIR, '/inheritance:r', '/setowner', '*S-1-5-32-544']);
+    expect(result.exitCode).toBe(87);
   });
 
   it('an explicit entry for another account survives the repair, so it is refused', async () => {

@@ -22,17 +22,24 @@ export const SYSTEM_SID = 'S-1-5-18';
 /** Well-known groups that must not keep any entry: Users, Authenticated Users, Everyone, CREATOR OWNER, INTERACTIVE. */
 const UNWANTED_SIDS = ['S-1-5-32-545', 'S-1-5-11', 'S-1-1-0', 'S-1-3-0', 'S-1-5-4'];
 
-/** The argv of the repair: one icacls run, so the folder is never left half changed by us. */
-export const repairAclArgs = (dir: string): string[] => [
-  dir,
-  '/inheritance:r',
-  '/grant:r',
-  `*${ADMINISTRATORS_SID}:(OI)(CI)F`,
-  `*${SYSTEM_SID}:(OI)(CI)F`,
-  '/remove:g',
-  ...UNWANTED_SIDS.map((sid) => `*${sid}`),
-  '/setowner',
-  `*${ADMINISTRATORS_SID}`,
+/**
+ * The repair, as the installer does it (build/installer.nsh): icacls takes `/setowner` only on its own
+ * (its documented forms are `<file> /setowner <user> [/t] [/c] [/l] [/q]` and `<file> [/grant[:r] ...]
+ * [/remove[:g|:d] ...] [/inheritance:e|d|r] ...`), so the owner is one run and the entries another.
+ * The owner first: if the second run fails, the folder is still no more open than before.
+ */
+export const repairAclCommands = (dir: string): readonly string[][] => [
+  [dir, '/setowner', `*${ADMINISTRATORS_SID}`, '/T', '/L', '/Q'],
+  [
+    dir,
+    '/inheritance:r',
+    '/grant:r',
+    `*${ADMINISTRATORS_SID}:(OI)(CI)F`,
+    `*${SYSTEM_SID}:(OI)(CI)F`,
+    '/remove:g',
+    ...UNWANTED_SIDS.map((sid) => `*${sid}`),
+    '/Q',
+  ],
 ];
 
 export interface Ace {
@@ -97,13 +104,17 @@ export const ensureDataDirAcl = async (
   };
   const before = await read();
   if (before && isLockedDown(before)) return { ok: true, repaired: false };
-  const repair = await runner.run('icacls', repairAclArgs(dir));
+  let repair: Awaited<ReturnType<CommandRunner['run']>> | null = null;
+  for (const args of repairAclCommands(dir)) {
+    repair = await runner.run('icacls', args);
+    if (repair.timedOut || repair.exitCode !== 0) break;
+  }
   const after = await read();
   // Judged by the re-read: the two SIDs were just granted, so two explicit full entries are them.
   if (after && twoExplicitFull(after)) return { ok: true, repaired: true };
-  const why = repair.timedOut
+  const why = repair?.timedOut
     ? 'icacls timed out'
-    : (repair.stdout.trim().split(/\r?\n/)[0] ?? `exit code ${repair.exitCode ?? 'none'}`);
+    : (repair?.stdout.trim().split(/\r?\n/)[0] ?? `exit code ${repair?.exitCode ?? 'none'}`);
   return {
     ok: false,
     message: `The data folder ${dir} can be changed by accounts other than Administrators and SYSTEM, and Portwarden could not restrict it (${why}). Portwarden will not use it: an unelevated program could feed the elevated app through it. Restrict the folder to Administrators and SYSTEM (or reinstall Portwarden), then start it again.`,

@@ -43,6 +43,14 @@ export const runIcacls = (machine: Machine, args: readonly string[]): SimOutput 
     return stdoutOf(2, [`${folder ?? ''}: The system cannot find the file specified.`, summary(0, 1)]);
   if (rest.length === 0) return stdoutOf(0, render(folder, aces));
   if (!machine.elevated) return stdoutOf(5, [`${folder}: Access is denied.`, summary(0, 1)]);
+  // Like icacls: /setowner is a form of its own, combined only with /T /C /L /Q.
+  const lowered = rest.map((arg) => arg.toLowerCase());
+  const modifiers = new Set(['/t', '/c', '/l', '/q']);
+  if (
+    lowered.includes('/setowner') &&
+    lowered.some((a, i) => !modifiers.has(a) && a !== '/setowner' && lowered[i - 1] !== '/setowner')
+  )
+    return stdoutOf(87, ['Invalid parameter "/setowner"']);
   let next = [...aces];
   let owner = machine.aclOwners?.[key(folder)] ?? 'BUILTIN\\Administrators';
   for (let i = 0; i < rest.length; i++) {
@@ -65,6 +73,8 @@ export const runIcacls = (machine: Machine, args: readonly string[]): SimOutput 
       }
     } else if (flag === '/setowner') {
       owner = SID_NAMES[sidOf(rest[++i] ?? '') ?? ''] ?? owner;
+    } else if (modifiers.has(flag)) {
+      // Recursion, links, continue-on-error, quiet: nothing to model for one folder.
     } else return stdoutOf(87, [`Invalid parameter "${rest[i]}"`]);
   }
   machine.acls = { ...acls, [key(folder)]: next };

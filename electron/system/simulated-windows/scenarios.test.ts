@@ -14,12 +14,14 @@ describe('scenarios', () => {
       'forwarding',
       'broken-iphlpsvc',
       'dynamic-1024',
+      'wsl-nat',
+      'wsl-mirrored',
     ]);
   });
 
   it('rejects an unknown name, listing the valid ones', () => {
     expect(() => createScenarioMachine('hyper-v')).toThrow(
-      'Unknown simulator scenario "hyper-v". Valid scenarios: clean, hyperv-reserved, not-elevated, winnat-absent, forwarding, broken-iphlpsvc, dynamic-1024',
+      'Unknown simulator scenario "hyper-v". Valid scenarios: clean, hyperv-reserved, not-elevated, winnat-absent, forwarding, broken-iphlpsvc, dynamic-1024, wsl-nat, wsl-mirrored',
     );
   });
 
