@@ -236,6 +236,7 @@ const fuzzCore = (elevated: boolean, backing: Backing = 'empty', scenario = 'for
       }),
     list: () => Promise.resolve([]),
     read: () => Promise.resolve(null),
+    remove: () => Promise.resolve(false),
   };
   // Never connects anywhere: checkRules with fuzzed addresses must not open sockets.
   const probe: TcpProbe = { probe: () => Promise.resolve({ answered: false, ms: 0, detail: 'fuzz' }) };
@@ -310,10 +311,24 @@ const VALID_ARGS: Partial<Record<InvokeMethod, readonly unknown[]>> = {
   deleteRules: [{ rules: [RULE] }],
   importRules: [{ rules: [RULE_INPUT, { ...RULE_INPUT, listenAddress: '*', listenPort: 9000 }], mode: 'replace' }],
   restoreBackup: [{ id: '20261123T120000000Z-reset' }],
+  previewBackup: [{ id: '20261123T120000000Z-reset' }],
+  deleteBackup: [{ id: '20261123T120000000Z-reset' }],
   checkRules: [{ rules: [RULE] }],
   preflightRule: [{ rule: RULE_INPUT }],
   listOwners: [{ allStates: true }],
   killProcess: [{ pid: KNOWN_PROCESS.pid, image: KNOWN_PROCESS.image }],
+  // The scenarios' ESTABLISHED connection of chrome.exe (PID 12764).
+  closeConnection: [
+    {
+      localAddress: '192.168.1.23',
+      localPort: 52044,
+      remoteAddress: '140.82.112.4',
+      remotePort: '443',
+      pid: 12764,
+      image: 'chrome.exe',
+    },
+  ],
+  reverseLookup: [{ addresses: ['140.82.112.4', '2606:4700::6810:84e5'] }],
   diagnosePort: [{ port: '8080', protocol: 'tcp' }],
   setWatchedPorts: [{ ports: [{ port: 8080, protocol: 'tcp' }] }],
   setAutostart: [{ enabled: true }],
@@ -567,8 +582,10 @@ const MUTATION_METHODS = new Set(
       'resetRules',
       'importRules',
       'restoreBackup',
+      'deleteBackup',
       'startIpHelper',
       'killProcess',
+      'closeConnection',
       'setWatchedPorts',
       'setAutostart',
       'resolveUnfinishedChange',

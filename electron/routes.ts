@@ -85,6 +85,9 @@ export const createRouteTable = (services: RouteServices): RouteTable => {
       mutation: true,
       handle: ([input]) => rules.restoreBackup(activity.begin('restore-backup'), input.id),
     },
+    previewBackup: { mutation: false, handle: ([input]) => rules.previewBackup(input.id) },
+    // Runs no command, but removes a file from the admin-only data folder: the same gate as changes.
+    deleteBackup: { mutation: true, handle: ([input]) => rules.deleteBackup(input.id) },
     checkRules: { mutation: false, handle: ([input]) => rules.checkRules(activity.begin('check-rules'), input.rules) },
     preflightRule: {
       mutation: false,
@@ -99,6 +102,12 @@ export const createRouteTable = (services: RouteServices): RouteTable => {
       mutation: true,
       handle: ([input]) => ports.killProcess(activity.begin('kill-process'), input.pid, input.image),
     },
+    closeConnection: {
+      mutation: true,
+      handle: ([input]) => ports.closeConnection(activity.begin('close-connection'), input),
+    },
+    // A read: nothing on Windows changes, and the names only decorate the table.
+    reverseLookup: { mutation: false, handle: ([input]) => ports.reverseLookup(input.addresses) },
     diagnosePort: {
       mutation: false,
       handle: ([input]) => ports.diagnosePort(activity.begin('diagnose-port'), input.port, input.protocol),

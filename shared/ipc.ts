@@ -12,10 +12,13 @@
 import type {
   AutostartState,
   BackupInfo,
+  BackupPreview,
   ChangeReport,
   CommandRecord,
   DoctorReport,
   KillReport,
+  CloseConnectionReport,
+  ReverseName,
   OwnersView,
   WatchedPort,
   WatchState,
@@ -43,6 +46,8 @@ import type {
   ImportRulesInput,
   DiagnoseInput,
   KillProcessInput,
+  CloseConnectionInput,
+  ReverseLookupInput,
   OwnersQueryInput,
   WatchedPortsInput,
   PreflightInput,
@@ -78,6 +83,10 @@ export interface InvokeApi {
   importRules(input: ImportRulesInput): Promise<Result<RuleChangeReport>>;
   listBackups(): Promise<Result<readonly BackupInfo[]>>;
   restoreBackup(input: BackupIdInput): Promise<Result<RuleChangeReport>>;
+  /** The rules inside one backup; `not-found` when it is gone or not a valid backup file. */
+  previewBackup(input: BackupIdInput): Promise<Result<BackupPreview>>;
+  /** Removes one backup file from the admin-only folder; answers the backups as listed afterwards. */
+  deleteBackup(input: BackupIdInput): Promise<Result<readonly BackupInfo[]>>;
   checkRules(input: RulesInput): Promise<Result<readonly RuleCheck[]>>;
   /** Excluded range, owner process and existing rule for a listen address/port, before saving. */
   preflightRule(input: PreflightInput): Promise<Result<ListenPortPreflight>>;
@@ -88,6 +97,13 @@ export interface InvokeApi {
   listOwners(input: OwnersQueryInput): Promise<Result<OwnersView>>;
   /** taskkill /F /PID; refused for PID 0/4 and critical system processes, and when the PID changed image. */
   killProcess(input: KillProcessInput): Promise<Result<KillReport>>;
+  /**
+   * Closes one IPv4 ESTABLISHED TCP connection (SetTcpEntry, MIB_TCP_STATE_DELETE_TCB) through the
+   * native layer; refused without it, and when the connection is gone or owned by another process.
+   */
+  closeConnection(input: CloseConnectionInput): Promise<Result<CloseConnectionReport>>;
+  /** Reverse DNS names of remote addresses (cached, each with a timeout); null where none answered. */
+  reverseLookup(input: ReverseLookupInput): Promise<Result<readonly ReverseName[]>>;
   /** Every cause that keeps a port from being used: excluded range, owner, portproxy rule, dynamic range. */
   diagnosePort(input: DiagnoseInput): Promise<Result<DoctorReport>>;
   getWatchedPorts(): Promise<Result<readonly WatchState[]>>;
@@ -151,11 +167,15 @@ export const CHANNELS = {
   importRules: 'rules:import',
   listBackups: 'backups:list',
   restoreBackup: 'backups:restore',
+  previewBackup: 'backups:preview',
+  deleteBackup: 'backups:delete',
   checkRules: 'rules:check',
   preflightRule: 'rules:preflight',
   startIpHelper: 'iphlpsvc:start',
   listOwners: 'owners:list',
   killProcess: 'owners:kill',
+  closeConnection: 'owners:close-connection',
+  reverseLookup: 'owners:reverse-lookup',
   diagnosePort: 'doctor:diagnose',
   getWatchedPorts: 'watch:get',
   setWatchedPorts: 'watch:set',

@@ -189,6 +189,12 @@ export interface BackupInfo {
   readonly ruleCount: number;
 }
 
+/** What a backup holds, for a look before restoring it: each rule with whether its firewall rule existed. */
+export interface BackupPreview {
+  readonly backup: BackupInfo;
+  readonly rules: readonly (ProxyRule & { readonly firewall: boolean })[];
+}
+
 export interface RuleOutcome {
   readonly rule: ProxyRule;
   readonly outcome: Outcome;
@@ -258,11 +264,47 @@ export interface Endpoint extends NetstatEntry {
   readonly owner: OwnerKind;
   /** For `portproxy`: the rule listening here, when one matches. */
   readonly rule?: ProxyRule;
+  /**
+   * The owner's executable path and `DOMAIN\user`, from the native read layer only (tasklist has
+   * neither); absent where the layer is closed or Windows refused to open the process (System).
+   */
+  readonly path?: string;
+  readonly user?: string;
 }
 
 export interface OwnersView {
   readonly endpoints: readonly Endpoint[];
   readonly readAt: string;
+  /**
+   * The Win32 layer is open (electron/system/native): process paths and users can be read and an
+   * IPv4 connection can be closed. Absent or false: the commands answered, and neither is possible.
+   */
+  readonly nativeLayer?: boolean;
+}
+
+/** One IPv4 TCP connection by its four parts (what SetTcpEntry needs). */
+export interface TcpConnectionRef {
+  readonly localAddress: string;
+  readonly localPort: number;
+  readonly remoteAddress: string;
+  readonly remotePort: number;
+}
+
+/** Closing one connection, judged by re-reading the TCP table (gone: applied; still there: not-applied). */
+export interface CloseConnectionReport {
+  readonly outcome: Outcome;
+  readonly connection: TcpConnectionRef;
+  readonly pid: number;
+  readonly image: string;
+  readonly steps: readonly StepReport[];
+  readonly message?: string;
+  readonly checkedAt: string;
+}
+
+/** A reverse DNS answer: the first valid host name of the address's PTR records, or null (none, timed out). */
+export interface ReverseName {
+  readonly address: string;
+  readonly name: string | null;
 }
 
 /**

@@ -36,7 +36,9 @@ export type ValidationKey =
   | 'required'
   | 'error-report'
   | 'arguments'
-  | 'distro';
+  | 'distro'
+  | 'ipv4-connection'
+  | 'lookup-addresses';
 
 const ENGLISH: Record<ValidationKey, string> = {
   'port-format': 'must be a whole number from 1 to 65535, written without leading zeros, signs, spaces or exponents',
@@ -67,6 +69,10 @@ const ENGLISH: Record<ValidationKey, string> = {
   'error-report':
     'must be an error report: kind error, unhandledrejection or react, a message of at most 2000 characters, a stack of at most 8000 and a source of at most 500',
   arguments: 'has the wrong number of arguments',
+  'ipv4-connection':
+    'must be a canonical IPv4 address (like 192.168.1.10): Windows can only close IPv4 connections this way',
+  'lookup-addresses':
+    'must list 1 to 256 distinct IP addresses, each a canonical IPv4 address or a lower-case bare IPv6 address',
   distro:
     'must be the name of an installed WSL distribution (letters, digits, dots, underscores and hyphens, at most 64, starting with a letter or digit)',
 };
@@ -254,11 +260,14 @@ export const preflightSchema = z.strictObject({ rule: proxyRuleInputSchema }, { 
 
 export const ownersQuerySchema = z.strictObject({ allStates: flag }, { error: 'required' });
 
+const pidSchema = z.int({ error: 'pid' }).min(1, { error: 'pid' }).max(4294967295, { error: 'pid' });
+const imageSchema = z.string({ error: 'image' }).regex(/^[A-Za-z0-9 ._()+-]{1,260}$/, { error: 'image' });
+
 export const killProcessSchema = z.strictObject(
   {
-    pid: z.int({ error: 'pid' }).min(1, { error: 'pid' }).max(4294967295, { error: 'pid' }),
+    pid: pidSchema,
     /** The image the user saw: a PID reused by another process since then is not killed. */
-    image: z.string({ error: 'image' }).regex(/^[A-Za-z0-9 ._()+-]{1,260}$/, { error: 'image' }),
+    image: imageSchema,
   },
   { error: 'required' },
 );
@@ -280,6 +289,56 @@ export const watchedPortsSchema = z.strictObject(
 /** Start with Windows: only the flag; the task name and the executable come from the main process. */
 export const autostartSchema = z.strictObject({ enabled: flag }, { error: 'required' });
 export type AutostartInput = z.input<typeof autostartSchema>;
+
+/** Canonical dotted decimal (no leading zeros, no spaces): exactly what the TCP table lists. */
+const connectionAddress = z.ipv4({ error: 'ipv4-connection' });
+
+/**
+ * An IPv4 TCP connection to close (owners:close-connection). The owner's PID and image are what the
+ * user saw in the confirmation: a connection now owned by another process is left alone.
+ */
+export const closeConnectionSchema = z.strictObject(
+  {
+    localAddress: connectionAddress,
+    localPort: portSchema,
+    remoteAddress: connectionAddress,
+    remotePort: portSchema,
+    pid: pidSchema,
+    image: imageSchema,
+  },
+  { error: 'required' },
+);
+export type CloseConnectionInput = z.input<typeof closeConnectionSchema>;
+export type CloseConnection = z.output<typeof closeConnectionSchema>;
+
+/**
+ * One address to look up (owners:reverse-lookup): a canonical IPv4 address, or a bare lower-case
+ * IPv6 address as the endpoint table lists it (no brackets, no zone), at most 45 characters.
+ */
+const LOOKUP = { error: 'lookup-addresses' } as const;
+export const lookupAddressSchema = z.union(
+  [
+    z.ipv4(LOOKUP),
+    z
+      .string(LOOKUP)
+      .max(45, LOOKUP)
+      .regex(/^[0-9a-f:.]+$/, LOOKUP)
+      .pipe(z.ipv6(LOOKUP)),
+  ],
+  LOOKUP,
+);
+export const MAX_LOOKUP_ADDRESSES = 256;
+export const reverseLookupSchema = z.strictObject(
+  {
+    addresses: z
+      .array(lookupAddressSchema, { error: 'lookup-addresses' })
+      .min(1, { error: 'lookup-addresses' })
+      .max(MAX_LOOKUP_ADDRESSES, { error: 'lookup-addresses' })
+      .refine((list) => new Set(list).size === list.length, { error: 'lookup-addresses' }),
+  },
+  { error: 'required' },
+);
+export type ReverseLookupInput = z.input<typeof reverseLookupSchema>;
 
 export type OwnersQueryInput = z.input<typeof ownersQuerySchema>;
 export type KillProcessInput = z.input<typeof killProcessSchema>;
@@ -359,10 +418,14 @@ export const argumentSchemas = {
   importRules: oneArg(importRulesSchema),
   listBackups: noArgs,
   restoreBackup: oneArg(backupIdSchema),
+  previewBackup: oneArg(backupIdSchema),
+  deleteBackup: oneArg(backupIdSchema),
   checkRules: oneArg(rulesSchema),
   preflightRule: oneArg(preflightSchema),
   listOwners: oneArg(ownersQuerySchema),
   killProcess: oneArg(killProcessSchema),
+  closeConnection: oneArg(closeConnectionSchema),
+  reverseLookup: oneArg(reverseLookupSchema),
   diagnosePort: oneArg(diagnoseSchema),
   getWatchedPorts: noArgs,
   setWatchedPorts: oneArg(watchedPortsSchema),

@@ -47,6 +47,11 @@ export interface Operation {
   readonly native: NativeWindows | null;
   /** Reports that a native read failed and its command was used instead (noted once per reason). */
   nativeFailed(what: string, reason: string): void;
+  /**
+   * Runs a Win32 call that changes Windows (SetTcpEntry) and records it like a command: the API as
+   * the command, its arguments, the Win32 error code as the exit code; audited inside a change.
+   */
+  callNative(api: string, args: readonly string[], call: () => number): number;
 }
 
 const clip = (text: string): string =>
@@ -136,6 +141,27 @@ export const createActivityLog = (
         native,
         nativeFailed: (what, reason) =>
           note('native-read', `The native ${what} read failed (${reason}); Portwarden ran the command instead.`),
+        callNative(api, args, call) {
+          const started = now();
+          const code = call();
+          const record: CommandRecord = {
+            id: nextRecordId++,
+            operationId: id,
+            operation,
+            command: api,
+            args: [...args],
+            exitCode: code,
+            stdout: '',
+            stderr: code === 0 ? '' : `Win32 error ${code}`,
+            timedOut: false,
+            durationMs: now() - started,
+            startedAt: new Date(started).toISOString(),
+            ...(scope ? { verified: 'pending' as const } : {}),
+          };
+          if (scope) toAudit((log) => log.command(record));
+          push(record);
+          return code;
+        },
         async run(line, runOptions) {
           const started = now();
           const result = await runner.run(line.command, line.args, runOptions);

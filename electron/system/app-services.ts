@@ -7,6 +7,7 @@ import path from 'node:path';
 import { createAppLogs } from './audit/app-logs';
 import { createFileJournal } from './journal';
 import { createPortsService } from './owners';
+import type { ResolveNames } from './owners/reverse-lookup';
 import { createFileBackupStore, createRuleService, type TcpProbe } from './portproxy';
 import { createWatchConfigStore, createWatchService } from './watch';
 import { createDockerService, createPipeTransport, type DockerTransport } from './docker';
@@ -18,10 +19,12 @@ export interface HostReads {
   readonly wslConfig: WslConfigSource;
   /** Docker Desktop's engine pipe (GET /containers/json only). */
   readonly docker: DockerTransport;
+  /** Reverse DNS for the owners table; absent: Node's resolver. */
+  readonly resolveNames?: ResolveNames;
 }
 
 export const createAppServices = (options: { dataDir: string; probe: TcpProbe; host?: HostReads }) => {
-  const ports = createPortsService();
+  const ports = createPortsService(options.host?.resolveNames ? { resolveNames: options.host.resolveNames } : {});
   // The write-ahead journal of multi-step changes (journal\<id>.json), shared by every service that changes Windows.
   const journal = createFileJournal(path.join(options.dataDir, 'journal'));
   // logs\audit.log and logs\main.log; spread into createAppCore as `audit` and `appLog`.

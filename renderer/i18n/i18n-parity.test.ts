@@ -52,6 +52,8 @@ describe('i18n parity', () => {
     };
     const keys: Record<ValidationKey, true> = {
       distro: true,
+      'ipv4-connection': true,
+      'lookup-addresses': true,
       'port-format': true,
       'port-range': true,
       'count-format': true,

@@ -56,6 +56,8 @@ const KNOWN_STEPS = [
   'firewall-remove',
   'check-process',
   'taskkill',
+  'check-connection',
+  'set-tcp-entry',
   'verify',
   'wsl-forget',
   'wsl-address',

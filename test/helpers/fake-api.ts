@@ -8,6 +8,7 @@ import type {
   DoctorReport,
   Endpoint,
   KillReport,
+  CloseConnectionReport,
   OwnersView,
   Protocol,
   WatchedPort,
@@ -188,6 +189,16 @@ export const sampleKillReport = (
   ...overrides,
 });
 
+export const sampleCloseReport = (overrides: Partial<CloseConnectionReport> = {}): CloseConnectionReport => ({
+  outcome: 'applied',
+  connection: { localAddress: '192.168.1.23', localPort: 52044, remoteAddress: '140.82.112.4', remotePort: 443 },
+  pid: 12764,
+  image: 'chrome.exe',
+  steps: [{ step: 'set-tcp-entry', ok: true }],
+  checkedAt: '2025-01-01T00:00:00.000Z',
+  ...overrides,
+});
+
 export const sampleDoctorReport = (
   causes: readonly DoctorCause[] = [],
   port = 8065,
@@ -296,11 +307,15 @@ export const createFakeApi = (answers: Answers = {}): FakeApi => {
     importRules: ok(sampleRuleReport(sampleRulesView(), { backup: sampleBackup({ reason: 'import' }) })),
     listBackups: ok([sampleBackup()]),
     restoreBackup: ok(sampleRuleReport()),
+    previewBackup: ok({ backup: sampleBackup(), rules: [] }),
+    deleteBackup: ok([]),
     checkRules: ok(sampleRulesView().rules.map((rule) => sampleCheck(toRule(rule)))),
     preflightRule: ok(cleanPreflight),
     startIpHelper: ok(sampleRuleReport()),
     listOwners: ok(sampleOwnersView()),
     killProcess: ok(sampleKillReport()),
+    closeConnection: ok(sampleCloseReport()),
+    reverseLookup: ok([]),
     diagnosePort: ok(sampleDoctorReport()),
     getWatchedPorts: ok([sampleWatchState()]),
     getAutostart: ok({ enabled: false, taskName: 'Portwarden' }),

@@ -51,17 +51,20 @@ const ruleForSocket = (address: string, candidates: readonly ProxyRule[]): Proxy
   );
 };
 
+/** A process as either source gives it; only the native layer (NativeProcess) has path and user. */
+export type OwnerProcess = ParsedProcess & { readonly path?: string; readonly user?: string };
+
 export interface JoinInput {
   readonly entries: readonly NetstatEntry[];
   /** null when tasklist could not be read: images stay null and kinds fall back to what the PID says. */
-  readonly processes: readonly ParsedProcess[] | null;
+  readonly processes: readonly OwnerProcess[] | null;
   /** null when the rules could not be read: portproxy endpoints then carry no rule. */
   readonly rules: readonly ProxyRule[] | null;
   readonly allStates: boolean;
 }
 
 export const joinEndpoints = ({ entries, processes, rules, allStates }: JoinInput): Endpoint[] => {
-  const byPid = new Map<number, ParsedProcess>();
+  const byPid = new Map<number, OwnerProcess>();
   for (const process of processes ?? []) byPid.set(process.pid, process);
   const ruleIndex = indexRules(rules ?? []);
   const endpoints: Endpoint[] = [];
@@ -90,6 +93,8 @@ export const joinEndpoints = ({ entries, processes, rules, allStates }: JoinInpu
       services,
       owner,
       ...(rule ? { rule } : {}),
+      ...(process?.path ? { path: process.path } : {}),
+      ...(process?.user ? { user: process.user } : {}),
     });
   }
   return endpoints;

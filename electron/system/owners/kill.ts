@@ -76,7 +76,7 @@ export const killProcess = async (
   let sources = await readOwnerSources(op, { rules: true });
   if ('error' in sources.processes) sources = await readOwnerSources(op, { rules: true });
   const readAt = now().toISOString();
-  const view = ownersFromSources(sources, false, readAt);
+  const view = ownersFromSources(sources, false, readAt, op.native !== null);
   const owners: OwnersView = view.ok ? view.value : { endpoints: [], readAt };
 
   let outcome: Outcome;

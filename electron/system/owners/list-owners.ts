@@ -9,7 +9,12 @@ import type { Operation } from '../activity-log';
 import { joinEndpoints } from './endpoints';
 import { readOwnerSources, type OwnerSources } from './reads';
 
-export const ownersFromSources = (sources: OwnerSources, allStates: boolean, readAt: string): Result<OwnersView> => {
+export const ownersFromSources = (
+  sources: OwnerSources,
+  allStates: boolean,
+  readAt: string,
+  nativeLayer = false,
+): Result<OwnersView> => {
   const { netstat, processes, rules } = sources;
   if ('error' in netstat || 'error' in processes) {
     const detail = ['error' in netstat ? netstat.error : null, 'error' in processes ? processes.error : null]
@@ -23,8 +28,8 @@ export const ownersFromSources = (sources: OwnerSources, allStates: boolean, rea
     rules: rules && 'value' in rules ? rules.value : null,
     allStates,
   });
-  return ok({ endpoints, readAt });
+  return ok({ endpoints, readAt, nativeLayer });
 };
 
 export const listOwners = async (op: Operation, now: () => Date, allStates: boolean): Promise<Result<OwnersView>> =>
-  ownersFromSources(await readOwnerSources(op, { rules: true }), allStates, now().toISOString());
+  ownersFromSources(await readOwnerSources(op, { rules: true }), allStates, now().toISOString(), op.native !== null);

@@ -5,9 +5,11 @@
 import type { DoctorReport, WatchedPort } from '../../../shared/model';
 import { err, ok, messageOf } from '../../../shared/result';
 import type { Operation } from '../activity-log';
+import { closeConnection } from './close-connection';
 import { diagnosePorts } from './doctor';
 import { killProcess } from './kill';
 import { listOwners } from './list-owners';
+import { createReverseLookup, type ResolveNames } from './reverse-lookup';
 import type { PortsService } from './types';
 
 export interface PortDoctor {
@@ -17,6 +19,8 @@ export interface PortDoctor {
 
 export interface PortsServiceDeps {
   readonly now?: () => Date;
+  /** Reverse DNS; default: Node's resolver. The simulator answers from its own table. */
+  readonly resolveNames?: ResolveNames;
 }
 
 const internal = (what: string, error: unknown) =>
@@ -24,6 +28,7 @@ const internal = (what: string, error: unknown) =>
 
 export const createPortsService = (deps: PortsServiceDeps = {}): PortsService & PortDoctor => {
   const now = deps.now ?? (() => new Date());
+  const names = createReverseLookup(deps.resolveNames ? { resolve: deps.resolveNames } : {});
   // The reads never throw (runner and parsers return values); the guards keep a bug a Result, not a rejected IPC call.
   return {
     listOwners: (op, allStates) =>
@@ -38,6 +43,13 @@ export const createPortsService = (deps: PortsServiceDeps = {}): PortsService & 
         return internal('The port check', error);
       }
     },
+    closeConnection: (op, input) =>
+      closeConnection(op, now, input).catch((error: unknown) => internal('Closing the connection', error)),
+    reverseLookup: (addresses) =>
+      names.lookup(addresses).then(
+        (answers) => ok(answers),
+        (error: unknown) => internal('The reverse lookup', error),
+      ),
     diagnosePorts: (op, ports) => diagnosePorts(op, now, ports),
   };
 };

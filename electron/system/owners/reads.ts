@@ -8,7 +8,8 @@
 import type { ProxyRule } from '../../../shared/model';
 import type { Operation } from '../activity-log';
 import { describeRun } from '../change-report';
-import { parseNetstat, parseTasklist, type ParsedNetstatEntry, type ParsedProcess } from '../parse';
+import { parseNetstat, parseTasklist, type ParsedNetstatEntry } from '../parse';
+import type { OwnerProcess } from './endpoints';
 import { netstatWithPids, tasklistWithServices } from '../portproxy/commands';
 import { readPortProxy } from '../portproxy/read';
 import { readNatively } from '../native-reads';
@@ -24,7 +25,8 @@ export const readNetstat = async (op: Operation): Promise<Read<ParsedNetstatEntr
   return { value: parseNetstat(result.stdout) };
 };
 
-export const readProcesses = async (op: Operation): Promise<Read<ParsedProcess[]>> => {
+/** Natively with path and user where Windows gives them; tasklist has neither. */
+export const readProcesses = async (op: Operation): Promise<Read<OwnerProcess[]>> => {
   const native = readNatively(op, 'process', (windows) => windows.processes());
   if (native) return native;
   const result = await op.run(tasklistWithServices());
@@ -39,7 +41,7 @@ export const readRules = async (op: Operation): Promise<Read<readonly ProxyRule[
 
 export interface OwnerSources {
   readonly netstat: Read<ParsedNetstatEntry[]>;
-  readonly processes: Read<ParsedProcess[]>;
+  readonly processes: Read<OwnerProcess[]>;
   /** null when not asked for (a UDP-only question: portproxy is TCP only). */
   readonly rules: Read<readonly ProxyRule[]> | null;
 }

@@ -2,7 +2,17 @@
  * Port owners, the port doctor and watched ports, as the app core sees them. Like every service,
  * each method records its commands under the given Operation and answers with a Result.
  */
-import type { DoctorReport, KillReport, OwnersView, Protocol, WatchedPort, WatchState } from '../../../shared/model';
+import type {
+  CloseConnectionReport,
+  DoctorReport,
+  KillReport,
+  OwnersView,
+  Protocol,
+  ReverseName,
+  WatchedPort,
+  WatchState,
+} from '../../../shared/model';
+import type { CloseConnection } from '../../../shared/validate';
 import type { Result } from '../../../shared/result';
 import type { Operation } from '../activity-log';
 
@@ -11,6 +21,10 @@ export interface PortsService {
   /** Refuses PID 0/4 and critical system processes; re-reads to confirm the process is gone. */
   killProcess(op: Operation, pid: number, image: string): Promise<Result<KillReport>>;
   diagnosePort(op: Operation, port: number, protocol: Protocol): Promise<Result<DoctorReport>>;
+  /** SetTcpEntry DELETE_TCB on one IPv4 ESTABLISHED connection; re-reads the TCP table to judge it. */
+  closeConnection(op: Operation, input: CloseConnection): Promise<Result<CloseConnectionReport>>;
+  /** Reverse DNS names (cached, with a timeout); never fails, an address without an answer is null. */
+  reverseLookup(addresses: readonly string[]): Promise<Result<readonly ReverseName[]>>;
 }
 
 /** Where the watched list lives: an admin-only JSON file in the app's data folder. */

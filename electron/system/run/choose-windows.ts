@@ -23,6 +23,7 @@ import {
   type Machine,
   type SimRunner,
   createSimDockerTransport,
+  createSimReverseNames,
   createSimWslConfig,
 } from '../simulated-windows';
 import type { HostReads } from '../app-services';
@@ -77,6 +78,7 @@ export const createSimulatedWindows = (options: {
   const host: HostReads = {
     wslConfig: createSimWslConfig(runner.machine),
     docker: createSimDockerTransport(runner.machine),
+    resolveNames: createSimReverseNames(runner.machine, { latencyMs: options.latencyMs ?? 0 }),
   };
   const native = options.nativeReads ? createSimulatedNative(runner.machine) : null;
   return { runner, native, probe, scenario: options.scenario, language, host };

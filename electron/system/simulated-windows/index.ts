@@ -50,3 +50,4 @@ export { effectiveSockets, isPortExcluded, isPortInUse } from './sockets';
 export { assertSimulatorAllowed, type SimulatorEnvironment } from './guard';
 export { createSimWslConfig, startDistro, terminateDistro, shutdownWsl, HOST_LAN_ADDRESS } from './wsl';
 export { createSimDockerTransport } from './docker';
+export { createSimReverseNames } from './reverse-names';
