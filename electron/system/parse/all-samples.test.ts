@@ -13,12 +13,7 @@ import {
   parseServiceState,
   parseTasklist,
 } from './index';
-import {
-  listFixtures,
-  listRealSamples,
-  readFixture,
-  readRealSample,
-} from '../../../test/helpers/sample-files';
+import { listFixtures, listRealSamples, readFixture, readRealSample } from '../../../test/helpers/sample-files';
 
 type ParserName = 'excluded' | 'dynamic' | 'portproxy' | 'netstat' | 'tasklist' | 'service' | 'oemcp';
 
