@@ -10,6 +10,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { ArrowSync20Regular, Dismiss20Regular } from '@fluentui/react-icons';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { WslStatus, WslSyncReport, WslTarget } from '../../../shared/model';
 import { ChangeButton } from '../../components/ChangeButton';
@@ -105,7 +106,8 @@ const SyncResult = ({
   );
 };
 
-const distroText = (status: WslStatus, t: ReturnType<typeof useTranslation>['t']) =>
+// TFunction as in lib/cause-wording.ts: ReturnType<typeof useTranslation>['t'] hit TS2589 as the key list grew.
+const distroText = (status: WslStatus, t: TFunction) =>
   status.distros.map((d) => ({
     name: d.name,
     text: [
