@@ -11,16 +11,20 @@ import {
 } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { changeBlock } from '../store/selectors';
 import { useAppStore } from '../store/store-context';
 import type { ChangeKind, OperationState, ReportOf } from '../store/types';
 import { ChangeButton } from './ChangeButton';
 import { ErrorMessage } from './ErrorMessage';
 import { ProgressNote } from './ProgressNote';
+import { useReturnFocus } from './use-return-focus';
 
 const useStyles = makeStyles({
   surface: { maxWidth: 'min(640px, calc(100vw - 32px))' },
   wide: { maxWidth: 'min(900px, calc(100vw - 32px))' },
   content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  // The form only carries Enter-to-submit; DialogBody keeps the layout.
+  form: { display: 'contents' },
 });
 
 export interface ChangeDialogProps<K extends ChangeKind> {
@@ -64,8 +68,12 @@ export const ChangeDialog = <K extends ChangeKind>({
   const styles = useStyles();
   const operation = useAppStore((s) => s.operations[kind] as OperationState<ReportOf<K>>);
   const close = useAppStore((s) => s.closeDialog);
+  const blocked = useAppStore((s) => changeBlock(s) !== null);
   const running = operation.status === 'running';
   const done = operation.status === 'done';
+  // Mounted only while open (OpenChangeDialog): unmounting is closing.
+  useReturnFocus(true);
+  const canConfirm = !blocked && !running && !done && !confirmDisabled && pendingLabel === null;
 
   return (
     <Dialog
@@ -81,36 +89,48 @@ export const ChangeDialog = <K extends ChangeKind>({
         data-testid={testId}
         aria-busy={running || pendingLabel !== null}
       >
-        <DialogBody>
-          <DialogTitle>{title}</DialogTitle>
-          <DialogContent className={styles.content}>
-            {operation.status === 'done' ? renderReport(operation.report) : null}
-            {operation.status === 'idle' || operation.status === 'failed' ? children : null}
-            {operation.status === 'failed' ? <ErrorMessage error={operation.error} title={t('errors.title')} /> : null}
-            {running ? <ProgressNote label={runningLabel} /> : null}
-            {!running && !done && pendingLabel !== null ? <ProgressNote label={pendingLabel} /> : null}
-          </DialogContent>
-          <DialogActions>
-            {done ? (
-              <Button appearance="primary" onClick={close}>
-                {t('common.close')}
-              </Button>
-            ) : (
-              <>
-                <Button appearance="secondary" onClick={close} disabled={running}>
-                  {t('common.cancel')}
+        {/* A form, so Enter in a field confirms like the primary button (issue #11: Enter did not submit Add rule). */}
+        <form
+          className={styles.form}
+          noValidate
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (canConfirm) onConfirm();
+          }}
+        >
+          <DialogBody>
+            <DialogTitle>{title}</DialogTitle>
+            <DialogContent className={styles.content}>
+              {operation.status === 'done' ? renderReport(operation.report) : null}
+              {operation.status === 'idle' || operation.status === 'failed' ? children : null}
+              {operation.status === 'failed' ? (
+                <ErrorMessage error={operation.error} title={t('errors.title')} />
+              ) : null}
+              {running ? <ProgressNote label={runningLabel} /> : null}
+              {!running && !done && pendingLabel !== null ? <ProgressNote label={pendingLabel} /> : null}
+            </DialogContent>
+            <DialogActions>
+              {done ? (
+                <Button appearance="primary" onClick={close}>
+                  {t('common.close')}
                 </Button>
-                <ChangeButton
-                  appearance="primary"
-                  onClick={onConfirm}
-                  disabled={running || confirmDisabled || pendingLabel !== null}
-                >
-                  {confirmLabel}
-                </ChangeButton>
-              </>
-            )}
-          </DialogActions>
-        </DialogBody>
+              ) : (
+                <>
+                  <Button appearance="secondary" onClick={close} disabled={running}>
+                    {t('common.cancel')}
+                  </Button>
+                  <ChangeButton
+                    type="submit"
+                    appearance="primary"
+                    disabled={running || confirmDisabled || pendingLabel !== null}
+                  >
+                    {confirmLabel}
+                  </ChangeButton>
+                </>
+              )}
+            </DialogActions>
+          </DialogBody>
+        </form>
       </DialogSurface>
     </Dialog>
   );

@@ -9,6 +9,7 @@ import {
 import { Dismiss24Regular } from '@fluentui/react-icons';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useReturnFocus } from './use-return-focus';
 
 export interface SideDrawerProps {
   readonly open: boolean;
@@ -36,6 +37,7 @@ export const SideDrawer = ({
   children,
 }: SideDrawerProps) => {
   const { t } = useTranslation();
+  useReturnFocus(open);
   return (
     <OverlayDrawer
       open={open}
