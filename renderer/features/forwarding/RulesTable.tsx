@@ -23,7 +23,7 @@ import {
   type RowSelectionState,
   type SortingState,
 } from '@tanstack/react-table';
-import { useMemo, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { listenKey, netshAddCommand } from '../../../shared/proxy-rules';
 import type { RuleCheck, RuleView } from '../../../shared/model';
@@ -86,6 +86,28 @@ export const RulesTable = ({ rules, filter, selection, onSelectionChange, onDele
   const blocked = useAppStore((s) => changeBlock(s) !== null);
   const [sorting, setSorting] = useState<SortingState>([{ id: 'listenPort', desc: false }]);
   const [focusField, setFocusField] = useState<RuleField | null>(null);
+
+  // Saving with Enter unmounts the focused input: give focus back to the row's Edit button (issue #11), or
+  // to the table when the row moved (a new listen port is a new row).
+  const wrapRef = useRef<HTMLDivElement>(null);
+  const lastEdited = useRef<string | null>(null);
+  useEffect(() => {
+    if (editingKey !== null) {
+      lastEdited.current = editingKey;
+      return;
+    }
+    const key = lastEdited.current;
+    lastEdited.current = null;
+    const wrap = wrapRef.current;
+    if (key === null || wrap === null) return;
+    // Only when focus fell to the page: a click elsewhere meanwhile stays where the user put it.
+    const active = document.activeElement;
+    if (active !== null && active !== document.body) return;
+    const row = [...wrap.querySelectorAll<HTMLElement>('[data-testid="rule-row"]')].find(
+      (element) => element.dataset.key === key,
+    );
+    (row?.querySelector<HTMLElement>('[data-testid="rule-edit"]') ?? wrap).focus();
+  }, [editingKey]);
 
   const edit = (rule: RuleView, field: RuleField | null) => {
     if (blocked) return;
@@ -169,8 +191,9 @@ export const RulesTable = ({ rules, filter, selection, onSelectionChange, onDele
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const target = event.target as HTMLElement;
-    if (event.key !== 'Delete' || editingKey !== null || target.tagName === 'INPUT' || target.tagName === 'TEXTAREA')
-      return;
+    // A row's check box is an <input> too, and the footer says "select rules and press Del": only text fields keep Del.
+    const typing = target.tagName === 'TEXTAREA' || (target instanceof HTMLInputElement && target.type !== 'checkbox');
+    if (event.key !== 'Delete' || editingKey !== null || typing) return;
     event.preventDefault();
     onDeleteKey();
   };
@@ -180,7 +203,14 @@ export const RulesTable = ({ rules, filter, selection, onSelectionChange, onDele
 
   return (
     // Focusable so Del works after clicking anywhere in the table, not only on a check box.
-    <div className={styles.wrap} tabIndex={0} onKeyDown={onKeyDown} role="group" aria-label={t('rules.title')}>
+    <div
+      ref={wrapRef}
+      className={styles.wrap}
+      tabIndex={0}
+      onKeyDown={onKeyDown}
+      role="group"
+      aria-label={t('rules.title')}
+    >
       <Table size="small" sortable aria-label={t('rules.title')} className={styles.table} data-testid="rules-table">
         <TableHeader>
           {table.getHeaderGroups().map((group) => (
@@ -225,6 +255,7 @@ export const RulesTable = ({ rules, filter, selection, onSelectionChange, onDele
                 className={row.getIsSelected() ? styles.selected : undefined}
                 aria-selected={row.getIsSelected()}
                 data-testid="rule-row"
+                data-key={row.id}
                 data-listen={`${rule.listenAddress}:${rule.listenPort}`}
               >
                 {row.getVisibleCells().map((cell) => {
