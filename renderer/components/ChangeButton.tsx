@@ -2,6 +2,8 @@ import { Button, Tooltip, type ButtonProps } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { changeBlock, type ChangeBlock } from '../store/selectors';
 import { useAppStore } from '../store/store-context';
+import { useInToolbar } from './ActionToolbar';
+import { DisabledWithReason } from './DisabledWithReason';
 
 const REASON = {
   checking: 'elevation.checkingReason',
@@ -10,8 +12,9 @@ const REASON = {
 } as const satisfies Record<Exclude<ChangeBlock, null>, string>;
 
 /**
- * A button that changes the system. While it cannot (no admin rights, another change running) it stays
- * focusable and says why in a tooltip: a plain disabled button gives no reason and no hover.
+ * A button that changes the system. While it cannot (no admin rights, another change running) it says
+ * why in a tooltip. Inside an ActionToolbar it stays focusable (the arrows reach it, Tab does not stop
+ * on it); elsewhere it is disabled outright, so a table of unavailable row actions adds no tab stops.
  */
 export const ChangeButton = ({
   unavailableReason,
@@ -22,6 +25,7 @@ export const ChangeButton = ({
   /** Shown on hover while enabled (icon-only buttons, shortcuts). */ hint?: string;
 }) => {
   const block = useAppStore(changeBlock);
+  const inToolbar = useInToolbar();
   const { t } = useTranslation();
   // The app-wide reason (rights, busy) comes first; then the caller's own (e.g. WinNAT not installed).
   const reason = block !== null ? t(REASON[block]) : (unavailableReason ?? null);
@@ -31,6 +35,13 @@ export const ChangeButton = ({
       <Tooltip content={hint} relationship="description" withArrow>
         <Button {...props} />
       </Tooltip>
+    );
+  }
+  if (!inToolbar) {
+    return (
+      <DisabledWithReason reason={reason}>
+        <Button {...props} disabled aria-description={reason} />
+      </DisabledWithReason>
     );
   }
   return (

@@ -10,6 +10,7 @@ import {
 } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
 import type { RuleView } from '../../../shared/model';
+import { ActionToolbar } from '../../components/ActionToolbar';
 import { ChangeButton } from '../../components/ChangeButton';
 import { changeBlock } from '../../store/selectors';
 import { useAppStore } from '../../store/store-context';
@@ -33,7 +34,7 @@ export const RulesToolbar = ({ rules, selected }: { rules: readonly RuleView[]; 
   const blocked = useAppStore((s) => changeBlock(s) !== null);
 
   return (
-    <div className={styles.bar} role="toolbar" aria-label={t('rules.actions')}>
+    <ActionToolbar className={styles.bar} aria-label={t('rules.actions')} data-testid="rules-toolbar">
       <ChangeButton
         appearance="primary"
         icon={<Add20Regular />}
@@ -89,6 +90,6 @@ export const RulesToolbar = ({ rules, selected }: { rules: readonly RuleView[]; 
       >
         {t('rules.resetAll')}
       </ChangeButton>
-    </div>
+    </ActionToolbar>
   );
 };

@@ -18,6 +18,7 @@ import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Endpoint } from '../../../shared/model';
 import { ChangeButton } from '../../components/ChangeButton';
+import { DisabledWithReason } from '../../components/DisabledWithReason';
 import { ownerExplanation, processLabel } from '../../lib/cause-wording';
 import { killRefusal } from '../../lib/owners';
 import { criticalServiceOf } from '../../../shared/system-owners';
@@ -378,28 +379,30 @@ const RowActions = ({ endpoint }: { endpoint: Endpoint }) => {
   const refusal = killRefusal(endpoint);
   const killLabel = t('owners.killLabel', { process: processLabel(t, endpoint) });
   const doctorLabel = t('owners.doctorLabel', { port: endpoint.localPort });
+  const refusalText =
+    refusal === null
+      ? ''
+      : t(`owners.refusal.${refusal}`, {
+          image: endpoint.image ?? '',
+          service: criticalServiceOf(endpoint.services) ?? '',
+        });
   return (
     <>
       {refusal !== null ? (
-        <Tooltip
-          content={t(`owners.refusal.${refusal}`, {
-            image: endpoint.image ?? '',
-            service: criticalServiceOf(endpoint.services) ?? '',
-          })}
-          relationship="description"
-          withArrow
-        >
+        // Disabled outright, the reason on hover and in its description: not a tab stop per row (issue #11).
+        <DisabledWithReason reason={refusalText}>
           <Button
             size="small"
             appearance="subtle"
             icon={<DismissCircle20Regular />}
-            disabledFocusable
+            disabled
             aria-label={killLabel}
+            aria-description={refusalText}
             data-testid="owner-kill"
           >
             {t('owners.kill')}
           </Button>
-        </Tooltip>
+        </DisabledWithReason>
       ) : (
         <ChangeButton
           size="small"

@@ -27,6 +27,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExcludedRange, ExcludedRangeTable } from '../../../shared/model';
 import { ChangeButton } from '../../components/ChangeButton';
+import { DisabledWithReason } from '../../components/DisabledWithReason';
 import { SortableHeaderCell } from '../../components/SortableHeaderCell';
 import { familyKey, familyLabel, rangeSize } from '../../lib/families';
 import { useAppStore } from '../../store/store-context';
@@ -101,22 +102,21 @@ export const FamilyRangeTable = ({ table, ranges, port }: FamilyRangeTableProps)
           const range = row.original;
           const deleteLabel = t('ranges.deleteLabel', { start: range.start, end: range.end, family: label });
           if (!range.administered) {
+            const reason = t(winnatAbsent ? 'ranges.systemDeleteReasonNoWinnat' : 'ranges.systemDeleteReason');
+            // Disabled outright: one focusable Delete per system row made dozens of dead tab stops (issue #11).
             return (
-              <Tooltip
-                content={t(winnatAbsent ? 'ranges.systemDeleteReasonNoWinnat' : 'ranges.systemDeleteReason')}
-                relationship="description"
-                withArrow
-              >
+              <DisabledWithReason reason={reason}>
                 <Button
                   size="small"
                   appearance="subtle"
                   icon={<Delete20Regular />}
-                  disabledFocusable
+                  disabled
                   aria-label={deleteLabel}
+                  aria-description={reason}
                 >
                   {t('ranges.delete')}
                 </Button>
-              </Tooltip>
+              </DisabledWithReason>
             );
           }
           return (
