@@ -302,7 +302,8 @@ export const en = {
   },
   map: {
     title: 'Port map',
-    intro: 'Ports 0–65535, 1024 per band. Hover a port to see what holds it; click to open it in the doctor.',
+    intro:
+      'Ports 0–65535, 1024 per band. Hover a port, or focus the map and use the arrow keys, to see what holds it; click or press Enter to open it in the doctor.',
     protocol: 'Protocol',
     ipVersion: 'IP version',
     legend: 'Legend',
@@ -313,7 +314,8 @@ export const en = {
     forwarded: 'Forwarded (portproxy)',
     port: 'Port {{port}} ({{family}})',
     free: 'Nothing reserves, holds or forwards it.',
-    click: 'Click to open it in the doctor.',
+    click: 'Click or press Enter to open it in the doctor.',
+    keys: 'Arrow keys move the cursor: Shift moves 64 ports, Up and Down a band, Ctrl to the next marked port. Enter opens the port in the doctor.',
     loading: 'Reading the ranges, owners and rules…',
     label:
       'Port map of {{family}}: {{system}} system reservations, {{administered}} administered exclusions, {{listeners}} listening ports, {{forwarded}} forwarded ports. Use the port doctor to check one port.',

@@ -304,7 +304,7 @@ export const ko: Messages = {
   map: {
     title: '포트 지도',
     intro:
-      '0–65535번 포트를 한 줄에 1024개씩 보여 줍니다. 포트에 마우스를 올리면 무엇이 쓰고 있는지 나오고, 클릭하면 진단에서 열립니다.',
+      '0–65535번 포트를 한 줄에 1024개씩 보여 줍니다. 포트에 마우스를 올리거나 지도에 포커스를 두고 화살표 키를 쓰면 무엇이 쓰고 있는지 나오고, 클릭하거나 Enter를 누르면 진단에서 열립니다.',
     protocol: '프로토콜',
     ipVersion: 'IP 버전',
     legend: '범례',
@@ -315,7 +315,8 @@ export const ko: Messages = {
     forwarded: '전달됨 (portproxy)',
     port: '{{port}}번 포트 ({{family}})',
     free: '예약하거나 사용하거나 전달하는 것이 없습니다.',
-    click: '클릭하면 진단에서 엽니다.',
+    click: '클릭하거나 Enter를 누르면 진단에서 엽니다.',
+    keys: '화살표 키로 커서를 옮깁니다. Shift는 64개 포트씩, 위아래는 한 줄씩, Ctrl은 다음 표시된 포트로 이동합니다. Enter를 누르면 진단에서 엽니다.',
     loading: '범위, 소유자, 규칙을 읽는 중…',
     label:
       '{{family}} 포트 지도: 시스템 예약 {{system}}개, 관리자 제외 범위 {{administered}}개, 수신 대기 포트 {{listeners}}개, 전달된 포트 {{forwarded}}개. 포트 하나를 확인하려면 포트 진단을 사용하세요.',

@@ -19,6 +19,7 @@ import { familyLabel } from '../../lib/families';
 import { indexPortFacts } from '../../../shared/port-verdict';
 import { causesIn, factsOf, mapLayers } from '../../lib/port-causes';
 import { useAppStore } from '../../store/store-context';
+import { MAP_TOKENS } from './map-tokens';
 import { PortMapCanvas, type HoverPoint } from './PortMapCanvas';
 
 const useStyles = makeStyles({
@@ -42,12 +43,12 @@ const useStyles = makeStyles({
   },
   swatch: { width: '14px', height: '10px', borderRadius: tokens.borderRadiusSmall, flexShrink: 0 },
   tick: { width: '3px', height: '12px', borderRadius: 0 },
-  // The same tokens the canvas reads (read-theme-colors.ts), so legend and picture always match.
-  dynamic: { backgroundColor: tokens.colorPaletteYellowBackground1 },
-  system: { backgroundColor: tokens.colorPaletteDarkOrangeBackground3 },
-  administered: { backgroundColor: tokens.colorBrandBackground },
-  listener: { backgroundColor: tokens.colorNeutralForeground1 },
-  forwarded: { backgroundColor: tokens.colorPaletteBerryForeground1 },
+  // The same tokens the canvas reads (map-tokens.ts), so legend and picture always match.
+  dynamic: { backgroundColor: tokens[MAP_TOKENS.dynamic] },
+  system: { backgroundColor: tokens[MAP_TOKENS.system] },
+  administered: { backgroundColor: tokens[MAP_TOKENS.administered] },
+  listener: { backgroundColor: tokens[MAP_TOKENS.listener] },
+  forwarded: { backgroundColor: tokens[MAP_TOKENS.forwarded] },
   stage: { position: 'relative' },
   tooltip: {
     position: 'absolute',
@@ -106,6 +107,13 @@ export const PortMapView = () => {
     forwarded: layers.forwarded.length,
   });
 
+  // The tooltip's words as one line, for the keyboard cursor's aria-valuetext.
+  const describePort = (port: number): string => {
+    const here = causesIn(portIndex, port, family);
+    const what = here.length === 0 ? t('map.free') : here.map((cause) => describeCause(t, cause, port, here)).join(' ');
+    return `${t('map.port', { port, family: familyLabel(family) })}: ${what}`;
+  };
+
   // Beside the pointer, flipped to its left near the right edge so it never leaves the card.
   const tooltipLeft = hover
     ? hover.x + 16 + TOOLTIP_WIDTH > hover.width
@@ -159,6 +167,8 @@ export const PortMapView = () => {
             label={label}
             onHover={setHover}
             onPick={(port) => openDoctor(port, family.protocol)}
+            describePort={describePort}
+            keysHint={t('map.keys')}
           />
           {hover ? (
             <div

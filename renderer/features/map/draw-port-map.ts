@@ -19,6 +19,7 @@ export interface MapColors {
   readonly listener: string;
   readonly forwarded: string;
   readonly label: string;
+  readonly focus: string;
   readonly font: string;
 }
 
@@ -42,14 +43,25 @@ const ticks = (
   width: number,
   from: number,
   to: number,
+  halo = 0,
 ) => {
   ctx.fillStyle = color;
   for (const port of ports) {
     const { row, column } = portToCell(port);
-    const x = columnX(column + 0.5, layout) - width / 2;
+    const x = columnX(column + 0.5, layout) - width / 2 - halo;
     const top = rowTop(row, layout);
-    ctx.fillRect(x, top + layout.rowHeight * from, width, layout.rowHeight * (to - from));
+    ctx.fillRect(x, top + layout.rowHeight * from, width + 2 * halo, layout.rowHeight * (to - from));
   }
+};
+
+/** The keyboard cursor: a ring around the port's column of its band, in the focus colour. */
+const focusRing = (ctx: CanvasRenderingContext2D, port: number, layout: MapLayout, color: string) => {
+  const { row, column } = portToCell(port);
+  const x = columnX(column + 0.5, layout);
+  const top = rowTop(row, layout);
+  ctx.strokeStyle = color;
+  ctx.lineWidth = 2;
+  ctx.strokeRect(x - 4, top - 3, 8, layout.rowHeight + 6);
 };
 
 export const drawPortMap = (
@@ -59,6 +71,8 @@ export const drawPortMap = (
   colors: MapColors,
   cssWidth: number,
   cssHeight: number,
+  /** The keyboard cursor's port while the map has focus. */
+  cursor: number | null = null,
 ) => {
   ctx.clearRect(0, 0, cssWidth, cssHeight);
   ctx.font = colors.font;
@@ -85,6 +99,11 @@ export const drawPortMap = (
   fillRanges(ctx, layers.administered, layout, colors.administered);
   // Listeners as ticks over the lower part, forwarded ports as taller, wider marks: a forwarded port
   // is also a listener (svchost), and both must stay visible.
+  // A one-pixel halo in the band colour first: a tick then always sits on the band, never straight on a
+  // range colour, so its contrast is the one measured against the band (map-tokens.ts).
+  ticks(ctx, layers.forwarded, layout, colors.band, 3, -0.15, 1.15, 1);
+  ticks(ctx, layers.listeners, layout, colors.band, 2, 0.25, 1, 1);
   ticks(ctx, layers.forwarded, layout, colors.forwarded, 3, -0.15, 1.15);
   ticks(ctx, layers.listeners, layout, colors.listener, 2, 0.25, 1);
+  if (cursor !== null) focusRing(ctx, cursor, layout, colors.focus);
 };

@@ -1,5 +1,6 @@
 import { tokens } from '@fluentui/react-components';
 import type { MapColors } from './draw-port-map';
+import { MAP_TOKENS } from './map-tokens';
 
 /**
  * Fluent tokens are CSS variables (`var(--colorBrandBackground)`) set by the FluentProvider; a canvas
@@ -13,13 +14,14 @@ const value = (style: CSSStyleDeclaration, token: string): string => {
 export const readThemeColors = (element: Element): MapColors => {
   const style = getComputedStyle(element);
   return {
-    band: value(style, tokens.colorNeutralBackground4),
-    dynamic: value(style, tokens.colorPaletteYellowBackground1),
-    system: value(style, tokens.colorPaletteDarkOrangeBackground3),
-    administered: value(style, tokens.colorBrandBackground),
-    listener: value(style, tokens.colorNeutralForeground1),
-    forwarded: value(style, tokens.colorPaletteBerryForeground1),
-    label: value(style, tokens.colorNeutralForeground3),
+    band: value(style, tokens[MAP_TOKENS.band]),
+    dynamic: value(style, tokens[MAP_TOKENS.dynamic]),
+    system: value(style, tokens[MAP_TOKENS.system]),
+    administered: value(style, tokens[MAP_TOKENS.administered]),
+    listener: value(style, tokens[MAP_TOKENS.listener]),
+    forwarded: value(style, tokens[MAP_TOKENS.forwarded]),
+    label: value(style, tokens[MAP_TOKENS.label]),
+    focus: value(style, tokens[MAP_TOKENS.focus]),
     font: `${value(style, tokens.fontSizeBase100)} ${value(style, tokens.fontFamilyBase)}`,
   };
 };
