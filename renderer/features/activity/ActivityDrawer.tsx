@@ -1,9 +1,23 @@
-import { Body1, Caption1, Subtitle1, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Body1,
+  Button,
+  Caption1,
+  Subtitle1,
+  Subtitle2,
+  Tab,
+  TabList,
+  makeStyles,
+  tokens,
+  useId,
+} from '@fluentui/react-components';
+import { ChevronDown16Regular, ChevronRight16Regular } from '@fluentui/react-icons';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SideDrawer } from '../../components/SideDrawer';
-import { groupByOperation, type OperationGroup } from '../../lib/command-line';
+import type { OperationGroup } from '../../lib/command-line';
 import { useOperationLabel } from '../../lib/use-labels';
 import { useAppStore } from '../../store/store-context';
+import { ACTIVITY_FILTERS, sinceText, splitActivity, type ActivityFilter, type ReadSource } from './activity-groups';
 import { CommandRecordView } from './CommandRecordView';
 import { VerifiedBadge } from './VerifiedBadge';
 
@@ -33,6 +47,14 @@ const useStyles = makeStyles({
   },
   earlierHead: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
   heading: { margin: 0 },
+  part: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  readList: { margin: 0, padding: 0, listStyleType: 'none', display: 'flex', flexDirection: 'column' },
+  readItem: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  readToggle: { justifyContent: 'flex-start', textAlign: 'start', minWidth: 0, fontWeight: tokens.fontWeightRegular },
+  readLine: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalM, alignItems: 'baseline' },
+  readCommand: { fontFamily: tokens.fontFamilyMonospace, overflowWrap: 'anywhere' },
+  readDetail: { paddingLeft: tokens.spacingHorizontalXL },
+  failed: { color: tokens.colorPaletteRedForeground1 },
 });
 
 const OperationSection = ({ group }: { group: OperationGroup }) => {
@@ -66,16 +88,73 @@ const OperationSection = ({ group }: { group: OperationGroup }) => {
   );
 };
 
-/** Every command the app ran, grouped by the user action that ran it (docs/architecture.md §1: "every action shows its commands"). */
+/** One background command line, collapsed: the count and how long ago it last ran; expands to its newest run. */
+const ReadSourceLine = ({ source, now }: { source: ReadSource; now: number }) => {
+  const { t, i18n } = useTranslation();
+  const styles = useStyles();
+  const [open, setOpen] = useState(false);
+  const id = useId('read-source');
+  return (
+    <li className={styles.readItem} data-testid="activity-read-source" data-line={source.line}>
+      <Button
+        appearance="subtle"
+        size="small"
+        className={styles.readToggle}
+        icon={open ? <ChevronDown16Regular /> : <ChevronRight16Regular />}
+        aria-expanded={open}
+        aria-controls={id}
+        onClick={() => setOpen(!open)}
+      >
+        <span className={styles.readLine}>
+          <code className={styles.readCommand}>{source.line}</code>
+          <span className={styles.muted}>
+            {t('activity.readSummary', {
+              count: source.count,
+              since: sinceText(source.lastAt, now, i18n.resolvedLanguage),
+            })}
+          </span>
+          {source.failures > 0 ? (
+            <span className={styles.failed}>{t('activity.readFailures', { count: source.failures })}</span>
+          ) : null}
+        </span>
+      </Button>
+      {open ? (
+        <div id={id} className={styles.readDetail}>
+          <CommandRecordView record={source.latest} />
+        </div>
+      ) : null}
+    </li>
+  );
+};
+
+/** Re-renders once a second while shown, so "last 2 s ago" stays true. */
+const useNowWhile = (active: boolean): number => {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (!active) return undefined;
+    setNow(Date.now());
+    const timer = window.setInterval(() => setNow(Date.now()), 1000);
+    return () => window.clearInterval(timer);
+  }, [active]);
+  return now;
+};
+
+/**
+ * Every command the app ran (docs/architecture.md §1: "every action shows its commands"). The user's
+ * changes come first, grouped by the action that ran them; the app's own background reads follow as one
+ * line per command (issue #11), and a filter shows either part alone.
+ */
 export const ActivityDrawer = () => {
   const { t } = useTranslation();
   const styles = useStyles();
   const open = useAppStore((s) => s.activityOpen);
   const close = useAppStore((s) => s.closeActivity);
   const records = useAppStore((s) => s.records);
-  const groups = open ? groupByOperation(records) : [];
-  const current = groups.filter((group) => !group.earlierRun);
-  const earlier = groups.filter((group) => group.earlierRun);
+  const [filter, setFilter] = useState<ActivityFilter>('all');
+  const parts = useMemo(() => (open ? splitActivity(records) : null), [open, records]);
+  const now = useNowWhile(open);
+  const showChanges = filter !== 'reads';
+  const showReads = filter !== 'changes';
 
   return (
     <SideDrawer
@@ -88,11 +167,49 @@ export const ActivityDrawer = () => {
       className={styles.drawer}
       bodyClassName={styles.body}
     >
-      {current.length === 0 ? <Body1>{t('activity.empty')}</Body1> : null}
-      {current.map((group) => (
-        <OperationSection key={group.operationId} group={group} />
-      ))}
-      {earlier.length > 0 ? (
+      <TabList
+        size="small"
+        selectedValue={filter}
+        onTabSelect={(_, data) => setFilter(data.value as ActivityFilter)}
+        aria-label={t('activity.filterLabel')}
+        data-testid="activity-filter"
+      >
+        {ACTIVITY_FILTERS.map((value) => (
+          <Tab key={value} value={value} data-testid={`activity-filter-${value}`}>
+            {t(`activity.filter.${value}`, {
+              count: value === 'changes' ? (parts?.changes.length ?? 0) : (parts?.reads.length ?? 0),
+            })}
+          </Tab>
+        ))}
+      </TabList>
+      {showChanges && parts ? (
+        <section className={styles.part} aria-labelledby="activity-changes" data-testid="activity-changes">
+          <Subtitle1 as="h3" id="activity-changes" className={styles.heading}>
+            {t('activity.changes')}
+          </Subtitle1>
+          {parts.changes.length === 0 ? <Body1 className={styles.muted}>{t('activity.noChanges')}</Body1> : null}
+          {parts.changes.map((group) => (
+            <OperationSection key={group.operationId} group={group} />
+          ))}
+        </section>
+      ) : null}
+      {showReads && parts ? (
+        <section className={styles.part} aria-labelledby="activity-reads" data-testid="activity-reads">
+          <div className={styles.earlierHead}>
+            <Subtitle1 as="h3" id="activity-reads" className={styles.heading}>
+              {t('activity.reads')}
+            </Subtitle1>
+            <Caption1 className={styles.muted}>{t('activity.readsHint')}</Caption1>
+          </div>
+          {parts.reads.length === 0 ? <Body1 className={styles.muted}>{t('activity.empty')}</Body1> : null}
+          <ul className={styles.readList}>
+            {parts.reads.map((source) => (
+              <ReadSourceLine key={source.line} source={source} now={now} />
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {showChanges && parts && parts.earlier.length > 0 ? (
         <section className={styles.earlier} aria-labelledby="activity-earlier" data-testid="activity-earlier">
           <div className={styles.earlierHead}>
             <Subtitle1 as="h3" id="activity-earlier" className={styles.heading}>
@@ -100,7 +217,7 @@ export const ActivityDrawer = () => {
             </Subtitle1>
             <Caption1 className={styles.muted}>{t('activity.earlierHint')}</Caption1>
           </div>
-          {earlier.map((group) => (
+          {parts.earlier.map((group) => (
             <OperationSection key={group.operationId} group={group} />
           ))}
         </section>
