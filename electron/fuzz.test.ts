@@ -236,6 +236,7 @@ const fuzzCore = (elevated: boolean, backing: Backing = 'empty', scenario = 'for
       }),
     list: () => Promise.resolve([]),
     read: () => Promise.resolve(null),
+    remove: () => Promise.resolve(false),
   };
   // Never connects anywhere: checkRules with fuzzed addresses must not open sockets.
   const probe: TcpProbe = { probe: () => Promise.resolve({ answered: false, ms: 0, detail: 'fuzz' }) };
@@ -310,6 +311,8 @@ const VALID_ARGS: Partial<Record<InvokeMethod, readonly unknown[]>> = {
   deleteRules: [{ rules: [RULE] }],
   importRules: [{ rules: [RULE_INPUT, { ...RULE_INPUT, listenAddress: '*', listenPort: 9000 }], mode: 'replace' }],
   restoreBackup: [{ id: '20261123T120000000Z-reset' }],
+  previewBackup: [{ id: '20261123T120000000Z-reset' }],
+  deleteBackup: [{ id: '20261123T120000000Z-reset' }],
   checkRules: [{ rules: [RULE] }],
   preflightRule: [{ rule: RULE_INPUT }],
   listOwners: [{ allStates: true }],
@@ -579,6 +582,7 @@ const MUTATION_METHODS = new Set(
       'resetRules',
       'importRules',
       'restoreBackup',
+      'deleteBackup',
       'startIpHelper',
       'killProcess',
       'closeConnection',

@@ -85,6 +85,9 @@ export const createRouteTable = (services: RouteServices): RouteTable => {
       mutation: true,
       handle: ([input]) => rules.restoreBackup(activity.begin('restore-backup'), input.id),
     },
+    previewBackup: { mutation: false, handle: ([input]) => rules.previewBackup(input.id) },
+    // Runs no command, but removes a file from the admin-only data folder: the same gate as changes.
+    deleteBackup: { mutation: true, handle: ([input]) => rules.deleteBackup(input.id) },
     checkRules: { mutation: false, handle: ([input]) => rules.checkRules(activity.begin('check-rules'), input.rules) },
     preflightRule: {
       mutation: false,

@@ -12,6 +12,7 @@
 import type {
   AutostartState,
   BackupInfo,
+  BackupPreview,
   ChangeReport,
   CommandRecord,
   DoctorReport,
@@ -82,6 +83,10 @@ export interface InvokeApi {
   importRules(input: ImportRulesInput): Promise<Result<RuleChangeReport>>;
   listBackups(): Promise<Result<readonly BackupInfo[]>>;
   restoreBackup(input: BackupIdInput): Promise<Result<RuleChangeReport>>;
+  /** The rules inside one backup; `not-found` when it is gone or not a valid backup file. */
+  previewBackup(input: BackupIdInput): Promise<Result<BackupPreview>>;
+  /** Removes one backup file from the admin-only folder; answers the backups as listed afterwards. */
+  deleteBackup(input: BackupIdInput): Promise<Result<readonly BackupInfo[]>>;
   checkRules(input: RulesInput): Promise<Result<readonly RuleCheck[]>>;
   /** Excluded range, owner process and existing rule for a listen address/port, before saving. */
   preflightRule(input: PreflightInput): Promise<Result<ListenPortPreflight>>;
@@ -162,6 +167,8 @@ export const CHANNELS = {
   importRules: 'rules:import',
   listBackups: 'backups:list',
   restoreBackup: 'backups:restore',
+  previewBackup: 'backups:preview',
+  deleteBackup: 'backups:delete',
   checkRules: 'rules:check',
   preflightRule: 'rules:preflight',
   startIpHelper: 'iphlpsvc:start',

@@ -189,6 +189,12 @@ export interface BackupInfo {
   readonly ruleCount: number;
 }
 
+/** What a backup holds, for a look before restoring it: each rule with whether its firewall rule existed. */
+export interface BackupPreview {
+  readonly backup: BackupInfo;
+  readonly rules: readonly (ProxyRule & { readonly firewall: boolean })[];
+}
+
 export interface RuleOutcome {
   readonly rule: ProxyRule;
   readonly outcome: Outcome;

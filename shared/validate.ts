@@ -418,6 +418,8 @@ export const argumentSchemas = {
   importRules: oneArg(importRulesSchema),
   listBackups: noArgs,
   restoreBackup: oneArg(backupIdSchema),
+  previewBackup: oneArg(backupIdSchema),
+  deleteBackup: oneArg(backupIdSchema),
   checkRules: oneArg(rulesSchema),
   preflightRule: oneArg(preflightSchema),
   listOwners: oneArg(ownersQuerySchema),

@@ -6,7 +6,7 @@ import type { Result } from '../../shared/result';
 import { addRuleSchema, backupIdSchema, editRuleSchema, preflightSchema, rulesSchema } from '../../shared/validate';
 import { validateImportRows } from '../lib/rule-import';
 import { currentChecks, toProxyRule } from '../lib/rules';
-import { callApi } from './call-api';
+import { callApi, notElevatedError } from './call-api';
 import { createChangeRunner, IDLE, invalidInput, refuseInvalid, refuseUnelevated, setOperation } from './change-runner';
 import type { AppState, RuleChangeKind, RulesSlice } from './types';
 
@@ -61,6 +61,8 @@ export const createRulesSlice =
       exported: IDLE,
       backups: IDLE,
       backupsOpen: false,
+      backupPreview: IDLE,
+      backupDeletion: IDLE,
 
       loadRules() {
         // F5 held down, or the tab shown while a read runs: one read in flight is enough.
@@ -179,6 +181,49 @@ export const createRulesSlice =
         const result = await runRuleChange('restore-backup', () => api.restoreBackup(input));
         // A restore writes a backup of its own: the list is out of date.
         if (result?.ok && get().backupsOpen) await get().loadBackups();
+      },
+
+      async previewBackup(backup) {
+        set({ backupPreview: { status: 'running' } });
+        const result = await callApi(() => api.previewBackup({ id: backup.id }));
+        set({
+          backupPreview: result.ok
+            ? { status: 'done', value: result.value }
+            : { status: 'failed', error: result.error },
+        });
+      },
+
+      closeBackupPreview() {
+        set({ backupPreview: IDLE });
+      },
+
+      async deleteBackup(backup) {
+        const input = { id: backup.id };
+        const parsed = backupIdSchema.safeParse(input);
+        if (!parsed.success) {
+          set({ backupDeletion: { status: 'failed', error: invalidInput(parsed.error) } });
+          return false;
+        }
+        // The main process refuses it too (router.ts); asking would only add a round trip.
+        if (get().systemInfo?.elevated !== true) {
+          set({ backupDeletion: { status: 'failed', error: notElevatedError } });
+          return false;
+        }
+        set({ backupDeletion: { status: 'running' } });
+        const result = await callApi(() => api.deleteBackup(input));
+        if (!result.ok) {
+          set({ backupDeletion: { status: 'failed', error: result.error } });
+          // Gone already (deleted elsewhere): show what is really there.
+          if (result.error.code === 'not-found') await get().loadBackups();
+          return false;
+        }
+        // The main process answers the list as re-read after the delete.
+        set({ backupDeletion: IDLE, backups: { status: 'done', value: result.value } });
+        return true;
+      },
+
+      dismissBackupDeletion() {
+        set({ backupDeletion: IDLE });
       },
 
       async checkRules(rules) {

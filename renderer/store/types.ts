@@ -2,13 +2,13 @@
 import type {
   AutostartState,
   BackupInfo,
+  BackupPreview,
   ChangeReport,
   CommandRecord,
   DoctorReport,
   Endpoint,
   ExcludedRange,
   KillReport,
-  CloseConnectionReport,
   OwnersView,
   Protocol,
   ListenPortPreflight,
@@ -53,19 +53,15 @@ export type RuleChangeKind =
 export type ProcessChangeKind = 'kill';
 /** Re-sync now: every rule that follows a WSL distro pointed at its current address; a WslSyncReport. */
 export type WslChangeKind = 'wsl-resync';
-/** Closing one IPv4 TCP connection (SetTcpEntry); it reports a CloseConnectionReport. */
-export type ConnectionChangeKind = 'close-connection';
 /** Every change has one operation state; the main process runs them one at a time, so one running blocks all. */
-export type ChangeKind = RangeChangeKind | RuleChangeKind | ProcessChangeKind | WslChangeKind | ConnectionChangeKind;
+export type ChangeKind = RangeChangeKind | RuleChangeKind | ProcessChangeKind | WslChangeKind;
 export type ReportOf<K extends ChangeKind> = K extends RuleChangeKind
   ? RuleChangeReport
   : K extends ProcessChangeKind
     ? KillReport
     : K extends WslChangeKind
       ? WslSyncReport
-      : K extends ConnectionChangeKind
-        ? CloseConnectionReport
-        : ChangeReport;
+      : ChangeReport;
 
 export type OperationState<R = ChangeReport> =
   | { readonly status: 'idle' }
@@ -93,8 +89,7 @@ export type Dialog =
   | { readonly kind: 'import-rules' }
   | { readonly kind: 'restore-backup'; readonly backup: BackupInfo }
   | { readonly kind: 'export-rules' }
-  | { readonly kind: 'kill'; readonly endpoint: Endpoint }
-  | { readonly kind: 'close-connection'; readonly endpoint: Endpoint };
+  | { readonly kind: 'kill'; readonly endpoint: Endpoint };
 
 export type View = 'ranges' | 'forwarding' | 'owners' | 'doctor' | 'map';
 export const VIEWS: readonly View[] = ['ranges', 'forwarding', 'owners', 'doctor', 'map'];
@@ -165,6 +160,10 @@ export interface RulesSlice {
   readonly exported: ReadState<RulesExport>;
   readonly backups: ReadState<readonly BackupInfo[]>;
   readonly backupsOpen: boolean;
+  /** The rules inside the backup being looked at (backups:preview). */
+  readonly backupPreview: ReadState<BackupPreview>;
+  /** Deleting a backup: running, or why the last delete failed. */
+  readonly backupDeletion: ReadState<null>;
   loadRules(): Promise<void>;
   /**
    * Preflights first (once per rule): anything in the way stops here so the dialog can warn; the next
@@ -179,6 +178,11 @@ export interface RulesSlice {
   importRules(input: { readonly rows: readonly unknown[]; readonly mode: 'merge' | 'replace' }): Promise<void>;
   loadBackups(): Promise<void>;
   restoreBackup(backup: BackupInfo): Promise<void>;
+  previewBackup(backup: BackupInfo): Promise<void>;
+  closeBackupPreview(): void;
+  /** Asked for in a confirmation first; true when the file is gone and the list re-read. */
+  deleteBackup(backup: BackupInfo): Promise<boolean>;
+  dismissBackupDeletion(): void;
   checkRules(rules: readonly ProxyRule[]): Promise<void>;
   preflightRule(rule: ProxyRuleInput): Promise<void>;
   startIpHelper(): Promise<void>;
@@ -272,13 +276,6 @@ export interface OwnersSlice {
   pauseOwnersRefresh(paused: boolean): void;
   /** Refused without an api call for system and critical processes (lib/owners killRefusal). */
   killProcess(target: Pick<Endpoint, 'pid' | 'image'>): Promise<void>;
-  /** Refused without an api call where lib/owners closeRefusal says so (IPv6, not ESTABLISHED, no native layer). */
-  closeConnection(target: Endpoint): Promise<void>;
-  /** Reverse DNS of remote addresses: off by default; when on, each read asks for the names not known yet. */
-  readonly ownersLookup: boolean;
-  /** Remote address -> name (null: none) from the lookups so far; a new Map whenever answers arrive. */
-  readonly ownersNames: ReadonlyMap<string, string | null>;
-  setOwnersLookup(on: boolean): void;
 }
 
 export interface DoctorSlice {

@@ -307,6 +307,8 @@ export const createFakeApi = (answers: Answers = {}): FakeApi => {
     importRules: ok(sampleRuleReport(sampleRulesView(), { backup: sampleBackup({ reason: 'import' }) })),
     listBackups: ok([sampleBackup()]),
     restoreBackup: ok(sampleRuleReport()),
+    previewBackup: ok({ backup: sampleBackup(), rules: [] }),
+    deleteBackup: ok([]),
     checkRules: ok(sampleRulesView().rules.map((rule) => sampleCheck(toRule(rule)))),
     preflightRule: ok(cleanPreflight),
     startIpHelper: ok(sampleRuleReport()),

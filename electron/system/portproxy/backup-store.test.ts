@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BACKUP_ID_PATTERN } from '../../../shared/validate';
 import { createFileBackupStore } from './backup-store';
+import { deleteBackup, previewBackup } from './backups';
 import { FORWARDING_RULES, WEB_8080 } from '../../../test/helpers/sample-rules';
 import { tempDir } from '../../../test/helpers/portproxy-fixture';
 
@@ -119,5 +120,40 @@ describe('createFileBackupStore', () => {
     await expect(createFileBackupStore(join(blocker, 'sub')).write('reset', RULES)).rejects.toThrow();
     expect(existsSync(join(blocker, 'sub'))).toBe(false);
     expect(readdirSync(dir)).toEqual(['file']);
+  });
+});
+
+describe('deleting a backup (backups:delete)', () => {
+  it('removes only <id>.json, answers the list as re-read, and says not-found the second time', async () => {
+    const dir = tempDir();
+    const store = createFileBackupStore(dir, { now: at('2026-12-05T14:02:00.000Z') });
+    const kept = await store.write('import', RULES);
+    const gone = await store.write('reset', RULES);
+    const deleted = await deleteBackup(store, gone.id);
+    expect(deleted).toEqual({ ok: true, value: [kept] });
+    expect(readdirSync(dir)).toEqual([`${kept.id}.json`]);
+    const again = await deleteBackup(store, gone.id);
+    expect(again.ok ? null : again.error.code).toBe('not-found');
+  });
+
+  it('never turns an id that is not ours into a path, and leaves files that are not valid backups alone', async () => {
+    const dir = tempDir();
+    const store = createFileBackupStore(join(dir, 'backups'));
+    writeFileSync(join(dir, 'victim.json'), '{}');
+    expect(await store.remove('../victim')).toBe(false);
+    expect(existsSync(join(dir, 'victim.json'))).toBe(true);
+    await store.write('reset', []);
+    const forged = '20260101T000000000Z-reset';
+    writeFileSync(join(dir, 'backups', `${forged}.json`), 'not json');
+    expect(await store.remove(forged)).toBe(false);
+    expect(existsSync(join(dir, 'backups', `${forged}.json`))).toBe(true);
+  });
+
+  it('previews the rules inside a backup with their firewall flag', async () => {
+    const store = createFileBackupStore(tempDir(), { now: at('2026-12-05T14:02:00.000Z') });
+    const info = await store.write('reset', RULES);
+    expect(await previewBackup(store, info.id)).toEqual({ ok: true, value: { backup: info, rules: RULES } });
+    const missing = await previewBackup(store, '20200101T000000000Z-reset');
+    expect(missing.ok ? null : missing.error.code).toBe('not-found');
   });
 });

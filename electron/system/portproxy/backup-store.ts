@@ -146,5 +146,18 @@ export const createFileBackupStore = (dir: string, options: { now?: () => Date }
       const file = await load(id);
       return file ? file.rules : null;
     },
+
+    async remove(id) {
+      // Only a backup that loads as ours is deleted: load() checks the id pattern before any path is built,
+      // so nothing but `<our id>.json` inside this folder can ever be removed.
+      if ((await load(id)) === null) return false;
+      try {
+        await unlink(join(dir, `${id}${FILE_SUFFIX}`));
+        return true;
+      } catch (error) {
+        if (isMissingFile(error)) return false;
+        throw error;
+      }
+    },
   };
 };

@@ -2,7 +2,7 @@
  * The backup written before a destructive change (reset, import, restore; docs/architecture.md §3). It is written
  * FIRST: when it cannot be written, nothing runs.
  */
-import type { BackupInfo, ProxyRule } from '../../../shared/model';
+import type { BackupInfo, BackupPreview, ProxyRule } from '../../../shared/model';
 import { err, ok, type Result, messageOf } from '../../../shared/result';
 import type { RuleState } from './read';
 import type { BackupRule, BackupStore } from './types';
@@ -40,3 +40,29 @@ export const stripFirewall = (rules: readonly BackupRule[]): ProxyRule[] =>
     connectAddress,
     connectPort,
   }));
+
+/** The rules inside one backup, for a look before restoring (backups:preview). */
+export const previewBackup = async (backups: BackupStore, id: string): Promise<Result<BackupPreview>> => {
+  try {
+    const info = (await backups.list()).find((backup) => backup.id === id);
+    const rules = info ? await backups.read(id) : null;
+    if (!info || rules === null) return err('not-found', `There is no backup named ${id}.`, { field: 'id' });
+    return ok({ backup: info, rules });
+  } catch (error) {
+    return err('command-failed', 'Could not read the backup.', { detail: String(error) });
+  }
+};
+
+/**
+ * Deletes one backup (backups:delete; the renderer asks first) and answers the list as read afterwards,
+ * so the panel shows what is really on disk. The id was checked against BACKUP_ID_PATTERN by the router
+ * and is checked again by the store before it becomes a path.
+ */
+export const deleteBackup = async (backups: BackupStore, id: string): Promise<Result<readonly BackupInfo[]>> => {
+  try {
+    if (!(await backups.remove(id))) return err('not-found', `There is no backup named ${id}.`, { field: 'id' });
+    return ok(await backups.list());
+  } catch (error) {
+    return err('command-failed', 'Could not delete the backup.', { detail: String(error) });
+  }
+};

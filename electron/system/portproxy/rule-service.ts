@@ -6,6 +6,7 @@
  * Mutations arrive already serialized by the app's mutation queue and gated on elevation (router.ts).
  */
 import { err, ok, messageOf } from '../../../shared/result';
+import { deleteBackup, previewBackup } from './backups';
 import { checkRules, preflightRule } from './check';
 import { exportRules } from './export-rules';
 import { startIpHelper } from './ip-helper';
@@ -48,6 +49,8 @@ export const createRuleService = (deps: RuleServiceDeps): RuleService => {
       }
     },
     restoreBackup: (op, id) => restoreBackup(op, now, journal, backups, id),
+    previewBackup: (id) => previewBackup(backups, id),
+    deleteBackup: (id) => deleteBackup(backups, id),
     checkRules: (op, rules) => checkRules(op, now, probe, rules),
     preflightRule: (op, rule) => preflightRule(op, rule),
     startIpHelper: (op) => startIpHelper(op, now),

@@ -5,6 +5,7 @@
  */
 import type {
   BackupInfo,
+  BackupPreview,
   ListenPortPreflight,
   ProxyRule,
   RuleChangeReport,
@@ -26,6 +27,8 @@ export interface RuleService {
   importRules(op: Operation, input: ImportRules): Promise<Result<RuleChangeReport>>;
   listBackups(): Promise<Result<readonly BackupInfo[]>>;
   restoreBackup(op: Operation, id: string): Promise<Result<RuleChangeReport>>;
+  previewBackup(id: string): Promise<Result<BackupPreview>>;
+  deleteBackup(id: string): Promise<Result<readonly BackupInfo[]>>;
   checkRules(op: Operation, rules: readonly ProxyRule[]): Promise<Result<readonly RuleCheck[]>>;
   preflightRule(op: Operation, rule: ProxyRule): Promise<Result<ListenPortPreflight>>;
   startIpHelper(op: Operation): Promise<Result<RuleChangeReport>>;
@@ -38,6 +41,8 @@ export interface BackupStore {
   list(): Promise<readonly BackupInfo[]>;
   /** null when there is no such backup (or it is not a valid backup file). */
   read(id: string): Promise<readonly BackupRule[] | null>;
+  /** Deletes `<id>.json`; false when there was no such backup. */
+  remove(id: string): Promise<boolean>;
 }
 
 export interface BackupRule extends ProxyRule {

@@ -2,13 +2,14 @@ import { Body1, Caption1 } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import type { BackupInfo } from '../../../shared/model';
 import { ChangeDialog } from '../../components/ChangeDialog';
+import { useBackupName } from '../../lib/backup-name';
 import { useAppStore } from '../../store/store-context';
 import { RuleReportView } from './RuleReportView';
 
 export const RestoreBackupDialog = ({ backup }: { backup: BackupInfo }) => {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const restoreBackup = useAppStore((s) => s.restoreBackup);
-  const date = new Date(backup.createdAt).toLocaleString(i18n.resolvedLanguage);
+  const name = useBackupName()(backup);
   return (
     <ChangeDialog
       kind="restore-backup"
@@ -19,7 +20,7 @@ export const RestoreBackupDialog = ({ backup }: { backup: BackupInfo }) => {
       onConfirm={() => void restoreBackup(backup)}
       renderReport={(report) => <RuleReportView report={report} />}
     >
-      <Body1>{t('restoreBackup.body', { count: backup.ruleCount, date })}</Body1>
+      <Body1>{t('restoreBackup.body', { count: backup.ruleCount, name })}</Body1>
       <Caption1>{t('restoreBackup.backupNote')}</Caption1>
     </ChangeDialog>
   );

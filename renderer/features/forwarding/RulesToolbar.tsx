@@ -85,6 +85,7 @@ export const RulesToolbar = ({ rules, selected }: { rules: readonly RuleView[]; 
       <ChangeButton
         icon={<DeleteDismiss20Regular className={blocked ? undefined : styles.danger} />}
         onClick={() => openDialog({ kind: 'reset-rules' })}
+        unavailableReason={rules.length === 0 ? t('rules.resetNothing') : null}
         hint={t('rules.resetAllHint')}
         data-testid="reset-rules-open"
       >
