@@ -2,9 +2,10 @@ import { Button, Caption1, Tab, TabList, Title3, Tooltip, makeStyles, tokens } f
 import { ArrowClockwise20Regular, ArrowRepeatAll20Regular, History20Regular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
 import { WinnatStatusBadge } from '../features/winnat/WinnatStatusBadge';
+import { parsePortText } from '../lib/port-verdict';
 import { viewReadAt, viewRefreshing } from '../store/selectors';
 import { useAppStore } from '../store/store-context';
-import type { View } from '../store/types';
+import type { AppState, View } from '../store/types';
 import { ChangeButton } from './ChangeButton';
 import { LanguageSwitch } from './LanguageSwitch';
 import { SettingsMenu } from './SettingsMenu';
@@ -33,6 +34,15 @@ const useStyles = makeStyles({
   nav: { flexBasis: '100%', marginLeft: `calc(-1 * ${tokens.spacingHorizontalM})` },
 });
 
+/** The port on screen, if any: the doctor's answer or the port box; a restart's outcome then names it. */
+const askedPortOf = (state: AppState): { port: number; protocol: 'tcp' | 'udp' } | null => {
+  if (state.view === 'doctor' && state.doctorReport)
+    return { port: state.doctorReport.port, protocol: state.doctorReport.protocol };
+  if (state.view !== 'ranges') return null;
+  const parsed = parsePortText(state.portQuery);
+  return parsed.ok ? { port: parsed.port, protocol: 'tcp' } : null;
+};
+
 export const AppHeader = () => {
   const { t, i18n } = useTranslation();
   const styles = useStyles();
@@ -45,6 +55,9 @@ export const AppHeader = () => {
   const openDialog = useAppStore((s) => s.openDialog);
   const openActivity = useAppStore((s) => s.openActivity);
   const winnatAbsent = useAppStore((s) => s.snapshot?.winnat === 'absent');
+  // Primitives, so the header re-renders only when the asked port itself changes.
+  const askedPort = useAppStore((s) => askedPortOf(s)?.port);
+  const askedProtocol = useAppStore((s) => askedPortOf(s)?.protocol);
 
   return (
     <header className={styles.header}>
@@ -73,7 +86,13 @@ export const AppHeader = () => {
         </Tooltip>
         <ChangeButton
           icon={<ArrowRepeatAll20Regular />}
-          onClick={() => openDialog({ kind: 'restart' })}
+          onClick={() =>
+            openDialog(
+              askedPort === undefined
+                ? { kind: 'restart' }
+                : { kind: 'restart', port: askedPort, protocol: askedProtocol },
+            )
+          }
           unavailableReason={winnatAbsent ? t('restart.absentReason') : null}
           data-testid="restart-winnat"
         >

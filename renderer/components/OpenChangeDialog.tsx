@@ -22,7 +22,7 @@ export const OpenChangeDialog = () => {
     case 'reset':
       return <ResetDynamicDialog />;
     case 'restart':
-      return <RestartWinnatDialog />;
+      return <RestartWinnatDialog port={dialog.port} protocol={dialog.protocol} />;
     case 'add-rule':
       return <AddRuleDialog />;
     case 'delete-rules':

@@ -415,6 +415,12 @@ export const en = {
     starting: 'Starting IP Helper…',
     absentReason: 'The IP Helper service is not installed on this PC.',
     badge: 'IP Helper: {{status}}',
+    startedTitle: 'IP Helper started',
+    started: 'The IP Helper service is running again: the forwarding rules listen.',
+    unsureTitle: 'IP Helper is running',
+    unsure:
+      'The service is running, but Portwarden could not confirm that its start did it. Check the rules to be sure.',
+    notStarted: 'IP Helper did not start: it is {{status}}. The activity log has the command and its output.',
   },
   ruleForm: {
     listenAddress: 'Listen address',
@@ -553,6 +559,10 @@ export const en = {
     noneFreed: 'No range was freed.',
     noneAppeared: 'No new range appeared.',
     winnatNow: 'WinNAT now: {{status}}',
+    askedFree: 'Port {{port}} ({{protocol}}) is not inside any excluded range now.',
+    askedStillReserved: 'Port {{port}} ({{protocol}}) is still inside the reserved range {{ranges}}.',
+    askedProtected:
+      'Port {{port}} ({{protocol}}) is protected: your exclusion {{ranges}} keeps WinNAT from reserving it.',
   },
   steps: {
     'stop-winnat': 'Stop WinNAT',

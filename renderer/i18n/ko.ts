@@ -415,6 +415,12 @@ export const ko: Messages = {
     starting: 'IP 도우미를 시작하는 중…',
     absentReason: '이 PC에는 IP 도우미 서비스가 설치되어 있지 않습니다.',
     badge: 'IP 도우미: {{status}}',
+    startedTitle: 'IP 도우미를 시작했습니다',
+    started: 'IP 도우미 서비스가 다시 실행 중이므로 포트 전달 규칙이 수신 대기합니다.',
+    unsureTitle: 'IP 도우미가 실행 중입니다',
+    unsure:
+      '서비스는 실행 중이지만, 이번 시작으로 실행된 것인지 Portwarden이 확인하지 못했습니다. 규칙을 점검해 보세요.',
+    notStarted: 'IP 도우미가 시작되지 않았습니다. 현재 상태: {{status}}. 활동 기록에서 명령과 출력을 볼 수 있습니다.',
   },
   ruleForm: {
     listenAddress: '수신 주소',
@@ -556,6 +562,10 @@ export const ko: Messages = {
     noneFreed: '풀린 범위가 없습니다.',
     noneAppeared: '새로 생긴 범위가 없습니다.',
     winnatNow: '현재 WinNAT: {{status}}',
+    askedFree: '{{port}}번 포트({{protocol}})는 이제 어떤 제외 범위에도 속하지 않습니다.',
+    askedStillReserved: '{{port}}번 포트({{protocol}})는 아직 예약 범위 {{ranges}} 안에 있습니다.',
+    askedProtected:
+      '{{port}}번 포트({{protocol}})는 보호됩니다. 직접 추가한 제외 범위 {{ranges}} 때문에 WinNAT가 이 포트를 예약하지 않습니다.',
   },
   steps: {
     'stop-winnat': 'WinNAT 중지',

@@ -143,7 +143,7 @@ describe('doctor slice', () => {
     await tick();
     const [restart] = fixesFor(system, 8065);
     if (restart) store.getState().applyFix(restart);
-    expect(store.getState().dialog).toEqual({ kind: 'restart' });
+    expect(store.getState().dialog).toEqual({ kind: 'restart', port: 8065, protocol: 'tcp' });
     api.answers.diagnosePort = ok(sampleDoctorReport([]));
     await store.getState().restartWinnat();
     store.getState().closeDialog();

@@ -92,7 +92,11 @@ export const createDoctorSlice =
           return;
         }
         const dialog = fixDialog(fix, get().rulesView?.rules ?? []);
-        if (dialog) get().openDialog(dialog);
+        // A restart is for the port on screen: its outcome says where that port stands now (issue #11).
+        const report = get().doctorReport;
+        if (dialog?.kind === 'restart' && report)
+          get().openDialog({ ...dialog, port: report.port, protocol: report.protocol });
+        else if (dialog) get().openDialog(dialog);
       },
 
       async recheckDoctor() {

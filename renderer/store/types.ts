@@ -82,7 +82,8 @@ export type Dialog =
   | { readonly kind: 'protect'; readonly family?: ProtocolFamily; readonly port?: number }
   | { readonly kind: 'delete'; readonly family: ProtocolFamily; readonly range: ExcludedRange }
   | { readonly kind: 'reset' }
-  | { readonly kind: 'restart' }
+  /** `port`: the port the user was asking about (doctor, port box); the outcome names it. */
+  | { readonly kind: 'restart'; readonly port?: number; readonly protocol?: Protocol }
   | { readonly kind: 'add-rule' }
   | { readonly kind: 'delete-rules'; readonly rules: readonly RuleView[] }
   | { readonly kind: 'reset-rules' }

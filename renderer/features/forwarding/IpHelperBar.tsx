@@ -1,4 +1,5 @@
 import {
+  Button,
   MessageBar,
   MessageBarActions,
   MessageBarBody,
@@ -6,7 +7,8 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { Play20Regular } from '@fluentui/react-icons';
+import { Dismiss20Regular, Play20Regular } from '@fluentui/react-icons';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ChangeButton } from '../../components/ChangeButton';
 import { ErrorMessage } from '../../components/ErrorMessage';
@@ -23,6 +25,35 @@ export const IpHelperBar = () => {
   const status = useAppStore((s) => s.rulesView?.iphlpsvc);
   const operation = useAppStore((s) => s.operations['start-iphlpsvc']);
   const startIpHelper = useAppStore((s) => s.startIpHelper);
+  const [seen, setSeen] = useState<unknown>(null);
+  // Once started the warning goes away: say so, or the button seemed to do nothing (issue #11).
+  if (operation.status === 'done' && status === 'running') {
+    if (seen === operation) return null;
+    const applied = operation.report.outcome === 'applied';
+    return (
+      <MessageBar
+        intent={applied ? 'success' : 'warning'}
+        layout="multiline"
+        data-testid="iphlpsvc-result"
+        data-outcome={operation.report.outcome}
+      >
+        <MessageBarBody>
+          <MessageBarTitle>{t(applied ? 'iphlpsvc.startedTitle' : 'iphlpsvc.unsureTitle')}</MessageBarTitle>
+          {t(applied ? 'iphlpsvc.started' : 'iphlpsvc.unsure')}
+        </MessageBarBody>
+        <MessageBarActions
+          containerAction={
+            <Button
+              appearance="transparent"
+              aria-label={t('common.dismiss')}
+              icon={<Dismiss20Regular />}
+              onClick={() => setSeen(operation)}
+            />
+          }
+        />
+      </MessageBar>
+    );
+  }
   if (status === undefined || status === 'running') return null;
   const running = operation.status === 'running';
   return (
@@ -46,6 +77,11 @@ export const IpHelperBar = () => {
         </MessageBarActions>
       </MessageBar>
       {operation.status === 'failed' ? <ErrorMessage error={operation.error} title={t('errors.title')} /> : null}
+      {operation.status === 'done' ? (
+        <MessageBar intent="error" data-testid="iphlpsvc-result" data-outcome={operation.report.outcome}>
+          <MessageBarBody>{t('iphlpsvc.notStarted', { status: statusLabel(status) })}</MessageBarBody>
+        </MessageBar>
+      ) : null}
     </div>
   );
 };

@@ -62,7 +62,13 @@ export const ProtectPortDialog = ({ family, port }: { family?: ProtocolFamily; p
         setAttempted(true);
         if (parsed.success) void protectPort(input);
       }}
-      renderReport={(report) => <ChangeReportView report={report} />}
+      renderReport={(report) => (
+        // The outcome names the port asked for (issue #11), as the main process read it back.
+        <ChangeReportView
+          report={report}
+          asked={parsed.success ? { port: parsed.data.startPort, protocol: parsed.data.protocol } : undefined}
+        />
+      )}
     >
       <Body1>{t('protect.intro')}</Body1>
       <div className={styles.grid}>

@@ -1,11 +1,13 @@
 import { Body1 } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
+import type { Protocol } from '../../../shared/model';
 import { ChangeDialog } from '../../components/ChangeDialog';
 import { ChangeReportView } from '../../components/ChangeReportView';
 import { WslWarning } from '../../components/WslWarning';
 import { useAppStore } from '../../store/store-context';
 
-export const RestartWinnatDialog = () => {
+/** `port`: the port the user asked about, named in the outcome. */
+export const RestartWinnatDialog = ({ port, protocol = 'tcp' }: { port?: number; protocol?: Protocol }) => {
   const { t } = useTranslation();
   const restartWinnat = useAppStore((s) => s.restartWinnat);
   return (
@@ -16,7 +18,13 @@ export const RestartWinnatDialog = () => {
       confirmLabel={t('restart.confirm')}
       runningLabel={t('restart.running')}
       onConfirm={() => void restartWinnat()}
-      renderReport={(report) => <ChangeReportView report={report} diffTestId="restart-diff" />}
+      renderReport={(report) => (
+        <ChangeReportView
+          report={report}
+          diffTestId="restart-diff"
+          asked={port === undefined ? undefined : { port, protocol }}
+        />
+      )}
     >
       <Body1>{t('restart.intro')}</Body1>
       <WslWarning title={t('restart.warningTitle')} body={t('restart.warning')} />
