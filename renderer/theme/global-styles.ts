@@ -7,4 +7,7 @@ import { makeStaticStyles } from '@fluentui/react-components';
 export const useGlobalStyles = makeStaticStyles({
   'html, body, #root': { margin: 0, padding: 0, minHeight: '100%' },
   body: { overflowY: 'auto' },
+  // Korean breaks between words, not between syllables ("범/위를" split mid-word, issue #11); i18n sets
+  // <html lang>. A word longer than its line (an address, a command) may still break.
+  'html:lang(ko)': { wordBreak: 'keep-all', overflowWrap: 'break-word' },
 });

@@ -9,12 +9,14 @@ import {
   Subtitle1,
   makeStyles,
   tokens,
+  useId,
 } from '@fluentui/react-components';
 import { Stethoscope20Regular } from '@fluentui/react-icons';
 import { useEffect, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Protocol } from '../../../shared/model';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { FormError } from '../../components/FormError';
 import { ProgressNote } from '../../components/ProgressNote';
 import { useValidationText } from '../../lib/use-validation-text';
 import { useAppStore } from '../../store/store-context';
@@ -34,7 +36,8 @@ const useStyles = makeStyles({
   intro: { color: tokens.colorNeutralForeground2 },
   form: { display: 'flex', alignItems: 'flex-end', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
   port: { width: '180px' },
-  input: { fontVariantNumeric: 'tabular-nums' },
+  // The Input's own minimum width was wider than the field and ran under the TCP radio (issue #11).
+  input: { fontVariantNumeric: 'tabular-nums', width: '100%', minWidth: 0 },
   hint: { color: tokens.colorNeutralForeground3 },
   title: { margin: 0 },
 });
@@ -53,6 +56,7 @@ export const DoctorView = ({ searchRef }: { searchRef: RefObject<HTMLInputElemen
   const setPort = useAppStore((s) => s.setDoctorPort);
   const setProtocol = useAppStore((s) => s.setDoctorProtocol);
   const diagnose = useAppStore((s) => s.diagnosePort);
+  const errorId = useId('doctor-port-error');
 
   useEffect(() => {
     // The tray's "Check a port…": the box is where the user starts typing.
@@ -78,15 +82,11 @@ export const DoctorView = ({ searchRef }: { searchRef: RefObject<HTMLInputElemen
             void diagnose();
           }}
         >
-          <Field
-            className={styles.port}
-            label={t('doctor.port')}
-            validationState={invalid ? 'error' : 'none'}
-            validationMessage={invalid?.detail ? validationText(invalid.detail) : undefined}
-          >
+          <Field className={styles.port} label={t('doctor.port')} validationState={invalid ? 'error' : 'none'}>
             <Input
               ref={searchRef}
               className={styles.input}
+              aria-describedby={invalid?.detail ? errorId : undefined}
               inputMode="numeric"
               autoComplete="off"
               spellCheck={false}
@@ -117,6 +117,8 @@ export const DoctorView = ({ searchRef }: { searchRef: RefObject<HTMLInputElemen
             {t('doctor.check')}
           </Button>
         </form>
+        {/* Under the row, not inside the 180px field: there it pushed TCP/UDP and Check down (issue #11). */}
+        {invalid?.detail ? <FormError id={errorId}>{validationText(invalid.detail)}</FormError> : null}
         <div data-testid="doctor-answer" role="status" aria-live="polite" aria-busy={loading}>
           {loading ? <ProgressNote label={t('doctor.checking')} /> : null}
           {!loading && error !== null && invalid === null ? (

@@ -19,6 +19,7 @@ import { useTranslation } from 'react-i18next';
 import type { Endpoint } from '../../../shared/model';
 import { ChangeButton } from '../../components/ChangeButton';
 import { DisabledWithReason } from '../../components/DisabledWithReason';
+import { useFillViewport } from '../../components/use-fill-viewport';
 import { ownerExplanation, processLabel } from '../../lib/cause-wording';
 import { killRefusal } from '../../lib/owners';
 import { criticalServiceOf } from '../../../shared/system-owners';
@@ -145,6 +146,7 @@ export const OwnersTable = ({ endpoints, added = NONE, removed = NO_ROWS, filter
   const { t } = useTranslation();
   const styles = useStyles();
   const scrollRef = useRef<HTMLDivElement>(null);
+  const fillHeight = useFillViewport(scrollRef);
   const [sorting, setSorting] = useState<SortingState>([{ id: 'localPort', desc: false }]);
   const [rowFilter] = useState(createOwnersFilter);
   const docker = useAppStore((s) => s.docker);
@@ -234,6 +236,8 @@ export const OwnersTable = ({ endpoints, added = NONE, removed = NO_ROWS, filter
       <div
         ref={scrollRef}
         className={styles.scroller}
+        // Down to the window's bottom: one scroll area, not a table scrolling inside a scrolling page (issue #11).
+        style={fillHeight === undefined ? undefined : { height: `${fillHeight}px`, boxSizing: 'border-box' }}
         tabIndex={0}
         data-testid="owners-table"
         role="table"

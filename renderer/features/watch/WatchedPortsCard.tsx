@@ -11,6 +11,7 @@ import {
   Tooltip,
   makeStyles,
   mergeClasses,
+  useId,
   tokens,
 } from '@fluentui/react-components';
 import { Add20Regular, Delete20Regular } from '@fluentui/react-icons';
@@ -20,6 +21,7 @@ import type { Protocol, WatchState, WatchStatus } from '../../../shared/model';
 import { fieldIssues, watchedPortsSchema } from '../../../shared/validate';
 import { ChangeButton } from '../../components/ChangeButton';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { FormError } from '../../components/FormError';
 import { useValidationText } from '../../lib/use-validation-text';
 import { useAppStore } from '../../store/store-context';
 
@@ -106,6 +108,7 @@ export const WatchedPortsCard = () => {
   const [port, setPort] = useState('');
   const [protocol, setProtocol] = useState<Protocol>('tcp');
   const [attempted, setAttempted] = useState(false);
+  const errorId = useId('watch-port-error');
 
   const current = (states ?? []).map(({ port: p, protocol: pr }) => ({ port: p, protocol: pr }));
   const next = { ports: [...current, { port: port.trim(), protocol }] };
@@ -150,10 +153,10 @@ export const WatchedPortsCard = () => {
           className={styles.portInput}
           label={t('watch.port')}
           validationState={attempted && issue ? 'error' : 'none'}
-          validationMessage={attempted && issue ? validationText(issue) : undefined}
         >
           <Input
             className={styles.fill}
+            aria-describedby={attempted && issue ? errorId : undefined}
             inputMode="numeric"
             autoComplete="off"
             value={port}
@@ -181,6 +184,7 @@ export const WatchedPortsCard = () => {
           {saving ? t('watch.saving') : t('watch.add')}
         </ChangeButton>
       </form>
+      {attempted && issue ? <FormError id={errorId}>{validationText(issue)}</FormError> : null}
       {error !== null ? <ErrorMessage error={error} /> : null}
     </Card>
   );
