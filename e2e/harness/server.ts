@@ -43,6 +43,11 @@ export interface HarnessOptions {
   readonly machine?: Machine;
   /** Act as an installed app for Start with Windows (a packaged exe path; the task file goes to dataDir). */
   readonly installed?: boolean;
+  /**
+   * Answer reads through the simulator's native layer (as koffi does on Windows): process paths and
+   * users, closing a connection. Default: PORTWARDEN_NATIVE_READS=1, else off (the commands answer).
+   */
+  readonly nativeReads?: boolean;
 }
 
 export interface Harness {
@@ -146,6 +151,7 @@ export const startHarness = async (options: HarnessOptions = {}): Promise<Harnes
     seed: options.seed ?? 1,
     latencyMs: options.latencyMs ?? 0,
     ...(options.machine ? { machine: options.machine } : {}),
+    nativeReads: options.nativeReads ?? process.env.PORTWARDEN_NATIVE_READS === '1',
   });
   /** Open sockets and who is behind each (fixed at the upgrade). */
   const sockets = new Map<WebSocket, SenderInfo>();
@@ -158,6 +164,7 @@ export const startHarness = async (options: HarnessOptions = {}): Promise<Harnes
 
   const core = createAppCore({
     runner: windows.runner,
+    native: windows.native,
     simulated: true,
     scenario: windows.scenario,
     appVersion: 'harness',

@@ -5,6 +5,7 @@ import { ExportRulesDialog } from '../features/forwarding/ExportRulesDialog';
 import { ImportRulesDialog } from '../features/forwarding/ImportRulesDialog';
 import { ResetRulesDialog } from '../features/forwarding/ResetRulesDialog';
 import { RestoreBackupDialog } from '../features/forwarding/RestoreBackupDialog';
+import { CloseConnectionDialog } from '../features/owners/CloseConnectionDialog';
 import { KillDialog } from '../features/owners/KillDialog';
 import { DeleteExclusionDialog } from '../features/ranges/DeleteExclusionDialog';
 import { ProtectPortDialog } from '../features/ranges/ProtectPortDialog';
@@ -37,6 +38,8 @@ export const OpenChangeDialog = () => {
       return <ExportRulesDialog />;
     case 'kill':
       return <KillDialog endpoint={dialog.endpoint} />;
+    case 'close-connection':
+      return <CloseConnectionDialog endpoint={dialog.endpoint} />;
     case undefined:
       return null;
   }

@@ -20,13 +20,38 @@ const endpointArb: fc.Arbitrary<Endpoint> = fc
       nil: null,
     }),
     services: fc.array(fc.constantFrom('RpcSs', 'iphlpsvc', 'Dnscache'), { maxLength: 2 }),
+    // Only the native layer gives these: present on some rows, absent on others.
+    path: fc.option(fc.constantFrom('C:\\Tools\\node.exe', 'C:\\Windows\\System32\\svchost.exe'), { nil: undefined }),
+    user: fc.option(fc.constantFrom('NT AUTHORITY\\SYSTEM', 'DEVBOX\\dev'), { nil: undefined }),
   })
-  .map(({ remote, ...rest }) =>
-    sampleEndpoint({ ...rest, remoteAddress: remote?.[0] ?? null, remotePort: remote?.[1] ?? null }),
+  .map(({ remote, path, user, ...rest }) =>
+    sampleEndpoint({
+      ...rest,
+      remoteAddress: remote?.[0] ?? null,
+      remotePort: remote?.[1] ?? null,
+      ...(path ? { path } : {}),
+      ...(user ? { user } : {}),
+    }),
   );
 
 const queryArb = fc.oneof(
-  fc.constantFrom('', ' ', '80', '080', '4242', 'node', 'NODE', 'node.exe:80', ' svc', '0.0.0.0:8', 'rpc', 'e ', 'x'),
+  fc.constantFrom(
+    '',
+    ' ',
+    '80',
+    '080',
+    '4242',
+    'node',
+    'NODE',
+    'node.exe:80',
+    ' svc',
+    '0.0.0.0:8',
+    'rpc',
+    'e ',
+    'x',
+    'tools\\',
+    'system',
+  ),
   // Across two rows' texts in the joined search string: must never match.
   fc.constantFrom('dnscache\nnode', '3000\nnode', 'e\ns'),
   fc.string({ maxLength: 4 }),

@@ -23,8 +23,10 @@ export interface OwnerRow {
   readonly endpoint: Endpoint;
   readonly status: RowStatus;
   readonly explanation: string;
-  /** The Remote cell: `address:port`, `[v6]:port`, or '' for listeners and UDP. */
+  /** The Remote cell: `address:port`, `[v6]:port`, or '' for listeners and UDP; `name:port` once its name is known. */
   readonly remote: string;
+  /** The remote address's reverse DNS name (the optional lookup), or ''. */
+  readonly remoteName: string;
   /** The Services cell. */
   readonly services: string;
   /** What a text query is looked for in, lower-cased: the same text endpointMatches builds per call. */
@@ -39,6 +41,8 @@ export const OWNER_COLUMNS = [
   'state',
   'pid',
   'image',
+  'path',
+  'user',
   'services',
   'explanation',
 ] as const;
@@ -47,24 +51,46 @@ export type OwnerColumnId = (typeof OWNER_COLUMNS)[number];
 /** Numeric columns sort by value and start descending (TanStack's default for numbers); text starts ascending. */
 export const NUMERIC_COLUMNS: ReadonlySet<string> = new Set<OwnerColumnId>(['localPort', 'pid']);
 
-/** The search text of endpointMatches (renderer/lib/owners.ts) for one endpoint, lower-cased. */
-export const searchText = (endpoint: Endpoint): string => {
+/**
+ * The search text of endpointMatches (renderer/lib/owners.ts) for one endpoint, lower-cased. Path,
+ * user and the remote name are appended only when present, so rows without them cost nothing extra.
+ */
+export const searchText = (endpoint: Endpoint, remoteName = ''): string => {
   const image = endpoint.image ?? '';
-  const { localAddress, localPort, services } = endpoint;
+  const { localAddress, localPort, services, path, user } = endpoint;
   // Template literals rather than [..].join(' '): the same text, without an array per row.
-  const text = `${image} ${localAddress} ${localAddress}:${localPort} ${image}:${localPort}`;
-  return (services.length === 0 ? text : `${text} ${services.join(' ')}`).toLowerCase();
+  let text = `${image} ${localAddress} ${localAddress}:${localPort} ${image}:${localPort}`;
+  if (services.length > 0) text = `${text} ${services.join(' ')}`;
+  if (path) text = `${text} ${path}`;
+  if (user) text = `${text} ${user}`;
+  if (remoteName) text = `${text} ${remoteName}`;
+  return text.toLowerCase();
 };
 
-const toRow = (endpoint: Endpoint, status: RowStatus, key: string, explanation: string): OwnerRow => ({
-  key,
-  endpoint,
-  status,
-  explanation,
-  remote: endpoint.remoteAddress === null ? '' : formatEndpoint(endpoint.remoteAddress, endpoint.remotePort ?? 0),
-  services: endpoint.services.join(', '),
-  search: searchText(endpoint),
-});
+/** Remote address -> reverse DNS name, for the rows; addresses without a name are absent or null. */
+export type RemoteNames = ReadonlyMap<string, string | null>;
+const NO_NAMES: RemoteNames = new Map();
+
+const toRow = (
+  endpoint: Endpoint,
+  status: RowStatus,
+  key: string,
+  explanation: string,
+  names: RemoteNames,
+): OwnerRow => {
+  const { remoteAddress, remotePort } = endpoint;
+  const remoteName = (remoteAddress !== null && names.size > 0 && names.get(remoteAddress)) || '';
+  return {
+    key,
+    endpoint,
+    status,
+    explanation,
+    remote: remoteAddress === null ? '' : formatEndpoint(remoteName || remoteAddress, remotePort ?? 0),
+    remoteName,
+    services: endpoint.services.join(', '),
+    search: searchText(endpoint, remoteName),
+  };
+};
 
 /** The rows of one read: the endpoints (new ones marked), then the removed ones (struck through). */
 export const buildOwnerRows = (
@@ -72,14 +98,16 @@ export const buildOwnerRows = (
   removed: readonly Endpoint[],
   added: ReadonlySet<string>,
   explain: (endpoint: Endpoint) => string,
+  names: RemoteNames = NO_NAMES,
 ): OwnerRow[] => {
   const rows: OwnerRow[] = new Array<OwnerRow>(endpoints.length + removed.length);
   let i = 0;
   for (const endpoint of endpoints) {
     const key = endpointKey(endpoint);
-    rows[i++] = toRow(endpoint, added.size > 0 && added.has(key) ? 'new' : 'same', key, explain(endpoint));
+    rows[i++] = toRow(endpoint, added.size > 0 && added.has(key) ? 'new' : 'same', key, explain(endpoint), names);
   }
-  for (const endpoint of removed) rows[i++] = toRow(endpoint, 'removed', endpointKey(endpoint), explain(endpoint));
+  for (const endpoint of removed)
+    rows[i++] = toRow(endpoint, 'removed', endpointKey(endpoint), explain(endpoint), names);
   return rows;
 };
 
@@ -103,6 +131,10 @@ export const columnValue = (row: OwnerRow, id: OwnerColumnId): string | number =
       return e.pid ?? -1;
     case 'image':
       return (e.image ?? '').toLowerCase();
+    case 'path':
+      return e.path ?? '';
+    case 'user':
+      return e.user ?? '';
     case 'services':
       return row.services;
     case 'explanation':

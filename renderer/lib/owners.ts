@@ -29,8 +29,11 @@ export const diffOwners = (previous: readonly Endpoint[] | null, next: readonly 
   return added.size === 0 && removed.length === 0 ? NO_DIFF : { added, removed };
 };
 
-/** The filter box: a port, a process name or a PID, case-insensitively; "image:port" works too. */
-export const endpointMatches = (endpoint: Endpoint, text: string): boolean => {
+/**
+ * The filter box: a port, a process name or a PID, case-insensitively; "image:port" works too, and the
+ * process path, its user and the remote address's name (when looked up) are searched as well.
+ */
+export const endpointMatches = (endpoint: Endpoint, text: string, remoteName = ''): boolean => {
   const query = text.trim().toLowerCase();
   if (query === '') return true;
   if (/^[0-9]+$/.test(query)) {
@@ -47,6 +50,9 @@ export const endpointMatches = (endpoint: Endpoint, text: string): boolean => {
     `${endpoint.localAddress}:${endpoint.localPort}`,
     `${endpoint.image ?? ''}:${endpoint.localPort}`,
     ...endpoint.services,
+    ...(endpoint.path ? [endpoint.path] : []),
+    ...(endpoint.user ? [endpoint.user] : []),
+    ...(remoteName ? [remoteName] : []),
   ]
     .join(' ')
     .toLowerCase()
@@ -67,6 +73,45 @@ export const killRefusal = (endpoint: {
   readonly image: string | null;
   readonly services?: readonly string[];
 }): KillRefusal | null => killRefusalOf(endpoint);
+
+/** Why the close-connection action is unavailable for a row, or null (TCPView's "Close connection"). */
+export type CloseRefusal = 'ipv6' | 'not-established' | 'no-native' | 'no-process';
+
+export const closeRefusal = (endpoint: Endpoint, nativeLayer: boolean): CloseRefusal | null => {
+  // The IP version first: SetTcpEntry has no IPv6 form, whatever the state.
+  if (endpoint.ipVersion === 'ipv6') return 'ipv6';
+  if (endpoint.protocol !== 'tcp' || endpoint.state !== 'ESTABLISHED' || endpoint.remoteAddress === null)
+    return 'not-established';
+  if (!nativeLayer) return 'no-native';
+  if (endpoint.pid === null || endpoint.image === null) return 'no-process';
+  return null;
+};
+
+/** Every endpoint of one process in a view, in the view's order (the kill dialog lists them). */
+export const endpointsOfProcess = (endpoints: readonly Endpoint[], pid: number | null): Endpoint[] =>
+  pid === null ? [] : endpoints.filter((e) => e.pid === pid);
+
+const UNSPECIFIED = new Set(['0.0.0.0', '::']);
+
+/**
+ * Remote addresses worth a reverse lookup: connections' peers (not a listener's 0.0.0.0 / ::), each
+ * once, not already answered or asked, at most `max`.
+ */
+export const lookupCandidates = (
+  endpoints: readonly Endpoint[],
+  known: ReadonlyMap<string, string | null>,
+  asked: ReadonlySet<string>,
+  max: number,
+): string[] => {
+  const out = new Set<string>();
+  for (const e of endpoints) {
+    const address = e.remoteAddress;
+    if (address === null || UNSPECIFIED.has(address) || known.has(address) || asked.has(address)) continue;
+    out.add(address);
+    if (out.size >= max) break;
+  }
+  return [...out];
+};
 
 const csvCell = (value: string | number | null): string => {
   const text = value === null ? '' : String(value);
@@ -90,6 +135,8 @@ export const ownersCsv = (
         e.state,
         e.pid,
         e.image,
+        e.path ?? '',
+        e.user ?? '',
         e.services.join(' '),
         explain(e),
       ]

@@ -25,6 +25,7 @@ export const createOperationsSlice = (): OperationsSlice => ({
     'restore-backup': IDLE,
     'start-iphlpsvc': IDLE,
     kill: IDLE,
+    'close-connection': IDLE,
     'wsl-resync': IDLE,
   } satisfies Operations,
 });

@@ -173,3 +173,73 @@ describe('owners slice: kill', () => {
     expect(methods(api)).toEqual(['getSystemInfo', 'killProcess', 'listOwners']);
   });
 });
+
+describe('owners slice: reverse lookup and closing a connection', () => {
+  const chrome = sampleEndpoint({
+    localAddress: '192.168.1.23',
+    localPort: 52044,
+    remoteAddress: '140.82.112.4',
+    remotePort: 443,
+    state: 'ESTABLISHED',
+    pid: 12764,
+    image: 'chrome.exe',
+  });
+  const lookupStore = async (nativeLayer = true) => {
+    const api = createFakeApi({
+      getSystemInfo: ok(sampleInfo(true)),
+      listOwners: ok({ ...sampleOwnersView([node, chrome]), nativeLayer }),
+      reverseLookup: ok([{ address: '140.82.112.4', name: 'lb-140-82-112-4-iad.github.com' }]),
+    });
+    const store = createAppStore(api);
+    await store.getState().loadSystemInfo();
+    return { api, store };
+  };
+
+  it('asks nothing while off (the default), then once per unknown remote address when turned on', async () => {
+    const { api, store } = await lookupStore();
+    await store.getState().loadOwners();
+    expect(store.getState().ownersLookup).toBe(false);
+    expect(methods(api)).not.toContain('reverseLookup');
+    store.getState().setOwnersLookup(true);
+    await expect.poll(() => store.getState().ownersNames.get('140.82.112.4')).toBe('lb-140-82-112-4-iad.github.com');
+    expect(api.calls.filter((c) => c.method === 'reverseLookup').map((c) => c.args)).toEqual([
+      [{ addresses: ['140.82.112.4'] }],
+    ]);
+    // Known now: the next read asks nothing more.
+    await store.getState().loadOwners();
+    expect(api.calls.filter((c) => c.method === 'reverseLookup')).toHaveLength(1);
+  });
+
+  it('closes a connection with exactly the validated fields, then reads the owners again', async () => {
+    const { api, store } = await lookupStore();
+    await store.getState().loadOwners();
+    await store.getState().closeConnection(chrome);
+    expect(api.calls.find((c) => c.method === 'closeConnection')?.args).toEqual([
+      {
+        localAddress: '192.168.1.23',
+        localPort: 52044,
+        remoteAddress: '140.82.112.4',
+        remotePort: 443,
+        pid: 12764,
+        image: 'chrome.exe',
+      },
+    ]);
+    expect(store.getState().operations['close-connection'].status).toBe('done');
+    expect(methods(api).filter((m) => m === 'listOwners')).toHaveLength(2);
+  });
+
+  it('refuses without calling the api: IPv6, not ESTABLISHED, no native layer', async () => {
+    const { api, store } = await lookupStore(false);
+    await store.getState().loadOwners();
+    await store.getState().closeConnection(chrome);
+    expect(store.getState().operations['close-connection']).toMatchObject({
+      status: 'failed',
+      error: { code: 'refused', message: expect.stringMatching(/native read layer/) },
+    });
+    await store.getState().closeConnection({ ...chrome, ipVersion: 'ipv6', localAddress: '::1' });
+    expect(store.getState().operations['close-connection']).toMatchObject({
+      error: { message: 'Windows can only close IPv4 connections this way.' },
+    });
+    expect(methods(api)).not.toContain('closeConnection');
+  });
+});

@@ -1,8 +1,21 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { Api } from '../../shared/ipc';
-import type { Endpoint } from '../../shared/model';
-import { killProcessSchema } from '../../shared/validate';
-import { diffOwners, killRefusal, NO_DIFF, type KillRefusal } from '../lib/owners';
+import type { Endpoint, OwnersView } from '../../shared/model';
+import {
+  closeConnectionSchema,
+  killProcessSchema,
+  lookupAddressSchema,
+  MAX_LOOKUP_ADDRESSES,
+} from '../../shared/validate';
+import {
+  closeRefusal,
+  diffOwners,
+  killRefusal,
+  lookupCandidates,
+  NO_DIFF,
+  type CloseRefusal,
+  type KillRefusal,
+} from '../lib/owners';
 import { callApi } from './call-api';
 import { createChangeRunner, refuseInvalid, refuseUnelevated, setOperation } from './change-runner';
 import type { AppState, OwnersSlice } from './types';
@@ -15,6 +28,16 @@ const REFUSAL_MESSAGE: Record<KillRefusal, string> = {
     'This process hosts a service Windows cannot run without; ending it would crash or cripple Windows.',
 };
 
+const CLOSE_REFUSAL_MESSAGE: Record<CloseRefusal, string> = {
+  ipv6: 'Windows can only close IPv4 connections this way.',
+  'not-established': 'Only an ESTABLISHED TCP connection can be closed.',
+  'no-native': 'Closing a connection needs the native read layer, which is not open.',
+  'no-process': 'No process owns this connection.',
+};
+
+/** Names kept at most; past it the oldest go (a long session on a busy machine meets many peers). */
+const MAX_NAMES = 4096;
+
 export const createOwnersSlice =
   (api: Api): StateCreator<AppState, [], [], OwnersSlice> =>
   (set, get) => {
@@ -24,17 +47,45 @@ export const createOwnersSlice =
     let query = 0;
     let viewQuery = -1;
     const run = createChangeRunner(set, get);
+    /** Addresses asked for and not answered yet: never asked twice at once. */
+    const asking = new Set<string>();
 
-    const show = (endpoints: readonly Endpoint[], readAt: string, forQuery: number) => {
+    /**
+     * Asks main for the names of remote addresses not known yet, after a read has been shown: the table
+     * never waits for it, and shows a name when it arrives. One request at a time; the next read asks
+     * for whatever is still missing. Addresses the schema would refuse are left out, not sent.
+     */
+    const lookUpNames = async (endpoints: readonly Endpoint[]) => {
+      if (!get().ownersLookup || asking.size > 0) return;
+      const addresses = lookupCandidates(endpoints, get().ownersNames, asking, MAX_LOOKUP_ADDRESSES).filter(
+        (address) => lookupAddressSchema.safeParse(address).success,
+      );
+      if (addresses.length === 0) return;
+      for (const address of addresses) asking.add(address);
+      try {
+        const result = await callApi(() => api.reverseLookup({ addresses }));
+        if (!result.ok || !get().ownersLookup) return;
+        const names = new Map(get().ownersNames);
+        for (const { address, name } of result.value) names.set(address, name);
+        while (names.size > MAX_NAMES) names.delete(names.keys().next().value as string);
+        set({ ownersNames: names });
+      } finally {
+        for (const address of addresses) asking.delete(address);
+      }
+    };
+
+    const show = (view: OwnersView, forQuery: number) => {
+      const { endpoints } = view;
       const previous = viewQuery === forQuery ? (get().ownersView?.endpoints ?? null) : null;
       const diff = diffOwners(previous, endpoints);
       viewQuery = forQuery;
       set({
-        ownersView: { endpoints, readAt },
+        ownersView: view,
         ownersError: null,
         ownersAdded: diff.added,
         ownersRemoved: diff.removed,
       });
+      void lookUpNames(endpoints);
     };
 
     const read = async () => {
@@ -44,7 +95,7 @@ export const createOwnersSlice =
       if (forQuery !== query) return;
       set({ ownersLoading: false });
       if (result.ok) {
-        show(result.value.endpoints, result.value.readAt, forQuery);
+        show(result.value, forQuery);
         get().dismissNotice('owners');
       } else {
         set({ ownersError: result.error });
@@ -69,8 +120,44 @@ export const createOwnersSlice =
       ownersPaused: false,
       ownersAdded: NO_DIFF.added,
       ownersRemoved: NO_DIFF.removed,
+      ownersLookup: false,
+      ownersNames: new Map(),
 
       loadOwners,
+
+      setOwnersLookup(on) {
+        if (on === get().ownersLookup) return;
+        set({ ownersLookup: on });
+        const view = get().ownersView;
+        if (on && view) void lookUpNames(view.endpoints);
+      },
+
+      async closeConnection(target) {
+        if (refuseUnelevated(set, get, 'close-connection')) return;
+        const refusal = closeRefusal(target, get().ownersView?.nativeLayer === true);
+        if (refusal !== null) {
+          setOperation(set, 'close-connection', {
+            status: 'failed',
+            error: { code: 'refused', message: CLOSE_REFUSAL_MESSAGE[refusal] },
+          });
+          return;
+        }
+        const parsed = closeConnectionSchema.safeParse({
+          localAddress: target.localAddress,
+          localPort: target.localPort,
+          remoteAddress: target.remoteAddress,
+          remotePort: target.remotePort,
+          pid: target.pid,
+          image: target.image,
+        });
+        if (!parsed.success) return refuseInvalid(set, 'close-connection', parsed.error);
+        const result = await run('close-connection', () => api.closeConnection(parsed.data), {
+          applied: () => ({}),
+          reread: loadOwners,
+        });
+        // The report names the connection; the table follows from a fresh read either way.
+        if (result?.ok) await loadOwners();
+      },
 
       async setOwnersAllStates(allStates) {
         if (allStates === get().ownersAllStates) return;
@@ -115,7 +202,7 @@ export const createOwnersSlice =
         });
         if (!result?.ok) return;
         // The report lists listeners; in "All states" it would look like every connection vanished, so read again.
-        if (listeners && forQuery === query) show(result.value.owners.endpoints, result.value.owners.readAt, forQuery);
+        if (listeners && forQuery === query) show(result.value.owners, forQuery);
         else await loadOwners();
       },
     };

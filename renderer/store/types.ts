@@ -9,6 +9,7 @@ import type {
   Endpoint,
   ExcludedRange,
   KillReport,
+  CloseConnectionReport,
   OwnersView,
   Protocol,
   ListenPortPreflight,
@@ -53,15 +54,19 @@ export type RuleChangeKind =
 export type ProcessChangeKind = 'kill';
 /** Re-sync now: every rule that follows a WSL distro pointed at its current address; a WslSyncReport. */
 export type WslChangeKind = 'wsl-resync';
+/** Closing one IPv4 TCP connection (SetTcpEntry); it reports a CloseConnectionReport. */
+export type ConnectionChangeKind = 'close-connection';
 /** Every change has one operation state; the main process runs them one at a time, so one running blocks all. */
-export type ChangeKind = RangeChangeKind | RuleChangeKind | ProcessChangeKind | WslChangeKind;
+export type ChangeKind = RangeChangeKind | RuleChangeKind | ProcessChangeKind | WslChangeKind | ConnectionChangeKind;
 export type ReportOf<K extends ChangeKind> = K extends RuleChangeKind
   ? RuleChangeReport
   : K extends ProcessChangeKind
     ? KillReport
     : K extends WslChangeKind
       ? WslSyncReport
-      : ChangeReport;
+      : K extends ConnectionChangeKind
+        ? CloseConnectionReport
+        : ChangeReport;
 
 export type OperationState<R = ChangeReport> =
   | { readonly status: 'idle' }
@@ -90,7 +95,8 @@ export type Dialog =
   | { readonly kind: 'import-rules' }
   | { readonly kind: 'restore-backup'; readonly backup: BackupInfo }
   | { readonly kind: 'export-rules' }
-  | { readonly kind: 'kill'; readonly endpoint: Endpoint };
+  | { readonly kind: 'kill'; readonly endpoint: Endpoint }
+  | { readonly kind: 'close-connection'; readonly endpoint: Endpoint };
 
 export type View = 'ranges' | 'forwarding' | 'owners' | 'doctor' | 'map';
 export const VIEWS: readonly View[] = ['ranges', 'forwarding', 'owners', 'doctor', 'map'];
@@ -277,6 +283,13 @@ export interface OwnersSlice {
   pauseOwnersRefresh(paused: boolean): void;
   /** Refused without an api call for system and critical processes (lib/owners killRefusal). */
   killProcess(target: Pick<Endpoint, 'pid' | 'image'>): Promise<void>;
+  /** Refused without an api call where lib/owners closeRefusal says so (IPv6, not ESTABLISHED, no native layer). */
+  closeConnection(target: Endpoint): Promise<void>;
+  /** Reverse DNS of remote addresses: off by default; when on, each read asks for the names not known yet. */
+  readonly ownersLookup: boolean;
+  /** Remote address -> name (null: none) from the lookups so far; a new Map whenever answers arrive. */
+  readonly ownersNames: ReadonlyMap<string, string | null>;
+  setOwnersLookup(on: boolean): void;
 }
 
 export interface DoctorSlice {

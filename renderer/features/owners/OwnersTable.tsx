@@ -3,6 +3,7 @@ import {
   ArrowSortDown16Regular,
   ArrowSortUp16Regular,
   DismissCircle20Regular,
+  PlugDisconnected20Regular,
   Stethoscope20Regular,
 } from '@fluentui/react-icons';
 import {
@@ -21,7 +22,8 @@ import { ChangeButton } from '../../components/ChangeButton';
 import { DisabledWithReason } from '../../components/DisabledWithReason';
 import { useFillViewport } from '../../components/use-fill-viewport';
 import { ownerExplanation, processLabel } from '../../lib/cause-wording';
-import { killRefusal } from '../../lib/owners';
+import { closeRefusal, killRefusal } from '../../lib/owners';
+import { endpoint as formatEndpoint } from '../../lib/rules';
 import { criticalServiceOf } from '../../../shared/system-owners';
 import {
   buildOwnerRows,
@@ -32,6 +34,7 @@ import {
   sortedOrder,
   type OwnerColumnId,
   type OwnerRow,
+  type RemoteNames,
 } from '../../lib/owners-rows';
 import { useAppStore } from '../../store/store-context';
 import { containersFor } from '../wsl/wsl-view';
@@ -41,9 +44,12 @@ export const OWNER_ROW_HEIGHT = 36;
 /** More than the rows a screen can show plus overscan, so two rows on screen never share a slot key. */
 const SLOTS = 512;
 
-// One grid for the header and every row; the flexible columns share what is left of the width.
+// One grid for the header and every row; the flexible columns share what is left of the width. State
+// is fixed at the width of its longest word (ESTABLISHED, CLOSE_WAIT, TIME_WAIT), so it is never cut.
 const GRID =
-  '52px minmax(88px, 1.2fr) 56px minmax(88px, 1fr) 88px 56px minmax(96px, 1fr) minmax(72px, 1fr) minmax(120px, 1.6fr) 116px';
+  '52px minmax(80px, 1.1fr) 52px minmax(96px, 1.3fr) 104px 56px minmax(80px, 1fr) minmax(64px, 1.2fr) minmax(64px, 0.9fr) minmax(56px, 0.7fr) minmax(96px, 1.5fr) 124px';
+/** The sum of the columns' minimum widths and gaps: below it the table scrolls sideways instead of cutting. */
+const GRID_MIN_WIDTH = '1030px';
 
 const useStyles = makeStyles({
   scroller: {
@@ -58,7 +64,7 @@ const useStyles = makeStyles({
     display: 'grid',
     gridTemplateColumns: GRID,
     alignItems: 'center',
-    minWidth: '860px',
+    minWidth: GRID_MIN_WIDTH,
     columnGap: tokens.spacingHorizontalS,
   },
   header: {
@@ -130,6 +136,7 @@ export interface OwnersTableProps {
 // after a filtered data change then re-renders forever.
 const NONE: ReadonlySet<string> = new Set();
 const NO_ROWS: readonly Endpoint[] = [];
+const NO_NAMES: RemoteNames = new Map();
 
 /**
  * The owners of ports as one sortable, filterable, virtualized grid.
@@ -150,6 +157,9 @@ export const OwnersTable = ({ endpoints, added = NONE, removed = NO_ROWS, filter
   const [sorting, setSorting] = useState<SortingState>([{ id: 'localPort', desc: false }]);
   const [rowFilter] = useState(createOwnersFilter);
   const docker = useAppStore((s) => s.docker);
+  // Names only while the lookup is on; the rows are rebuilt when answers arrive, never per keystroke.
+  const names = useAppStore((s) => (s.ownersLookup ? s.ownersNames : NO_NAMES));
+  const nativeLayer = useAppStore((s) => s.ownersView?.nativeLayer === true);
   const loadContainers = useAppStore((s) => s.loadContainers);
 
   // Docker's published ports (com.docker.backend.exe, vpnkit, wslrelay.exe) name their container; read
@@ -174,11 +184,15 @@ export const OwnersTable = ({ endpoints, added = NONE, removed = NO_ROWS, filter
   // Explanations, search texts and cells are worked out once per data change, not per keystroke or render.
   const data = useMemo(
     () =>
-      buildOwnerRows(endpoints, removed, added, (endpoint) =>
+      buildOwnerRows(
+        endpoints,
+        removed,
+        added,
         // The container first: in a narrow column its name is what must stay readable.
-        [...containersFor(endpoint, docker), ownerExplanation(t, endpoint)].filter(Boolean).join(' · '),
+        (endpoint) => [...containersFor(endpoint, docker), ownerExplanation(t, endpoint)].filter(Boolean).join(' · '),
+        names,
       ),
-    [endpoints, removed, added, t, docker],
+    [endpoints, removed, added, t, docker, names],
   );
   const order = useMemo(() => sortedOrder(data, sorting), [data, sorting]);
   const visible = useMemo(() => rowFilter.apply(data, order, filter), [rowFilter, data, order, filter]);
@@ -257,7 +271,13 @@ export const OwnersTable = ({ endpoints, added = NONE, removed = NO_ROWS, filter
               // Keyed by screen slot, not by endpoint: a keystroke or a sort then updates the ~20 row
               // elements on screen in place instead of unmounting them and mounting new Fluent buttons.
               return row ? (
-                <OwnerRowView key={item.index % SLOTS} row={row} index={item.index} offset={item.start} />
+                <OwnerRowView
+                  key={item.index % SLOTS}
+                  row={row}
+                  index={item.index}
+                  offset={item.start}
+                  nativeLayer={nativeLayer}
+                />
               ) : null;
             })}
           </div>
@@ -315,68 +335,87 @@ HeaderRow.displayName = 'HeaderRow';
 const CELLS: readonly ColumnId[] = OWNER_COLUMNS;
 
 /** Memoized: a refresh that keeps a row's data re-renders nothing of it. */
-const OwnerRowView = memo(({ row, index, offset }: { row: OwnerRow; index: number; offset: number }) => {
-  const { t } = useTranslation();
-  const styles = useStyles();
-  const { endpoint, status } = row;
-  const text: Record<ColumnId, string> = {
-    protocol: endpoint.protocol.toUpperCase(),
-    localAddress: endpoint.localAddress,
-    localPort: String(endpoint.localPort),
-    remote: row.remote,
-    state: endpoint.state ?? '',
-    pid: endpoint.pid === null ? '' : String(endpoint.pid),
-    image: endpoint.image ?? '',
-    services: row.services,
-    explanation: row.explanation,
-  };
-  return (
-    <div
-      role="row"
-      aria-rowindex={index + 2}
-      className={mergeClasses(
-        styles.grid,
-        styles.row,
-        styles.placed,
-        status === 'new' && styles.added,
-        status === 'removed' && styles.removed,
-      )}
-      // Only the vertical offset is dynamic; it goes through the CSSOM (React's style prop), which the CSP allows.
-      style={{ transform: `translateY(${offset}px)` }}
-      title={status === 'new' ? t('owners.newRow') : status === 'removed' ? t('owners.removedRow') : undefined}
-      data-testid="owner-row"
-      data-port={endpoint.localPort}
-      data-pid={endpoint.pid ?? ''}
-      data-status={status}
-    >
-      {CELLS.map((id) => (
-        <div
-          key={id}
-          role="cell"
-          className={mergeClasses(
-            styles.cell,
-            NUMERIC.has(id) && styles.numeric,
-            (id === 'localAddress' || id === 'remote') && styles.mono,
-            id === 'explanation' && styles.explain,
-          )}
-          title={
-            id === 'services' || id === 'explanation' || id === 'localAddress' || id === 'remote' || id === 'image'
-              ? text[id] || undefined
-              : undefined
-          }
-        >
-          {text[id]}
+const OwnerRowView = memo(
+  ({ row, index, offset, nativeLayer }: { row: OwnerRow; index: number; offset: number; nativeLayer: boolean }) => {
+    const { t } = useTranslation();
+    const styles = useStyles();
+    const { endpoint, status } = row;
+    // Path and user come from the native layer only: an em dash says "not known", its title says why.
+    const missing = '—';
+    const missingWhy = nativeLayer ? t('owners.detailsDenied') : t('owners.needsNative');
+    const text: Record<ColumnId, string> = {
+      protocol: endpoint.protocol.toUpperCase(),
+      localAddress: endpoint.localAddress,
+      localPort: String(endpoint.localPort),
+      remote: row.remote,
+      state: endpoint.state ?? '',
+      pid: endpoint.pid === null ? '' : String(endpoint.pid),
+      image: endpoint.image ?? '',
+      path: endpoint.path ?? missing,
+      user: endpoint.user ?? missing,
+      services: row.services,
+      explanation: row.explanation,
+    };
+    const titles: Partial<Record<ColumnId, string>> = {
+      services: row.services,
+      explanation: row.explanation,
+      localAddress: endpoint.localAddress,
+      image: endpoint.image ?? '',
+      remote:
+        row.remoteName && endpoint.remoteAddress !== null
+          ? t('owners.remoteTitle', {
+              address: formatEndpoint(endpoint.remoteAddress, endpoint.remotePort ?? 0),
+              name: row.remoteName,
+            })
+          : row.remote,
+      path: endpoint.path ?? missingWhy,
+      user: endpoint.user ?? missingWhy,
+    };
+    return (
+      <div
+        role="row"
+        aria-rowindex={index + 2}
+        className={mergeClasses(
+          styles.grid,
+          styles.row,
+          styles.placed,
+          status === 'new' && styles.added,
+          status === 'removed' && styles.removed,
+        )}
+        // Only the vertical offset is dynamic; it goes through the CSSOM (React's style prop), which the CSP allows.
+        style={{ transform: `translateY(${offset}px)` }}
+        title={status === 'new' ? t('owners.newRow') : status === 'removed' ? t('owners.removedRow') : undefined}
+        data-testid="owner-row"
+        data-port={endpoint.localPort}
+        data-pid={endpoint.pid ?? ''}
+        data-status={status}
+      >
+        {CELLS.map((id) => (
+          <div
+            key={id}
+            role="cell"
+            className={mergeClasses(
+              styles.cell,
+              NUMERIC.has(id) && styles.numeric,
+              (id === 'localAddress' || id === 'remote') && styles.mono,
+              id === 'explanation' && styles.explain,
+            )}
+            title={titles[id] || undefined}
+            data-column={id}
+          >
+            {text[id]}
+          </div>
+        ))}
+        <div role="cell" className={styles.actions}>
+          {status === 'removed' ? null : <RowActions endpoint={endpoint} nativeLayer={nativeLayer} />}
         </div>
-      ))}
-      <div role="cell" className={styles.actions}>
-        {status === 'removed' ? null : <RowActions endpoint={endpoint} />}
       </div>
-    </div>
-  );
-});
+    );
+  },
+);
 OwnerRowView.displayName = 'OwnerRowView';
 
-const RowActions = ({ endpoint }: { endpoint: Endpoint }) => {
+const RowActions = ({ endpoint, nativeLayer }: { endpoint: Endpoint; nativeLayer: boolean }) => {
   const { t } = useTranslation();
   const openDialog = useAppStore((s) => s.openDialog);
   const openDoctor = useAppStore((s) => s.openDoctor);
@@ -419,6 +458,7 @@ const RowActions = ({ endpoint }: { endpoint: Endpoint }) => {
           {t('owners.kill')}
         </ChangeButton>
       )}
+      <CloseAction endpoint={endpoint} nativeLayer={nativeLayer} />
       <Tooltip content={doctorLabel} relationship="label" withArrow>
         <Button
           size="small"
@@ -429,5 +469,31 @@ const RowActions = ({ endpoint }: { endpoint: Endpoint }) => {
         />
       </Tooltip>
     </>
+  );
+};
+
+/**
+ * Close connection (TCPView's and CurrPorts'): offered on every row, disabled with the reason where
+ * Windows cannot do it (IPv6, not ESTABLISHED, no native layer); ChangeButton adds "not elevated".
+ */
+const CloseAction = ({ endpoint, nativeLayer }: { endpoint: Endpoint; nativeLayer: boolean }) => {
+  const { t } = useTranslation();
+  const openDialog = useAppStore((s) => s.openDialog);
+  const refusal = closeRefusal(endpoint, nativeLayer);
+  const label = t('owners.closeLabel', {
+    local: formatEndpoint(endpoint.localAddress, endpoint.localPort),
+    remote: endpoint.remoteAddress === null ? '—' : formatEndpoint(endpoint.remoteAddress, endpoint.remotePort ?? 0),
+  });
+  return (
+    <ChangeButton
+      size="small"
+      appearance="subtle"
+      icon={<PlugDisconnected20Regular />}
+      aria-label={refusal === null ? label : t('owners.closeConnection')}
+      hint={t('owners.closeConnection')}
+      unavailableReason={refusal === null ? null : t(`owners.closeRefusal.${refusal}`)}
+      onClick={() => openDialog({ kind: 'close-connection', endpoint })}
+      data-testid="owner-close"
+    />
   );
 };

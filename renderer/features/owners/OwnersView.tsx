@@ -51,6 +51,8 @@ export const OwnersView = ({ searchRef }: { searchRef: Ref<HTMLInputElement> }) 
   const setAllStates = useAppStore((s) => s.setOwnersAllStates);
   const setInterval = useAppStore((s) => s.setOwnersRefreshInterval);
   const pause = useAppStore((s) => s.pauseOwnersRefresh);
+  const lookup = useAppStore((s) => s.ownersLookup);
+  const setLookup = useAppStore((s) => s.setOwnersLookup);
   const [filter, setFilter] = useState('');
   useOwnersPolling();
 
@@ -63,6 +65,8 @@ export const OwnersView = ({ searchRef }: { searchRef: Ref<HTMLInputElement> }) 
       'state',
       'pid',
       'image',
+      'path',
+      'user',
       'services',
       'explanation',
     ] as const;
@@ -103,6 +107,15 @@ export const OwnersView = ({ searchRef }: { searchRef: Ref<HTMLInputElement> }) 
               checked={allStates}
               onChange={(_, data) => void setAllStates(data.checked)}
               data-testid="owners-all-states"
+            />
+          </Tooltip>
+          {/* Off by default: a PTR query tells the DNS server which hosts this machine talks to. */}
+          <Tooltip content={t('owners.lookupHint')} relationship="description">
+            <Switch
+              label={t('owners.lookup')}
+              checked={lookup}
+              onChange={(_, data) => setLookup(data.checked)}
+              data-testid="owners-lookup"
             />
           </Tooltip>
           <Field label={t('owners.refreshEvery')}>
