@@ -23,14 +23,22 @@ export interface MapColors {
   readonly font: string;
 }
 
-const fillRanges = (ctx: CanvasRenderingContext2D, ranges: readonly PortRange[], layout: MapLayout, color: string) => {
+const fillRanges = (
+  ctx: CanvasRenderingContext2D,
+  ranges: readonly PortRange[],
+  layout: MapLayout,
+  color: string,
+  /** The part of the band's height to fill, top to bottom (0–1). */
+  from = 0,
+  to = 1,
+) => {
   ctx.fillStyle = color;
   for (const range of ranges) {
     for (const segment of rangeSegments(range)) {
       const x = columnX(segment.startColumn, layout);
       // At least one pixel wide: a one-port exclusion must still show.
       const width = Math.max(1, columnX(segment.endColumn + 1, layout) - x);
-      ctx.fillRect(x, rowTop(segment.row, layout), width, layout.rowHeight);
+      ctx.fillRect(x, rowTop(segment.row, layout) + layout.rowHeight * from, width, layout.rowHeight * (to - from));
     }
   }
 };
@@ -94,7 +102,9 @@ export const drawPortMap = (
   for (let row = 0; row < ROWS; row += 1)
     ctx.fillRect(layout.left, rowTop(row, layout), layout.width, layout.rowHeight);
 
-  if (layers.dynamic) fillRanges(ctx, [layers.dynamic], layout, colors.dynamic);
+  // The dynamic range as a strip along the bottom of the band: it often covers most of the map, and in a
+  // colour strong enough to see (3:1) a full fill drowned the reservations that matter.
+  if (layers.dynamic) fillRanges(ctx, [layers.dynamic], layout, colors.dynamic, 0.6, 1);
   fillRanges(ctx, layers.system, layout, colors.system);
   fillRanges(ctx, layers.administered, layout, colors.administered);
   // Listeners as ticks over the lower part, forwarded ports as taller, wider marks: a forwarded port
