@@ -20,6 +20,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { ownerExplanation } from '../../lib/cause-wording';
 import { ownersCsv } from '../../lib/owners';
 import { saveTextFile } from '../../lib/save-file';
+import { OWNER_COLUMNS } from '../../lib/owners-rows';
 import { useAppStore } from '../../store/store-context';
 import { OWNERS_INTERVALS, type OwnersInterval } from '../../store/types';
 import { OwnersTable } from './OwnersTable';
@@ -57,19 +58,8 @@ export const OwnersView = ({ searchRef }: { searchRef: Ref<HTMLInputElement> }) 
   useOwnersPolling();
 
   const csv = () => {
-    const headers = [
-      'protocol',
-      'localAddress',
-      'localPort',
-      'remote',
-      'state',
-      'pid',
-      'image',
-      'path',
-      'user',
-      'services',
-      'explanation',
-    ] as const;
+    // The CSV has the table's columns, in the table's order.
+    const headers = OWNER_COLUMNS;
     return ownersCsv(
       ownersView?.endpoints ?? [],
       headers.map((key) => t(`owners.${key}`)),
