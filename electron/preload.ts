@@ -1,7 +1,7 @@
 /**
  * The only bridge between the sandboxed renderer and the elevated main process (docs/architecture.md §5).
  *
- * One explicit function per channel, so the renderer can call exactly the routes in shared/ipc.ts and
+ * One function per channel, so the renderer can call exactly the routes in shared/ipc.ts and
  * nothing else: no generic invoke/send, and ipcRenderer itself never crosses the bridge (a leaked
  * ipcRenderer would let an XSS send to any channel, including ones added later by mistake).
  * Event listeners receive only the payload: the IpcRendererEvent carries `sender` (ipcRenderer).
@@ -12,7 +12,7 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import type { IpcRendererEvent } from 'electron';
 import { CHANNELS, EVENTS } from '../shared/ipc';
-import type { Api, EventPayload } from '../shared/ipc';
+import type { Api, EventApi, EventPayload, InvokeApi, InvokeMethod } from '../shared/ipc';
 
 const subscribe =
   <K extends keyof EventPayload>(name: K) =>
@@ -24,50 +24,32 @@ const subscribe =
     };
   };
 
-const api: Api = {
-  getSystemInfo: () => ipcRenderer.invoke(CHANNELS.getSystemInfo),
-  getSnapshot: () => ipcRenderer.invoke(CHANNELS.getSnapshot),
-  addExclusion: (input) => ipcRenderer.invoke(CHANNELS.addExclusion, input),
-  deleteExclusion: (input) => ipcRenderer.invoke(CHANNELS.deleteExclusion, input),
-  resetDynamicRange: (input) => ipcRenderer.invoke(CHANNELS.resetDynamicRange, input),
-  restartWinnat: () => ipcRenderer.invoke(CHANNELS.restartWinnat),
-  listActivity: () => ipcRenderer.invoke(CHANNELS.listActivity),
-  relaunchElevated: () => ipcRenderer.invoke(CHANNELS.relaunchElevated),
-  listRules: () => ipcRenderer.invoke(CHANNELS.listRules),
-  addRule: (input) => ipcRenderer.invoke(CHANNELS.addRule, input),
-  editRule: (input) => ipcRenderer.invoke(CHANNELS.editRule, input),
-  deleteRules: (input) => ipcRenderer.invoke(CHANNELS.deleteRules, input),
-  resetRules: () => ipcRenderer.invoke(CHANNELS.resetRules),
-  exportRules: () => ipcRenderer.invoke(CHANNELS.exportRules),
-  importRules: (input) => ipcRenderer.invoke(CHANNELS.importRules, input),
-  listBackups: () => ipcRenderer.invoke(CHANNELS.listBackups),
-  restoreBackup: (input) => ipcRenderer.invoke(CHANNELS.restoreBackup, input),
-  previewBackup: (input) => ipcRenderer.invoke(CHANNELS.previewBackup, input),
-  deleteBackup: (input) => ipcRenderer.invoke(CHANNELS.deleteBackup, input),
-  checkRules: (input) => ipcRenderer.invoke(CHANNELS.checkRules, input),
-  preflightRule: (input) => ipcRenderer.invoke(CHANNELS.preflightRule, input),
-  startIpHelper: () => ipcRenderer.invoke(CHANNELS.startIpHelper),
-  listOwners: (input) => ipcRenderer.invoke(CHANNELS.listOwners, input),
-  killProcess: (input) => ipcRenderer.invoke(CHANNELS.killProcess, input),
-  closeConnection: (input) => ipcRenderer.invoke(CHANNELS.closeConnection, input),
-  reverseLookup: (input) => ipcRenderer.invoke(CHANNELS.reverseLookup, input),
-  diagnosePort: (input) => ipcRenderer.invoke(CHANNELS.diagnosePort, input),
-  getWatchedPorts: () => ipcRenderer.invoke(CHANNELS.getWatchedPorts),
-  setWatchedPorts: (input) => ipcRenderer.invoke(CHANNELS.setWatchedPorts, input),
-  getAutostart: () => ipcRenderer.invoke(CHANNELS.getAutostart),
-  setAutostart: (input) => ipcRenderer.invoke(CHANNELS.setAutostart, input),
-  reportRendererError: (input) => ipcRenderer.invoke(CHANNELS.reportRendererError, input),
-  listUnfinishedChanges: () => ipcRenderer.invoke(CHANNELS.listUnfinishedChanges),
-  resolveUnfinishedChange: (input) => ipcRenderer.invoke(CHANNELS.resolveUnfinishedChange, input),
-  getWslStatus: () => ipcRenderer.invoke(CHANNELS.getWslStatus),
-  addWslRule: (input) => ipcRenderer.invoke(CHANNELS.addWslRule, input),
-  syncWslRules: () => ipcRenderer.invoke(CHANNELS.syncWslRules),
-  listContainers: () => ipcRenderer.invoke(CHANNELS.listContainers),
+/**
+ * One function per channel, derived from CHANNELS so a new channel needs no edit here. Each function
+ * is bound to its own channel name (and carries the method's name); it forwards at most one argument,
+ * the input object, and main validates that argument tuple against the channel's schema.
+ */
+const invoker = <M extends InvokeMethod>(method: M): InvokeApi[M] => {
+  const channel = CHANNELS[method];
+  const named = {
+    [method]: (...args: unknown[]) =>
+      args.length === 0 ? ipcRenderer.invoke(channel) : ipcRenderer.invoke(channel, args[0]),
+  };
+  return named[method] as unknown as InvokeApi[M];
+};
+
+const invokeApi = Object.fromEntries(
+  (Object.keys(CHANNELS) as InvokeMethod[]).map((method) => [method, invoker(method)]),
+) as unknown as InvokeApi;
+
+const eventApi: EventApi = {
   onActivity: subscribe('onActivity'),
   onTrayCommand: subscribe('onTrayCommand'),
   onWatchStates: subscribe('onWatchStates'),
   onOpenDoctor: subscribe('onOpenDoctor'),
   onWslSync: subscribe('onWslSync'),
 };
+
+const api: Api = { ...invokeApi, ...eventApi };
 
 contextBridge.exposeInMainWorld('api', api);

@@ -2,12 +2,12 @@
  * The contract between the main process and the renderer: one Api interface, one channel table,
  * one event table. The renderer only ever sees `window.api`, which the preload builds from these.
  *
- * Adding a channel takes four steps:
+ * Adding a channel takes three steps:
  *   1. add the method to InvokeApi below and its `domain:verb` name to CHANNELS;
  *   2. add its argument tuple schema to `argumentSchemas` in shared/validate.ts;
- *   3. add one explicit function to electron/preload.ts;
- *   4. add the route (handler, mutation or not) to the table in electron/routes.ts.
- * The type checker fails until all four agree, and the security suite covers the new route by itself.
+ *   3. add the route (handler, mutation or not) to the table in electron/routes.ts.
+ * The preload derives its function from CHANNELS; test doubles (test/helpers/fake-api.ts) need one too.
+ * The type checker fails until these agree, and the security suite covers the new route by itself.
  */
 import type {
   AutostartState,
