@@ -10,6 +10,7 @@
  * The type checker fails until these agree, and the security suite covers the new route by itself.
  */
 import type {
+  AutostartReport,
   AutostartState,
   BackupInfo,
   BackupPreview,
@@ -113,7 +114,7 @@ export interface InvokeApi {
   /** Whether the logon scheduled task exists (read from `schtasks /Query`). */
   getAutostart(): Promise<Result<AutostartState>>;
   /** Creates or deletes the logon task, then re-reads it; refused in unpackaged (dev) runs. */
-  setAutostart(input: AutostartInput): Promise<Result<AutostartState>>;
+  setAutostart(input: AutostartInput): Promise<Result<AutostartReport>>;
 
   /** A renderer error for main.log: one escaped line, rate-limited in main; not a change, no elevation. */
   reportRendererError(input: RendererErrorInput): Promise<Result<null>>;

@@ -67,6 +67,17 @@ export interface AutostartState {
   readonly needsRepair?: boolean;
 }
 
+/** How turning Start with Windows on or off ended, judged by reading the task back (never by schtasks' exit code). */
+export interface AutostartReport {
+  readonly outcome: Outcome;
+  /** The task as read back afterwards; null when it could not be read (outcome 'unknown'). */
+  readonly autostart: AutostartState | null;
+  /** Why it is not applied or not known, in English (the UI leads with the translated outcome). */
+  readonly message?: string;
+  /** What schtasks said, or what was wrong with the task as read back. */
+  readonly detail?: string;
+}
+
 export interface Snapshot {
   readonly excluded: readonly ExcludedRangeTable[];
   readonly dynamic: readonly DynamicRange[];

@@ -1,6 +1,10 @@
 /**
  * Errors are values across IPC: every channel resolves to a Result, never rejects.
  * The ErrorCode union is closed so the renderer can translate every code.
+ *
+ * One vocabulary: an error means the request ended before changing Windows (refused, invalid, a read or
+ * the app's own file failed). A change that ran always answers ok with its `outcome` ('applied',
+ * 'not-applied', 'unknown' from the re-read), never an error code for the same thing.
  */
 export type ErrorCode =
   /** Input failed validation; `field` names the offending field. Nothing ran. */
@@ -9,12 +13,13 @@ export type ErrorCode =
   | 'forbidden-sender'
   /** A change was asked for while the app runs without administrator rights. */
   | 'not-elevated'
-  /** A command failed and the re-read state shows the change was not applied. */
-  | 'not-applied'
-  /** A command timed out or the re-read was impossible: the outcome is unknown until the next read. */
-  | 'unknown-outcome'
-  /** A read-only command failed (could not list ranges, query a service, ...). */
+  /** A read-only command failed (could not list ranges, query a service, ...), or one Windows refused. */
   | 'command-failed'
+  /**
+   * Portwarden's own file in its data folder (journal, backup, settings) could not be written or read,
+   * so nothing was changed.
+   */
+  | 'storage-failed'
   /** The target does not exist (a range to delete, a service that is not installed). */
   | 'not-found'
   /** The action is refused by a rule (system ranges cannot be deleted, a port in use cannot be excluded). */

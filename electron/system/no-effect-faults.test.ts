@@ -151,7 +151,7 @@ describe('"exit 0, no effect": every change is judged not applied from the re-re
       runner.injectFault({ match: { command: 'schtasks', argsIncludes: ['/Create'] }, kind: 'no-effect' });
       const result = await setAutostart(op(), host, true);
       expect(runner.calls.some((c) => c.fault === 'no-effect' && c.result?.exitCode === 0)).toBe(true);
-      expect(result.ok && result.value.enabled).toBe(false);
+      expect(result).toMatchObject({ ok: true, value: { outcome: 'not-applied', autostart: { enabled: false } } });
     });
 
     it('/Delete that has no effect is not reported disabled', async () => {
@@ -160,7 +160,7 @@ describe('"exit 0, no effect": every change is judged not applied from the re-re
       runner.injectFault({ match: { command: 'schtasks', argsIncludes: ['/Delete'] }, kind: 'no-effect' });
       const result = await setAutostart(op(), host, false);
       expect(runner.calls.some((c) => c.fault === 'no-effect' && c.result?.exitCode === 0)).toBe(true);
-      expect(result.ok && !result.value.enabled).toBe(false);
+      expect(result).toMatchObject({ ok: true, value: { outcome: 'not-applied', autostart: { enabled: true } } });
     });
   });
 });

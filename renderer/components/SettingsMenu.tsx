@@ -38,6 +38,7 @@ export const SettingsMenu = () => {
   const styles = useStyles();
   const autostart = useAppStore((s) => s.autostart);
   const error = useAppStore((s) => s.autostartError);
+  const report = useAppStore((s) => s.autostartReport);
   const saving = useAppStore((s) => s.autostartSaving);
   const block = useAppStore(changeBlock);
   const loadAutostart = useAppStore((s) => s.loadAutostart);
@@ -87,6 +88,20 @@ export const SettingsMenu = () => {
           </MessageBar>
         ) : null}
         {error ? <ErrorMessage error={error} /> : null}
+        {report ? (
+          // A change that ran but is not in place (or could not be read back): the outcome, then why.
+          <MessageBar
+            intent={report.outcome === 'unknown' ? 'warning' : 'error'}
+            layout="multiline"
+            data-testid="autostart-report"
+          >
+            <MessageBarBody>
+              {t(`report.${report.outcome}`)}
+              {report.message ? ` ${report.message}` : null}
+              {report.detail ? <Caption1 className={styles.hint}> {report.detail}</Caption1> : null}
+            </MessageBarBody>
+          </MessageBar>
+        ) : null}
       </PopoverSurface>
     </Popover>
   );

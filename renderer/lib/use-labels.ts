@@ -12,11 +12,10 @@ const isValidationKey = (key: string | undefined): key is ValidationKey => key !
 const SHOW_MESSAGE: ReadonlySet<AppError['code']> = new Set([
   'command-failed',
   'internal',
-  'not-applied',
+  'storage-failed',
   'refused',
   'not-found',
   'conflict',
-  'unknown-outcome',
 ]);
 
 export interface ErrorText {

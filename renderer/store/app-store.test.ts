@@ -89,12 +89,20 @@ describe('ranges slice: changes', () => {
     stop();
   });
 
-  it('shows a failed change and reads again when the outcome is unknown', async () => {
-    const api = createFakeApi({ restartWinnat: err('unknown-outcome', 'timed out') });
+  it('shows a failed change and reads again when main failed mid-change (the state is unknown)', async () => {
+    const api = createFakeApi({ restartWinnat: err('internal', 'a bug after the stop') });
     const { store } = await elevatedStore(api);
     await store.getState().restartWinnat();
-    expect(store.getState().operations.restart).toMatchObject({ status: 'failed', error: { code: 'unknown-outcome' } });
+    expect(store.getState().operations.restart).toMatchObject({ status: 'failed', error: { code: 'internal' } });
     expect(methods(api)).toContain('getSnapshot');
+  });
+
+  it('shows a failed read-before-change without reading again (nothing ran)', async () => {
+    const api = createFakeApi({ restartWinnat: err('command-failed', 'sc query failed') });
+    const { store } = await elevatedStore(api);
+    await store.getState().restartWinnat();
+    expect(store.getState().operations.restart).toMatchObject({ status: 'failed', error: { code: 'command-failed' } });
+    expect(methods(api)).not.toContain('getSnapshot');
   });
 
   it('refuses invalid input without calling the api', async () => {

@@ -33,4 +33,36 @@ describe('autostart slice', () => {
     expect(store.getState().autostartError?.code).toBe('refused');
     expect(store.getState().autostart).toEqual({ enabled: false, taskName: 'Portwarden' });
   });
+
+  it('shows a change that ran but did not land as not applied, with the task as read back', async () => {
+    const report = {
+      outcome: 'not-applied',
+      autostart: { enabled: false, taskName: 'Portwarden' },
+      message: 'The Start with Windows task was not created as intended.',
+      detail: 'exit 1: ERROR: Access is denied.',
+    } as const;
+    const api = createFakeApi({ setAutostart: ok(report) });
+    const store = createAppStore(api);
+    await store.getState().loadSystemInfo();
+    expect(await store.getState().setAutostart(true)).toBe(false);
+    expect(store.getState().autostartReport).toEqual(report);
+    expect(store.getState().autostartError).toBeNull();
+    expect(store.getState().autostart).toEqual({ enabled: false, taskName: 'Portwarden' });
+    expect(api.calls.some((c) => c.method === 'getAutostart')).toBe(false);
+  });
+
+  it('reads the task again when the change could not be read back (outcome unknown), and clears it on success', async () => {
+    const api = createFakeApi({
+      setAutostart: ok({ outcome: 'unknown', autostart: null, message: 'could not be read back', detail: 'timed out' }),
+    });
+    const store = createAppStore(api);
+    await store.getState().loadSystemInfo();
+    expect(await store.getState().setAutostart(true)).toBe(false);
+    expect(store.getState().autostartReport?.outcome).toBe('unknown');
+    expect(api.calls.filter((c) => c.method === 'getAutostart')).toHaveLength(1);
+    api.answers.setAutostart = ok({ outcome: 'applied', autostart: { enabled: true, taskName: 'Portwarden' } });
+    expect(await store.getState().setAutostart(true)).toBe(true);
+    expect(store.getState().autostartReport).toBeNull();
+    expect(store.getState().autostart?.enabled).toBe(true);
+  });
 });

@@ -8,6 +8,7 @@ export const createAutostartSlice =
   (set, get) => ({
     autostart: null,
     autostartError: null,
+    autostartReport: null,
     autostartSaving: false,
 
     async loadAutostart() {
@@ -21,12 +22,17 @@ export const createAutostartSlice =
         set({ autostartError: notElevatedError });
         return false;
       }
-      set({ autostartSaving: true });
+      set({ autostartSaving: true, autostartReport: null });
       const result = await callApi(() => api.setAutostart({ enabled }));
       set({ autostartSaving: false });
       if (result.ok) {
-        set({ autostart: result.value, autostartError: null });
-        return true;
+        const report = result.value;
+        const done = report.outcome === 'applied';
+        set({ autostartError: null, autostartReport: done ? null : report });
+        // The report carries the task as read back; when that read failed, try once more for the switch.
+        if (report.autostart) set({ autostart: report.autostart });
+        else await get().loadAutostart();
+        return done;
       }
       set({ autostartError: result.error });
       // The change may have half-happened: show what the task really is now.

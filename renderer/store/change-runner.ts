@@ -40,8 +40,12 @@ export const invalidInput = (error: z.ZodError): AppError => {
   };
 };
 
-/** After these the state on screen may be stale: read it again rather than guess (docs/architecture.md §3). */
-export const STALE_AFTER: ReadonlySet<AppError['code']> = new Set(['unknown-outcome', 'conflict', 'not-found']);
+/**
+ * After these the state on screen may be stale: read it again rather than guess (docs/architecture.md §3).
+ * `internal` is a bug in main that may have struck after a command ran. A change that ran and could not
+ * be verified is not an error at all: it answers ok with outcome 'unknown' and its own re-read.
+ */
+export const STALE_AFTER: ReadonlySet<AppError['code']> = new Set(['conflict', 'not-found', 'internal']);
 
 type SetState = StoreApi<AppState>['setState'];
 type GetState = StoreApi<AppState>['getState'];

@@ -166,9 +166,9 @@ describe('owners slice: kill', () => {
     expect(methods(api)).toEqual(['getSystemInfo', 'listOwners']);
   });
 
-  it('reads the owners again when the outcome is unknown', async () => {
+  it('reads the owners again when the process is already gone', async () => {
     const { api, store } = await storeWith();
-    api.answers.killProcess = err('unknown-outcome', 'taskkill timed out');
+    api.answers.killProcess = err('not-found', 'PID 4242 is no longer running');
     await store.getState().killProcess(node);
     expect(methods(api)).toEqual(['getSystemInfo', 'killProcess', 'listOwners']);
   });

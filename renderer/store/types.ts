@@ -1,5 +1,6 @@
 /** The store's shape: one slice per domain plus the UI slice; actions are named as the user's intents. */
 import type {
+  AutostartReport,
   AutostartState,
   BackupInfo,
   BackupPreview,
@@ -318,6 +319,8 @@ export interface AutostartSlice {
   /** null until read. */
   readonly autostart: AutostartState | null;
   readonly autostartError: AppError | null;
+  /** The last change that ran but did not end as asked (not applied, or not known): shown with its reason. */
+  readonly autostartReport: AutostartReport | null;
   readonly autostartSaving: boolean;
   loadAutostart(): Promise<void>;
   /** Registers or removes the logon task; true when the re-read confirmed it. */

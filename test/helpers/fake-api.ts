@@ -319,7 +319,7 @@ export const createFakeApi = (answers: Answers = {}): FakeApi => {
     diagnosePort: ok(sampleDoctorReport()),
     getWatchedPorts: ok([sampleWatchState()]),
     getAutostart: ok({ enabled: false, taskName: 'Portwarden' }),
-    setAutostart: ok({ enabled: true, taskName: 'Portwarden' }),
+    setAutostart: ok({ outcome: 'applied', autostart: { enabled: true, taskName: 'Portwarden' } }),
     reportRendererError: ok(null),
     setWatchedPorts: ok([sampleWatchState()]),
     listUnfinishedChanges: ok([]),

@@ -18,9 +18,8 @@ const ERROR_CODES = {
   'invalid-input': true,
   'forbidden-sender': true,
   'not-elevated': true,
-  'not-applied': true,
-  'unknown-outcome': true,
   'command-failed': true,
+  'storage-failed': true,
   'not-found': true,
   refused: true,
   conflict: true,
@@ -36,7 +35,16 @@ const VERIFIED_VALUES = [
   ...Object.keys(ERROR_CODES),
 ] as [Verified, ...Verified[]];
 
-export const verifiedSchema = z.enum(VERIFIED_VALUES);
+/**
+ * Audit files written before the error vocabulary was unified may hold 'unknown-outcome' (an error
+ * code for "ran, outcome unknown"): it reads back as the outcome it always meant, never as a bad line.
+ */
+const LEGACY_VERIFIED: Readonly<Record<string, Verified>> = { 'unknown-outcome': 'unknown' };
+
+export const verifiedSchema = z.preprocess(
+  (value) => (typeof value === 'string' && value in LEGACY_VERIFIED ? LEGACY_VERIFIED[value] : value),
+  z.enum(VERIFIED_VALUES),
+);
 
 const SHORT_TEXT = z.string().max(256);
 const base = {

@@ -227,6 +227,20 @@ describe('audit reader', () => {
     expect(records.map((r) => r.id)).toEqual([-3, -2, -1]);
   });
 
+  it("reads an older file's 'unknown-outcome' as the outcome unknown, not as a bad line", () => {
+    const legacy = JSON.stringify({
+      v: 1,
+      kind: 'outcome',
+      time: '2026-01-02T03:04:06.000Z',
+      run: 'old',
+      op: 'op-1',
+      operation: 'restart-winnat',
+      verified: 'unknown-outcome',
+    });
+    const records = parseAuditText([line({}, 'old'), legacy].join('\n'));
+    expect(records.map((r) => r.verified)).toEqual(['unknown']);
+  });
+
   it('reads the rotated file first and survives missing files', () => {
     const dir = tempDir();
     mkdirSync(path.join(dir, 'logs'));

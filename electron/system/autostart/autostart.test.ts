@@ -72,7 +72,7 @@ describe('Start with Windows over the simulator', () => {
       const host = packaged();
       expect(await setAutostart(op(), host, true)).toEqual({
         ok: true,
-        value: { enabled: true, taskName: 'Portwarden' },
+        value: { outcome: 'applied', autostart: { enabled: true, taskName: 'Portwarden' } },
       });
       expect(activity.list().map((r) => r.args)).toEqual([
         ['/Create', '/TN', 'Portwarden', '/XML', definitionFile(host), '/F'],
@@ -106,7 +106,7 @@ describe('Start with Windows over the simulator', () => {
       expect((await setAutostart(op(), host, true)).ok).toBe(true);
       expect(await setAutostart(op(), host, false)).toEqual({
         ok: true,
-        value: { enabled: false, taskName: 'Portwarden' },
+        value: { outcome: 'applied', autostart: { enabled: false, taskName: 'Portwarden' } },
       });
       expect(runner.machine.scheduledTasks).toEqual([]);
       // Disabling when there is no task: schtasks fails, the re-read says it is gone.
@@ -135,7 +135,7 @@ describe('Start with Windows over the simulator', () => {
     });
     expect(await setAutostart(op(), host, true)).toEqual({
       ok: true,
-      value: { enabled: true, taskName: 'Portwarden' },
+      value: { outcome: 'applied', autostart: { enabled: true, taskName: 'Portwarden' } },
     });
     expect(await getAutostart(op(), host)).toEqual({ ok: true, value: { enabled: true, taskName: 'Portwarden' } });
     expect(runner.machine.scheduledTasks).toMatchObject([{ command: EXE, executionTimeLimit: 'PT0S', priority: 5 }]);
@@ -157,19 +157,19 @@ describe('Start with Windows over the simulator', () => {
     const { op, runner, reads } = sim('not-elevated');
     const host = packaged();
     const result = await setAutostart(op(), host, true);
-    expect(result).toMatchObject({ ok: false, error: { code: 'not-applied' } });
-    if (!result.ok) expect(result.error.detail).toContain('ERROR: Access is denied.');
+    expect(result).toMatchObject({ ok: true, value: { outcome: 'not-applied', autostart: { enabled: false } } });
+    expect(result.ok && result.value.detail).toContain('ERROR: Access is denied.');
     expect(reads).toHaveLength(1);
     expect(existsSync(definitionFile(host))).toBe(false);
     expect(runner.machine.scheduledTasks).toEqual([]);
   });
 
-  it('reports not-applied without running schtasks when the definition cannot be written', async () => {
+  it('is storage-failed without running schtasks when the definition cannot be written', async () => {
     const { op, activity } = sim();
     const blocker = path.join(scratch, 'a file, not a folder');
     writeFileSync(blocker, '');
     const result = await setAutostart(op(), { ...packaged(), taskDefinitionDir: blocker }, true);
-    expect(result).toMatchObject({ ok: false, error: { code: 'not-applied' } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'storage-failed' } });
     expect(activity.list()).toEqual([]);
   });
 
@@ -242,7 +242,7 @@ describe('autostart routes', () => {
     expect(windows.runner.machine.scheduledTasks).toEqual([]);
     expect(await app.router.dispatch(CHANNELS.setAutostart, OWN, [{ enabled: true }])).toEqual({
       ok: true,
-      value: { enabled: true, taskName: AUTOSTART_TASK_NAME },
+      value: { outcome: 'applied', autostart: { enabled: true, taskName: AUTOSTART_TASK_NAME } },
     });
     expect(await app.router.dispatch(CHANNELS.getAutostart, OWN, [])).toEqual({
       ok: true,

@@ -4,10 +4,10 @@
  * `--hidden` (main.ts keeps the window hidden; the tray icon appears). The task is created from a
  * definition file so it has no time limit and no battery conditions (task-xml.ts).
  * Every change is judged by re-reading the task with `schtasks /Query /XML`, never by schtasks' exit
- * code or its localized message; a task that exists with other settings (an older version's 72-hour
+ * code or its localized message (the report's outcome: applied, not-applied or unknown); a task that exists with other settings (an older version's 72-hour
  * task) reads as enabled but needing repair, and enabling again replaces it.
  */
-import type { AutostartState } from '../../../shared/model';
+import type { AutostartReport, AutostartState } from '../../../shared/model';
 import { err, ok, type Result, messageOf } from '../../../shared/result';
 import type { Operation } from '../activity-log';
 import { AUTOSTART_ARGUMENTS, autostartTaskProblems, buildAutostartTaskXml, encodeTaskXml } from './task-xml';
@@ -63,17 +63,29 @@ const createFromDefinition = async (op: Operation, host: AutostartHost, file: st
   const xml = buildAutostartTaskXml({ command: host.execPath, arguments: AUTOSTART_ARGUMENTS });
   try {
     await writeTaskDefinition(file, encodeTaskXml(xml));
-    return ok(describeRun(await op.run(createAutostartTask(file), { timeoutMs: SCHTASKS_TIMEOUT_MS })));
   } catch (error) {
-    return err('not-applied', 'The Start with Windows task definition could not be written.', {
-      detail: messageOf(error),
-    });
+    await removeTaskDefinition(file);
+    return err(
+      'storage-failed',
+      'The Start with Windows task definition could not be written, so nothing was changed.',
+      {
+        detail: messageOf(error),
+      },
+    );
+  }
+  try {
+    return ok(describeRun(await op.run(createAutostartTask(file), { timeoutMs: SCHTASKS_TIMEOUT_MS })));
   } finally {
     await removeTaskDefinition(file);
   }
 };
 
-const enable = async (op: Operation, host: AutostartHost): Promise<Result<AutostartState>> => {
+const applied = (autostart: AutostartState): Result<AutostartReport> => ok({ outcome: 'applied', autostart });
+
+const unreadable = (message: string, detail: string): Result<AutostartReport> =>
+  ok({ outcome: 'unknown', autostart: null, message, detail });
+
+const enable = async (op: Operation, host: AutostartHost): Promise<Result<AutostartReport>> => {
   if (!host.isPackaged) {
     return err(
       'refused',
@@ -91,30 +103,32 @@ const enable = async (op: Operation, host: AutostartHost): Promise<Result<Autost
   const created = await createFromDefinition(op, host, file);
   if (!created.ok) return created;
   const read = await readAutostartTask(op);
-  if (read.kind === 'unknown') {
-    return err('unknown-outcome', 'The Start with Windows task could not be read back after creating it.', {
-      detail: read.detail,
-    });
-  }
+  if (read.kind === 'unknown')
+    return unreadable('The Start with Windows task could not be read back after creating it.', read.detail);
   const problems = read.kind === 'present' ? problemsOf(read.task, host) : ['no task was found'];
-  if (problems.length === 0) return ok(state(true));
-  return err('not-applied', 'The Start with Windows task was not created as intended.', {
+  if (problems.length === 0) return applied(state(true));
+  return ok({
+    outcome: 'not-applied',
+    autostart: read.kind === 'present' ? state(true, true) : state(false),
+    message: 'The Start with Windows task was not created as intended.',
     detail: `${created.value}; ${problems.join(', ')}`,
   });
 };
 
-const disable = async (op: Operation): Promise<Result<AutostartState>> => {
+const disable = async (op: Operation, host: AutostartHost): Promise<Result<AutostartReport>> => {
   const result = await op.run(deleteAutostartTask(), { timeoutMs: SCHTASKS_TIMEOUT_MS });
   // Deleting a task that is already gone fails, but the re-read says what matters: it is gone.
   const read = await readAutostartTask(op);
-  if (read.kind === 'absent') return ok(state(false));
-  if (read.kind === 'unknown') {
-    return err('unknown-outcome', 'The Start with Windows task could not be read back after deleting it.', {
-      detail: read.detail,
-    });
-  }
-  return err('not-applied', 'The Start with Windows task was not deleted.', { detail: describeRun(result) });
+  if (read.kind === 'absent') return applied(state(false));
+  if (read.kind === 'unknown')
+    return unreadable('The Start with Windows task could not be read back after deleting it.', read.detail);
+  return ok({
+    outcome: 'not-applied',
+    autostart: state(true, problemsOf(read.task, host).length > 0),
+    message: 'The Start with Windows task was not deleted.',
+    detail: describeRun(result),
+  });
 };
 
-export const setAutostart = (op: Operation, host: AutostartHost, enabled: boolean): Promise<Result<AutostartState>> =>
-  enabled ? enable(op, host) : disable(op);
+export const setAutostart = (op: Operation, host: AutostartHost, enabled: boolean): Promise<Result<AutostartReport>> =>
+  enabled ? enable(op, host) : disable(op, host);

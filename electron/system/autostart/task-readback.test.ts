@@ -32,7 +32,7 @@ describe('scheduled-task read-back', () => {
     };
     expect(await setAutostart(activity.begin('test'), host, true)).toEqual({
       ok: true,
-      value: { enabled: true, taskName: 'Portwarden' },
+      value: { outcome: 'applied', autostart: { enabled: true, taskName: 'Portwarden' } },
     });
     expect(await getAutostart(activity.begin('test'), host)).toEqual({
       ok: true,

@@ -30,7 +30,7 @@ describe('relaunchAsAdministrator', () => {
 
   it('keeps running and takes the lock back when the UAC prompt is declined', async () => {
     const { ctx, events } = context({ launch: async () => false });
-    expect(await relaunchAsAdministrator(ctx)).toMatchObject({ ok: false, error: { code: 'not-applied' } });
+    expect(await relaunchAsAdministrator(ctx)).toMatchObject({ ok: false, error: { code: 'command-failed' } });
     expect(events).toEqual(['release', 'reacquire']);
   });
 

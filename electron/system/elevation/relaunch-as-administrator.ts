@@ -27,7 +27,7 @@ export const relaunchAsAdministrator = async (context: RelaunchContext): Promise
   const launched = await (context.launch ?? launchElevated)(context.execPath);
   if (!launched) {
     context.reacquireLock();
-    return err('not-applied', 'Windows did not start Portwarden as administrator (was the prompt declined?).');
+    return err('command-failed', 'Windows did not start Portwarden as administrator (was the prompt declined?).');
   }
   context.quit();
   return ok(null);

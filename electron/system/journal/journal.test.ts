@@ -131,7 +131,7 @@ describe('journaled', () => {
       ran = true;
       return { outcome: 'applied' as const };
     });
-    expect(result).toMatchObject({ ok: false, error: { code: 'command-failed' } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'storage-failed' } });
     expect(ran).toBe(false);
     expect(sim.calls).toEqual([]);
   });

@@ -20,7 +20,7 @@ export const journaled = async <R extends { readonly outcome: Outcome }>(
     ({ id } = await journal.begin(op.name, intent));
   } catch (error) {
     // Write-ahead means exactly this: no journal entry, no change.
-    return err('command-failed', 'Could not write the change journal, so nothing was changed.', {
+    return err('storage-failed', 'Could not write the change journal, so nothing was changed.', {
       detail: messageOf(error),
     });
   }

@@ -68,7 +68,7 @@ const listEntries = async (journal: Journal): Promise<Result<readonly JournalEnt
   try {
     return ok(await journal.list());
   } catch (error) {
-    return err('command-failed', 'Could not read the change journal.', {
+    return err('storage-failed', 'Could not read the change journal.', {
       detail: messageOf(error),
     });
   }
@@ -100,7 +100,7 @@ export const resolveUnfinishedChange = async (
   try {
     entry = await deps.journal.read(id);
   } catch (error) {
-    return err('command-failed', 'Could not read the change journal.', {
+    return err('storage-failed', 'Could not read the change journal.', {
       detail: messageOf(error),
     });
   }

@@ -26,7 +26,7 @@ export const writeBackup = async (
   try {
     return ok(await backups.write(reason, backupRulesOf(state.rules, state.firewall)));
   } catch (error) {
-    return err('not-applied', 'Could not write the backup of the rules, so nothing was changed.', {
+    return err('storage-failed', 'Could not write the backup of the rules, so nothing was changed.', {
       detail: messageOf(error),
     });
   }
@@ -49,7 +49,7 @@ export const previewBackup = async (backups: BackupStore, id: string): Promise<R
     if (!info || rules === null) return err('not-found', `There is no backup named ${id}.`, { field: 'id' });
     return ok({ backup: info, rules });
   } catch (error) {
-    return err('command-failed', 'Could not read the backup.', { detail: String(error) });
+    return err('storage-failed', 'Could not read the backup.', { detail: String(error) });
   }
 };
 
@@ -63,6 +63,6 @@ export const deleteBackup = async (backups: BackupStore, id: string): Promise<Re
     if (!(await backups.remove(id))) return err('not-found', `There is no backup named ${id}.`, { field: 'id' });
     return ok(await backups.list());
   } catch (error) {
-    return err('command-failed', 'Could not delete the backup.', { detail: String(error) });
+    return err('storage-failed', 'Could not delete the backup.', { detail: String(error) });
   }
 };

@@ -163,7 +163,7 @@ export const restoreBackup = async (
   try {
     recorded = await backups.read(id);
   } catch (error) {
-    return err('command-failed', 'Could not read the backup.', {
+    return err('storage-failed', 'Could not read the backup.', {
       detail: messageOf(error),
     });
   }

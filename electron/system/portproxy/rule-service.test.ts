@@ -406,7 +406,7 @@ describe('resetRules', () => {
     const result = await service.resetRules(op);
     expect(result).toMatchObject({
       ok: false,
-      error: { code: 'not-applied', detail: expect.stringMatching(/EACCES/) },
+      error: { code: 'storage-failed', detail: expect.stringMatching(/EACCES/) },
     });
     expect(mutatingLines(commandLines())).toEqual([]);
     same(machineRules(sim), FORWARDING_RULES);
@@ -475,7 +475,7 @@ describe('importRules', () => {
     const { service, op, commandLines } = ruleFixture('forwarding', { store: failingStore });
     expect(await service.importRules(op, { rules: [NEW_8090], mode: 'replace' })).toMatchObject({
       ok: false,
-      error: { code: 'not-applied' },
+      error: { code: 'storage-failed' },
     });
     expect(mutatingLines(commandLines())).toEqual([]);
   });
@@ -514,7 +514,7 @@ describe('listBackups and restoreBackup', () => {
   it('runs nothing when the pre-restore backup cannot be written', async () => {
     const { service, op, sim, store, commandLines } = ruleFixture('forwarding', { store: failingStore });
     const saved = await store.write('reset', [{ ...NEW_8090, firewall: false }]);
-    expect(await service.restoreBackup(op, saved.id)).toMatchObject({ ok: false, error: { code: 'not-applied' } });
+    expect(await service.restoreBackup(op, saved.id)).toMatchObject({ ok: false, error: { code: 'storage-failed' } });
     expect(mutatingLines(commandLines())).toEqual([]);
     same(machineRules(sim), FORWARDING_RULES);
   });

@@ -43,7 +43,7 @@ export const createRuleService = (deps: RuleServiceDeps): RuleService => {
       try {
         return ok(await backups.list());
       } catch (error) {
-        return err('command-failed', 'Could not list the rule backups.', {
+        return err('storage-failed', 'Could not list the rule backups.', {
           detail: messageOf(error),
         });
       }

@@ -179,11 +179,11 @@ describe('watch service: the list', () => {
     expect(brief(env.events.at(-1)!.changed)).toEqual(['tcp/5432 taken']);
   });
 
-  it('a store that cannot write is command-failed and the list stays', async () => {
+  it('a store that cannot write is storage-failed and the list stays', async () => {
     const env = setup('clean', tcp(4000));
     vi.mocked(env.store.write).mockRejectedValueOnce(new Error('EACCES'));
     const result = await env.service.setPorts(env.op, tcp(3000));
-    expect(result).toMatchObject({ ok: false, error: { code: 'command-failed', detail: 'EACCES' } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'storage-failed', detail: 'EACCES' } });
     expect(brief(await env.service.checkNow(env.op))).toEqual(['tcp/4000 free']);
   });
 

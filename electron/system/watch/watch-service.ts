@@ -98,7 +98,7 @@ export const createWatchService = (deps: WatchServiceDeps): WatchService => {
       try {
         await deps.store.write(plain);
       } catch (error) {
-        return err('command-failed', 'Could not save the watched ports.', {
+        return err('storage-failed', 'Could not save the watched ports.', {
           detail: messageOf(error),
         });
       }

@@ -16,7 +16,6 @@ export const shownVerified = (verified: Verified): Shown => {
     case 'interrupted':
     case 'unknown':
       return verified;
-    case 'unknown-outcome':
     case 'internal':
       return 'unknown';
     // Ended before changing anything (refused, invalid, nothing to read from), or judged not applied.
@@ -25,6 +24,7 @@ export const shownVerified = (verified: Verified): Shown => {
     case 'forbidden-sender':
     case 'not-elevated':
     case 'command-failed':
+    case 'storage-failed':
     case 'not-found':
     case 'refused':
     case 'conflict':
