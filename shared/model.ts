@@ -107,6 +107,11 @@ export interface CommandRecord {
   readonly verified?: Verified;
   /** Read back from the audit log of an earlier run of the app (this run's records are in memory). */
   readonly earlierRun?: boolean;
+  /**
+   * A read that joined the identical read another operation had in flight (electron/system/run/read-coalescer.ts):
+   * same command and output, one process for both; durationMs is this operation's wait.
+   */
+  readonly shared?: boolean;
 }
 
 /**
@@ -176,6 +181,53 @@ export interface RulesView {
   /** The IP Helper service runs portproxy; without it no rule listens. */
   readonly iphlpsvc: ServiceStatus;
   readonly readAt: string;
+  /** Names, groups, comments, disabled rules and drift (rule-book.ts); absent where no book was consulted. */
+  readonly book?: RuleBookView;
+}
+
+/**
+ * What the user wrote about a rule (issue #11): kept by Portwarden in its admin-only data folder,
+ * keyed by the rule's listen key (shared/proxy-rules.ts listenKey), never sent to Windows.
+ */
+export interface RuleNote {
+  readonly name: string;
+  readonly group: string;
+  readonly comment: string;
+}
+
+/** A rule Portwarden keeps while it is removed from Windows (disabled), with its firewall choice. */
+export interface DisabledRule extends ProxyRule {
+  /** Portwarden's inbound firewall rule existed for it when it was disabled: enabling puts it back. */
+  readonly firewall: boolean;
+  readonly disabledAt: string;
+}
+
+/**
+ * A difference between the rules Portwarden knows (rule-book.ts: recorded at the first successful
+ * read and after each of its own verified changes) and what Windows lists now.
+ * windows-only: added outside Portwarden (netsh by hand); portwarden-only: known, not disabled, gone
+ * from Windows; different: same listen key, another connect side.
+ */
+export type DriftKind = 'windows-only' | 'portwarden-only' | 'different';
+
+export interface RuleDrift {
+  readonly kind: DriftKind;
+  readonly listenKey: string;
+  readonly windows: ProxyRule | null;
+  readonly portwarden: ProxyRule | null;
+}
+
+/** Portwarden's own record of the rules, next to Windows' list (RulesView.book). */
+export interface RuleBookView {
+  /** One per listen key that has a note. */
+  readonly notes: readonly (RuleNote & { readonly listenKey: string })[];
+  readonly disabled: readonly DisabledRule[];
+  /** null: Windows' rules could not be read (or the file could not), so nothing can be compared. */
+  readonly drift: readonly RuleDrift[] | null;
+  /** When Portwarden first recorded the rules it knows; null until a read succeeded. */
+  readonly baselineAt: string | null;
+  /** The rules file is unreadable or invalid: named here, left as it is, and nothing is recorded. */
+  readonly error?: string;
 }
 
 export type CheckState = 'ok' | 'problem' | 'unknown';
@@ -234,9 +286,19 @@ export interface ListenPortPreflight {
   readonly existingRule: ProxyRule | null;
 }
 
+/** One export as a file: its suggested name and its text. */
+export interface ExportFile {
+  readonly fileName: string;
+  readonly text: string;
+}
+
 export interface RulesExport {
   readonly fileName: string;
   readonly json: string;
+  /** The same rules and Portwarden's firewall rules as a Command Prompt script (export-scripts.ts). */
+  readonly cmd: ExportFile;
+  /** ... and as a PowerShell script. */
+  readonly ps1: ExportFile;
 }
 
 export interface NetstatEntry {
@@ -400,6 +462,11 @@ export type JournalIntent =
       };
       /** The backup written before the change (reset, import, restore). */
       readonly backupId?: string;
+      /**
+       * Disabling or enabling one rule: besides Windows, Portwarden's rule book changes (the rule is
+       * kept while disabled). Recovery finishes or rolls back both (journal/recover-rules.ts).
+       */
+      readonly toggle?: { readonly action: 'disable' | 'enable'; readonly rule: ProxyRule; readonly firewall: boolean };
     }
   | {
       readonly kind: 'dynamic-range';

@@ -503,10 +503,18 @@ export const en = {
   },
   exportRules: {
     title: 'Export forwarding rules',
-    intro: 'The rules as JSON. Import the file here or on another PC.',
+    intro:
+      'The rules and their firewall rules, as JSON to import here or on another PC, or as a script that recreates them.',
     loading: 'Reading the rules…',
     save: 'Save file',
     copy: 'Copy',
+    format: 'Format',
+    json: 'JSON (for import)',
+    cmd: 'Command Prompt (.cmd)',
+    ps1: 'PowerShell (.ps1)',
+    scriptNote:
+      'Run the script as administrator. It adds or replaces these rules and Portwarden’s firewall rules and leaves other rules alone.',
+    preview: 'Contents of {{name}}',
   },
   importRules: {
     title: 'Import forwarding rules',

@@ -505,10 +505,18 @@ export const ko: Messages = {
   },
   exportRules: {
     title: '포트 전달 규칙 내보내기',
-    intro: 'JSON 형식의 규칙입니다. 이 PC나 다른 PC에서 파일을 가져올 수 있습니다.',
+    intro:
+      '규칙과 방화벽 규칙을 JSON으로 내보내 이 PC나 다른 PC에서 가져오거나, 그대로 다시 만드는 스크립트로 내보낼 수 있습니다.',
     loading: '규칙을 읽는 중…',
     save: '파일로 저장',
     copy: '복사',
+    format: '형식',
+    json: 'JSON (가져오기용)',
+    cmd: '명령 프롬프트 (.cmd)',
+    ps1: 'PowerShell (.ps1)',
+    scriptNote:
+      '스크립트는 관리자 권한으로 실행하세요. 이 규칙과 Portwarden 방화벽 규칙을 추가하거나 바꾸며, 다른 규칙은 그대로 둡니다.',
+    preview: '{{name}}의 내용',
   },
   importRules: {
     title: '포트 전달 규칙 가져오기',

@@ -303,7 +303,12 @@ export const createFakeApi = (answers: Answers = {}): FakeApi => {
     editRule: ok(sampleRuleReport()),
     deleteRules: ok(sampleRuleReport()),
     resetRules: ok(sampleRuleReport(sampleRulesView([]), { backup: sampleBackup() })),
-    exportRules: ok({ fileName: 'portproxy-rules.json', json: '{"rules":[]}' }),
+    exportRules: ok({
+      fileName: 'portproxy-rules.json',
+      json: '{"rules":[]}',
+      cmd: { fileName: 'portproxy-rules.cmd', text: '@echo off\r\n' },
+      ps1: { fileName: 'portproxy-rules.ps1', text: '#Requires -RunAsAdministrator\r\n' },
+    }),
     importRules: ok(sampleRuleReport(sampleRulesView(), { backup: sampleBackup({ reason: 'import' }) })),
     listBackups: ok([sampleBackup()]),
     restoreBackup: ok(sampleRuleReport()),

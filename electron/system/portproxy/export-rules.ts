@@ -1,12 +1,13 @@
 /**
- * The export file. It carries each rule's firewall flag so the file documents the machine; an import
- * reads rules only (importRulesSchema is strict, the renderer strips `firewall`): opening ports in the
- * firewall from a file someone sent is a decision the user makes per rule, in the form.
+ * The export: one read of the rules and Portwarden's firewall rules, answered as a JSON document and as
+ * `.cmd` and `.ps1` scripts that recreate them (export-scripts.ts). The JSON carries each rule's
+ * firewall flag; an import adds those firewall rules only after the user confirms it (ImportRulesDialog).
  */
 import type { RulesExport } from '../../../shared/model';
 import { ok, type Result } from '../../../shared/result';
 import type { Operation } from '../activity-log';
 import { backupRulesOf } from './backups';
+import { cmdScript, powerShellScript } from './export-scripts';
 import { readRuleState } from './read';
 import { unreadable } from './report';
 
@@ -17,14 +18,14 @@ export const exportRules = async (op: Operation, now: () => Date): Promise<Resul
   const state = await readRuleState(op, now);
   if (state.rules === null) return unreadable(state);
   const exportedAt = now().toISOString();
-  const document = {
-    app: EXPORT_APP,
-    version: EXPORT_VERSION,
-    exportedAt,
-    rules: backupRulesOf(state.rules, state.firewall),
-  };
+  const rules = backupRulesOf(state.rules, state.firewall);
+  const document = { app: EXPORT_APP, version: EXPORT_VERSION, exportedAt, rules };
+  const baseName = `portwarden-rules-${exportedAt.slice(0, 10)}`;
+  const options = { firewallRead: state.firewall !== null };
   return ok({
-    fileName: `portwarden-rules-${exportedAt.slice(0, 10)}.json`,
+    fileName: `${baseName}.json`,
     json: `${JSON.stringify(document, null, 2)}\n`,
+    cmd: { fileName: `${baseName}.cmd`, text: cmdScript(rules, options) },
+    ps1: { fileName: `${baseName}.ps1`, text: powerShellScript(rules, options) },
   });
 };
