@@ -51,6 +51,12 @@ export default defineConfig({
       testIgnore: 'electron.spec.ts',
     },
     {
+      // Every screen in 8 looks (size, theme, language) for people to look at: `npm run screenshots`.
+      // Not in npm test (it names its projects); layout faults still fail it.
+      name: 'screens',
+      testMatch: '**/*.screens.ts',
+    },
+    {
       // The real app through Playwright's _electron; skips (allow-listed) where no Electron binary exists.
       name: 'electron',
       testMatch: 'electron.spec.ts',

@@ -115,7 +115,7 @@ const e2eSuite = () => {
   }
   // playwright.config.ts's JSON reporter writes the report named here, next to the list output.
   const report = path.join(resultsDir, 'e2e-npm-test.json');
-  const status = run('e2e', bin('playwright'), ['test'], {
+  const status = run('e2e', bin('playwright'), ['test', '--project', 'harness', '--project', 'electron'], {
     PORTWARDEN_E2E_REPORT: report,
     PORTWARDEN_E2E_ARTIFACTS: path.join(root, 'out/e2e-artifacts-npm-test'),
   });
