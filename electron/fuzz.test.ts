@@ -210,7 +210,12 @@ const fuzzCore = (elevated: boolean, backing: Backing = 'empty', scenario = 'for
     run(command, args, options): Promise<RunResult> {
       calls.push({ command, args: [...args] });
       if (command === 'net' && args[0] === 'session') {
-        return Promise.resolve({ exitCode: elevated ? 0 : 2, stdout: '', stderr: '', timedOut: false });
+        // An elevated net.exe answers with a message (read-elevation.ts judges the output, not only the exit code).
+        return Promise.resolve(
+          elevated
+            ? { exitCode: 0, stdout: 'There are no entries in the list.\r\n', stderr: '', timedOut: false }
+            : { exitCode: 2, stdout: '', stderr: 'System error 5 has occurred.\r\n', timedOut: false },
+        );
       }
       if (sim)
         return sim.run(command, args, {
@@ -308,7 +313,13 @@ const VALID_ARGS: Partial<Record<InvokeMethod, readonly unknown[]>> = {
   addRule: [{ rule: RULE_INPUT, firewall: true, replaceExisting: true }],
   editRule: [{ original: RULE, updated: { ...RULE_INPUT, listenPort: '8081' }, firewall: true }],
   deleteRules: [{ rules: [RULE] }],
-  importRules: [{ rules: [RULE_INPUT, { ...RULE_INPUT, listenAddress: '*', listenPort: 9000 }], mode: 'replace' }],
+  importRules: [
+    {
+      rules: [RULE_INPUT, { ...RULE_INPUT, listenAddress: '*', listenPort: 9000 }],
+      mode: 'replace',
+      firewallPorts: [9000],
+    },
+  ],
   restoreBackup: [{ id: '20261123T120000000Z-reset' }],
   previewBackup: [{ id: '20261123T120000000Z-reset' }],
   deleteBackup: [{ id: '20261123T120000000Z-reset' }],
@@ -345,6 +356,17 @@ const VALID_ARGS: Partial<Record<InvokeMethod, readonly unknown[]>> = {
   reportRendererError: [
     { kind: 'error', message: 'TypeError: x is undefined', source: 'app://portwarden/assets/index.js:1:2' },
   ],
+  // Portwarden's rule book (issue #11): notes never reach a command; disable/enable/restore run netsh.
+  setRuleNote: [
+    {
+      rule: { type: RULE.type, listenAddress: RULE.listenAddress, listenPort: RULE.listenPort },
+      note: { name: 'web', group: 'lab', comment: 'to the VM' },
+    },
+  ],
+  disableRule: [{ rule: RULE }],
+  enableRule: [{ rule: RULE }],
+  adoptDrift: [{ windows: RULE, portwarden: null }],
+  restoreDrift: [{ windows: RULE, portwarden: { ...RULE, connectPort: 8081 } }],
 };
 
 const METHODS = Object.keys(CHANNELS) as InvokeMethod[];
@@ -588,6 +610,11 @@ const MUTATION_METHODS = new Set(
       'setWatchedPorts',
       'setAutostart',
       'resolveUnfinishedChange',
+      'setRuleNote',
+      'disableRule',
+      'enableRule',
+      'adoptDrift',
+      'restoreDrift',
     ].includes(m),
   ),
 );
