@@ -17,6 +17,7 @@ import { verifiedOf } from './audit/audit-log';
 import type { CommandRunner, RunOptions, RunResult } from './run/command-runner';
 import type { CommandLine } from './commands';
 import type { NativeWindows } from './native';
+import { createReadCoalescer } from './run/read-coalescer';
 
 /** Output kept per record; netstat on a busy machine can print megabytes. */
 const MAX_OUTPUT_CHARS = 64 * 1024;
@@ -75,6 +76,8 @@ export const createActivityLog = (
   let nextOperationId = 1;
   const native = options.native ?? null;
   const noted = new Set<string>();
+  /** Identical reads in flight share one process (run/read-coalescer.ts); changes never share. */
+  const reads = createReadCoalescer();
 
   const emit = (record: CommandRecord) => {
     for (const listener of listeners) listener(record);
@@ -164,7 +167,9 @@ export const createActivityLog = (
         },
         async run(line, runOptions) {
           const started = now();
-          const result = await runner.run(line.command, line.args, runOptions);
+          const { result, shared } = await reads.run(line, runOptions, scope !== undefined, () =>
+            runner.run(line.command, line.args, runOptions),
+          );
           const record: CommandRecord = {
             id: nextRecordId++,
             operationId: id,
@@ -178,6 +183,7 @@ export const createActivityLog = (
             durationMs: now() - started,
             startedAt: new Date(started).toISOString(),
             ...(scope ? { verified: 'pending' as const } : {}),
+            ...(shared ? { shared: true } : {}),
           };
           // On disk before the caller sees the result (and before the next command can run).
           if (scope) toAudit((log) => log.command(record));
@@ -188,6 +194,8 @@ export const createActivityLog = (
     },
     change(handle) {
       const begun: { id: string; name: string }[] = [];
+      // A read asked from here on must see this change: none of them joins a read already in flight.
+      reads.invalidate();
       return changeScope.run(begun, async () => {
         let verified: Verified = 'internal';
         try {
@@ -195,6 +203,7 @@ export const createActivityLog = (
           verified = verifiedOf(result);
           return result;
         } finally {
+          reads.invalidate();
           for (const operation of begun) settle(operation, verified);
         }
       });
