@@ -39,7 +39,8 @@ export const hasFirewallRuleListing = (text: string): boolean => cleanLines(text
  * POSITION (netsh prints them in a fixed order: Enabled, Direction, Profiles, Grouping, LocalIP,
  * RemoteIP, Protocol, [LocalPort, RemotePort: TCP/UDP rules only], Edge traversal, Action) and the
  * few values that decide anything are compared with the words netsh prints per display language.
- * A word not in the tables gives `null`: never counted as covering a port.
+ * A word not in the tables gives `null`, and a rule whose words are not known never answers "No" for
+ * a port it might open: ruleCoversTcpPort and tcpPortAllowedBy say "unknown" instead.
  */
 export interface InboundRule {
   readonly name: string;
@@ -51,7 +52,11 @@ export interface InboundRule {
   readonly localPort: string | null;
 }
 
-/** Yes / No as netsh writes them (en, ko, de, zh-CN). */
+/**
+ * The words of four display languages: en as in the real capture (advfirewall-show-rule.en.1); ko, de
+ * and zh-CN as the project wrote them, with no capture in the repository to confirm them (SOURCES.md
+ * §8). Any other language's words are unknown, and answers that hang on them are unknown too.
+ */
 const YES = new Set(['yes', '예', 'ja', '是']);
 const NO = new Set(['no', '아니요', 'nein', '否']);
 const ALLOW = new Set(['allow', '허용', 'zulassen', '允许']);
@@ -93,25 +98,74 @@ const parseRules = (text: string): InboundRule[] => {
 
 export const parseInboundRules = neverThrow(parseRules, () => []);
 
-const portSpecCovers = (spec: string, port: number): boolean =>
-  spec.split(',').some((part) => {
+/**
+ * Local-port keywords of `netsh advfirewall firewall add rule` (`localport=0-65535|portrange[,...]|RPC|
+ * RPC-EPMap|IPHTTPS|any`, Microsoft's netsh advfirewall reference): services' dynamic endpoints, not
+ * a port a portproxy rule listens on.
+ */
+const PORT_KEYWORDS = new Set(['rpc', 'rpc-epmap', 'iphttps']);
+/** Protocols that are not TCP, by the names netsh prints untranslated, or a protocol number. */
+const OTHER_PROTOCOLS = new Set(['udp', 'icmpv4', 'icmpv6']);
+
+/**
+ * Whether a port list covers `port`: true, false, or null when a word in it may be the display
+ * language's "Any" (`languageKnown` false: its words are not in the tables).
+ */
+const portSpecCovers = (spec: string, port: number, languageKnown: boolean): boolean | null => {
+  let undecided = false;
+  for (const part of spec.split(',')) {
     const item = part.trim().toLowerCase();
     if (ANY.has(item)) return true;
     const range = /^(\d{1,5})(?:-(\d{1,5}))?$/.exec(item);
-    if (!range) return false;
-    const start = Number(range[1]);
-    const end = range[2] === undefined ? start : Number(range[2]);
-    return start <= port && port <= end;
-  });
+    if (range) {
+      const start = Number(range[1]);
+      const end = range[2] === undefined ? start : Number(range[2]);
+      if (start <= port && port <= end) return true;
+    } else if (!PORT_KEYWORDS.has(item) && !languageKnown) undecided = true;
+  }
+  return undecided ? null : false;
+};
+
+/** Whether the rule's protocol and local port take in TCP `port`; null when a localized word decides. */
+const tcpPortMatches = (rule: InboundRule, port: number, languageKnown: boolean): boolean | null => {
+  const protocol = rule.protocol.trim().toLowerCase();
+  if (ANY.has(protocol)) return true;
+  if (protocol === 'tcp' || protocol === '6') {
+    return rule.localPort === null ? false : portSpecCovers(rule.localPort, port, languageKnown);
+  }
+  if (OTHER_PROTOCOLS.has(protocol) || /^\d+$/.test(protocol)) return false;
+  // An unrecognized protocol word may be an unknown language's "Any".
+  return languageKnown ? false : null;
+};
 
 /**
  * Whether an inbound rule lets TCP connections to `port` in: enabled, Allow, protocol TCP or any,
- * local port covering it. A rule for any protocol has no port fields and covers every port.
+ * local port covering it (a rule for any protocol has no port fields and covers every port).
+ * true and false are certain; null means the answer hangs on words of a display language the tables
+ * do not hold (only en, ko, de and zh-CN are known). The Enabled value is always Yes or No, so a
+ * recognized one means the rule's language is known: then an unrecognized action is Bypass (allow
+ * IPsec-secured connections only, not an open port) and an unrecognized port word is a keyword.
  */
-export const ruleAllowsTcpPort = (rule: InboundRule, port: number): boolean => {
-  if (rule.enabled !== true || rule.allow !== true) return false;
-  const protocol = rule.protocol.trim().toLowerCase();
-  if (ANY.has(protocol)) return true;
-  if (protocol !== 'tcp' && protocol !== '6') return false;
-  return rule.localPort === null ? false : portSpecCovers(rule.localPort, port);
+export const ruleCoversTcpPort = (rule: InboundRule, port: number): boolean | null => {
+  if (rule.enabled === false || rule.allow === false) return false;
+  const languageKnown = rule.enabled !== null;
+  const matches = tcpPortMatches(rule, port, languageKnown);
+  if (matches === false) return false;
+  if (!languageKnown) return null;
+  return matches === true && rule.allow === true;
+};
+
+/** Certain yes only: a rule whose words are not known never counts as opening the port. */
+export const ruleAllowsTcpPort = (rule: InboundRule, port: number): boolean => ruleCoversTcpPort(rule, port) === true;
+
+/**
+ * The Firewall column for one listen port: the names of the rules that open it (Yes), [] when none
+ * does for certain and none might (No), and null (unknown) when no rule certainly opens it but one
+ * in an unknown display language might. Never a guessed No.
+ */
+export const tcpPortAllowedBy = (rules: readonly InboundRule[], port: number): string[] | null => {
+  const answers = rules.map((rule) => ({ name: rule.name, covers: ruleCoversTcpPort(rule, port) }));
+  const names = [...new Set(answers.filter((a) => a.covers === true).map((a) => a.name))];
+  if (names.length > 0) return names;
+  return answers.some((a) => a.covers === null) ? null : [];
 };

@@ -15,7 +15,7 @@ import {
   hasFirewallRuleListing,
   parseFirewallRuleNames,
   parseInboundRules,
-  ruleAllowsTcpPort,
+  tcpPortAllowedBy,
   type InboundRule,
 } from './parse-firewall';
 
@@ -117,11 +117,9 @@ export const toRulesView = (state: RuleState): RulesView => ({
     connectAddress: rule.connectAddress,
     connectPort: rule.connectPort,
     firewallRule: state.firewall?.has(rule.listenPort) ? firewallRuleName(rule.listenPort) : null,
-    // Firewall truth: any enabled inbound allow rule for the port counts, ours or the user's.
-    firewallRules:
-      state.inbound === null
-        ? null
-        : [...new Set(state.inbound.filter((r) => ruleAllowsTcpPort(r, rule.listenPort)).map((r) => r.name))],
+    // Firewall truth: any enabled inbound allow rule for the port counts, ours or the user's; unknown
+    // (null) when only rules in a display language whose words are not known might open it.
+    firewallRules: state.inbound === null ? null : tcpPortAllowedBy(state.inbound, rule.listenPort),
   })),
   iphlpsvc: state.iphlpsvc,
   readAt: state.readAt,
