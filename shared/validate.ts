@@ -38,7 +38,18 @@ export type ValidationKey =
   | 'arguments'
   | 'distro'
   | 'ipv4-connection'
-  | 'lookup-addresses';
+  | 'lookup-addresses'
+  | 'firewall-ports'
+  | 'note-name'
+  | 'note-group'
+  | 'note-comment'
+  | 'note-control'
+  | 'drift';
+
+/** Lengths of what a user writes about a rule (rule-book.ts keeps it; the table shows it). */
+export const RULE_NAME_MAX = 64;
+export const RULE_GROUP_MAX = 40;
+export const RULE_COMMENT_MAX = 500;
 
 const ENGLISH: Record<ValidationKey, string> = {
   'port-format': 'must be a whole number from 1 to 65535, written without leading zeros, signs, spaces or exponents',
@@ -73,6 +84,12 @@ const ENGLISH: Record<ValidationKey, string> = {
     'must be a canonical IPv4 address (like 192.168.1.10): Windows can only close IPv4 connections this way',
   'lookup-addresses':
     'must list 1 to 256 distinct IP addresses, each a canonical IPv4 address or a lower-case bare IPv6 address',
+  'firewall-ports': 'must list distinct listen ports of the imported rules',
+  'note-name': `must be at most ${RULE_NAME_MAX} characters`,
+  'note-group': `must be at most ${RULE_GROUP_MAX} characters`,
+  'note-comment': `must be at most ${RULE_COMMENT_MAX} characters`,
+  'note-control': 'must not contain control characters (tabs, line breaks, escape codes) or text-direction marks',
+  drift: 'must name the rule as Windows lists it and as Portwarden knows it, with the same listen address and port',
   distro:
     'must be the name of an installed WSL distribution (letters, digits, dots, underscores and hyphens, at most 64, starting with a letter or digit)',
 };
@@ -218,25 +235,103 @@ export const addRuleSchema = z.strictObject(
     firewall: flag,
     /** The user confirmed replacing a rule with the same listen address and port (netsh would do it silently). */
     replaceExisting: flag,
+    /** Name, group and comment, kept by Portwarden once the rule is verified (rule-book.ts). */
+    note: z.lazy(() => ruleNoteSchema).optional(),
   },
   { error: 'required' },
 );
 
 export const editRuleSchema = z.strictObject(
-  { original: proxyRuleSchema, updated: proxyRuleInputSchema, firewall: flag },
+  {
+    original: proxyRuleSchema,
+    updated: proxyRuleInputSchema,
+    firewall: flag,
+    /** Absent: the note stays as it is (and moves with a new listen key). */
+    note: z.lazy(() => ruleNoteSchema).optional(),
+  },
   { error: 'required' },
 );
 
 export const rulesSchema = z.strictObject({ rules: ruleList(proxyRuleSchema) }, { error: 'required' });
 
-export const importRulesSchema = z.strictObject(
+/**
+ * Text a user writes about a rule. It never reaches a command, but it reaches the admin-only data
+ * folder, the table and tooltips: control characters (a line break, ESC sequences) and bidi controls
+ * (which reorder what the user sees, docs/architecture.md §5 item 33) are refused, not stripped, so
+ * nothing is saved other than what the user sees. Surrounding spaces are trimmed.
+ */
+// eslint-disable-next-line no-control-regex -- the point is to find control characters
+const NOTE_FORBIDDEN = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/;
+const noteText = (max: number, lengthKey: ValidationKey) =>
+  z
+    .string({ error: lengthKey })
+    .refine((text) => !NOTE_FORBIDDEN.test(text), { error: 'note-control' })
+    .transform((text) => text.trim())
+    .refine((text) => [...text].length <= max, { error: lengthKey });
+
+export const ruleNoteSchema = z.strictObject(
   {
-    rules: z.array(proxyRuleInputSchema, { error: 'rules' }).max(1000, { error: 'rules' }),
-    /** merge: add and replace by listen key, keep the rest; replace: the file becomes the whole rule set. */
-    mode: z.enum(['merge', 'replace'], { error: 'import-mode' }),
+    name: noteText(RULE_NAME_MAX, 'note-name'),
+    group: noteText(RULE_GROUP_MAX, 'note-group'),
+    comment: noteText(RULE_COMMENT_MAX, 'note-comment'),
   },
   { error: 'required' },
 );
+export type RuleNoteInput = z.input<typeof ruleNoteSchema>;
+
+/** A rule by its listen key only (what a note is kept under). */
+export const ruleKeySchema = z.strictObject(
+  { type: proxyTypeSchema, listenAddress, listenPort: portSchema },
+  { error: 'required' },
+);
+
+export const setRuleNoteSchema = z.strictObject({ rule: ruleKeySchema, note: ruleNoteSchema }, { error: 'required' });
+export type SetRuleNoteInput = z.input<typeof setRuleNoteSchema>;
+export type SetRuleNote = z.output<typeof setRuleNoteSchema>;
+
+/** Disable or enable one rule, exactly as the table showed it. */
+export const toggleRuleSchema = z.strictObject({ rule: proxyRuleSchema }, { error: 'required' });
+export type ToggleRuleInput = z.input<typeof toggleRuleSchema>;
+
+/**
+ * One drift row as the user saw it: Windows' side and Portwarden's side (null where that side has no
+ * rule). The main process re-reads both and refuses with `conflict` when either moved since.
+ */
+export const driftSchema = z
+  .strictObject({ windows: proxyRuleSchema.nullable(), portwarden: proxyRuleSchema.nullable() }, { error: 'required' })
+  .refine((d) => d.windows !== null || d.portwarden !== null, { error: 'drift' })
+  .refine(
+    (d) =>
+      d.windows === null ||
+      d.portwarden === null ||
+      (d.windows.type === d.portwarden.type &&
+        d.windows.listenAddress.toLowerCase() === d.portwarden.listenAddress.toLowerCase() &&
+        d.windows.listenPort === d.portwarden.listenPort),
+    { error: 'drift' },
+  );
+export type DriftInput = z.input<typeof driftSchema>;
+export type Drift = z.output<typeof driftSchema>;
+
+export const importRulesSchema = z
+  .strictObject(
+    {
+      rules: z.array(proxyRuleInputSchema, { error: 'rules' }).max(1000, { error: 'rules' }),
+      /** merge: add and replace by listen key, keep the rest; replace: the file becomes the whole rule set. */
+      mode: z.enum(['merge', 'replace'], { error: 'import-mode' }),
+      /**
+       * Listen ports whose Portwarden firewall rule the user confirmed adding (issue #11: the file's
+       * `firewall` flags, applied only after a confirmation). Absent or empty: no firewall rule is added.
+       */
+      firewallPorts: z.array(portSchema, { error: 'firewall-ports' }).max(1000, { error: 'firewall-ports' }).optional(),
+    },
+    { error: 'required' },
+  )
+  .refine(
+    ({ rules, firewallPorts = [] }) =>
+      new Set(firewallPorts).size === firewallPorts.length &&
+      firewallPorts.every((port) => rules.some((rule) => rule.listenPort === port)),
+    { error: 'firewall-ports', path: ['firewallPorts'] },
+  );
 
 /** Backup ids are file names the app made: a timestamp and a reason, nothing path-like. */
 export const BACKUP_ID_PATTERN = /^[0-9]{8}T[0-9]{6}[0-9]{3}Z-(?:reset|import|restore)$/;
@@ -259,6 +354,18 @@ export type ResolveUnfinishedInput = z.input<typeof resolveUnfinishedSchema>;
 export const preflightSchema = z.strictObject({ rule: proxyRuleInputSchema }, { error: 'required' });
 
 export const ownersQuerySchema = z.strictObject({ allStates: flag }, { error: 'required' });
+/**
+ * owners:changes (issue #13): the owners question plus the revision of the list the renderer holds
+ * (null: none). Any whole number is accepted; one main did not hand this window gets the full list.
+ */
+const ARGUMENTS = { error: 'arguments' } as const;
+export const ownerChangesSchema = z.strictObject(
+  {
+    allStates: flag,
+    revision: z.int(ARGUMENTS).min(1, ARGUMENTS).max(Number.MAX_SAFE_INTEGER, ARGUMENTS).nullable(),
+  },
+  { error: 'required' },
+);
 
 const pidSchema = z.int({ error: 'pid' }).min(1, { error: 'pid' }).max(4294967295, { error: 'pid' });
 const imageSchema = z.string({ error: 'image' }).regex(/^[A-Za-z0-9 ._()+-]{1,260}$/, { error: 'image' });
@@ -341,6 +448,7 @@ export const reverseLookupSchema = z.strictObject(
 export type ReverseLookupInput = z.input<typeof reverseLookupSchema>;
 
 export type OwnersQueryInput = z.input<typeof ownersQuerySchema>;
+export type OwnerChangesInput = z.input<typeof ownerChangesSchema>;
 export type KillProcessInput = z.input<typeof killProcessSchema>;
 export type DiagnoseInput = z.input<typeof diagnoseSchema>;
 export type Diagnose = z.output<typeof diagnoseSchema>;
@@ -423,6 +531,7 @@ export const argumentSchemas = {
   checkRules: oneArg(rulesSchema),
   preflightRule: oneArg(preflightSchema),
   listOwners: oneArg(ownersQuerySchema),
+  listOwnerChanges: oneArg(ownerChangesSchema),
   killProcess: oneArg(killProcessSchema),
   closeConnection: oneArg(closeConnectionSchema),
   reverseLookup: oneArg(reverseLookupSchema),
@@ -439,6 +548,11 @@ export const argumentSchemas = {
   addWslRule: oneArg(addWslRuleSchema),
   syncWslRules: noArgs,
   listContainers: noArgs,
+  setRuleNote: oneArg(setRuleNoteSchema),
+  disableRule: oneArg(toggleRuleSchema),
+  enableRule: oneArg(toggleRuleSchema),
+  adoptDrift: oneArg(driftSchema),
+  restoreDrift: oneArg(driftSchema),
 } as const;
 
 export interface FieldIssue {

@@ -10,14 +10,48 @@ const row = (extra: object = {}) => ({
 });
 
 describe('import parser', () => {
-  it('reads the export format and strips the firewall flag', () => {
+  it('reads the export format and keeps the firewall flags as ports to open (after a confirmation)', () => {
     const text = JSON.stringify({
       version: 1,
       exportedAt: '2025-01-01T00:00:00Z',
-      rules: [row({ type: 'v4tov4', firewall: true })],
+      rules: [
+        row({ type: 'v4tov4', firewall: true }),
+        row({ listenAddress: '127.0.0.1', firewall: true }),
+        row({ listenPort: 2222, firewall: false }),
+        row({ listenPort: 22 }),
+      ],
     });
-    expect(readImportRows(text)).toEqual({ ok: true, rows: [row({ type: 'v4tov4' })] });
-    expect(parseImportText(text)).toEqual({ ok: true, rules: [row({ type: 'v4tov4' })] });
+    expect(readImportRows(text)).toMatchObject({
+      ok: true,
+      rows: [row({ type: 'v4tov4', firewall: true }), {}, {}, {}],
+    });
+    expect(parseImportText(text)).toEqual({
+      ok: true,
+      rules: [
+        row({ type: 'v4tov4' }),
+        row({ type: 'v4tov4', listenAddress: '127.0.0.1' }),
+        row({ type: 'v4tov4', listenPort: 2222 }),
+        row({ type: 'v4tov4', listenPort: 22 }),
+      ],
+      // One Portwarden firewall rule per listen port, however many rules share it.
+      firewallPorts: [8080],
+    });
+  });
+
+  it('names a firewall field that is not true or false, and imports nothing', () => {
+    const text = JSON.stringify([
+      row({ firewall: 'yes' }),
+      row({ listenPort: 2222, firewall: 1 }),
+      row({ firewall: null }),
+    ]);
+    expect(parseImportText(text)).toEqual({
+      ok: false,
+      issues: [
+        { row: 1, field: 'firewall', key: 'boolean' },
+        { row: 2, field: 'firewall', key: 'boolean' },
+        { row: 3, field: 'firewall', key: 'boolean' },
+      ],
+    });
   });
 
   it('reads a bare array and derives missing types', () => {
@@ -28,11 +62,12 @@ describe('import parser', () => {
         row({ type: 'v4tov4' }),
         { type: 'v6tov4', listenAddress: '::', listenPort: 9000, connectAddress: '172.28.241.140', connectPort: 8080 },
       ],
+      firewallPorts: [],
     });
   });
 
   it('accepts an empty list (replace mode then removes every rule; the preview says so)', () => {
-    expect(parseImportText('[]')).toEqual({ ok: true, rules: [] });
+    expect(parseImportText('[]')).toEqual({ ok: true, rules: [], firewallPorts: [] });
   });
 
   it('says when the text is not JSON or not a list of rules', () => {

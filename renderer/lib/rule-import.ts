@@ -1,8 +1,9 @@
 /**
  * Reads an import file (or pasted text) into rules. Accepts the app's export format `{ rules: [...] }`
- * and a bare array. The `firewall` flag of exported rules is dropped: an import sets forwarding only.
- * Every row is validated with the schema the main process uses; one invalid row means nothing is applied,
- * so the user fixes the file once instead of ending up with half of it.
+ * and a bare array. A row's optional `firewall` flag (the export writes it) must be true or false; the
+ * ports it asks to open are collected, and the dialog adds those firewall rules only after the user
+ * confirms (issue #11). Every row is validated with the schema the main process uses; one invalid row
+ * means nothing is applied, so the user fixes the file once instead of ending up with half of it.
  */
 import type { ProxyRule } from '../../shared/model';
 import { fieldIssues, proxyRuleInputSchema } from '../../shared/validate';
@@ -24,7 +25,12 @@ export type RowsRead =
   | { readonly ok: false; readonly problem: 'json' | 'shape' | 'too-many'; readonly detail?: string };
 
 export type RowsValidated =
-  | { readonly ok: true; readonly rules: readonly ProxyRule[] }
+  | {
+      readonly ok: true;
+      readonly rules: readonly ProxyRule[];
+      /** Listen ports of the rows with `"firewall": true`, distinct and sorted (one firewall rule per port). */
+      readonly firewallPorts: readonly number[];
+    }
   | { readonly ok: false; readonly issues: readonly ImportRowIssue[] };
 
 export type ImportParse =
@@ -49,16 +55,21 @@ export const readImportRows = (text: string): RowsRead => {
   const rows = Array.isArray(data) ? data : isRecord(data) && Array.isArray(data.rules) ? data.rules : null;
   if (rows === null) return { ok: false, problem: 'shape' };
   if (rows.length > IMPORT_LIMIT) return { ok: false, problem: 'too-many' };
-  return { ok: true, rows: rows.map(withoutFirewall) };
+  return { ok: true, rows };
 };
 
 export const validateImportRows = (rows: readonly unknown[]): RowsValidated => {
   const rules: ProxyRule[] = [];
+  const firewallPorts = new Set<number>();
   const issues: ImportRowIssue[] = [];
   rows.forEach((row, index) => {
+    const firewall = isRecord(row) && 'firewall' in row ? row.firewall : false;
+    // Named on its own: a "yes" or 1 must not silently open (or silently not open) a port.
+    if (typeof firewall !== 'boolean') issues.push({ row: index + 1, field: 'firewall', key: 'boolean' });
     const parsed = proxyRuleInputSchema.safeParse(withoutFirewall(row));
     if (parsed.success) {
       rules.push(parsed.data);
+      if (firewall === true) firewallPorts.add(parsed.data.listenPort);
       return;
     }
     // One line per field: zod can report a field twice (format and range), the first says enough.
@@ -69,7 +80,9 @@ export const validateImportRows = (rows: readonly unknown[]): RowsValidated => {
       issues.push({ row: index + 1, field: issue.field, key: issue.key });
     }
   });
-  return issues.length > 0 ? { ok: false, issues } : { ok: true, rules };
+  return issues.length > 0
+    ? { ok: false, issues }
+    : { ok: true, rules, firewallPorts: [...firewallPorts].sort((a, b) => a - b) };
 };
 
 export const parseImportText = (text: string): ImportParse => {

@@ -258,7 +258,7 @@ describe('rules slice: import', () => {
     });
   });
 
-  it('sends valid rows with their type derived and without the firewall flag, and shows the backup', async () => {
+  it('sends valid rows with their type derived and no firewall port unless confirmed, and shows the backup', async () => {
     const { api, store } = await elevatedStore();
     await store.getState().importRules({
       rows: [{ listenAddress: '::', listenPort: 80, connectAddress: '10.0.0.1', connectPort: 80, firewall: true }],
@@ -268,10 +268,37 @@ describe('rules slice: import', () => {
       {
         rules: [{ type: 'v6tov4', listenAddress: '::', listenPort: 80, connectAddress: '10.0.0.1', connectPort: 80 }],
         mode: 'replace',
+        firewallPorts: [],
       },
     ]);
     const op = store.getState().operations['import-rules'];
     expect(op.status === 'done' && op.report.backup?.reason).toBe('import');
+  });
+
+  it('sends the flagged listen ports once the user confirmed the firewall rules', async () => {
+    const { api, store } = await elevatedStore();
+    await store.getState().importRules({
+      rows: [
+        { listenAddress: '0.0.0.0', listenPort: 8080, connectAddress: '10.0.0.1', connectPort: 80, firewall: true },
+        { listenAddress: '0.0.0.0', listenPort: 2222, connectAddress: '10.0.0.1', connectPort: 22, firewall: false },
+      ],
+      mode: 'merge',
+      firewall: true,
+    });
+    expect(argsOf(api, 'importRules')).toMatchObject([{ mode: 'merge', firewallPorts: [8080] }]);
+  });
+
+  it('refuses a firewall field that is not true or false, naming the row and field', async () => {
+    const { api, store } = await elevatedStore();
+    await store.getState().importRules({
+      rows: [
+        { listenAddress: '0.0.0.0', listenPort: 80, connectAddress: '10.0.0.1', connectPort: 80, firewall: 'yes' },
+      ],
+      mode: 'merge',
+      firewall: true,
+    });
+    expect(methods(api)).toEqual([]);
+    expect(store.getState().importIssues).toEqual([{ row: 1, field: 'firewall', key: 'boolean' }]);
   });
 });
 

@@ -1,14 +1,30 @@
 import type { StateCreator } from 'zustand/vanilla';
+import type { z } from 'zod';
 import type { Api } from '../../shared/ipc';
-import type { ListenPortPreflight, ProxyRule, RuleChangeReport } from '../../shared/model';
+import type { ListenPortPreflight, ProxyRule, RuleChangeReport, RuleDrift, RulesView } from '../../shared/model';
 import { listenKey, sameRule } from '../../shared/proxy-rules';
 import type { Result } from '../../shared/result';
-import { addRuleSchema, backupIdSchema, editRuleSchema, preflightSchema, rulesSchema } from '../../shared/validate';
+import {
+  addRuleSchema,
+  backupIdSchema,
+  driftSchema,
+  editRuleSchema,
+  preflightSchema,
+  rulesSchema,
+  setRuleNoteSchema,
+  toggleRuleSchema,
+} from '../../shared/validate';
 import { validateImportRows } from '../lib/rule-import';
 import { currentChecks, toProxyRule } from '../lib/rules';
 import { callApi, notElevatedError } from './call-api';
 import { createChangeRunner, IDLE, invalidInput, refuseInvalid, refuseUnelevated, setOperation } from './change-runner';
 import type { AppState, RuleChangeKind, RulesSlice } from './types';
+
+/** Both sides of a drift row exactly as shown: the main process refuses when either moved since. */
+const driftInput = (drift: RuleDrift) => ({
+  windows: drift.windows ? toProxyRule(drift.windows) : null,
+  portwarden: drift.portwarden ? toProxyRule(drift.portwarden) : null,
+});
 
 /** Anything the add dialog should warn about before netsh runs. */
 export const hasFindings = (result: ListenPortPreflight): boolean =>
@@ -29,12 +45,28 @@ export const createRulesSlice =
       run(kind, call, {
         applied: (report) => ({
           rulesView: report.rules,
+          ...bookOf(report.rules),
           rulesError: null,
           checks: currentChecks(get().checks, report.rules.rules),
           ...extra,
         }),
         reread: () => get().loadRules(),
       });
+
+    /** A view with Portwarden's rule book replaces the kept one; one without (a WSL report) keeps it. */
+    const bookOf = (view: RulesView) => (view.book ? { ruleBook: view.book } : {});
+
+    /** The rule book's changes all answer a RuleChangeReport with the re-read view (and the book). */
+    const bookChange = async (
+      kind: 'set-rule-note' | 'disable-rule' | 'enable-rule' | 'adopt-drift' | 'restore-drift',
+      input: unknown,
+      schema: z.ZodType,
+      call: () => Promise<Result<RuleChangeReport>>,
+    ) => {
+      const parsed = schema.safeParse(input);
+      if (!parsed.success) return refuseInvalid(set, kind, parsed.error);
+      await runRuleChange(kind, call);
+    };
 
     /** "Does it work?" right after a save, for the saved rule only (as read back, not as typed). */
     const checkSaved = async (rule: ProxyRule) => {
@@ -49,6 +81,7 @@ export const createRulesSlice =
 
     return {
       rulesView: null,
+      ruleBook: null,
       rulesError: null,
       rulesLoading: false,
       checks: {},
@@ -72,6 +105,7 @@ export const createRulesSlice =
           if (result.ok) {
             set({
               rulesView: result.value,
+              ...bookOf(result.value),
               rulesError: null,
               rulesLoading: false,
               checks: currentChecks(get().checks, result.value.rules),
@@ -127,6 +161,34 @@ export const createRulesSlice =
         }
       },
 
+      async setRuleNote(rule, note) {
+        const input = {
+          rule: { type: rule.type, listenAddress: rule.listenAddress, listenPort: rule.listenPort },
+          note,
+        };
+        await bookChange('set-rule-note', input, setRuleNoteSchema, () => api.setRuleNote(input));
+      },
+
+      async disableRule(rule) {
+        const input = { rule: toProxyRule(rule) };
+        await bookChange('disable-rule', input, toggleRuleSchema, () => api.disableRule(input));
+      },
+
+      async enableRule(rule) {
+        const input = { rule: toProxyRule(rule) };
+        await bookChange('enable-rule', input, toggleRuleSchema, () => api.enableRule(input));
+      },
+
+      async adoptDrift(drift) {
+        const input = driftInput(drift);
+        await bookChange('adopt-drift', input, driftSchema, () => api.adoptDrift(input));
+      },
+
+      async restoreDrift(drift) {
+        const input = driftInput(drift);
+        await bookChange('restore-drift', input, driftSchema, () => api.restoreDrift(input));
+      },
+
       async deleteRules(rules) {
         const input = { rules: rules.map(toProxyRule) };
         const parsed = rulesSchema.safeParse(input);
@@ -146,7 +208,7 @@ export const createRulesSlice =
         });
       },
 
-      async importRules({ rows, mode }) {
+      async importRules({ rows, mode, firewall = false }) {
         const validated = validateImportRows(rows);
         if (!validated.ok) {
           set({ importIssues: validated.issues });
@@ -160,7 +222,11 @@ export const createRulesSlice =
           return;
         }
         set({ importIssues: [] });
-        await runRuleChange('import-rules', () => api.importRules({ rules: [...validated.rules], mode }));
+        // The file's firewall flags reach the main process only when the user ticked the confirmation.
+        const firewallPorts = firewall ? [...validated.firewallPorts] : [];
+        await runRuleChange('import-rules', () =>
+          api.importRules({ rules: [...validated.rules], mode, firewallPorts }),
+        );
       },
 
       async loadBackups() {

@@ -23,6 +23,10 @@ import type {
   RulesExport,
   RulesView,
   RuleView,
+  RuleBookView,
+  RuleDrift,
+  DisabledRule,
+  RuleNote,
   Snapshot,
   SystemInfo,
   UnfinishedChange,
@@ -50,7 +54,19 @@ import type { ImportRowIssue } from '../lib/rule-import';
 export type RangeChangeKind = 'protect' | 'delete' | 'reset' | 'restart';
 /** Changes to portproxy rules and the IP Helper; they report a RuleChangeReport. */
 export type RuleChangeKind =
-  'add-rule' | 'edit-rule' | 'delete-rules' | 'reset-rules' | 'import-rules' | 'restore-backup' | 'start-iphlpsvc';
+  | 'add-rule'
+  | 'edit-rule'
+  | 'delete-rules'
+  | 'reset-rules'
+  | 'import-rules'
+  | 'restore-backup'
+  | 'start-iphlpsvc'
+  // Portwarden's rule book (issue #11): notes, disable/enable, drift.
+  | 'set-rule-note'
+  | 'disable-rule'
+  | 'enable-rule'
+  | 'adopt-drift'
+  | 'restore-drift';
 /** Ending a process (taskkill); it reports a KillReport. */
 export type ProcessChangeKind = 'kill';
 /** Re-sync now: every rule that follows a WSL distro pointed at its current address; a WslSyncReport. */
@@ -97,7 +113,11 @@ export type Dialog =
   | { readonly kind: 'restore-backup'; readonly backup: BackupInfo }
   | { readonly kind: 'export-rules' }
   | { readonly kind: 'kill'; readonly endpoint: Endpoint }
-  | { readonly kind: 'close-connection'; readonly endpoint: Endpoint };
+  | { readonly kind: 'close-connection'; readonly endpoint: Endpoint }
+  /** Name, group and comment of one rule (a Windows rule or a disabled one). */
+  | { readonly kind: 'rule-note'; readonly rule: ProxyRule }
+  | { readonly kind: 'disable-rule'; readonly rule: RuleView }
+  | { readonly kind: 'restore-drift'; readonly drift: RuleDrift };
 
 export type View = 'ranges' | 'forwarding' | 'owners' | 'doctor' | 'map';
 export const VIEWS: readonly View[] = ['ranges', 'forwarding', 'owners', 'doctor', 'map'];
@@ -172,7 +192,22 @@ export interface RulesSlice {
   readonly backupPreview: ReadState<BackupPreview>;
   /** Deleting a backup: running, or why the last delete failed. */
   readonly backupDeletion: ReadState<null>;
+  /**
+   * The last rule book the main process sent (names, disabled rules, drift). A rules view without one
+   * (a WSL re-sync reports the list only) keeps showing this until the next read.
+   */
+  readonly ruleBook: RuleBookView | null;
   loadRules(): Promise<void>;
+  /** Saves (or, all empty, removes) the name, group and comment of one rule. */
+  setRuleNote(rule: ProxyRule, note: RuleNote): Promise<void>;
+  /** Removes the rule from Windows, kept by Portwarden (with its note and firewall choice). */
+  disableRule(rule: ProxyRule): Promise<void>;
+  /** Puts a disabled rule back in one click; refused when its listen key is taken now. */
+  enableRule(rule: DisabledRule): Promise<void>;
+  /** Takes Windows' state of one listen key into what Portwarden knows. */
+  adoptDrift(drift: RuleDrift): Promise<void>;
+  /** Puts Portwarden's version of one listen key back into Windows. */
+  restoreDrift(drift: RuleDrift): Promise<void>;
   /**
    * Preflights first (once per rule): anything in the way stops here so the dialog can warn; the next
    * call with the same rule goes ahead. A `conflict` answer turns into the replace question.
@@ -183,7 +218,12 @@ export interface RulesSlice {
   resetRules(): Promise<void>;
   exportRules(): Promise<void>;
   /** Rows as read from a file (unknown shape): every row is validated first; one invalid row sends nothing. */
-  importRules(input: { readonly rows: readonly unknown[]; readonly mode: 'merge' | 'replace' }): Promise<void>;
+  importRules(input: {
+    readonly rows: readonly unknown[];
+    readonly mode: 'merge' | 'replace';
+    /** The user confirmed adding the firewall rules the file asks for (issue #11); absent: none. */
+    readonly firewall?: boolean;
+  }): Promise<void>;
   loadBackups(): Promise<void>;
   restoreBackup(backup: BackupInfo): Promise<void>;
   previewBackup(backup: BackupInfo): Promise<void>;

@@ -133,13 +133,15 @@ export const importRules = async (
   const before = await readRuleState(op, now);
   if (!listed(before)) return unreadable(before);
   const plan = planRuleSet(before.rules, input.rules, input.mode);
-  if (isEmptyPlan(plan))
+  // The file's firewall flags count only as confirmed by the user (firewallPorts); ours of removed rules go.
+  const wanted = input.firewallPorts ?? [];
+  const firewallMissing = before.firewall === null ? wanted : wanted.filter((port) => !before.firewall!.has(port));
+  if (isEmptyPlan(plan) && firewallMissing.length === 0)
     return ok(ruleReport('applied', [], before, { perRule: [], message: 'The rules are already as in the file.' }));
   const backup = await writeBackup(backups, 'import', before);
   if (!backup.ok) return backup;
   const target = targetOf(before.rules, plan);
-  // Import does not carry firewall flags (see the report on RulesExport); it only drops ours with removed rules.
-  const firewall = { want: [], release: unusedPorts(portsOf(plan.remove), target) };
+  const firewall = { want: wanted, release: unusedPorts(portsOf(plan.remove), target) };
   return journaled(journal, op, rulesIntent(before, target, firewall, backup.value.id), async () => {
     const result = await applyRuleSet(op, now, before.rules, target);
     const steps = [step('backup', true, backup.value.id), ...result.steps];

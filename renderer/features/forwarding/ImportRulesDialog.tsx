@@ -2,6 +2,7 @@ import {
   Body1,
   Button,
   Caption1,
+  Checkbox,
   Field,
   MessageBar,
   MessageBarBody,
@@ -20,7 +21,7 @@ import { ChangeDialog } from '../../components/ChangeDialog';
 import { readImportRows, validateImportRows, type ImportRowIssue } from '../../lib/rule-import';
 import { useValidationText } from '../../lib/use-validation-text';
 import { useAppStore } from '../../store/store-context';
-import { ImportPlanView } from './ImportPlanView';
+import { ImportPlanView, type ImportFirewall } from './ImportPlanView';
 import { RuleReportView } from './RuleReportView';
 
 const useStyles = makeStyles({
@@ -31,6 +32,7 @@ const useStyles = makeStyles({
   text: { fontFamily: tokens.fontFamilyMonospace },
   issues: { margin: 0, paddingLeft: tokens.spacingHorizontalL, maxHeight: '160px', overflowY: 'auto' },
   muted: { color: tokens.colorNeutralForeground3 },
+  firewall: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
 });
 
 type Mode = 'merge' | 'replace';
@@ -48,6 +50,8 @@ const useIssueText = () => {
   const { t } = useTranslation();
   const validationText = useValidationText();
   return (issue: ImportRowIssue) => {
+    // The file's own field, named as written in it: the form has no "firewall" field to point at.
+    if (issue.field === 'firewall') return t('importRules.firewallIssue', { row: issue.row });
     const label = issue.field in FIELD_LABEL ? t(FIELD_LABEL[issue.field as keyof typeof FIELD_LABEL]) : issue.field;
     return t('importRules.rowIssue', { row: issue.row, field: label, message: validationText(issue.key) });
   };
@@ -68,6 +72,8 @@ export const ImportRulesDialog = () => {
   const [text, setText] = useState('');
   const [mode, setMode] = useState<Mode>('merge');
   const [fileName, setFileName] = useState<string | null>(null);
+  // The firewall confirmation belongs to the text it was given for: another file or an edit clears it.
+  const [firewallConfirmedFor, setFirewallConfirmedFor] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
 
   const read = useMemo(() => (text.trim() === '' ? null : readImportRows(text)), [text]);
@@ -77,6 +83,17 @@ export const ImportRulesDialog = () => {
     [validated, current, mode],
   );
   const issues = validated && !validated.ok ? validated.issues : storeIssues;
+  const firewallPorts = useMemo(() => (validated?.ok ? validated.firewallPorts : []), [validated]);
+  const firewall: ImportFirewall = useMemo(
+    () => ({
+      ports: firewallPorts,
+      existing: new Set((current ?? []).filter((rule) => rule.firewallRule !== null).map((rule) => rule.listenPort)),
+      confirmed: firewallConfirmedFor === text && firewallPorts.length > 0,
+    }),
+    [firewallPorts, current, firewallConfirmedFor, text],
+  );
+  const firewallToAdd = firewallPorts.filter((port) => !firewall.existing.has(port));
+  const withFirewall = firewall.confirmed && firewallToAdd.length > 0;
 
   const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
@@ -92,12 +109,12 @@ export const ImportRulesDialog = () => {
       kind="import-rules"
       testId="import-dialog"
       title={t('importRules.title')}
-      confirmLabel={t('importRules.confirm')}
+      confirmLabel={withFirewall ? t('importRules.confirmFirewall') : t('importRules.confirm')}
       runningLabel={t('importRules.running')}
-      confirmDisabled={plan === null || isEmptyPlan(plan)}
+      confirmDisabled={plan === null || (isEmptyPlan(plan) && !withFirewall)}
       wide
       onConfirm={() => {
-        if (read?.ok) void importRules({ rows: read.rows, mode });
+        if (read?.ok) void importRules({ rows: read.rows, mode, firewall: firewall.confirmed });
       }}
       renderReport={(report) => <RuleReportView report={report} />}
     >
@@ -167,10 +184,23 @@ export const ImportRulesDialog = () => {
               <Radio value="replace" label={t('importRules.replace')} />
             </RadioGroup>
           </Field>
-          <ImportPlanView plan={plan} />
-          <Caption1 className={styles.muted}>
-            {t('importRules.firewallNote')} {t('importRules.backupNote')}
-          </Caption1>
+          <ImportPlanView plan={plan} firewall={firewall} />
+          {firewallToAdd.length > 0 ? (
+            <div className={styles.firewall} data-testid="import-firewall">
+              <Checkbox
+                checked={firewall.confirmed}
+                onChange={(_, data) => setFirewallConfirmedFor(data.checked === true ? text : null)}
+                disabled={running}
+                label={t('importRules.firewallConfirm', {
+                  count: firewallToAdd.length,
+                  ports: firewallToAdd.join(', '),
+                })}
+                data-testid="import-firewall-confirm"
+              />
+              <Caption1 className={styles.muted}>{t('importRules.firewallExplain')}</Caption1>
+            </div>
+          ) : null}
+          <Caption1 className={styles.muted}>{t('importRules.backupNote')}</Caption1>
         </>
       ) : null}
     </ChangeDialog>
