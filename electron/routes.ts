@@ -12,6 +12,7 @@ import type { createRendererErrorLog } from './system/audit/renderer-errors';
 import { getAutostart, setAutostart, type AutostartHost } from './system/autostart/autostart';
 import { listUnfinishedChanges, resolveUnfinishedChange, type Journal } from './system/journal';
 import type { PortsService, WatchService } from './system/owners/types';
+import { createOwnersFeed } from './system/owners/owners-feed';
 import type { RuleService } from './system/portproxy/types';
 import { resetDynamicRanges } from './system/ranges/dynamic-range';
 import { addExclusion, deleteExclusion } from './system/ranges/exclusions';
@@ -39,6 +40,7 @@ export interface RouteServices {
 export const createRouteTable = (services: RouteServices): RouteTable => {
   const { activity, rules, ports, watch, journal, autostartHost, rendererErrors, systemInfo, announce } = services;
   const recovery = { journal, now: () => new Date() };
+  const ownersFeed = createOwnersFeed();
   // Every change report carries a fresh read of WinNAT's state: pass it on to the tray.
   const withStatus = async <T extends { snapshot: { winnat: ServiceStatus } }>(result: Promise<Result<T>>) => {
     const settled = await result;
@@ -94,9 +96,24 @@ export const createRouteTable = (services: RouteServices): RouteTable => {
       handle: ([input]) => rules.preflightRule(activity.begin('preflight-rule'), input.rule),
     },
     startIpHelper: { mutation: true, handle: () => rules.startIpHelper(activity.begin('start-iphlpsvc')) },
+    // Portwarden's rule book (issue #11): a note or an adopt writes the admin-only data folder only; disable,
+    // enable and restore change Windows. All of them are changes: elevated, queued, audited.
+    setRuleNote: { mutation: true, handle: ([input]) => rules.setRuleNote(activity.begin('set-rule-note'), input) },
+    disableRule: { mutation: true, handle: ([input]) => rules.disableRule(activity.begin('disable-rule'), input) },
+    enableRule: { mutation: true, handle: ([input]) => rules.enableRule(activity.begin('enable-rule'), input) },
+    adoptDrift: { mutation: true, handle: ([input]) => rules.adoptDrift(activity.begin('adopt-drift'), input) },
+    restoreDrift: { mutation: true, handle: ([input]) => rules.restoreDrift(activity.begin('restore-drift'), input) },
     listOwners: {
       mutation: false,
       handle: ([input]) => ports.listOwners(activity.begin('list-owners'), input.allStates),
+    },
+    // The auto-refresh: the same read, answered as changes since the list this window holds (issue #13).
+    listOwnerChanges: {
+      mutation: false,
+      handle: async ([input], { sender }) => {
+        const read = await ports.listOwners(activity.begin('list-owners'), input.allStates);
+        return read.ok ? ok(ownersFeed.answer(sender.webContentsId, input, read.value)) : read;
+      },
     },
     killProcess: {
       mutation: true,

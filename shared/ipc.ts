@@ -21,6 +21,7 @@ import type {
   CloseConnectionReport,
   ReverseName,
   OwnersView,
+  OwnersChanges,
   WatchedPort,
   WatchState,
   ListenPortPreflight,
@@ -50,6 +51,7 @@ import type {
   CloseConnectionInput,
   ReverseLookupInput,
   OwnersQueryInput,
+  OwnerChangesInput,
   WatchedPortsInput,
   PreflightInput,
   RendererErrorInput,
@@ -57,6 +59,9 @@ import type {
   ResolveUnfinishedInput,
   RulesInput,
   AddWslRuleInput,
+  DriftInput,
+  SetRuleNoteInput,
+  ToggleRuleInput,
 } from './validate';
 
 export interface InvokeApi {
@@ -93,9 +98,24 @@ export interface InvokeApi {
   preflightRule(input: PreflightInput): Promise<Result<ListenPortPreflight>>;
   /** Starts the IP Helper service (iphlpsvc), which portproxy needs. */
   startIpHelper(): Promise<Result<RuleChangeReport>>;
+  /** Name, group and comment of one rule, kept in the admin-only data folder (no Windows change). */
+  setRuleNote(input: SetRuleNoteInput): Promise<Result<RuleChangeReport>>;
+  /** Removes the rule (and Portwarden's firewall rule for it) from Windows; Portwarden keeps it. Journaled. */
+  disableRule(input: ToggleRuleInput): Promise<Result<RuleChangeReport>>;
+  /** Puts a disabled rule back; `conflict` when its listen key is now taken by another rule. Journaled. */
+  enableRule(input: ToggleRuleInput): Promise<Result<RuleChangeReport>>;
+  /** Drift: takes Windows' state of one listen key as the rule Portwarden knows (no Windows change). */
+  adoptDrift(input: DriftInput): Promise<Result<RuleChangeReport>>;
+  /** Drift: puts Portwarden's version of one listen key back into Windows. Journaled, verified. */
+  restoreDrift(input: DriftInput): Promise<Result<RuleChangeReport>>;
 
   /** TCP and UDP endpoints with owner process, services and explanation (listeners unless allStates). */
   listOwners(input: OwnersQueryInput): Promise<Result<OwnersView>>;
+  /**
+   * The owners auto-refresh (issue #13): the same read as listOwners, answered as the changes since the
+   * list of `revision` main sent this window, or in full when it has no such list (shared/owners-delta.ts).
+   */
+  listOwnerChanges(input: OwnerChangesInput): Promise<Result<OwnersChanges>>;
   /** taskkill /F /PID; refused for PID 0/4 and critical system processes, and when the PID changed image. */
   killProcess(input: KillProcessInput): Promise<Result<KillReport>>;
   /**
@@ -174,6 +194,7 @@ export const CHANNELS = {
   preflightRule: 'rules:preflight',
   startIpHelper: 'iphlpsvc:start',
   listOwners: 'owners:list',
+  listOwnerChanges: 'owners:changes',
   killProcess: 'owners:kill',
   closeConnection: 'owners:close-connection',
   reverseLookup: 'owners:reverse-lookup',
@@ -189,6 +210,11 @@ export const CHANNELS = {
   addWslRule: 'wsl:add-rule',
   syncWslRules: 'wsl:sync',
   listContainers: 'docker:containers',
+  setRuleNote: 'rules:set-note',
+  disableRule: 'rules:disable',
+  enableRule: 'rules:enable',
+  adoptDrift: 'rules:adopt-drift',
+  restoreDrift: 'rules:restore-drift',
 } as const satisfies Record<keyof InvokeApi, `${string}:${string}`>;
 
 export const EVENTS = {

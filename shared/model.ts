@@ -355,6 +355,39 @@ export interface OwnersView {
   readonly nativeLayer?: boolean;
 }
 
+/** An endpoint and its position in the new list (shared/owners-delta.ts). */
+export interface IndexedEndpoint {
+  readonly index: number;
+  readonly endpoint: Endpoint;
+}
+
+/** What turns one owners list into the next (shared/owners-delta.ts); indexes ascend. */
+export interface EndpointChanges {
+  /** Length of the new list. */
+  readonly count: number;
+  /** Positions in the old list of the endpoints that are gone. */
+  readonly removed: readonly number[];
+  /** New endpoints, at their position in the new list. */
+  readonly added: readonly IndexedEndpoint[];
+  /** Endpoints in both lists whose fields differ (state, process, rule...), at their position in the new list. */
+  readonly changed: readonly IndexedEndpoint[];
+}
+
+/**
+ * The owners auto-refresh's answer (owners:changes, issue #13). `revision` names the list main now
+ * remembers for this window; the renderer sends it back with its next poll. `full` the first time and
+ * whenever main no longer has the list the renderer names; else a `delta` against `base`.
+ */
+export type OwnersChanges =
+  | { readonly kind: 'full'; readonly revision: number; readonly view: OwnersView }
+  | ({
+      readonly kind: 'delta';
+      readonly revision: number;
+      readonly base: number;
+      /** The view without its endpoints (readAt, nativeLayer). */
+      readonly view: Omit<OwnersView, 'endpoints'>;
+    } & EndpointChanges);
+
 /** One IPv4 TCP connection by its four parts (what SetTcpEntry needs). */
 export interface TcpConnectionRef {
   readonly localAddress: string;

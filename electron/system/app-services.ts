@@ -9,6 +9,7 @@ import { createFileJournal } from './journal';
 import { createPortsService } from './owners';
 import type { ResolveNames } from './owners/reverse-lookup';
 import { createFileBackupStore, createRuleService, type TcpProbe } from './portproxy';
+import { createFileRuleBookStore, createRuleBook, recordingJournal } from './portproxy/rule-book';
 import { createWatchConfigStore, createWatchService } from './watch';
 import { createDockerService, createPipeTransport, type DockerTransport } from './docker';
 import { createInteractiveWslConfig, createWslService, createWslTargetStore, type WslConfigSource } from './wsl';
@@ -26,7 +27,11 @@ export interface HostReads {
 export const createAppServices = (options: { dataDir: string; probe: TcpProbe; host?: HostReads }) => {
   const ports = createPortsService(options.host?.resolveNames ? { resolveNames: options.host.resolveNames } : {});
   // The write-ahead journal of multi-step changes (journal\<id>.json), shared by every service that changes Windows.
-  const journal = createFileJournal(path.join(options.dataDir, 'journal'));
+  const plainJournal = createFileJournal(path.join(options.dataDir, 'journal'));
+  // rule-book.json: names, groups, disabled rules and the rules Portwarden knows (drift). Every service
+  // but the rule service (which records its own) gets the journal that records verified changes in it.
+  const ruleBook = createRuleBook(createFileRuleBookStore(path.join(options.dataDir, 'rule-book.json')));
+  const journal = recordingJournal(plainJournal, ruleBook);
   // logs\audit.log and logs\main.log; spread into createAppCore as `audit` and `appLog`.
   const logs = createAppLogs(options.dataDir);
   return {
@@ -36,7 +41,8 @@ export const createAppServices = (options: { dataDir: string; probe: TcpProbe; h
     rules: createRuleService({
       backups: createFileBackupStore(path.join(options.dataDir, 'backups')),
       probe: options.probe,
-      journal,
+      journal: plainJournal,
+      book: ruleBook,
     }),
     ports,
     // wsl-targets.json: which rule follows which distro, next to the other admin-only files.

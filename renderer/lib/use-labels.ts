@@ -61,6 +61,8 @@ const KNOWN_STEPS = [
   'wsl-forget',
   'wsl-address',
   'wsl-move',
+  'save-note',
+  'adopt',
 ] as const;
 /** The rule service names the way back after the step it undoes: `rollback-delete-rule`. */
 const ROLLBACK_PREFIX = 'rollback-';

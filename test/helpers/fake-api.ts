@@ -259,6 +259,7 @@ export const createFakeApi = (answers: Answers = {}): FakeApi => {
   const openDoctor = new Set<(target: WatchedPort) => void>();
   const wslSync = new Set<(report: WslSyncReport) => void>();
   const calls: FakeApi['calls'] = [];
+  let ownersRevision = 0;
   const fake = {
     calls,
     answers,
@@ -317,7 +318,18 @@ export const createFakeApi = (answers: Answers = {}): FakeApi => {
     checkRules: ok(sampleRulesView().rules.map((rule) => sampleCheck(toRule(rule)))),
     preflightRule: ok(cleanPreflight),
     startIpHelper: ok(sampleRuleReport()),
+    setRuleNote: ok(sampleRuleReport()),
+    disableRule: ok(sampleRuleReport()),
+    enableRule: ok(sampleRuleReport()),
+    adoptDrift: ok(sampleRuleReport()),
+    restoreDrift: ok(sampleRuleReport()),
     listOwners: ok(sampleOwnersView()),
+    // Main may always answer in full; the fake does, with the listOwners answer, so renderer tests set one list.
+    listOwnerChanges: async () => {
+      const answer = fake.answers?.listOwners ?? ok(sampleOwnersView());
+      const read = typeof answer === 'function' ? await answer() : answer;
+      return read.ok ? ok({ kind: 'full' as const, revision: ++ownersRevision, view: read.value }) : read;
+    },
     killProcess: ok(sampleKillReport()),
     closeConnection: ok(sampleCloseReport()),
     reverseLookup: ok([]),

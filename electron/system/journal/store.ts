@@ -62,6 +62,10 @@ const intentSchema = z.discriminatedUnion('kind', [
       .string()
       .regex(/^[0-9A-Za-z-]{1,64}$/)
       .optional(),
+    // Disable/enable (portproxy/rule-book-changes.ts): what the rule book records once the change settles.
+    toggle: z
+      .strictObject({ action: z.enum(['disable', 'enable']), rule: proxyRuleSchema, firewall: z.boolean() })
+      .optional(),
   }),
   z.strictObject({
     kind: z.literal('dynamic-range'),

@@ -14,7 +14,7 @@ import type {
   RulesView,
 } from '../../../shared/model';
 import type { Result } from '../../../shared/result';
-import type { AddRule, EditRule, ImportRules } from '../../../shared/validate';
+import type { AddRule, Drift, EditRule, ImportRules, SetRuleNote } from '../../../shared/validate';
 import type { Operation } from '../activity-log';
 
 export interface RuleService {
@@ -32,6 +32,12 @@ export interface RuleService {
   checkRules(op: Operation, rules: readonly ProxyRule[]): Promise<Result<readonly RuleCheck[]>>;
   preflightRule(op: Operation, rule: ProxyRule): Promise<Result<ListenPortPreflight>>;
   startIpHelper(op: Operation): Promise<Result<RuleChangeReport>>;
+  /** Portwarden's rule book (rule-book.ts, rule-book-changes.ts): notes, disable/enable, drift. */
+  setRuleNote(op: Operation, input: SetRuleNote): Promise<Result<RuleChangeReport>>;
+  disableRule(op: Operation, input: { readonly rule: ProxyRule }): Promise<Result<RuleChangeReport>>;
+  enableRule(op: Operation, input: { readonly rule: ProxyRule }): Promise<Result<RuleChangeReport>>;
+  adoptDrift(op: Operation, input: Drift): Promise<Result<RuleChangeReport>>;
+  restoreDrift(op: Operation, input: Drift): Promise<Result<RuleChangeReport>>;
 }
 
 /** Where backups live: an admin-only folder under %ProgramData% in the app, a temp folder in tests. */
