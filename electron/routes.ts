@@ -89,7 +89,10 @@ export const createRouteTable = (services: RouteServices): RouteTable => {
     },
     previewBackup: { mutation: false, handle: ([input]) => rules.previewBackup(input.id) },
     // Runs no command, but removes a file from the admin-only data folder: the same gate as changes.
-    deleteBackup: { mutation: true, handle: ([input]) => rules.deleteBackup(input.id) },
+    deleteBackup: {
+      mutation: true,
+      handle: ([input]) => rules.deleteBackup(activity.begin('delete-backup'), input.id),
+    },
     checkRules: { mutation: false, handle: ([input]) => rules.checkRules(activity.begin('check-rules'), input.rules) },
     preflightRule: {
       mutation: false,

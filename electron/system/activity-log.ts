@@ -53,6 +53,16 @@ export interface Operation {
    * the command, its arguments, the Win32 error code as the exit code; audited inside a change.
    */
   callNative(api: string, args: readonly string[], call: () => number): number;
+  /**
+   * Records a change Portwarden makes itself, with no command to run (deleting a backup file), like a
+   * command: `portwarden <action> <args>`, exit code 0 when `change` reports it done, 1 when not, and the
+   * error text when it threw (rethrown). Audited inside a change, so such changes leave a line too.
+   */
+  recordOwnChange(
+    action: string,
+    args: readonly string[],
+    change: () => Promise<{ readonly done: boolean; readonly detail: string }>,
+  ): Promise<{ readonly done: boolean; readonly detail: string }>;
 }
 
 const clip = (text: string): string =>
@@ -164,6 +174,35 @@ export const createActivityLog = (
           if (scope) toAudit((log) => log.command(record));
           push(record);
           return code;
+        },
+        async recordOwnChange(action, args, change) {
+          const started = now();
+          const record = (exitCode: number, stdout: string, stderr: string): void => {
+            const entry: CommandRecord = {
+              id: nextRecordId++,
+              operationId: id,
+              operation,
+              command: 'portwarden',
+              args: [action, ...args],
+              exitCode,
+              stdout,
+              stderr,
+              timedOut: false,
+              durationMs: now() - started,
+              startedAt: new Date(started).toISOString(),
+              ...(scope ? { verified: 'pending' as const } : {}),
+            };
+            if (scope) toAudit((log) => log.command(entry));
+            push(entry);
+          };
+          try {
+            const result = await change();
+            record(result.done ? 0 : 1, result.done ? result.detail : '', result.done ? '' : result.detail);
+            return result;
+          } catch (error) {
+            record(1, '', clip(error instanceof Error ? error.message : String(error)));
+            throw error;
+          }
         },
         async run(line, runOptions) {
           const started = now();

@@ -689,6 +689,7 @@ export const en = {
     'export-rules': 'Export forwarding rules',
     'import-rules': 'Import forwarding rules',
     'restore-backup': 'Restore a backup',
+    'delete-backup': 'Delete a backup',
     'check-rules': 'Check forwarding rules',
     'preflight-rule': 'Check a listen port',
     'start-iphlpsvc': 'Start IP Helper',

@@ -690,6 +690,7 @@ export const ko: Messages = {
     'export-rules': '포트 전달 규칙 내보내기',
     'import-rules': '포트 전달 규칙 가져오기',
     'restore-backup': '백업 복원',
+    'delete-backup': '백업 삭제',
     'check-rules': '포트 전달 규칙 점검',
     'preflight-rule': '수신 포트 확인',
     'start-iphlpsvc': 'IP 도우미 시작',

@@ -10,6 +10,10 @@
  * operation with no outcome line shows as 'interrupted' — itself the most useful thing an audit can
  * say about it.
  *
+ * A change that runs no command (deleting a backup file) is recorded as Portwarden's own action,
+ * `portwarden delete-backup id=<id>` (Operation.recordOwnChange in activity-log.ts), so it has its
+ * command line and its outcome line like any other change.
+ *
  * Plain read-only refreshes (the ranges table, owners, watched-port checks) are not audited to the
  * file: they change nothing and run every few seconds. They stay in the in-memory activity list only.
  */

@@ -6,6 +6,7 @@ import { createFileBackupStore } from './backup-store';
 import { deleteBackup, previewBackup } from './backups';
 import { FORWARDING_RULES, WEB_8080 } from '../../../test/helpers/sample-rules';
 import { tempDir } from '../../../test/helpers/portproxy-fixture';
+import { createActivityLog } from '../activity-log';
 
 const RULES = FORWARDING_RULES.map((rule) => ({ ...rule, firewall: rule.listenPort === 8080 }));
 const at = (iso: string) => () => new Date(iso);
@@ -129,11 +130,18 @@ describe('deleting a backup (backups:delete)', () => {
     const store = createFileBackupStore(dir, { now: at('2026-12-05T14:02:00.000Z') });
     const kept = await store.write('import', RULES);
     const gone = await store.write('reset', RULES);
-    const deleted = await deleteBackup(store, gone.id);
+    // Deleting a file runs no command: any command here would be a bug.
+    const activity = createActivityLog({ run: () => Promise.reject(new Error('no command expected')) });
+    const deleted = await deleteBackup(activity.begin('delete-backup'), store, gone.id);
     expect(deleted).toEqual({ ok: true, value: [kept] });
     expect(readdirSync(dir)).toEqual([`${kept.id}.json`]);
-    const again = await deleteBackup(store, gone.id);
+    const again = await deleteBackup(activity.begin('delete-backup'), store, gone.id);
     expect(again.ok ? null : again.error.code).toBe('not-found');
+    // Each attempt is in the activity, as Portwarden's own action, with whether it deleted anything.
+    expect(activity.list().map((r) => [r.command, ...r.args, r.exitCode])).toEqual([
+      ['portwarden', 'delete-backup', `id=${gone.id}`, 0],
+      ['portwarden', 'delete-backup', `id=${gone.id}`, 1],
+    ]);
   });
 
   it('never turns an id that is not ours into a path, and leaves files that are not valid backups alone', async () => {

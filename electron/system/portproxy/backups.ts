@@ -4,6 +4,7 @@
  */
 import type { BackupInfo, BackupPreview, ProxyRule } from '../../../shared/model';
 import { err, ok, type Result, messageOf } from '../../../shared/result';
+import type { Operation } from '../activity-log';
 import type { RuleState } from './read';
 import type { BackupRule, BackupStore } from './types';
 
@@ -56,11 +57,20 @@ export const previewBackup = async (backups: BackupStore, id: string): Promise<R
 /**
  * Deletes one backup (backups:delete; the renderer asks first) and answers the list as read afterwards,
  * so the panel shows what is really on disk. The id was checked against BACKUP_ID_PATTERN by the router
- * and is checked again by the store before it becomes a path.
+ * and is checked again by the store before it becomes a path. The deletion is recorded on `op` like a
+ * command, so it has its line in the activity and the audit log (issue #11: it had none).
  */
-export const deleteBackup = async (backups: BackupStore, id: string): Promise<Result<readonly BackupInfo[]>> => {
+export const deleteBackup = async (
+  op: Operation,
+  backups: BackupStore,
+  id: string,
+): Promise<Result<readonly BackupInfo[]>> => {
   try {
-    if (!(await backups.remove(id))) return err('not-found', `There is no backup named ${id}.`, { field: 'id' });
+    const removed = await op.recordOwnChange('delete-backup', [`id=${id}`], async () => {
+      const done = await backups.remove(id);
+      return { done, detail: done ? `Deleted the backup ${id}.` : `There is no backup named ${id}.` };
+    });
+    if (!removed.done) return err('not-found', `There is no backup named ${id}.`, { field: 'id' });
     return ok(await backups.list());
   } catch (error) {
     return err('storage-failed', 'Could not delete the backup.', { detail: String(error) });

@@ -61,7 +61,7 @@ export const createRuleService = (deps: RuleServiceDeps): RuleService => {
       },
       restoreBackup: (op, id) => restoreBackup(op, now, journal, backups, id),
       previewBackup: (id) => previewBackup(backups, id),
-      deleteBackup: (id) => deleteBackup(backups, id),
+      deleteBackup: (op, id) => deleteBackup(op, backups, id),
       checkRules: (op, rules) => checkRules(op, now, probe, rules),
       preflightRule: (op, rule) => preflightRule(op, rule),
       startIpHelper: (op) => startIpHelper(op, now),

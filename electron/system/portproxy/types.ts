@@ -28,7 +28,7 @@ export interface RuleService {
   listBackups(): Promise<Result<readonly BackupInfo[]>>;
   restoreBackup(op: Operation, id: string): Promise<Result<RuleChangeReport>>;
   previewBackup(id: string): Promise<Result<BackupPreview>>;
-  deleteBackup(id: string): Promise<Result<readonly BackupInfo[]>>;
+  deleteBackup(op: Operation, id: string): Promise<Result<readonly BackupInfo[]>>;
   checkRules(op: Operation, rules: readonly ProxyRule[]): Promise<Result<readonly RuleCheck[]>>;
   preflightRule(op: Operation, rule: ProxyRule): Promise<Result<ListenPortPreflight>>;
   startIpHelper(op: Operation): Promise<Result<RuleChangeReport>>;
