@@ -1,5 +1,11 @@
+import { mkdtemp, readdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ensureDataDirAcl, parseIcacls, repairAclCommands } from './data-dir-acl';
+import { ensureDataDirAcl, openDataDir, parseIcacls, repairAclCommands } from './data-dir-acl';
+import { createAppServices } from './system/app-services';
+import { createSimulatedWindows } from './system/run/choose-windows';
+import type { CommandRunner } from './system/run/command-runner';
 import { createScenarioMachine, createSimRunner } from './system/simulated-windows';
 
 const DIR = 'C:\\ProgramData\\Portwarden';
@@ -85,5 +91,92 @@ describe('data folder ACL', () => {
       { principal: 'PC\\mallory', rights: '(OI)(CI)(M)', inherited: false },
     ]);
     expect(await ensureDataDirAcl(runner, DIR, noMkdir)).toMatchObject({ ok: false });
+  });
+});
+
+/**
+ * The order at start: the ACL check (read, repair, re-read) settles before the services open the
+ * folder, so main.log, the audit log, the journal and every other file are written only into a
+ * folder already restricted, and never into one the app refuses.
+ */
+describe('openDataDir: the check before the first write', () => {
+  const files = async (dir: string) => (await readdir(dir, { recursive: true })).sort();
+
+  /** A simulated machine that knows the temp folder's ACL; its icacls answers wait for `release`. */
+  const gatedMachine = async (aces: typeof USERS_WRITABLE, elevated = true) => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'portwarden-data-'));
+    const windows = createSimulatedWindows({ scenario: 'clean', locale: 'en' });
+    windows.runner.machine.elevated = elevated;
+    windows.runner.machine.acls = { [dir.toLowerCase()]: aces };
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const runner: CommandRunner = {
+      run: async (command, args, options) => {
+        await gate;
+        return windows.runner.run(command, args, options);
+      },
+    };
+    return { dir, runner, release, windows };
+  };
+
+  it('opens the services (and writes main.log) only after the repair was verified', async () => {
+    const { dir, runner, release, windows } = await gatedMachine(USERS_WRITABLE);
+    const order: string[] = [];
+    const opening = openDataDir({
+      check: () =>
+        ensureDataDirAcl(runner, dir).then((acl) => {
+          order.push('check settled');
+          return acl;
+        }),
+      open: () => {
+        order.push('open');
+        return createAppServices({ dataDir: dir, probe: windows.probe, host: windows.host });
+      },
+    });
+    // The check is waiting for icacls: nothing has been opened or written.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(order).toEqual([]);
+    expect(await files(dir)).toEqual([]);
+    release();
+    const opened = await opening;
+    expect(opened).toMatchObject({ ok: true, repaired: true });
+    expect(order).toEqual(['check settled', 'open']);
+    expect(windows.runner.machine.acls?.[dir.toLowerCase()]?.map((ace) => ace.principal)).toEqual([
+      'BUILTIN\\Administrators',
+      'NT AUTHORITY\\SYSTEM',
+    ]);
+    if (!opened.ok) throw new Error(opened.message);
+    opened.services.appLog.info('Portwarden started');
+    expect(await files(dir)).toContain(path.join('logs', 'main.log'));
+  });
+
+  it('a refused folder gets no write at all, and the message says why', async () => {
+    // Unelevated, icacls cannot change the ACL: the repair does not take.
+    const { dir, runner, release } = await gatedMachine(USERS_WRITABLE, false);
+    let opened = false;
+    release();
+    const result = await openDataDir({
+      check: () => ensureDataDirAcl(runner, dir),
+      open: () => {
+        opened = true;
+        return null;
+      },
+    });
+    expect(result).toMatchObject({ ok: false, message: expect.stringMatching(/will not use it/) });
+    expect(opened).toBe(false);
+    expect(await files(dir)).toEqual([]);
+  });
+
+  it('without a check (simulated or not Windows) the folder opens at once', async () => {
+    expect(await openDataDir({ check: null, open: () => 'services' })).toEqual({
+      ok: true,
+      repaired: false,
+      services: 'services',
+    });
+  });
+
+  it('a check that throws is a refusal, not an open folder', async () => {
+    const result = await openDataDir({ check: () => Promise.reject(new Error('boom')), open: () => 'services' });
+    expect(result).toMatchObject({ ok: false, message: expect.stringMatching(/boom/) });
   });
 });

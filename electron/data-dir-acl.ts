@@ -120,3 +120,29 @@ export const ensureDataDirAcl = async (
     message: `The data folder ${dir} can be changed by accounts other than Administrators and SYSTEM, and Portwarden could not restrict it (${why}). Portwarden will not use it: an unelevated program could feed the elevated app through it. Restrict the folder to Administrators and SYSTEM (or reinstall Portwarden), then start it again.`,
   };
 };
+
+export type OpenedDataDir<T> =
+  | { readonly ok: true; readonly repaired: boolean; readonly services: T }
+  | { readonly ok: false; readonly message: string };
+
+/**
+ * The start order: the ACL check settles (folder restricted, repaired and verified, or refused)
+ * before `open` runs, because `open` (createAppServices) is what writes main.log, the audit log and
+ * the journal. A refused folder is never opened, so nothing is written into it. `check` is null where
+ * no check applies (the simulator's folder, a non-Windows run). A check that throws is a refusal.
+ */
+export const openDataDir = async <T>(options: {
+  readonly check: (() => Promise<DataDirAclResult>) | null;
+  readonly open: () => T;
+}): Promise<OpenedDataDir<T>> => {
+  let acl: DataDirAclResult = { ok: true, repaired: false };
+  if (options.check) {
+    try {
+      acl = await options.check();
+    } catch (error) {
+      acl = { ok: false, message: `The data folder's permissions could not be checked: ${String(error)}` };
+    }
+  }
+  if (!acl.ok) return acl;
+  return { ok: true, repaired: acl.repaired, services: options.open() };
+};

@@ -20,7 +20,7 @@ import { notifyInterruptedChanges } from './interrupted-notifier';
 import { createWatchScheduler, type WatchScheduler } from './system/watch';
 import { createWatchNotifier } from './watch-notifier';
 import { resolveDataDir } from './data-dir';
-import { ensureDataDirAcl } from './data-dir-acl';
+import { ensureDataDirAcl, openDataDir } from './data-dir-acl';
 import { systemRootFromKernel } from './system/run/windows-dirs';
 import { relaunchAsAdministrator } from './system/elevation/relaunch-as-administrator';
 import { createTray } from './tray';
@@ -211,7 +211,7 @@ const main = (): void => {
     tray = null;
   });
 
-  const onReady = (): void => {
+  const onReady = async (): Promise<void> => {
     denyAllPermissions(session.defaultSession);
     handleAppProtocol(rendererRoot);
 
@@ -228,23 +228,24 @@ const main = (): void => {
       userDataDir: app.getPath('userData'),
     });
     // The elevated app trusts what it reads from this folder: it must be writable by Administrators and
-    // SYSTEM only. Repaired when it is not; when that fails, Portwarden says why and does not run.
-    if (process.platform === 'win32' && !simulated) {
-      void ensureDataDirAcl(runner, dataDir).then((acl) => {
-        if (acl.ok) {
-          if (acl.repaired) appLog?.info(`Data folder ${dataDir}: access restricted to Administrators and SYSTEM.`);
-          return;
-        }
-        dialog.showErrorBox('Portwarden', acl.message);
-        app.exit(1);
-      });
+    // SYSTEM only. Repaired when it is not; when that fails, Portwarden says why and does not run. The
+    // services (which write main.log, the audit log and the journal) open only after the check settled.
+    const opened = await openDataDir({
+      check: process.platform === 'win32' && !simulated ? () => ensureDataDirAcl(runner, dataDir) : null,
+      // host: the simulator's .wslconfig and Docker answers; on Windows absent, so the real reads are used.
+      open: () => createAppServices({ dataDir, probe, ...(host ? { host } : {}) }),
+    });
+    if (!opened.ok) {
+      dialog.showErrorBox('Portwarden', opened.message);
+      app.exit(1);
+      return;
     }
-    // host: the simulator's .wslconfig and Docker answers; on Windows absent, so the real reads are used.
-    const services = createAppServices({ dataDir, probe, ...(host ? { host } : {}) });
+    const services = opened.services;
     appLog = services.appLog;
     appLog.info(
       `Portwarden ${app.getVersion()} started${simulated ? ` on the simulated Windows (${scenario ?? ''})` : ''}`,
     );
+    if (opened.repaired) appLog.info(`Data folder ${dataDir}: access restricted to Administrators and SYSTEM.`);
     // Which source answers matters on a real machine: say so once, in main.log and in the activity view.
     const startNotes = [
       nativeProblem ? `Native reads unavailable (${nativeProblem}): every read runs its command.` : null,
