@@ -1,4 +1,12 @@
-import { Button, Caption1, Tooltip, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Caption1,
+  makeStyles,
+  mergeClasses,
+  tokens,
+  useButtonStyles_unstable,
+  type ButtonState,
+} from '@fluentui/react-components';
 import {
   ArrowSortDown16Regular,
   ArrowSortUp16Regular,
@@ -15,11 +23,10 @@ import {
   type SortingState,
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState, type ButtonHTMLAttributes, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { Endpoint } from '../../../shared/model';
-import { ChangeButton } from '../../components/ChangeButton';
-import { DisabledWithReason } from '../../components/DisabledWithReason';
 import { useFillViewport } from '../../components/use-fill-viewport';
 import { ownerExplanation, processLabel } from '../../lib/cause-wording';
 import { closeRefusal, killRefusal } from '../../lib/owners';
@@ -35,8 +42,11 @@ import {
   type OwnerColumnId,
   type OwnerRow,
   type RemoteNames,
+  type RowStatus,
 } from '../../lib/owners-rows';
+import { changeBlock } from '../../store/selectors';
 import { useAppStore } from '../../store/store-context';
+import { TIP_ATTRIBUTE, useTableTip } from './TableTip';
 import { containersFor } from '../wsl/wsl-view';
 
 /** Fixed, so the virtualizer never measures: 20,000 rows scroll at the cost of the ~30 on screen. */
@@ -107,6 +117,7 @@ const useStyles = makeStyles({
   numeric: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
   mono: { fontVariantNumeric: 'tabular-nums' },
   explain: { color: tokens.colorNeutralForeground2 },
+  tipHost: { display: 'inline-flex' },
   actions: {
     display: 'flex',
     gap: tokens.spacingHorizontalXXS,
@@ -119,6 +130,61 @@ const useStyles = makeStyles({
 });
 
 const column = createColumnHelper<OwnerRow>();
+
+/** The class names of one look of Fluent's Button: the root, and the icon's span. */
+interface ButtonLook {
+  readonly root: string;
+  readonly icon: string;
+}
+
+/** The state useButtonStyles_unstable reads: a small subtle button, with or without text, enabled or not. */
+const buttonState = (iconOnly: boolean, disabled: boolean): ButtonState =>
+  ({
+    appearance: 'subtle',
+    size: 'small',
+    shape: 'rounded',
+    iconPosition: 'before',
+    disabled,
+    disabledFocusable: false,
+    iconOnly,
+    components: { root: 'button', icon: 'span' },
+    root: { className: undefined },
+    icon: { className: undefined },
+  }) as unknown as ButtonState;
+
+const lookOf = (state: ButtonState): ButtonLook => ({
+  root: state.root.className ?? '',
+  icon: state.icon?.className ?? '',
+});
+
+/**
+ * Fluent's small subtle Button classes, worked out once per table render. The rows draw plain
+ * <button> elements with them: a Fluent Button per action was a third of a keystroke's script at 20
+ * rows x 3 actions (its hooks, and a style insertion effect per makeStyles call per button).
+ */
+const useRowButtonLooks = () => {
+  const text = lookOf(useButtonStyles_unstable(buttonState(false, false)));
+  const textDisabled = lookOf(useButtonStyles_unstable(buttonState(false, true)));
+  const icon = lookOf(useButtonStyles_unstable(buttonState(true, false)));
+  const iconDisabled = lookOf(useButtonStyles_unstable(buttonState(true, true)));
+  const key = [text, textDisabled, icon, iconDisabled].map((look) => `${look.root}|${look.icon}`).join('|');
+  // The same strings from one render to the next: one object, so the rows' context stays the same.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  return useMemo(() => ({ text, textDisabled, icon, iconDisabled }), [key]);
+};
+type RowButtonLooks = ReturnType<typeof useRowButtonLooks>;
+
+/** Icons made once: React skips an element it was given last time, so they never re-render. */
+const KILL_ICON = <DismissCircle20Regular />;
+const CLOSE_ICON = <PlugDisconnected20Regular />;
+const DOCTOR_ICON = <Stethoscope20Regular />;
+
+/** ChangeButton's wording for why no change can be made now (renderer/components/ChangeButton.tsx). */
+const CHANGE_REASON = {
+  checking: 'elevation.checkingReason',
+  'not-elevated': 'elevation.disabledReason',
+  busy: 'elevation.busyReason',
+} as const;
 type ColumnId = OwnerColumnId;
 const NUMERIC = NUMERIC_COLUMNS;
 
@@ -161,6 +227,11 @@ export const OwnersTable = ({ endpoints, added = NONE, removed = NO_ROWS, filter
   const names = useAppStore((s) => (s.ownersLookup ? s.ownersNames : NO_NAMES));
   const nativeLayer = useAppStore((s) => s.ownersView?.nativeLayer === true);
   const loadContainers = useAppStore((s) => s.loadContainers);
+  const block = useAppStore(changeBlock);
+  const openDialog = useAppStore((s) => s.openDialog);
+  const openDoctor = useAppStore((s) => s.openDoctor);
+  const tableTip = useTableTip();
+  const buttons = useRowButtonLooks();
 
   // Docker's published ports (com.docker.backend.exe, vpnkit, wslrelay.exe) name their container; read
   // the containers again only when that set of ports changes, not at every refresh.
@@ -235,6 +306,38 @@ export const OwnersTable = ({ endpoints, added = NONE, removed = NO_ROWS, filter
     overscan: 8,
   });
 
+  // One subscription and one set of class names for all rows, instead of a few per row.
+  const context = useMemo((): RowContext => {
+    const cell = (id: ColumnId) =>
+      mergeClasses(
+        styles.cell,
+        NUMERIC.has(id) && styles.numeric,
+        (id === 'localAddress' || id === 'remote') && styles.mono,
+        id === 'explanation' && styles.explain,
+      );
+    const row = (status: RowStatus) =>
+      mergeClasses(
+        styles.grid,
+        styles.row,
+        styles.placed,
+        status === 'new' && styles.added,
+        status === 'removed' && styles.removed,
+      );
+    return {
+      t,
+      nativeLayer,
+      changeReason: block === null ? null : t(CHANGE_REASON[block]),
+      cellClass: Object.fromEntries(CELLS.map((id) => [id, cell(id)])) as Record<ColumnId, string>,
+      rowClass: { new: row('new'), same: row('same'), removed: row('removed') },
+      actionsClass: styles.actions,
+      tipHostClass: styles.tipHost,
+      buttons,
+      kill: (endpoint) => openDialog({ kind: 'kill', endpoint }),
+      close: (endpoint) => openDialog({ kind: 'close-connection', endpoint }),
+      doctor: (endpoint) => openDoctor(endpoint.localPort, endpoint.protocol),
+    };
+  }, [styles, t, nativeLayer, block, openDialog, openDoctor, buttons]);
+
   const total = endpoints.length;
   const headers = table.getHeaderGroups()[0]?.headers ?? [];
 
@@ -257,6 +360,7 @@ export const OwnersTable = ({ endpoints, added = NONE, removed = NO_ROWS, filter
         role="table"
         aria-label={t('owners.title')}
         aria-rowcount={visible.length + 1}
+        {...tableTip.handlers}
       >
         <HeaderRow headers={headers} sorting={sorting} />
         {visible.length === 0 ? (
@@ -276,13 +380,14 @@ export const OwnersTable = ({ endpoints, added = NONE, removed = NO_ROWS, filter
                   row={row}
                   index={item.index}
                   offset={item.start}
-                  nativeLayer={nativeLayer}
+                  context={context}
                 />
               ) : null;
             })}
           </div>
         )}
       </div>
+      {tableTip.element}
     </>
   );
 };
@@ -334,12 +439,85 @@ HeaderRow.displayName = 'HeaderRow';
 
 const CELLS: readonly ColumnId[] = OWNER_COLUMNS;
 
-/** Memoized: a refresh that keeps a row's data re-renders nothing of it. */
+/** What every row shares, made once per render of the table: a row then re-renders only for its own data. */
+interface RowContext {
+  readonly t: TFunction;
+  readonly nativeLayer: boolean;
+  /** Why no change can be made now (checking rights, not elevated, another change running), or null. */
+  readonly changeReason: string | null;
+  /** Class names per cell, merged once rather than 11 times per row per render. */
+  readonly cellClass: Readonly<Record<ColumnId, string>>;
+  readonly rowClass: Readonly<Record<RowStatus, string>>;
+  readonly actionsClass: string;
+  readonly tipHostClass: string;
+  readonly buttons: RowButtonLooks;
+  readonly kill: (endpoint: Endpoint) => void;
+  readonly close: (endpoint: Endpoint) => void;
+  readonly doctor: (endpoint: Endpoint) => void;
+}
+
+interface RowTexts {
+  readonly killLabel: string;
+  readonly killRefusal: string | null;
+  readonly closeLabel: string;
+  readonly closeRefusal: string | null;
+  readonly doctorLabel: string;
+  readonly remoteTitle: string;
+}
+
+/**
+ * The translated texts of a row, kept per row object: Backspace brings back rows shown a moment ago,
+ * and their texts are not translated again. A new language, or native layer, makes them anew.
+ */
+const textsCache = new WeakMap<OwnerRow, { t: TFunction; nativeLayer: boolean; texts: RowTexts }>();
+
+const rowTexts = (row: OwnerRow, t: TFunction, nativeLayer: boolean): RowTexts => {
+  const cached = textsCache.get(row);
+  if (cached && cached.t === t && cached.nativeLayer === nativeLayer) return cached.texts;
+  const { endpoint } = row;
+  const kill = killRefusal(endpoint);
+  const close = closeRefusal(endpoint, nativeLayer);
+  const texts: RowTexts = {
+    killLabel: t('owners.killLabel', { process: processLabel(t, endpoint) }),
+    killRefusal:
+      kill === null
+        ? null
+        : t(`owners.refusal.${kill}`, {
+            image: endpoint.image ?? '',
+            service: criticalServiceOf(endpoint.services) ?? '',
+          }),
+    closeLabel:
+      close === null
+        ? t('owners.closeLabel', {
+            local: formatEndpoint(endpoint.localAddress, endpoint.localPort),
+            remote:
+              endpoint.remoteAddress === null ? '—' : formatEndpoint(endpoint.remoteAddress, endpoint.remotePort ?? 0),
+          })
+        : t('owners.closeConnection'),
+    closeRefusal: close === null ? null : t(`owners.closeRefusal.${close}`),
+    doctorLabel: t('owners.doctorLabel', { port: endpoint.localPort }),
+    remoteTitle:
+      row.remoteName && endpoint.remoteAddress !== null
+        ? t('owners.remoteTitle', {
+            address: formatEndpoint(endpoint.remoteAddress, endpoint.remotePort ?? 0),
+            name: row.remoteName,
+          })
+        : row.remote,
+  };
+  textsCache.set(row, { t, nativeLayer, texts });
+  return texts;
+};
+
+/**
+ * Memoized: a refresh that keeps a row's data re-renders nothing of it. Plain elements and three
+ * Fluent buttons, no hooks: the ~20 rows on screen are what a keystroke re-renders (issue #13).
+ * Tooltips are the table's one shared tooltip (TableTip.tsx), read from `data-tip`.
+ */
 const OwnerRowView = memo(
-  ({ row, index, offset, nativeLayer }: { row: OwnerRow; index: number; offset: number; nativeLayer: boolean }) => {
-    const { t } = useTranslation();
-    const styles = useStyles();
+  ({ row, index, offset, context }: { row: OwnerRow; index: number; offset: number; context: RowContext }) => {
+    const { t, nativeLayer, cellClass } = context;
     const { endpoint, status } = row;
+    const texts = rowTexts(row, t, nativeLayer);
     // Path and user come from the native layer only: an em dash says "not known", its title says why.
     const missing = '—';
     const missingWhy = nativeLayer ? t('owners.detailsDenied') : t('owners.needsNative');
@@ -361,13 +539,7 @@ const OwnerRowView = memo(
       explanation: row.explanation,
       localAddress: endpoint.localAddress,
       image: endpoint.image ?? '',
-      remote:
-        row.remoteName && endpoint.remoteAddress !== null
-          ? t('owners.remoteTitle', {
-              address: formatEndpoint(endpoint.remoteAddress, endpoint.remotePort ?? 0),
-              name: row.remoteName,
-            })
-          : row.remote,
+      remote: texts.remoteTitle,
       path: endpoint.path ?? missingWhy,
       user: endpoint.user ?? missingWhy,
     };
@@ -375,13 +547,7 @@ const OwnerRowView = memo(
       <div
         role="row"
         aria-rowindex={index + 2}
-        className={mergeClasses(
-          styles.grid,
-          styles.row,
-          styles.placed,
-          status === 'new' && styles.added,
-          status === 'removed' && styles.removed,
-        )}
+        className={context.rowClass[status]}
         // Only the vertical offset is dynamic; it goes through the CSSOM (React's style prop), which the CSP allows.
         style={{ transform: `translateY(${offset}px)` }}
         title={status === 'new' ? t('owners.newRow') : status === 'removed' ? t('owners.removedRow') : undefined}
@@ -391,23 +557,12 @@ const OwnerRowView = memo(
         data-status={status}
       >
         {CELLS.map((id) => (
-          <div
-            key={id}
-            role="cell"
-            className={mergeClasses(
-              styles.cell,
-              NUMERIC.has(id) && styles.numeric,
-              (id === 'localAddress' || id === 'remote') && styles.mono,
-              id === 'explanation' && styles.explain,
-            )}
-            title={titles[id] || undefined}
-            data-column={id}
-          >
+          <div key={id} role="cell" className={cellClass[id]} title={titles[id] || undefined} data-column={id}>
             {text[id]}
           </div>
         ))}
-        <div role="cell" className={styles.actions}>
-          {status === 'removed' ? null : <RowActions endpoint={endpoint} nativeLayer={nativeLayer} />}
+        <div role="cell" className={context.actionsClass}>
+          {status === 'removed' ? null : <RowActions endpoint={endpoint} texts={texts} context={context} />}
         </div>
       </div>
     );
@@ -415,85 +570,78 @@ const OwnerRowView = memo(
 );
 OwnerRowView.displayName = 'OwnerRowView';
 
-const RowActions = ({ endpoint, nativeLayer }: { endpoint: Endpoint; nativeLayer: boolean }) => {
-  const { t } = useTranslation();
-  const openDialog = useAppStore((s) => s.openDialog);
-  const openDoctor = useAppStore((s) => s.openDoctor);
-  const refusal = killRefusal(endpoint);
-  const killLabel = t('owners.killLabel', { process: processLabel(t, endpoint) });
-  const doctorLabel = t('owners.doctorLabel', { port: endpoint.localPort });
-  const refusalText =
-    refusal === null
-      ? ''
-      : t(`owners.refusal.${refusal}`, {
-          image: endpoint.image ?? '',
-          service: criticalServiceOf(endpoint.services) ?? '',
-        });
+/**
+ * A wrapper that carries a disabled action's reason for the table's tooltip: a disabled button is never
+ * the target of pointer events. Always there, enabled or not, so a row whose action becomes available
+ * keeps its elements and React only changes attributes.
+ */
+const TipHost = ({ tip, host, children }: { tip: string | null; host: string; children: ReactElement }) => (
+  <span className={host} {...(tip === null ? {} : { [TIP_ATTRIBUTE]: tip })}>
+    {children}
+  </span>
+);
+
+/** A plain <button> in one of Fluent's looks: what Fluent's Button renders, without its per-button hooks. */
+const RowButton = ({
+  look,
+  icon,
+  children,
+  ...props
+}: {
+  look: ButtonLook;
+  icon: ReactElement;
+  children?: string;
+} & Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'children' | 'className' | 'type'> & {
+    'data-testid': string;
+    'data-tip'?: string;
+  }) => (
+  <button type="button" className={look.root} {...props}>
+    <span className={look.icon}>{icon}</span>
+    {children}
+  </button>
+);
+
+const RowActions = ({ endpoint, texts, context }: { endpoint: Endpoint; texts: RowTexts; context: RowContext }) => {
+  const { t, changeReason, tipHostClass, buttons } = context;
+  // The kill policy first (PID 4, csrss.exe...), then the app-wide reason, as ChangeButton orders them.
+  const killReason = texts.killRefusal ?? changeReason;
+  const closeReason = changeReason ?? texts.closeRefusal;
+  // Disabled outright with the reason in its description: not a tab stop per row (issue #11).
   return (
     <>
-      {refusal !== null ? (
-        // Disabled outright, the reason on hover and in its description: not a tab stop per row (issue #11).
-        <DisabledWithReason reason={refusalText}>
-          <Button
-            size="small"
-            appearance="subtle"
-            icon={<DismissCircle20Regular />}
-            disabled
-            aria-label={killLabel}
-            aria-description={refusalText}
-            data-testid="owner-kill"
-          >
-            {t('owners.kill')}
-          </Button>
-        </DisabledWithReason>
-      ) : (
-        <ChangeButton
-          size="small"
-          appearance="subtle"
-          icon={<DismissCircle20Regular />}
-          aria-label={killLabel}
-          onClick={() => openDialog({ kind: 'kill', endpoint })}
+      <TipHost tip={killReason} host={tipHostClass}>
+        <RowButton
+          look={killReason === null ? buttons.text : buttons.textDisabled}
+          icon={KILL_ICON}
+          disabled={killReason !== null}
+          aria-label={texts.killLabel}
+          aria-description={killReason ?? undefined}
+          onClick={() => context.kill(endpoint)}
           data-testid="owner-kill"
         >
           {t('owners.kill')}
-        </ChangeButton>
-      )}
-      <CloseAction endpoint={endpoint} nativeLayer={nativeLayer} />
-      <Tooltip content={doctorLabel} relationship="label" withArrow>
-        <Button
-          size="small"
-          appearance="subtle"
-          icon={<Stethoscope20Regular />}
-          onClick={() => openDoctor(endpoint.localPort, endpoint.protocol)}
-          data-testid="owner-doctor"
+        </RowButton>
+      </TipHost>
+      {/* Close connection (TCPView's and CurrPorts'): on every row, disabled with the reason where Windows cannot. */}
+      <TipHost tip={closeReason ?? t('owners.closeConnection')} host={tipHostClass}>
+        <RowButton
+          look={closeReason === null ? buttons.icon : buttons.iconDisabled}
+          icon={CLOSE_ICON}
+          disabled={closeReason !== null}
+          aria-label={texts.closeLabel}
+          aria-description={closeReason ?? t('owners.closeConnection')}
+          onClick={() => context.close(endpoint)}
+          data-testid="owner-close"
         />
-      </Tooltip>
+      </TipHost>
+      <RowButton
+        look={buttons.icon}
+        icon={DOCTOR_ICON}
+        aria-label={texts.doctorLabel}
+        onClick={() => context.doctor(endpoint)}
+        data-testid="owner-doctor"
+        data-tip={texts.doctorLabel}
+      />
     </>
-  );
-};
-
-/**
- * Close connection (TCPView's and CurrPorts'): offered on every row, disabled with the reason where
- * Windows cannot do it (IPv6, not ESTABLISHED, no native layer); ChangeButton adds "not elevated".
- */
-const CloseAction = ({ endpoint, nativeLayer }: { endpoint: Endpoint; nativeLayer: boolean }) => {
-  const { t } = useTranslation();
-  const openDialog = useAppStore((s) => s.openDialog);
-  const refusal = closeRefusal(endpoint, nativeLayer);
-  const label = t('owners.closeLabel', {
-    local: formatEndpoint(endpoint.localAddress, endpoint.localPort),
-    remote: endpoint.remoteAddress === null ? '—' : formatEndpoint(endpoint.remoteAddress, endpoint.remotePort ?? 0),
-  });
-  return (
-    <ChangeButton
-      size="small"
-      appearance="subtle"
-      icon={<PlugDisconnected20Regular />}
-      aria-label={refusal === null ? label : t('owners.closeConnection')}
-      hint={t('owners.closeConnection')}
-      unavailableReason={refusal === null ? null : t(`owners.closeRefusal.${refusal}`)}
-      onClick={() => openDialog({ kind: 'close-connection', endpoint })}
-      data-testid="owner-close"
-    />
   );
 };
