@@ -3,7 +3,15 @@ import { describe, expect, it } from 'vitest';
 import type { Endpoint } from '../../shared/model';
 import { sampleEndpoint } from '../../test/helpers/fake-api';
 import { endpointMatches } from './owners';
-import { buildOwnerRows, createOwnersFilter, naturalKey, sortedOrder, type OwnerRow } from './owners-rows';
+import {
+  buildOwnerRows,
+  createOwnersFilter,
+  ipv4Number,
+  naturalKey,
+  OWNER_COLUMNS,
+  sortedOrder,
+  type OwnerRow,
+} from './owners-rows';
 
 const rowsOf = (endpoints: readonly Endpoint[], removed: readonly Endpoint[] = []) =>
   buildOwnerRows(endpoints, removed, new Set(), (e) => (e.owner === 'docker' ? 'Docker Desktop' : ''));
@@ -13,7 +21,18 @@ const endpointArb: fc.Arbitrary<Endpoint> = fc
     protocol: fc.constantFrom('tcp', 'udp'),
     localAddress: fc.constantFrom('0.0.0.0', '127.0.0.1', '::', 'fe80::1%12', '10.0.0.9', '10.0.0.10'),
     localPort: fc.oneof(fc.constantFrom(80, 8080, 0, 443, 65535), fc.integer({ min: 0, max: 65535 })),
-    remote: fc.option(fc.tuple(fc.constantFrom('10.0.0.2', '::1'), fc.constantFrom(80, 443, 50123)), { nil: null }),
+    // Addresses that take the numeric sort and texts that must keep it off (a name starting with a digit).
+    remote: fc.option(
+      fc.tuple(
+        fc.oneof(
+          fc.constantFrom('10.0.0.2', '::1', '10.0.0.10', '9.255.0.1', '010.0.0.2', 'github.com', '[fe80::1]'),
+          fc.constantFrom('1e100.net', '300.1.1.1', '0.0.0.0'),
+          fc.tuple(fc.nat(255), fc.nat(255)).map(([a, b]) => `${a}.${b}.0.1`),
+        ),
+        fc.constantFrom(80, 443, 50123, 0),
+      ),
+      { nil: null },
+    ),
     state: fc.constantFrom('LISTENING', 'ESTABLISHED', null),
     pid: fc.option(fc.constantFrom(4, 80, 4242, 1000, 30000), { nil: null }),
     image: fc.option(fc.constantFrom('node.exe', 'Node2.exe', 'node10.exe', 'svchost.exe', 'System', 'Code.exe'), {
@@ -141,6 +160,35 @@ describe('owners rows: sorting', () => {
     expect(naturalKey('Node') === naturalKey('node')).toBe(true);
   });
 
+  it('reads IPv4 addresses with or without a port as numbers in natural order, and nothing else', () => {
+    const texts = [
+      '9.0.0.1',
+      '10.0.0.1',
+      '10.0.0.1:0',
+      '10.0.0.1:80',
+      '10.0.0.1:443',
+      '10.0.0.2',
+      '255.255.255.255:65535',
+    ];
+    const numbers = texts.map(ipv4Number);
+    expect(numbers.every((n) => n >= 0)).toBe(true);
+    expect([...numbers].sort((a, b) => a - b)).toEqual(numbers);
+    expect([...texts].sort((a, b) => (naturalKey(a) < naturalKey(b) ? -1 : 1))).toEqual(texts);
+    expect(ipv4Number('010.0.0.1:080')).toBe(ipv4Number('10.0.0.1:80'));
+    for (const other of [
+      '',
+      '::1',
+      '[::1]:80',
+      'github.com:443',
+      '256.0.0.1',
+      '1.2.3',
+      '1.2.3.4:',
+      '1.2.3.4:65536',
+      '1.2.3.4x',
+    ])
+      expect(ipv4Number(other)).toBe(-1);
+  });
+
   it('sorts by several keys (Shift+click) and keeps no order without keys', () => {
     expect([
       ...sortedOrder(rows, [
@@ -156,20 +204,15 @@ describe('owners rows: sorting', () => {
     fc.assert(
       fc.property(
         fc.array(endpointArb, { maxLength: 60 }),
-        fc.constantFrom(
-          'protocol',
-          'localAddress',
-          'localPort',
-          'remote',
-          'state',
-          'pid',
-          'image',
-          'services',
-          'explanation',
-        ),
+        fc.constantFrom(...OWNER_COLUMNS),
         fc.boolean(),
-        (list, id, desc) => {
-          const data = rowsOf(list, list.slice(0, 2));
+        fc.boolean(),
+        (list, id, desc, digitName) => {
+          // Half the runs without the texts that keep addresses off the numeric sort, so it is taken.
+          const data = rowsOf(
+            digitName ? list : list.filter((e) => !/^(1e100|300|0\.0)/.test(e.remoteAddress ?? '')),
+            list.slice(0, 2),
+          );
           const keyOf = (row: OwnerRow): string | number => {
             const e = row.endpoint;
             const values: Record<string, string | number> = {
@@ -180,6 +223,8 @@ describe('owners rows: sorting', () => {
               state: naturalKey(e.state ?? ''),
               pid: e.pid ?? -1,
               image: naturalKey(e.image ?? ''),
+              path: naturalKey(e.path ?? ''),
+              user: naturalKey(e.user ?? ''),
               services: naturalKey(row.services),
               explanation: naturalKey(row.explanation),
             };
