@@ -63,4 +63,49 @@ test.describe('Start with Windows', () => {
     await expect.poll(() => repair.count()).toBe(0);
     expect(harness.windows.runner.machine.scheduledTasks[0]?.executionTimeLimit).toBe('PT0S');
   });
+
+  for (const { uiLocale, suffix, locale } of [
+    { uiLocale: 'en-US', suffix: 'en', locale: 'en' },
+    { uiLocale: 'ko-KR', suffix: 'ko', locale: 'ko' },
+  ]) {
+    test(`over-the-shoulder elevation: says who it runs as, refuses Start with Windows, explains notifications (${suffix})`, async ({
+      pages,
+    }) => {
+      const { page, harness } = await pages.open({
+        scenario: 'hyperv-reserved',
+        installed: true,
+        processUser: 'admin',
+        uiLocale,
+        locale,
+        viewport: { width: 1280, height: 800 },
+      });
+      // The desktop is dev's (explorer.exe runs as DEVBOX\dev); the app was elevated with admin's password.
+      harness.windows.runner.machine.processes.push({
+        pid: 5120,
+        image: 'explorer.exe',
+        services: [],
+        owner: 'user',
+        sessionName: 'Console',
+        memKb: 90000,
+        user: 'DEVBOX\\dev',
+      });
+      await page.getByTestId('settings-open').click();
+      const warning = page.getByTestId('over-the-shoulder-autostart');
+      await expect(warning).toBeVisible();
+      await expect(warning).toContainText('admin');
+      await expect(warning).toContainText('DEVBOX\\dev');
+      await expect(page.getByTestId('over-the-shoulder-notifications')).toContainText('admin');
+      const toggle = page.getByTestId('autostart-switch');
+      await expect(toggle).toBeDisabled();
+      expect(await toggle.isChecked()).toBe(false);
+      expect(harness.windows.runner.machine.scheduledTasks).toEqual([]);
+      await page.waitForFunction(() => {
+        const surface = document
+          .querySelector('[data-testid="over-the-shoulder-autostart"]')
+          ?.closest('.fui-PopoverSurface');
+        return surface !== null && surface !== undefined && getComputedStyle(surface).opacity === '1';
+      });
+      await screenshot(page, `settings-over-the-shoulder-${suffix}`);
+    });
+  }
 });

@@ -21,6 +21,7 @@ import { createWatchScheduler, type WatchScheduler } from './system/watch';
 import { createWatchNotifier } from './watch-notifier';
 import { resolveDataDir } from './data-dir';
 import { ensureDataDirAcl, openDataDir } from './data-dir-acl';
+import { processAccount } from './system/autostart/session-user';
 import { systemRootFromKernel } from './system/run/windows-dirs';
 import { relaunchAsAdministrator } from './system/elevation/relaunch-as-administrator';
 import { createTray } from './tray';
@@ -260,7 +261,13 @@ const main = (): void => {
       simulated,
       scenario,
       appVersion: app.getVersion(),
-      autostartHost: { execPath: process.execPath, isPackaged: app.isPackaged, taskDefinitionDir: dataDir },
+      autostartHost: {
+        execPath: process.execPath,
+        isPackaged: app.isPackaged,
+        taskDefinitionDir: dataDir,
+        // Compared with the desktop's owner: over-the-shoulder elevation (session-user.ts).
+        processUser: processAccount(process.platform, simulated),
+      },
       policy: {
         origins: [appOrigin],
         webContentsIds: () => {

@@ -65,6 +65,12 @@ export interface AutostartState {
    * version's 72 hours, battery conditions): enabling again repairs it. Absent when it is current.
    */
   readonly needsRepair?: boolean;
+  /**
+   * Over-the-shoulder elevation: the app runs as `elevatedAs` (the account whose password was typed at
+   * the UAC prompt) while the desktop belongs to `desktopUser`. Enabling is then refused and
+   * notifications go to `elevatedAs`. Absent when both are the same account or either is unknown.
+   */
+  readonly overTheShoulder?: { readonly elevatedAs: string; readonly desktopUser: string };
 }
 
 /** How turning Start with Windows on or off ended, judged by reading the task back (never by schtasks' exit code). */

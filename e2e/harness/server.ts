@@ -44,6 +44,11 @@ export interface HarnessOptions {
   /** Act as an installed app for Start with Windows (a packaged exe path; the task file goes to dataDir). */
   readonly installed?: boolean;
   /**
+   * With `installed`: the account the app runs as. A desktop owned by another account (explorer.exe of
+   * the machine) is then over-the-shoulder elevation. Default: unknown, so no check is made.
+   */
+  readonly processUser?: string;
+  /**
    * Answer reads through the simulator's native layer (as koffi does on Windows): process paths and
    * users, closing a connection. Default: PORTWARDEN_NATIVE_READS=1, else off (the commands answer).
    */
@@ -182,6 +187,7 @@ export const startHarness = async (options: HarnessOptions = {}): Promise<Harnes
             execPath: 'C:\\Program Files\\Portwarden\\Portwarden.exe',
             isPackaged: true,
             taskDefinitionDir: dataDir,
+            processUser: options.processUser ?? null,
           },
         }
       : {}),

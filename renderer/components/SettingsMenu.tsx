@@ -4,6 +4,7 @@ import {
   MessageBar,
   MessageBarActions,
   MessageBarBody,
+  MessageBarTitle,
   Popover,
   PopoverSurface,
   PopoverTrigger,
@@ -32,6 +33,9 @@ const useStyles = makeStyles({
 /**
  * App settings in the header. "Start with Windows" registers a logon scheduled task (the main process
  * re-reads it); like every change it is disabled, with the reason on hover, while the app cannot change Windows.
+ * After over-the-shoulder elevation (the app runs as the administrator who typed the password, the
+ * desktop is another user's) it cannot be turned on, and the popover says why and what that means for
+ * notifications: this popover is where both show, since the read comes with the task's state.
  */
 export const SettingsMenu = () => {
   const { t } = useTranslation();
@@ -44,12 +48,15 @@ export const SettingsMenu = () => {
   const loadAutostart = useAppStore((s) => s.loadAutostart);
   const setAutostart = useAppStore((s) => s.setAutostart);
   const reason = block !== null && !saving ? t(REASON[block]) : null;
+  // Over-the-shoulder elevation: turning it on is refused (autostart.ts says why); an existing task can still go.
+  const overTheShoulder = autostart?.overTheShoulder ?? null;
+  const cannotEnable = overTheShoulder !== null && !(autostart?.enabled ?? false);
 
   const toggle = (
     <Switch
       label={t('settings.autostart')}
       checked={autostart?.enabled ?? false}
-      disabled={reason !== null || saving || autostart === null}
+      disabled={reason !== null || saving || autostart === null || cannotEnable}
       onChange={(_, data) => void setAutostart(data.checked)}
       data-testid="autostart-switch"
     />
@@ -71,7 +78,20 @@ export const SettingsMenu = () => {
           toggle
         )}
         <Caption1 className={styles.hint}>{t('settings.autostartHint')}</Caption1>
-        {autostart?.enabled && autostart.needsRepair ? (
+        {overTheShoulder ? (
+          <>
+            <MessageBar intent="warning" layout="multiline" data-testid="over-the-shoulder-autostart">
+              <MessageBarBody>
+                <MessageBarTitle>{t('settings.overTheShoulderTitle', overTheShoulder)}</MessageBarTitle>{' '}
+                {t('settings.overTheShoulderAutostart', overTheShoulder)}
+              </MessageBarBody>
+            </MessageBar>
+            <MessageBar intent="info" layout="multiline" data-testid="over-the-shoulder-notifications">
+              <MessageBarBody>{t('settings.overTheShoulderNotifications', overTheShoulder)}</MessageBarBody>
+            </MessageBar>
+          </>
+        ) : null}
+        {autostart?.enabled && autostart.needsRepair && !overTheShoulder ? (
           // A task from an older version (72-hour limit, battery conditions) or for another exe: enabling again replaces it.
           <MessageBar intent="warning" layout="multiline" data-testid="autostart-needs-repair">
             <MessageBarBody>{t('settings.autostartNeedsRepair')}</MessageBarBody>

@@ -19,6 +19,11 @@ export const en = {
     autostartNeedsRepair:
       'The task was made by an older version or for another copy of Portwarden: Windows may stop it after 3 days or skip it on battery.',
     autostartRepair: 'Repair',
+    overTheShoulderTitle: 'Portwarden runs as {{elevatedAs}}, not as {{desktopUser}}',
+    overTheShoulderAutostart:
+      'An administrator’s password was entered at the UAC prompt, so Portwarden runs as that account while this desktop belongs to {{desktopUser}}. Start with Windows cannot be turned on here: the task would start Portwarden when {{elevatedAs}} signs in, not {{desktopUser}}, and {{desktopUser}}’s own account cannot start an app that needs administrator rights at sign-in. To use it, sign in to Windows as an administrator and turn it on there.',
+    overTheShoulderNotifications:
+      'Notifications about watched ports are sent as {{elevatedAs}}: they follow that account’s notification settings and may not appear for {{desktopUser}}. The tray icon’s tooltip and this window still list watched ports that are blocked.',
   },
   header: {
     refresh: 'Refresh',
@@ -350,7 +355,7 @@ export const en = {
     selected_one: '{{count}} selected',
     selected_other: '{{count}} selected',
     filter: 'Filter rules',
-    filterPlaceholder: 'Address, port or type',
+    filterPlaceholder: 'Address, port, type, name or group',
     empty: 'No forwarding rules yet. Use “Add rule” to forward a port.',
     emptyFiltered: 'No rule matches “{{text}}”.',
     type: 'Type',

@@ -21,6 +21,11 @@ export const ko: Messages = {
     autostartNeedsRepair:
       '이전 버전이나 다른 위치의 Portwarden이 만든 작업입니다. Windows가 3일 뒤에 종료하거나 배터리 사용 중에는 시작하지 않을 수 있습니다.',
     autostartRepair: '복구',
+    overTheShoulderTitle: 'Portwarden이 {{desktopUser}} 계정이 아니라 {{elevatedAs}} 계정으로 실행 중입니다',
+    overTheShoulderAutostart:
+      'UAC 확인 창에 관리자 계정의 암호를 입력했기 때문에 Portwarden은 그 계정으로 실행되고, 지금 화면은 {{desktopUser}} 계정의 것입니다. 그래서 여기서는 Windows 시작 시 실행을 켤 수 없습니다. 작업을 만들면 {{desktopUser}} 계정이 아니라 {{elevatedAs}} 계정이 로그인할 때 Portwarden이 시작되고, {{desktopUser}} 계정으로는 관리자 권한이 필요한 앱을 로그인할 때 시작할 수 없습니다. 이 기능을 쓰려면 관리자 계정으로 Windows에 로그인한 뒤 켜세요.',
+    overTheShoulderNotifications:
+      '감시 포트 알림은 {{elevatedAs}} 계정으로 보내집니다. 그 계정의 알림 설정을 따르므로 {{desktopUser}}에게는 표시되지 않을 수 있습니다. 막힌 감시 포트는 트레이 아이콘의 도구 설명과 이 창에서 계속 확인할 수 있습니다.',
   },
   header: {
     refresh: '새로 고침',
@@ -350,7 +355,7 @@ export const ko: Messages = {
     selected_one: '{{count}}개 선택됨',
     selected_other: '{{count}}개 선택됨',
     filter: '규칙 필터',
-    filterPlaceholder: '주소, 포트 또는 종류',
+    filterPlaceholder: '주소, 포트, 종류, 이름 또는 그룹',
     empty: '아직 포트 전달 규칙이 없습니다. “규칙 추가”로 포트를 전달하세요.',
     emptyFiltered: '“{{text}}”에 맞는 규칙이 없습니다.',
     type: '종류',

@@ -65,4 +65,23 @@ describe('autostart slice', () => {
     expect(store.getState().autostartReport).toBeNull();
     expect(store.getState().autostart?.enabled).toBe(true);
   });
+
+  it('over-the-shoulder elevation: refuses to turn it on without calling the api; turning off still goes through', async () => {
+    const overTheShoulder = { elevatedAs: 'admin', desktopUser: 'DEVBOX\\dev' };
+    const api = createFakeApi({
+      getAutostart: ok({ enabled: true, taskName: 'Portwarden', overTheShoulder }),
+      setAutostart: ok({ outcome: 'applied', autostart: { enabled: false, taskName: 'Portwarden', overTheShoulder } }),
+    });
+    const store = createAppStore(api);
+    await store.getState().loadSystemInfo();
+    await store.getState().loadAutostart();
+    expect(store.getState().autostart?.overTheShoulder).toEqual(overTheShoulder);
+    expect(await store.getState().setAutostart(true)).toBe(false);
+    expect(api.calls.some((c) => c.method === 'setAutostart')).toBe(false);
+    expect(store.getState().autostartError).toMatchObject({ code: 'refused', message: expect.stringMatching(/admin/) });
+    expect(await store.getState().setAutostart(false)).toBe(true);
+    expect(api.calls.filter((c) => c.method === 'setAutostart').map((c) => c.args)).toEqual([[{ enabled: false }]]);
+    expect(store.getState().autostart).toEqual({ enabled: false, taskName: 'Portwarden', overTheShoulder });
+    expect(store.getState().autostartError).toBeNull();
+  });
 });

@@ -22,6 +22,18 @@ export const createAutostartSlice =
         set({ autostartError: notElevatedError });
         return false;
       }
+      // Over-the-shoulder elevation: the main process refuses to create the task (autostart.ts says
+      // why); the switch is off for it already, so nothing is sent. Turning an existing task off is fine.
+      const overTheShoulder = get().autostart?.overTheShoulder;
+      if (enabled && overTheShoulder) {
+        set({
+          autostartError: {
+            code: 'refused',
+            message: `Portwarden runs as ${overTheShoulder.elevatedAs}, not as ${overTheShoulder.desktopUser} whose desktop this is; a logon task would not start it for ${overTheShoulder.desktopUser}.`,
+          },
+        });
+        return false;
+      }
       set({ autostartSaving: true, autostartReport: null });
       const result = await callApi(() => api.setAutostart({ enabled }));
       set({ autostartSaving: false });

@@ -272,3 +272,81 @@ describe('simulated machine documents', () => {
     expect(deserializeMachine(JSON.stringify(old)).scheduledTasks).toEqual([]);
   });
 });
+
+/**
+ * Over-the-shoulder elevation (session-user.ts): a standard user's desktop, Portwarden elevated with an
+ * administrator's password. A logon task made now would belong to the administrator (it starts at
+ * their logon, not the user's), and the user's own account cannot start an app that requires
+ * administrator rights from a task. So enabling is refused, saying why; disabling still works.
+ */
+describe('Start with Windows after over-the-shoulder elevation', () => {
+  const desktopOf = (runner: SimRunner, user: string) =>
+    runner.machine.processes.push({
+      pid: 5120,
+      image: 'explorer.exe',
+      services: [],
+      owner: 'user',
+      sessionName: 'Console',
+      memKb: 90000,
+      user,
+    });
+  const elevatedAs = (processUser: string | null): AutostartHost => ({ ...packaged(), processUser });
+
+  it('reports who the app runs as and whose desktop this is', async () => {
+    const { runner, op } = sim();
+    desktopOf(runner, 'DEVBOX\\dev');
+    expect(await getAutostart(op(), elevatedAs('admin'))).toEqual({
+      ok: true,
+      value: {
+        enabled: false,
+        taskName: AUTOSTART_TASK_NAME,
+        overTheShoulder: { elevatedAs: 'admin', desktopUser: 'DEVBOX\\dev' },
+      },
+    });
+    // The same account (any case, with or without the domain): nothing to say.
+    expect(await getAutostart(op(), elevatedAs('DEV'))).toEqual({
+      ok: true,
+      value: { enabled: false, taskName: AUTOSTART_TASK_NAME },
+    });
+    // No account known for this process: no claim either way.
+    expect(await getAutostart(op(), elevatedAs(null))).toEqual({
+      ok: true,
+      value: { enabled: false, taskName: AUTOSTART_TASK_NAME },
+    });
+  });
+
+  it('refuses to enable, naming both accounts, and creates nothing', async () => {
+    const { runner, op, reads } = sim();
+    desktopOf(runner, 'DEVBOX\\dev');
+    const host = elevatedAs('admin');
+    const result = await setAutostart(op(), host, true);
+    expect(result).toMatchObject({ ok: false, error: { code: 'refused' } });
+    if (result.ok) throw new Error('expected a refusal');
+    expect(result.error.message).toMatch(/admin/);
+    expect(result.error.message).toMatch(/DEVBOX\\dev/);
+    expect(runner.machine.scheduledTasks ?? []).toEqual([]);
+    expect(runner.calls.some((c) => c.command === 'schtasks' && c.args.includes('/Create'))).toBe(false);
+    expect(reads).toEqual([]);
+    expect(existsSync(definitionFile(host))).toBe(false);
+  });
+
+  it('still disables a task that exists (made before, for whichever account)', async () => {
+    const { runner, op } = sim();
+    await createOldTask(runner);
+    desktopOf(runner, 'DEVBOX\\dev');
+    expect(await setAutostart(op(), elevatedAs('admin'), false)).toMatchObject({
+      ok: true,
+      value: { outcome: 'applied', autostart: { enabled: false, overTheShoulder: { elevatedAs: 'admin' } } },
+    });
+    expect(runner.machine.scheduledTasks).toEqual([]);
+  });
+
+  it('enables as before when the desktop cannot be read (no guess)', async () => {
+    const { runner, op } = sim();
+    runner.injectFault({ match: { command: 'tasklist' }, kind: 'fail', once: false });
+    expect(await setAutostart(op(), elevatedAs('admin'), true)).toMatchObject({
+      ok: true,
+      value: { outcome: 'applied', autostart: { enabled: true } },
+    });
+  });
+});

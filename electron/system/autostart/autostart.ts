@@ -6,6 +6,21 @@
  * Every change is judged by re-reading the task with `schtasks /Query /XML`, never by schtasks' exit
  * code or its localized message (the report's outcome: applied, not-applied or unknown); a task that exists with other settings (an older version's 72-hour
  * task) reads as enabled but needing repair, and enabling again replaces it.
+ *
+ * Over-the-shoulder elevation (session-user.ts): when an administrator typed their password at the UAC
+ * prompt for a standard user, this process runs as the administrator while the desktop is the
+ * user's. Enabling is then refused, naming both accounts, because no way of making the task does what
+ * the user expects (docs/architecture.md §5, rule 31):
+ *   - made as now, the task belongs to the account that creates it: Portwarden would start at the
+ *     ADMINISTRATOR's logon, never at the user's;
+ *   - made for the user, it would run with the user's standard token, and Task Scheduler cannot start
+ *     an executable whose manifest requires administrator from it (a task shows no UAC prompt; it
+ *     fails with ERROR_ELEVATION_REQUIRED, 740);
+ *   - made to run as the administrator at the user's logon, it would need the administrator's
+ *     password stored in Task Scheduler, and would put an elevated app on the user's desktop at every
+ *     logon without anyone typing credentials again: the very thing UAC asked the administrator about.
+ * Disabling stays allowed (it removes a task, whoever made it). When either account cannot be read,
+ * nothing is claimed and enabling works as before.
  */
 import type { AutostartReport, AutostartState } from '../../../shared/model';
 import { err, ok, type Result, messageOf } from '../../../shared/result';
@@ -15,6 +30,7 @@ import { isSafePathText, removeTaskDefinition, taskDefinitionPath, writeTaskDefi
 import { describeRun } from '../change-report';
 import { AUTOSTART_TASK_NAME, createAutostartTask, deleteAutostartTask, queryAutostartTask } from '../commands';
 import { parseScheduledTaskXml, type ParsedTaskDefinition } from '../parse';
+import { readSessionUser, type SessionUser } from './session-user';
 
 /** What the host knows about its own executable and folders; never from the renderer. */
 export interface AutostartHost {
@@ -24,6 +40,12 @@ export interface AutostartHost {
   readonly isPackaged: boolean;
   /** The app's admin-only data folder, where the definition file for `schtasks /XML` is written and removed. */
   readonly taskDefinitionDir: string;
+  /**
+   * The account this process runs as, from the process token (os.userInfo() on Windows, never the
+   * USERNAME variable); null or absent when unknown (the simulator, tests): then no over-the-shoulder
+   * check is made.
+   */
+  readonly processUser?: string | null;
 }
 
 /** What a read found: the task's definition, no task, or no answer we can trust. */
@@ -48,15 +70,32 @@ export const readAutostartTask = async (op: Operation): Promise<AutostartRead> =
 const problemsOf = (task: ParsedTaskDefinition, host: AutostartHost): string[] =>
   autostartTaskProblems(task, host.isPackaged ? host.execPath : null);
 
-const state = (enabled: boolean, needsRepair = false): AutostartState =>
-  needsRepair ? { enabled, taskName: AUTOSTART_TASK_NAME, needsRepair } : { enabled, taskName: AUTOSTART_TASK_NAME };
+const state = (enabled: boolean, session: SessionUser, needsRepair = false): AutostartState => ({
+  enabled,
+  taskName: AUTOSTART_TASK_NAME,
+  ...(needsRepair ? { needsRepair } : {}),
+  ...(session.kind === 'over-the-shoulder'
+    ? { overTheShoulder: { elevatedAs: session.elevatedAs, desktopUser: session.desktopUser } }
+    : {}),
+});
+
+const UNKNOWN_SESSION: SessionUser = { kind: 'unknown' };
+
+/** Whose desktop this is against the account of this process; unknown without the process's account. */
+const sessionOf = (op: Operation, host: AutostartHost): Promise<SessionUser> =>
+  host.processUser ? readSessionUser(op, host.processUser) : Promise.resolve(UNKNOWN_SESSION);
 
 export const getAutostart = async (op: Operation, host: AutostartHost): Promise<Result<AutostartState>> => {
-  const read = await readAutostartTask(op);
+  const [read, session] = await Promise.all([readAutostartTask(op), sessionOf(op, host)]);
   if (read.kind === 'unknown')
     return err('command-failed', 'Could not read the Start with Windows task.', { detail: read.detail });
-  return ok(read.kind === 'present' ? state(true, problemsOf(read.task, host).length > 0) : state(false));
+  return ok(
+    read.kind === 'present' ? state(true, session, problemsOf(read.task, host).length > 0) : state(false, session),
+  );
 };
+
+const overTheShoulderMessage = (elevatedAs: string, desktopUser: string) =>
+  `Portwarden runs as ${elevatedAs} (the account whose password was entered at the administrator prompt), but this desktop belongs to ${desktopUser}. A logon task made now would start Portwarden when ${elevatedAs} signs in, not ${desktopUser}, and ${desktopUser}'s own account cannot start an app that needs administrator rights at sign-in. Nothing was changed. To start Portwarden with Windows, sign in as an administrator and turn it on there.`;
 
 /** Writes the definition, runs the create, and removes the file whatever happened. */
 const createFromDefinition = async (op: Operation, host: AutostartHost, file: string): Promise<Result<string>> => {
@@ -100,16 +139,19 @@ const enable = async (op: Operation, host: AutostartHost): Promise<Result<Autost
       'The app or data folder path cannot be used for the Start with Windows task (not absolute, or quotes or control characters).',
     );
   }
+  const session = await sessionOf(op, host);
+  if (session.kind === 'over-the-shoulder')
+    return err('refused', overTheShoulderMessage(session.elevatedAs, session.desktopUser));
   const created = await createFromDefinition(op, host, file);
   if (!created.ok) return created;
   const read = await readAutostartTask(op);
   if (read.kind === 'unknown')
     return unreadable('The Start with Windows task could not be read back after creating it.', read.detail);
   const problems = read.kind === 'present' ? problemsOf(read.task, host) : ['no task was found'];
-  if (problems.length === 0) return applied(state(true));
+  if (problems.length === 0) return applied(state(true, session));
   return ok({
     outcome: 'not-applied',
-    autostart: read.kind === 'present' ? state(true, true) : state(false),
+    autostart: read.kind === 'present' ? state(true, session, true) : state(false, session),
     message: 'The Start with Windows task was not created as intended.',
     detail: `${created.value}; ${problems.join(', ')}`,
   });
@@ -118,13 +160,13 @@ const enable = async (op: Operation, host: AutostartHost): Promise<Result<Autost
 const disable = async (op: Operation, host: AutostartHost): Promise<Result<AutostartReport>> => {
   const result = await op.run(deleteAutostartTask(), { timeoutMs: SCHTASKS_TIMEOUT_MS });
   // Deleting a task that is already gone fails, but the re-read says what matters: it is gone.
-  const read = await readAutostartTask(op);
-  if (read.kind === 'absent') return applied(state(false));
+  const [read, session] = await Promise.all([readAutostartTask(op), sessionOf(op, host)]);
+  if (read.kind === 'absent') return applied(state(false, session));
   if (read.kind === 'unknown')
     return unreadable('The Start with Windows task could not be read back after deleting it.', read.detail);
   return ok({
     outcome: 'not-applied',
-    autostart: state(true, problemsOf(read.task, host).length > 0),
+    autostart: state(true, session, problemsOf(read.task, host).length > 0),
     message: 'The Start with Windows task was not deleted.',
     detail: describeRun(result),
   });

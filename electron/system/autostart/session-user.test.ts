@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { simulatedOperation } from '../../../test/helpers/simulated-services';
-import { compareSessionUsers, parseExplorerOwners, readSessionUser } from './session-user';
+import { compareSessionUsers, parseExplorerOwners, processAccount, readSessionUser } from './session-user';
 
 const explorer = (user: string) => ({
   pid: 5120,
@@ -40,5 +40,12 @@ describe('over-the-shoulder elevation', () => {
     expect(await readSessionUser(op, 'dev')).toEqual({ kind: 'same' });
     sim.injectFault({ match: { command: 'tasklist' }, kind: 'fail' });
     expect(await readSessionUser(op, 'admin')).toEqual({ kind: 'unknown' });
+  });
+});
+
+describe('processAccount', () => {
+  it('is asked only on a real Windows, never in the simulator or elsewhere', () => {
+    expect(processAccount('linux', false)).toBeNull();
+    expect(processAccount('win32', true)).toBeNull();
   });
 });

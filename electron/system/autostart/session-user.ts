@@ -8,6 +8,7 @@
  * The desktop's user is the owner of explorer.exe (`tasklist /v`, user column), compared with the
  * account of this process. When either cannot be read the answer is "unknown", never a guess.
  */
+import { userInfo } from 'node:os';
 import type { Operation } from '../activity-log';
 import type { CommandLine } from '../commands';
 import { parseCsvLine } from '../parse/csv-line';
@@ -49,4 +50,18 @@ export const readSessionUser = async (op: Operation, processUser: string | null)
   const result = await op.run(explorerOwnersQuery());
   if (result.timedOut || result.exitCode !== 0) return { kind: 'unknown' };
   return compareSessionUsers(processUser, parseExplorerOwners(result.stdout));
+};
+
+/**
+ * The account of this process, for the comparison above. On Windows os.userInfo() asks the process
+ * token (libuv: GetUserNameW), never the USERNAME variable, which the desktop's user controls. null
+ * where it means nothing (the simulator, another OS) or cannot be read.
+ */
+export const processAccount = (platform: string, simulated: boolean): string | null => {
+  if (platform !== 'win32' || simulated) return null;
+  try {
+    return userInfo().username || null;
+  } catch {
+    return null;
+  }
 };
