@@ -326,6 +326,7 @@ const VALID_ARGS: Partial<Record<InvokeMethod, readonly unknown[]>> = {
   checkRules: [{ rules: [RULE] }],
   preflightRule: [{ rule: RULE_INPUT }],
   listOwners: [{ allStates: true }],
+  listOwnerChanges: [{ allStates: false, revision: null }],
   killProcess: [{ pid: KNOWN_PROCESS.pid, image: KNOWN_PROCESS.image }],
   // The scenarios' ESTABLISHED connection of chrome.exe (PID 12764).
   closeConnection: [

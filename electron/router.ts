@@ -7,7 +7,8 @@
 import type { z } from 'zod';
 import { CHANNELS, type InvokeApi, type InvokeChannel, type InvokeMethod } from '../shared/ipc';
 import { err, type Result } from '../shared/result';
-import { argumentSchemas, describeValidationKey, fieldIssues } from '../shared/validate';
+import { argumentSchemas, fieldIssues } from '../shared/validate';
+import { describeValidationKey } from '../shared/validation-text';
 import type { Router } from './router-types';
 import { isTrustedSender, type SenderInfo, type SenderPolicy } from './sender';
 import type { MutationQueue } from './system/mutation-queue';
@@ -15,10 +16,15 @@ import type { MutationQueue } from './system/mutation-queue';
 type Args<K extends InvokeMethod> = z.output<(typeof argumentSchemas)[K]>;
 type Value<K extends InvokeMethod> = Awaited<ReturnType<InvokeApi[K]>> extends Result<infer T> ? T : never;
 
+/** Who asked, for the routes that answer each window differently (owners:changes remembers per window). */
+export interface RouteContext {
+  readonly sender: SenderInfo;
+}
+
 export interface Route<K extends InvokeMethod> {
   /** Changes Windows: needs elevation and runs through the mutation queue. */
   readonly mutation: boolean;
-  handle(args: Args<K>): Promise<Result<Value<K>>>;
+  handle(args: Args<K>, context: RouteContext): Promise<Result<Value<K>>>;
 }
 
 export type RouteTable = { readonly [K in InvokeMethod]: Route<K> };
@@ -56,15 +62,19 @@ const invalidArguments = (error: z.ZodError): Result<never> => {
 export const createRouter = (options: RouterOptions): Router => {
   const { routes, policy, queue, isElevated, log, aroundChange } = options;
 
-  const run = async <K extends InvokeMethod>(method: K, args: readonly unknown[]): Promise<Result<unknown>> => {
+  const run = async <K extends InvokeMethod>(
+    method: K,
+    args: readonly unknown[],
+    context: RouteContext,
+  ): Promise<Result<unknown>> => {
     const parsed = argumentSchemas[method].safeParse(args);
     if (!parsed.success) return invalidArguments(parsed.error);
     const route = routes[method] as Route<K>;
-    if (!route.mutation) return route.handle(parsed.data as Args<K>);
+    if (!route.mutation) return route.handle(parsed.data as Args<K>, context);
     if (!(await isElevated())) {
       return err('not-elevated', 'Portwarden is running without administrator rights; changes are disabled.');
     }
-    const handle = () => route.handle(parsed.data as Args<K>) as Promise<Result<unknown>>;
+    const handle = () => route.handle(parsed.data as Args<K>, context) as Promise<Result<unknown>>;
     return queue.enqueue(aroundChange ? () => aroundChange(handle) : handle);
   };
 
@@ -90,7 +100,7 @@ export const createRouter = (options: RouterOptions): Router => {
       if (!Array.isArray(args))
         return finish(err('invalid-input', 'Arguments must be a list.', { field: '(arguments)' }), true);
       try {
-        const result = await run(method, args);
+        const result = await run(method, args, { sender });
         return finish(result, !result.ok && result.error.code === 'invalid-input');
       } catch (error) {
         // A handler bug must still answer with a value: the renderer awaits every invoke.

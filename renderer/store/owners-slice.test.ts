@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { err, ok } from '../../shared/result';
+import type { Endpoint, OwnersChanges } from '../../shared/model';
+import { diffEndpoints } from '../../shared/owners-delta';
+import { err, ok, type Result } from '../../shared/result';
+import type { OwnerChangesInput } from '../../shared/validate';
 import { endpointKey } from '../lib/owners';
 import { createAppStore } from './create-app-store';
 import {
@@ -58,7 +61,7 @@ describe('owners slice: reads and the refresh diff', () => {
   it('shares one read between the timer and F5', async () => {
     const { api, store } = await storeWith();
     await Promise.all([store.getState().loadOwners(), store.getState().loadOwners()]);
-    expect(methods(api).filter((m) => m === 'listOwners')).toHaveLength(1);
+    expect(methods(api).filter((m) => m === 'listOwnerChanges')).toHaveLength(1);
   });
 
   it('keeps the last view and shows a notice when a read fails', async () => {
@@ -84,7 +87,8 @@ describe('owners slice: all states, interval, pause', () => {
     });
     api.answers.listOwners = ok(sampleOwnersView([node, postgres, connection]));
     await store.getState().setOwnersAllStates(true);
-    expect(api.calls.at(-1)).toEqual({ method: 'listOwners', args: [{ allStates: true }] });
+    // Another question: no revision, so main answers in full.
+    expect(api.calls.at(-1)).toEqual({ method: 'listOwnerChanges', args: [{ allStates: true, revision: null }] });
     expect(store.getState().ownersAllStates).toBe(true);
     expect(store.getState().ownersAdded.size).toBe(0);
     expect(store.getState().ownersView?.endpoints).toHaveLength(3);
@@ -100,9 +104,9 @@ describe('owners slice: all states, interval, pause', () => {
     release();
     await Promise.all([stale, switched]);
     expect(store.getState().ownersView?.endpoints).toHaveLength(3);
-    expect(api.calls.filter((c) => c.method === 'listOwners').map((c) => c.args[0])).toEqual([
-      { allStates: false },
-      { allStates: true },
+    expect(api.calls.filter((c) => c.method === 'listOwnerChanges').map((c) => c.args[0])).toEqual([
+      { allStates: false, revision: null },
+      { allStates: true, revision: null },
     ]);
   });
 
@@ -163,14 +167,14 @@ describe('owners slice: kill', () => {
     await store.getState().killProcess(node);
     expect(store.getState().operations.kill).toMatchObject({ status: 'failed', error: { code: 'not-elevated' } });
     await store.getState().loadOwners();
-    expect(methods(api)).toEqual(['getSystemInfo', 'listOwners']);
+    expect(methods(api)).toEqual(['getSystemInfo', 'listOwnerChanges']);
   });
 
   it('reads the owners again when the process is already gone', async () => {
     const { api, store } = await storeWith();
     api.answers.killProcess = err('not-found', 'PID 4242 is no longer running');
     await store.getState().killProcess(node);
-    expect(methods(api)).toEqual(['getSystemInfo', 'killProcess', 'listOwners']);
+    expect(methods(api)).toEqual(['getSystemInfo', 'killProcess', 'listOwnerChanges']);
   });
 });
 
@@ -225,7 +229,7 @@ describe('owners slice: reverse lookup and closing a connection', () => {
       },
     ]);
     expect(store.getState().operations['close-connection'].status).toBe('done');
-    expect(methods(api).filter((m) => m === 'listOwners')).toHaveLength(2);
+    expect(methods(api).filter((m) => m === 'listOwnerChanges')).toHaveLength(2);
   });
 
   it('refuses without calling the api: IPv6, not ESTABLISHED, no native layer', async () => {
@@ -241,5 +245,80 @@ describe('owners slice: reverse lookup and closing a connection', () => {
       error: { message: 'Windows can only close IPv4 connections this way.' },
     });
     expect(methods(api)).not.toContain('closeConnection');
+  });
+});
+
+describe('owners slice: the auto-refresh as changes (owners:changes)', () => {
+  /** A main process that answers with changes against the list it last sent (as electron/system/owners/owners-feed.ts). */
+  const changesFrom = (lists: Endpoint[][]) => {
+    let sent: { revision: number; endpoints: Endpoint[] } | null = null;
+    let revision = 0;
+    let read = 0;
+    return async (input: OwnerChangesInput): Promise<Result<OwnersChanges>> => {
+      const endpoints = lists[Math.min(read++, lists.length - 1)] ?? [];
+      const view = sampleOwnersView(endpoints);
+      const base = sent !== null && input.revision === sent.revision ? sent : null;
+      sent = { revision: ++revision, endpoints };
+      const changes = base && diffEndpoints(base.endpoints, endpoints);
+      if (!base || !changes) return ok({ kind: 'full', revision, view });
+      return ok({ kind: 'delta', revision, base: base.revision, view: { readAt: view.readAt }, ...changes });
+    };
+  };
+
+  it('sends back the revision it holds and ends each poll with exactly the list a full read gives', async () => {
+    const lists = [[node, postgres], [node, vite], [{ ...node, state: 'ESTABLISHED' }, vite, postgres], [vite]];
+    const { api, store } = await storeWith();
+    api.answers.listOwnerChanges = changesFrom(lists);
+    for (const list of lists) {
+      await store.getState().loadOwners();
+      expect(store.getState().ownersView).toEqual(sampleOwnersView(list));
+    }
+    const polls = api.calls.filter((c) => c.method === 'listOwnerChanges').map((c) => c.args[0]);
+    expect(polls).toEqual([
+      { allStates: false, revision: null },
+      { allStates: false, revision: 1 },
+      { allStates: false, revision: 2 },
+      { allStates: false, revision: 3 },
+    ]);
+    // The diff marks still work on the applied list.
+    expect(store.getState().ownersRemoved).toEqual([{ ...node, state: 'ESTABLISHED' }, postgres]);
+  });
+
+  it('a delta that does not fit the list held makes it ask once more, in full', async () => {
+    const { api, store } = await storeWith();
+    await store.getState().loadOwners();
+    api.answers.listOwnerChanges = async (input) =>
+      input.revision === null
+        ? ok({ kind: 'full', revision: 7, view: sampleOwnersView([vite]) })
+        : ok({
+            kind: 'delta',
+            revision: 8,
+            base: 12345,
+            view: { readAt: 'x' },
+            count: 0,
+            removed: [],
+            added: [],
+            changed: [],
+          });
+    await store.getState().loadOwners();
+    expect(store.getState().ownersView).toEqual(sampleOwnersView([vite]));
+    const polls = api.calls.filter((c) => c.method === 'listOwnerChanges').map((c) => c.args[0]);
+    expect(polls.slice(1)).toEqual([
+      { allStates: false, revision: 1 },
+      { allStates: false, revision: null },
+    ]);
+  });
+
+  it('after a kill report replaced the list, the next poll asks in full', async () => {
+    const { api, store } = await storeWith();
+    await store.getState().loadOwners();
+    api.answers.killProcess = ok(sampleKillReport(sampleOwnersView([postgres])));
+    await store.getState().killProcess(node);
+    await store.getState().loadOwners();
+    const polls = api.calls.filter((c) => c.method === 'listOwnerChanges').map((c) => c.args[0]);
+    expect(polls).toEqual([
+      { allStates: false, revision: null },
+      { allStates: false, revision: null },
+    ]);
   });
 });

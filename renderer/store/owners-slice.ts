@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { Api } from '../../shared/ipc';
-import type { Endpoint, OwnersView } from '../../shared/model';
+import type { Endpoint, OwnersChanges, OwnersView } from '../../shared/model';
+import { applyEndpointChanges } from '../../shared/owners-delta';
 import {
   closeConnectionSchema,
   killProcessSchema,
@@ -46,6 +47,11 @@ export const createOwnersSlice =
     // diff only compares reads of the same query (else "All states" would light up every row).
     let query = 0;
     let viewQuery = -1;
+    /**
+     * The revision main gave the list in ownersView (owners:changes, issue #13); null when the view came
+     * from elsewhere (a kill report) or another query, so the next poll asks for the full list.
+     */
+    let revision: number | null = null;
     const run = createChangeRunner(set, get);
     /** Addresses asked for and not answered yet: never asked twice at once. */
     const asking = new Set<string>();
@@ -74,7 +80,17 @@ export const createOwnersSlice =
       }
     };
 
-    const show = (view: OwnersView, forQuery: number) => {
+    /** The view an answer describes, or null when a delta does not fit the list held (then ask in full). */
+    const viewOf = (changes: OwnersChanges, forQuery: number): OwnersView | null => {
+      if (changes.kind === 'full') return changes.view;
+      const held = get().ownersView;
+      if (changes.base !== revision || viewQuery !== forQuery || held === null) return null;
+      const endpoints = applyEndpointChanges(held.endpoints, changes);
+      return endpoints === null ? null : { ...changes.view, endpoints };
+    };
+
+    const show = (view: OwnersView, forQuery: number, fromRevision: number | null = null) => {
+      revision = fromRevision;
       const { endpoints } = view;
       const previous = viewQuery === forQuery ? (get().ownersView?.endpoints ?? null) : null;
       const diff = diffOwners(previous, endpoints);
@@ -91,13 +107,22 @@ export const createOwnersSlice =
     const read = async () => {
       const forQuery = query;
       set({ ownersLoading: true });
-      const result = await callApi(() => api.listOwners({ allStates: get().ownersAllStates }));
+      const allStates = get().ownersAllStates;
+      let result = await callApi(() => api.listOwnerChanges({ allStates, revision }));
       if (forQuery !== query) return;
+      let view = result.ok ? viewOf(result.value, forQuery) : null;
+      if (result.ok && view === null) {
+        // A delta against a list this window no longer holds: ask for the whole list once.
+        revision = null;
+        result = await callApi(() => api.listOwnerChanges({ allStates, revision: null }));
+        if (forQuery !== query) return;
+        view = result.ok ? viewOf(result.value, forQuery) : null;
+      }
       set({ ownersLoading: false });
-      if (result.ok) {
-        show(result.value, forQuery);
+      if (result.ok && view !== null) {
+        show(view, forQuery, result.value.revision);
         get().dismissNotice('owners');
-      } else {
+      } else if (!result.ok) {
         set({ ownersError: result.error });
         get().showNotice('owners', result.error);
       }
@@ -162,6 +187,7 @@ export const createOwnersSlice =
       async setOwnersAllStates(allStates) {
         if (allStates === get().ownersAllStates) return;
         query += 1;
+        revision = null;
         set({
           ownersAllStates: allStates,
           ownersAdded: NO_DIFF.added,

@@ -228,7 +228,9 @@ const toRule = ({ type, listenAddress, listenPort, connectAddress, connectPort }
 });
 
 type Answers = {
-  [K in keyof InvokeApi]?: InvokeApi[K] extends (...args: never[]) => Promise<infer R> ? R | (() => Promise<R>) : never;
+  [K in keyof InvokeApi]?: InvokeApi[K] extends (...args: infer A) => Promise<infer R>
+    ? R | ((...args: A) => Promise<R>)
+    : never;
 };
 
 export interface FakeApi extends Api {
@@ -325,9 +327,9 @@ export const createFakeApi = (answers: Answers = {}): FakeApi => {
     restoreDrift: ok(sampleRuleReport()),
     listOwners: ok(sampleOwnersView()),
     // Main may always answer in full; the fake does, with the listOwners answer, so renderer tests set one list.
-    listOwnerChanges: async () => {
+    listOwnerChanges: async ({ allStates }) => {
       const answer = fake.answers?.listOwners ?? ok(sampleOwnersView());
-      const read = typeof answer === 'function' ? await answer() : answer;
+      const read = typeof answer === 'function' ? await answer({ allStates }) : answer;
       return read.ok ? ok({ kind: 'full' as const, revision: ++ownersRevision, view: read.value }) : read;
     },
     killProcess: ok(sampleKillReport()),
@@ -360,7 +362,9 @@ export const createFakeApi = (answers: Answers = {}): FakeApi => {
     (fake as Record<string, unknown>)[method] = async (...args: unknown[]): Promise<Result<unknown>> => {
       calls.push({ method, args });
       const answer = (fake.answers as Answers)[method] ?? defaults[method];
-      return typeof answer === 'function' ? (answer as () => Promise<Result<unknown>>)() : (answer as Result<unknown>);
+      return typeof answer === 'function'
+        ? (answer as (...input: unknown[]) => Promise<Result<unknown>>)(...args)
+        : (answer as Result<unknown>);
     };
   }
   return fake as FakeApi;
