@@ -1,6 +1,9 @@
 import { ResetDynamicDialog } from '../features/dynamic/ResetDynamicDialog';
 import { AddRuleDialog } from '../features/forwarding/AddRuleDialog';
 import { DeleteRulesDialog } from '../features/forwarding/DeleteRulesDialog';
+import { DisableRuleDialog } from '../features/forwarding/DisableRuleDialog';
+import { RestoreDriftDialog } from '../features/forwarding/RestoreDriftDialog';
+import { RuleNoteDialog } from '../features/forwarding/RuleNoteDialog';
 import { ExportRulesDialog } from '../features/forwarding/ExportRulesDialog';
 import { ImportRulesDialog } from '../features/forwarding/ImportRulesDialog';
 import { ResetRulesDialog } from '../features/forwarding/ResetRulesDialog';
@@ -40,6 +43,12 @@ export const OpenChangeDialog = () => {
       return <KillDialog endpoint={dialog.endpoint} />;
     case 'close-connection':
       return <CloseConnectionDialog endpoint={dialog.endpoint} />;
+    case 'rule-note':
+      return <RuleNoteDialog rule={dialog.rule} />;
+    case 'disable-rule':
+      return <DisableRuleDialog rule={dialog.rule} />;
+    case 'restore-drift':
+      return <RestoreDriftDialog drift={dialog.drift} />;
     case undefined:
       return null;
   }

@@ -82,6 +82,7 @@ export const createRulesSlice =
     return {
       rulesView: null,
       ruleBook: null,
+      enabledRule: null,
       rulesError: null,
       rulesLoading: false,
       checks: {},
@@ -176,6 +177,7 @@ export const createRulesSlice =
 
       async enableRule(rule) {
         const input = { rule: toProxyRule(rule) };
+        set({ enabledRule: input.rule });
         await bookChange('enable-rule', input, toggleRuleSchema, () => api.enableRule(input));
       },
 

@@ -197,6 +197,8 @@ export interface RulesSlice {
    * (a WSL re-sync reports the list only) keeps showing this until the next read.
    */
   readonly ruleBook: RuleBookView | null;
+  /** The rule the last Enable was for, so its outcome can name it. */
+  readonly enabledRule: ProxyRule | null;
   loadRules(): Promise<void>;
   /** Saves (or, all empty, removes) the name, group and comment of one rule. */
   setRuleNote(rule: ProxyRule, note: RuleNote): Promise<void>;

@@ -14,7 +14,7 @@ import {
 import { useEffect, useId, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { listenKey, netshAddCommand, sameRule } from '../../../shared/proxy-rules';
-import { deriveProxyType } from '../../../shared/validate';
+import { deriveProxyType } from '../../../shared/proxy-rules';
 import { ChangeDialog } from '../../components/ChangeDialog';
 import { CopyButton } from '../../components/CopyButton';
 import { NEW_DRAFT } from '../../lib/rule-draft';
@@ -22,6 +22,7 @@ import { hasFindings } from '../../store/rules-slice';
 import { useAppStore } from '../../store/store-context';
 import { PreflightWarnings, ReplaceQuestionBar } from './PreflightNotes';
 import { RuleFormFields } from './RuleFormFields';
+import { RuleNoteFields, useNoteDraft } from './RuleNoteFields';
 import { RuleReportView } from './RuleReportView';
 import { useRuleDraft } from './use-rule-draft';
 import { WslRuleFields, useWslDraft } from '../wsl/WslRuleFields';
@@ -64,6 +65,8 @@ export const AddRuleDialog = () => {
   const { t } = useTranslation();
   const styles = useStyles();
   const form = useRuleDraft(NEW_DRAFT, { connectFollowsListen: true });
+  // Name, group and comment (issue #11): kept by Portwarden once the rule is verified.
+  const noteForm = useNoteDraft();
   // Off by default: opening the firewall is a decision, not a side effect of forwarding.
   const [firewall, setFirewall] = useState(false);
   const addRule = useAppStore((s) => s.addRule);
@@ -130,7 +133,14 @@ export const AddRuleDialog = () => {
       return;
     }
     form.attempt();
-    if (rule !== null) void addRule({ rule: form.draft, firewall, replaceExisting: question !== null });
+    noteForm.attempt();
+    if (rule === null || noteForm.check.note === null) return;
+    void addRule({
+      rule: form.draft,
+      firewall,
+      replaceExisting: question !== null,
+      ...(noteForm.empty ? {} : { note: noteForm.check.note }),
+    });
   };
 
   const command = toDistro ? (wslRule ? netshAddCommand(wslRule) : null) : rule ? netshAddCommand(rule) : null;
@@ -183,7 +193,10 @@ export const AddRuleDialog = () => {
         {toDistro ? (
           <WslRuleFields form={wsl} distros={distros} disabled={running} />
         ) : (
-          <RuleFormFields form={form} disabled={running} />
+          <>
+            <RuleFormFields form={form} disabled={running} />
+            <RuleNoteFields form={noteForm} disabled={running} />
+          </>
         )}
       </div>
       <Checkbox

@@ -1,5 +1,6 @@
 import {
   Button,
+  Caption1,
   Table,
   TableBody,
   TableCell,
@@ -11,7 +12,13 @@ import {
   mergeClasses,
   tokens,
 } from '@fluentui/react-components';
-import { Edit20Regular, PlugConnected20Regular } from '@fluentui/react-icons';
+import {
+  Edit20Regular,
+  PauseCircle20Regular,
+  PlayCircle20Regular,
+  PlugConnected20Regular,
+  Tag20Regular,
+} from '@fluentui/react-icons';
 import {
   createColumnHelper,
   flexRender,
@@ -26,7 +33,7 @@ import {
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { listenKey, netshAddCommand } from '../../../shared/proxy-rules';
-import type { RuleCheck, RuleView } from '../../../shared/model';
+import type { DisabledRule, RuleCheck, RuleNote, RuleView } from '../../../shared/model';
 import { ChangeButton } from '../../components/ChangeButton';
 import { SortableHeaderCell } from '../../components/SortableHeaderCell';
 import { CopyButton } from '../../components/CopyButton';
@@ -54,9 +61,39 @@ const useStyles = makeStyles({
   actionCell: { width: '1%', whiteSpace: 'nowrap' },
   actions: { display: 'flex', gap: tokens.spacingHorizontalXXS, alignItems: 'center', justifyContent: 'flex-end' },
   selected: { backgroundColor: tokens.colorSubtleBackgroundSelected },
+  // Disabled rules (kept by Portwarden, not in Windows): greyed, but still readable (contrast of Foreground3).
+  off: { color: tokens.colorNeutralForeground3, fontStyle: 'italic' },
+  name: { minWidth: '12ch', maxWidth: '28ch', overflowWrap: 'anywhere', wordBreak: 'keep-all' },
+  comment: {
+    display: '-webkit-box',
+    WebkitLineClamp: 2,
+    WebkitBoxOrient: 'vertical',
+    overflow: 'hidden',
+    color: tokens.colorNeutralForeground3,
+  },
+  group: { whiteSpace: 'nowrap' },
 });
 
-const column = createColumnHelper<RuleView>();
+/**
+ * A row of the table: a rule as Windows lists it, or a disabled one Portwarden keeps (greyed, with
+ * Enable). Disabled rows have no Windows firewall or status; `disabled` carries what was kept.
+ */
+export type TableRule = RuleView & { readonly disabled?: DisabledRule };
+
+export const disabledRow = (rule: DisabledRule): TableRule => ({
+  ...toProxyRule(rule),
+  firewallRule: null,
+  firewallRules: [],
+  disabled: rule,
+});
+
+/** The filter box also finds a rule by its name, group or comment. */
+export const rowMatches = (rule: RuleView, note: RuleNote | undefined, text: string): boolean =>
+  ruleMatches(rule, text) ||
+  (note !== undefined &&
+    [note.name, note.group, note.comment].join(' ').toLowerCase().includes(text.trim().toLowerCase()));
+
+const column = createColumnHelper<TableRule>();
 const NUMERIC: ReadonlySet<string> = new Set(['listenPort', 'connectPort']);
 const EDITABLE: ReadonlySet<string> = new Set<RuleField>([
   'listenAddress',
@@ -68,7 +105,9 @@ const EDITABLE: ReadonlySet<string> = new Set<RuleField>([
 const TONE_ORDER: Record<RuleTone, number> = { problem: 0, unknown: 1, unchecked: 2, ok: 3 };
 
 export interface RulesTableProps {
-  readonly rules: readonly RuleView[];
+  readonly rules: readonly TableRule[];
+  /** Name, group and comment by listen key (Portwarden's rule book). */
+  readonly notes: ReadonlyMap<string, RuleNote>;
   readonly filter: string;
   readonly selection: RowSelectionState;
   readonly onSelectionChange: OnChangeFn<RowSelectionState>;
@@ -76,7 +115,7 @@ export interface RulesTableProps {
   readonly onDeleteKey: () => void;
 }
 
-export const RulesTable = ({ rules, filter, selection, onSelectionChange, onDeleteKey }: RulesTableProps) => {
+export const RulesTable = ({ rules, notes, filter, selection, onSelectionChange, onDeleteKey }: RulesTableProps) => {
   const { t } = useTranslation();
   const styles = useStyles();
   const checks = useAppStore((s) => s.checks);
@@ -84,6 +123,10 @@ export const RulesTable = ({ rules, filter, selection, onSelectionChange, onDele
   const startEditing = useAppStore((s) => s.startEditing);
   const checkRules = useAppStore((s) => s.checkRules);
   const blocked = useAppStore((s) => changeBlock(s) !== null);
+  const openDialog = useAppStore((s) => s.openDialog);
+  const enableRule = useAppStore((s) => s.enableRule);
+  const { i18n } = useTranslation();
+  const formatTime = (iso: string) => new Date(iso).toLocaleString(i18n.resolvedLanguage);
   const [sorting, setSorting] = useState<SortingState>([{ id: 'listenPort', desc: false }]);
   const [focusField, setFocusField] = useState<RuleField | null>(null);
 
@@ -118,6 +161,32 @@ export const RulesTable = ({ rules, filter, selection, onSelectionChange, onDele
   const columns = useMemo(
     () => [
       column.display({ id: 'select' }),
+      // Name with the comment as secondary text (clamped to two lines; the whole comment in the tooltip).
+      column.accessor((rule) => notes.get(listenKey(rule))?.name ?? '', {
+        id: 'name',
+        header: () => t('rules.name'),
+        cell: ({ row }) => {
+          const note = notes.get(listenKey(row.original));
+          if (!note) return null;
+          return (
+            <span data-testid="rule-name">
+              {note.name}
+              {note.comment ? (
+                <Tooltip content={note.comment} relationship="description">
+                  <Caption1 as="span" className={styles.comment} tabIndex={0} data-testid="rule-comment">
+                    {note.comment}
+                  </Caption1>
+                </Tooltip>
+              ) : null}
+            </span>
+          );
+        },
+      }),
+      column.accessor((rule) => notes.get(listenKey(rule))?.group ?? '', {
+        id: 'group',
+        header: () => t('rules.group'),
+        cell: ({ getValue }) => <span data-testid="rule-group">{getValue()}</span>,
+      }),
       column.accessor('type', { header: () => t('rules.type') }),
       column.accessor('listenAddress', { header: () => t('rules.listenAddress') }),
       column.accessor('listenPort', { header: () => t('rules.listenPort') }),
@@ -171,7 +240,7 @@ export const RulesTable = ({ rules, filter, selection, onSelectionChange, onDele
       }),
       column.display({ id: 'actions', header: () => t('rules.actions') }),
     ],
-    [t, checks],
+    [t, checks, notes, styles.comment],
   );
 
   const data = useMemo(() => [...rules], [rules]);
@@ -179,11 +248,12 @@ export const RulesTable = ({ rules, filter, selection, onSelectionChange, onDele
     data,
     columns,
     state: { sorting, rowSelection: selection, globalFilter: filter },
-    getRowId: (rule) => listenKey(rule),
+    // A disabled rule may share its listen key with a rule added in Windows since: its own id.
+    getRowId: (rule) => (rule.disabled ? `off|${listenKey(rule)}` : listenKey(rule)),
     onSortingChange: setSorting,
     onRowSelectionChange: onSelectionChange,
-    enableRowSelection: true,
-    globalFilterFn: (row, _id, value: string) => ruleMatches(row.original, value),
+    enableRowSelection: (row) => !row.original.disabled,
+    globalFilterFn: (row, _id, value: string) => rowMatches(row.original, notes.get(listenKey(row.original)), value),
     getCoreRowModel: getCoreRowModel(),
     getSortedRowModel: getSortedRowModel(),
     getFilteredRowModel: getFilteredRowModel(),
@@ -249,6 +319,76 @@ export const RulesTable = ({ rules, filter, selection, onSelectionChange, onDele
             const rule = row.original;
             const listen = listenEndpoint(rule);
             if (row.id === editingKey) return <RuleEditRow key={row.id} rule={rule} focusField={focusField} />;
+            if (rule.disabled) {
+              const kept = rule.disabled;
+              return (
+                <TableRow
+                  key={row.id}
+                  className={styles.off}
+                  data-testid="rule-row"
+                  data-disabled="true"
+                  data-key={row.id}
+                  data-listen={`${rule.listenAddress}:${rule.listenPort}`}
+                >
+                  {row.getVisibleCells().map((cell) => {
+                    const id = cell.column.id;
+                    if (id === 'select') return <TableCell key={cell.id} />;
+                    if (id === 'firewall')
+                      return (
+                        <TableCell key={cell.id} className={styles.nowrap}>
+                          {kept.firewall ? t('common.yes') : t('common.no')}
+                        </TableCell>
+                      );
+                    if (id === 'status')
+                      return (
+                        <TableCell key={cell.id} className={styles.status}>
+                          <Tooltip
+                            content={t('rules.disabledHint', { time: formatTime(kept.disabledAt) })}
+                            relationship="description"
+                          >
+                            <span tabIndex={0} data-testid="rule-disabled">
+                              {t('rules.disabled')}
+                            </span>
+                          </Tooltip>
+                        </TableCell>
+                      );
+                    if (id === 'actions')
+                      return (
+                        <TableCell key={cell.id} className={styles.actionCell}>
+                          <span className={styles.actions}>
+                            <ChangeButton
+                              size="small"
+                              appearance="primary"
+                              icon={<PlayCircle20Regular />}
+                              aria-label={t('rules.enableLabel', { listen })}
+                              hint={t('rules.enableLabel', { listen })}
+                              onClick={() => void enableRule(kept)}
+                              data-testid="rule-enable"
+                            >
+                              {t('rules.enable')}
+                            </ChangeButton>
+                            <ChangeButton
+                              size="small"
+                              appearance="subtle"
+                              icon={<Tag20Regular />}
+                              aria-label={t('rules.detailsLabel', { listen })}
+                              hint={t('rules.detailsLabel', { listen })}
+                              onClick={() => openDialog({ kind: 'rule-note', rule: toProxyRule(rule) })}
+                              data-testid="rule-details"
+                            />
+                          </span>
+                        </TableCell>
+                      );
+                    const className = NUMERIC.has(id) ? styles.numeric : id === 'type' ? styles.type : styles.address;
+                    return (
+                      <TableCell key={cell.id} className={className}>
+                        {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                      </TableCell>
+                    );
+                  })}
+                </TableRow>
+              );
+            }
             return (
               <TableRow
                 key={row.id}
@@ -293,6 +433,24 @@ export const RulesTable = ({ rules, filter, selection, onSelectionChange, onDele
                             onClick={() => edit(rule, null)}
                             data-testid="rule-edit"
                           />
+                          <ChangeButton
+                            size="small"
+                            appearance="subtle"
+                            icon={<Tag20Regular />}
+                            aria-label={t('rules.detailsLabel', { listen })}
+                            hint={t('rules.detailsLabel', { listen })}
+                            onClick={() => openDialog({ kind: 'rule-note', rule: toProxyRule(rule) })}
+                            data-testid="rule-details"
+                          />
+                          <ChangeButton
+                            size="small"
+                            appearance="subtle"
+                            icon={<PauseCircle20Regular />}
+                            aria-label={t('rules.disableLabel', { listen })}
+                            hint={t('rules.disableLabel', { listen })}
+                            onClick={() => openDialog({ kind: 'disable-rule', rule })}
+                            data-testid="rule-disable"
+                          />
                           <CopyButton
                             size="small"
                             appearance="subtle"
@@ -310,11 +468,15 @@ export const RulesTable = ({ rules, filter, selection, onSelectionChange, onDele
                     ? styles.numeric
                     : id === 'type'
                       ? styles.type
-                      : id === 'status'
-                        ? styles.status
-                        : id === 'firewall'
-                          ? styles.nowrap
-                          : styles.address;
+                      : id === 'group'
+                        ? styles.group
+                        : id === 'name'
+                          ? styles.name
+                          : id === 'status'
+                            ? styles.status
+                            : id === 'firewall'
+                              ? styles.nowrap
+                              : styles.address;
                   return (
                     <TableCell
                       key={cell.id}
