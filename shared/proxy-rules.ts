@@ -1,9 +1,19 @@
 /**
- * Pure helpers over portproxy rules, shared by main (to apply) and renderer (to preview): the listen
- * key netsh uses, the netsh command a rule corresponds to, and the plan that turns one rule set into
- * another (import, restore).
+ * Pure helpers over portproxy rules, shared by main (to apply) and renderer (to preview): the type a
+ * pair of addresses needs, the listen key netsh uses, the netsh command a rule corresponds to, and the
+ * plan that turns one rule set into another (import, restore).
  */
-import type { ProxyRule } from './model';
+import { addressKind, sideVersion } from './addresses';
+import type { ProxyRule, ProxyType } from './model';
+
+/** The type a rule must have: literals decide each side; host names follow the other side, else v4. */
+export const deriveProxyType = (listen: string, connect: string): ProxyType => {
+  const listenKind = listen === '*' ? null : addressKind(listen);
+  const connectKind = addressKind(connect);
+  const listenSide = listenKind ? sideVersion(listenKind, connectKind) : 'v4';
+  const connectSide = connectKind ? sideVersion(connectKind, listenKind) : 'v4';
+  return `${listenSide}to${connectSide}` as ProxyType;
+};
 
 /** netsh keys rules by type + listen address + listen port; `add` with an existing key replaces. */
 export const listenKey = (rule: Pick<ProxyRule, 'type' | 'listenAddress' | 'listenPort'>): string =>

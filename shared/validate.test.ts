@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addressKind } from './addresses';
 import { HOSTILE_ADDRESSES, HOSTILE_PORTS } from '../test/helpers/hostile-inputs';
-import { addExclusionSchema, deriveProxyType, portSchema, proxyRuleInputSchema } from './validate';
+import { deriveProxyType } from './proxy-rules';
+import { addExclusionSchema, portSchema, proxyRuleInputSchema } from './validate';
 
 const rule = (overrides: Record<string, unknown> = {}) => ({
   listenAddress: '0.0.0.0',

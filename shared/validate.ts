@@ -2,99 +2,19 @@
  * zod schemas for every renderer-supplied input. The main process validates every IPC argument with
  * these before anything runs; the forms use the same schemas for field errors.
  *
- * Issue messages are stable keys (see ValidationKey), translated by the renderer (`validation.<key>`)
- * and spelled out in English for IPC errors by describeValidationKey().
+ * Issue messages are stable keys (ValidationKey in shared/validation-text.ts, with their English
+ * wording), translated by the renderer (`validation.<key>`).
  */
 import { z } from 'zod';
-import { addressKind, sideVersion } from './addresses';
+import { addressKind } from './addresses';
 import type { ProxyType } from './model';
-
-export type ValidationKey =
-  | 'port-format'
-  | 'port-range'
-  | 'count-format'
-  | 'count-range'
-  | 'range-end'
-  | 'protocol'
-  | 'ip-version'
-  | 'ip-version-or-both'
-  | 'families'
-  | 'unknown-field'
-  | 'address'
-  | 'listen-address'
-  | 'type-mismatch'
-  | 'rule-type'
-  | 'rules'
-  | 'backup-id'
-  | 'journal-id'
-  | 'recovery-action'
-  | 'boolean'
-  | 'import-mode'
-  | 'pid'
-  | 'image'
-  | 'watched'
-  | 'required'
-  | 'error-report'
-  | 'arguments'
-  | 'distro'
-  | 'ipv4-connection'
-  | 'lookup-addresses'
-  | 'firewall-ports'
-  | 'note-name'
-  | 'note-group'
-  | 'note-comment'
-  | 'note-control'
-  | 'drift';
+import { deriveProxyType } from './proxy-rules';
+import type { ValidationKey } from './validation-text';
 
 /** Lengths of what a user writes about a rule (rule-book.ts keeps it; the table shows it). */
 export const RULE_NAME_MAX = 64;
 export const RULE_GROUP_MAX = 40;
 export const RULE_COMMENT_MAX = 500;
-
-const ENGLISH: Record<ValidationKey, string> = {
-  'port-format': 'must be a whole number from 1 to 65535, written without leading zeros, signs, spaces or exponents',
-  'port-range': 'must be from 1 to 65535',
-  'count-format': 'must be a whole number of ports, written without leading zeros, signs or spaces',
-  'count-range': 'must be at least 1 and keep the last port at or below 65535',
-  'range-end': 'must not be lower than the start port',
-  protocol: 'must be tcp or udp',
-  'ip-version': 'must be ipv4 or ipv6',
-  'ip-version-or-both': 'must be ipv4, ipv6 or both',
-  families: 'must list one to four distinct protocol / IP version pairs',
-  'unknown-field': 'is not an accepted field',
-  address:
-    'must be an IPv4 address (like 192.168.1.10), a bare IPv6 address (like fe80::1, no brackets or zone) or a host name (letters, digits, dots and hyphens)',
-  'listen-address': 'must be an IPv4 or IPv6 address, a host name, or * for all addresses',
-  'type-mismatch': 'does not match the IP versions of the listen and connect addresses',
-  'rule-type': 'must be v4tov4, v4tov6, v6tov4 or v6tov6',
-  rules: 'must list between 1 and 1000 rules',
-  'backup-id': 'is not a backup name Portwarden made',
-  'journal-id': 'is not an interrupted change Portwarden recorded',
-  'recovery-action': 'must be finish or roll-back',
-  boolean: 'must be true or false',
-  'import-mode': 'must be merge or replace',
-  pid: 'must be a process id (a whole number from 1 to 4294967295)',
-  image: 'must be the file name of the process, as listed',
-  watched: 'must list at most 100 distinct ports',
-  required: 'is required',
-  'error-report':
-    'must be an error report: kind error, unhandledrejection or react, a message of at most 2000 characters, a stack of at most 8000 and a source of at most 500',
-  arguments: 'has the wrong number of arguments',
-  'ipv4-connection':
-    'must be a canonical IPv4 address (like 192.168.1.10): Windows can only close IPv4 connections this way',
-  'lookup-addresses':
-    'must list 1 to 256 distinct IP addresses, each a canonical IPv4 address or a lower-case bare IPv6 address',
-  'firewall-ports': 'must list distinct listen ports of the imported rules',
-  'note-name': `must be at most ${RULE_NAME_MAX} characters`,
-  'note-group': `must be at most ${RULE_GROUP_MAX} characters`,
-  'note-comment': `must be at most ${RULE_COMMENT_MAX} characters`,
-  'note-control': 'must not contain control characters (tabs, line breaks, escape codes) or text-direction marks',
-  drift: 'must name the rule as Windows lists it and as Portwarden knows it, with the same listen address and port',
-  distro:
-    'must be the name of an installed WSL distribution (letters, digits, dots, underscores and hyphens, at most 64, starting with a letter or digit)',
-};
-
-export const describeValidationKey = (key: string): string => (key in ENGLISH ? ENGLISH[key as ValidationKey] : key);
 
 /** Canonical decimal: no sign, no leading zero, no exponent, no spaces, at most 5 digits. */
 export const PORT_PATTERN = /^[1-9][0-9]{0,4}$/;
@@ -173,15 +93,6 @@ const listenAddress = z
   .refine((text) => text === '*' || addressKind(text) !== null, { error: 'listen-address' });
 const proxyTypeSchema = z.enum(['v4tov4', 'v4tov6', 'v6tov4', 'v6tov6'], { error: 'rule-type' });
 const flag = z.boolean({ error: 'boolean' });
-
-/** The type a rule must have: literals decide each side; host names follow the other side, else v4. */
-export const deriveProxyType = (listen: string, connect: string): ProxyType => {
-  const listenKind = listen === '*' ? null : addressKind(listen);
-  const connectKind = addressKind(connect);
-  const listenSide = listenKind ? sideVersion(listenKind, connectKind) : 'v4';
-  const connectSide = connectKind ? sideVersion(connectKind, listenKind) : 'v4';
-  return `${listenSide}to${connectSide}` as ProxyType;
-};
 
 const typeFits = (type: ProxyType, listen: string, connect: string) => {
   const [listenSide, connectSide] = type.split('to') as ['v4' | 'v6', 'v4' | 'v6'];

@@ -3,7 +3,7 @@ import { en } from './en';
 import { ko } from './ko';
 import { detectLanguage } from './language';
 import type { ErrorCode } from '../../shared/result';
-import type { ValidationKey } from '../../shared/validate';
+import type { ValidationKey } from '../../shared/validation-text';
 
 const flatten = (tree: object, prefix = ''): Map<string, unknown> => {
   const out = new Map<string, unknown>();

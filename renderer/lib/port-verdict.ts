@@ -6,7 +6,8 @@
  */
 import type { DoctorCause, ExcludedRange, ExcludedRangeTable, IpVersion, Protocol } from '../../shared/model';
 import { IP_VERSIONS, inRange, indexPortFacts, portCauses, type PortCauses } from '../../shared/port-verdict';
-import { portSchema, type ValidationKey } from '../../shared/validate';
+import { portSchema } from '../../shared/validate';
+import type { ValidationKey } from '../../shared/validation-text';
 
 export type ExcludedCause = Extract<DoctorCause, { kind: 'excluded' }>;
 

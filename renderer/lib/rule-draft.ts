@@ -5,7 +5,8 @@
 import { addressKind } from '../../shared/addresses';
 import type { ProxyRule, ProxyType } from '../../shared/model';
 import { listenKey, netshAddCommand, netshDeleteCommand } from '../../shared/proxy-rules';
-import { deriveProxyType, fieldIssues, proxyRuleInputSchema } from '../../shared/validate';
+import { deriveProxyType } from '../../shared/proxy-rules';
+import { fieldIssues, proxyRuleInputSchema } from '../../shared/validate';
 
 export interface RuleDraft {
   readonly listenAddress: string;

@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ServiceStatus } from '../../shared/model';
 import type { AppError } from '../../shared/result';
-import type { ValidationKey } from '../../shared/validate';
+import type { ValidationKey } from '../../shared/validation-text';
 import { en } from '../i18n/en';
 import { familyLabel } from './families';
 

@@ -21,7 +21,8 @@ import type {
 } from '../../../shared/model';
 import { listenKey } from '../../../shared/proxy-rules';
 import { err, ok, type Result } from '../../../shared/result';
-import { deriveProxyType, type AddWslRule } from '../../../shared/validate';
+import { deriveProxyType } from '../../../shared/proxy-rules';
+import type { AddWslRule } from '../../../shared/validate';
 import type { Operation } from '../activity-log';
 import { describeRun, step } from '../change-report';
 import type { Journal } from '../journal/store';
