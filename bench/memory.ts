@@ -3,7 +3,8 @@
  * the owners view re-reads every second or two, so anything kept per refresh adds up.
  *
  * - main process: the real ports service (netstat + tasklist + portproxy, parsed and joined) over the
- *   simulated Windows, under an activity-log Operation as the IPC route runs it, with a fake clock
+ *   simulated Windows, under an activity-log Operation and answered through the owners feed (the list
+ *   main keeps per window for owners:changes) as the IPC route runs it, with a fake clock
  *   that moves one second per refresh; 2,000 extra sockets, a few of them replaced every refresh. The
  *   heap is read after a forced GC (scripts/bench.mjs starts this process with --expose-gc) after 100
  *   refreshes (the activity log and caches have filled up by then) and after 3,600.
@@ -18,6 +19,7 @@ import { performance } from 'node:perf_hooks';
 import { chromium } from 'playwright-core';
 import { createActivityLog } from '../electron/system/activity-log';
 import { createPortsService } from '../electron/system/owners';
+import { createOwnersFeed } from '../electron/system/owners/owners-feed';
 import { createSimulatedWindows } from '../electron/system/run/choose-windows';
 import type { SimSocket } from '../electron/system/simulated-windows';
 import { openPage, ownersTablePage } from './owners-paint';
@@ -76,6 +78,9 @@ const mainProcess = async (): Promise<HeapResult> => {
   let clock = Date.parse('2026-02-01T10:00:00.000Z');
   const log = createActivityLog(sim.runner, { now: () => clock });
   const ports = createPortsService({ now: () => new Date(clock) });
+  // As the owners:changes route answers the window's poll: the feed keeps the last list it sent (issue #13).
+  const feed = createOwnersFeed();
+  let revision: number | null = null;
   let n = 0;
   const refresh = async () => {
     n++;
@@ -87,6 +92,7 @@ const mainProcess = async (): Promise<HeapResult> => {
     sim.runner.machine.sockets = [...base, ...churn];
     const result = await ports.listOwners(log.begin('owners'), false);
     if (!result.ok) throw new Error(`listOwners failed: ${result.error.message}`);
+    revision = feed.answer(1, { allStates: false, revision }, result.value).revision;
     // The simulator records every command it answers for tests; the real runner keeps nothing.
     (sim.runner.calls as unknown[]).length = 0;
   };
