@@ -139,7 +139,9 @@ test.describe('rule book: names, disable, drift', () => {
       'connectport=80',
     ]);
     await page.locator('[data-testid="rule-row"][data-disabled="true"]').getByTestId('rule-enable').click();
-    await expect(page.getByTestId('enable-error')).toContainText('now taken by another rule');
+    await expect(page.getByTestId('enable-error')).toContainText(
+      '0.0.0.0:8080 is now taken by another rule that Windows lists, so this one was not enabled.',
+    );
     expect(runner.machine.portproxy.v4tov4['0.0.0.0/8080']).toBe('10.9.9.9/80');
   });
 

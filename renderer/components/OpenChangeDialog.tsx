@@ -43,7 +43,7 @@ export const OpenChangeDialog = () => {
       return <KillDialog endpoint={dialog.endpoint} />;
     case 'close-connection':
       return <CloseConnectionDialog endpoint={dialog.endpoint} />;
-    case 'rule-note':
+    case 'set-rule-note':
       return <RuleNoteDialog rule={dialog.rule} />;
     case 'disable-rule':
       return <DisableRuleDialog rule={dialog.rule} />;

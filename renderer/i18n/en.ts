@@ -412,6 +412,8 @@ export const en = {
     disabled: 'Disabled',
     disabledHint: 'Not in Windows since {{time}}: Portwarden keeps it. Enable puts it back.',
     enabled: 'Enabled {{listen}} again: Windows lists it.',
+    enableTaken:
+      '{{listen}} is now taken by another rule that Windows lists, so this one was not enabled. Delete or change that rule first, then enable this one.',
     enableNotApplied: '{{listen}} could not be put back; see the activity for the commands.',
     bookError:
       'Portwarden’s rule book could not be read, so names, groups, disabled rules and differences are not shown and nothing is written to it: {{detail}}',

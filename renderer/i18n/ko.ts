@@ -412,6 +412,8 @@ export const ko: Messages = {
     disabled: '꺼짐',
     disabledHint: '{{time}}부터 Windows에 없음: Portwarden이 보관하고 있습니다. 켜면 다시 들어갑니다.',
     enabled: '{{listen}}을(를) 다시 켰습니다: Windows에 있습니다.',
+    enableTaken:
+      '{{listen}}을(를) 지금은 Windows 목록의 다른 규칙이 쓰고 있어 켜지 않았습니다. 그 규칙을 지우거나 바꾼 뒤 다시 켜세요.',
     enableNotApplied: '{{listen}}을(를) 다시 넣지 못했습니다. 실행한 명령은 활동에서 볼 수 있습니다.',
     bookError:
       'Portwarden 규칙 기록을 읽지 못해 이름, 그룹, 꺼진 규칙, 차이를 보여 줄 수 없고 기록에 아무것도 쓰지 않습니다: {{detail}}',

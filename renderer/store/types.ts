@@ -114,8 +114,8 @@ export type Dialog =
   | { readonly kind: 'export-rules' }
   | { readonly kind: 'kill'; readonly endpoint: Endpoint }
   | { readonly kind: 'close-connection'; readonly endpoint: Endpoint }
-  /** Name, group and comment of one rule (a Windows rule or a disabled one). */
-  | { readonly kind: 'rule-note'; readonly rule: ProxyRule }
+  /** Name, group and comment of one rule (a Windows rule or a disabled one); named as its operation, so it opens fresh. */
+  | { readonly kind: 'set-rule-note'; readonly rule: ProxyRule }
   | { readonly kind: 'disable-rule'; readonly rule: RuleView }
   | { readonly kind: 'restore-drift'; readonly drift: RuleDrift };
 

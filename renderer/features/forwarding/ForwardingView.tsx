@@ -185,7 +185,14 @@ export const ForwardingView = ({ searchRef }: { searchRef: Ref<HTMLInputElement>
         </Caption1>
         {enableOperation.status === 'failed' ? (
           <div data-testid="enable-error">
-            <ErrorMessage error={enableOperation.error} title={t('errors.title')} />
+            {enableOperation.error.code === 'conflict' ? (
+              // The listen key is taken now: say so in words, not as the raw conflict payload.
+              <MessageBar intent="error" layout="multiline">
+                <MessageBarBody>{t('rules.enableTaken', { listen: enabledListen })}</MessageBarBody>
+              </MessageBar>
+            ) : (
+              <ErrorMessage error={enableOperation.error} title={t('errors.title')} />
+            )}
           </div>
         ) : null}
         {enableOperation.status === 'done' ? (

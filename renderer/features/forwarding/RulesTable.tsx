@@ -63,7 +63,7 @@ const useStyles = makeStyles({
   selected: { backgroundColor: tokens.colorSubtleBackgroundSelected },
   // Disabled rules (kept by Portwarden, not in Windows): greyed, but still readable (contrast of Foreground3).
   off: { color: tokens.colorNeutralForeground3, fontStyle: 'italic' },
-  name: { minWidth: '12ch', maxWidth: '28ch', overflowWrap: 'anywhere', wordBreak: 'keep-all' },
+  name: { minWidth: '8ch', maxWidth: '28ch', overflowWrap: 'anywhere', wordBreak: 'keep-all' },
   comment: {
     display: '-webkit-box',
     WebkitLineClamp: 2,
@@ -373,7 +373,7 @@ export const RulesTable = ({ rules, notes, filter, selection, onSelectionChange,
                               icon={<Tag20Regular />}
                               aria-label={t('rules.detailsLabel', { listen })}
                               hint={t('rules.detailsLabel', { listen })}
-                              onClick={() => openDialog({ kind: 'rule-note', rule: toProxyRule(rule) })}
+                              onClick={() => openDialog({ kind: 'set-rule-note', rule: toProxyRule(rule) })}
                               data-testid="rule-details"
                             />
                           </span>
@@ -439,7 +439,7 @@ export const RulesTable = ({ rules, notes, filter, selection, onSelectionChange,
                             icon={<Tag20Regular />}
                             aria-label={t('rules.detailsLabel', { listen })}
                             hint={t('rules.detailsLabel', { listen })}
-                            onClick={() => openDialog({ kind: 'rule-note', rule: toProxyRule(rule) })}
+                            onClick={() => openDialog({ kind: 'set-rule-note', rule: toProxyRule(rule) })}
                             data-testid="rule-details"
                           />
                           <ChangeButton
