@@ -157,6 +157,31 @@ describe('parseNetstat fast path = the previous parser', () => {
     expect(rows).toBeGreaterThan(100);
   });
 
+  it('agrees on big outputs whose repeated strings are shared (intern slots collide and are replaced)', () => {
+    // 30,000 rows over a few hundred local addresses, thousands of remote ones and every state spelling:
+    // far more distinct strings than the intern table has slots, in both orders.
+    const states = ['ESTABLISHED', 'TIME_WAIT', 'HERGESTELLT', 'WARTEND', 'ABHÖREN', 'SYN_SENT', 'Bound'];
+    const lines: string[] = ['', 'Aktive Verbindungen', '', '  Proto  Lokale Adresse  Remoteadresse  Status  PID'];
+    for (let i = 0; i < 30_000; i++) {
+      const local = i % 3 === 0 ? `[fe80::${(i % 300).toString(16)}%${i % 7}]` : `10.${i % 5}.${(i * 7) % 256}.1`;
+      const remote = i % 11 === 0 ? '0.0.0.0:0' : `${(i * 7919) % 223}.${i % 256}.${(i >> 8) % 256}.9:${i % 65_536}`;
+      const tail = i % 13 === 0 ? '' : ` ${states[i % states.length] ?? ''}`;
+      lines.push(
+        i % 17 === 0
+          ? `  UDP    ${local}:${i % 65_536}  *:*  ${i}`
+          : `  TCP    ${local}:${i % 9999}  ${remote}${tail}  ${i * 4}`,
+      );
+    }
+    const text = lines.join('\r\n');
+    const expected = referenceParseNetstat(text);
+    expect(expected.length).toBe(30_000);
+    expect(parseNetstat(text)).toEqual(expected);
+    // The table is warm now and full of other strings: the same answer again, and for the text reversed.
+    expect(parseNetstat(text)).toEqual(expected);
+    const reversed = lines.slice().reverse().join('\n');
+    expect(parseNetstat(reversed)).toEqual(referenceParseNetstat(reversed));
+  });
+
   it('returns [] for a non-string, like the previous parser', () => {
     expect(parseNetstat(undefined as unknown as string)).toEqual([]);
     expect(referenceParseNetstat(undefined as unknown as string)).toEqual([]);

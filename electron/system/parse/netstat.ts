@@ -89,11 +89,13 @@ const parseRow = (line: string): ParsedNetstatEntry | null => {
 
 /*
  * The single-pass scanner. A busy machine prints 100,000 rows on every owners refresh, and the general
- * path above costs a split, several regular expressions and a few arrays per line. The scanner walks the
- * text once with charCodeAt and builds the row straight from index ranges. It handles only the shape it
- * can decide exactly like the general path; anything else (a `[tag]`-prefixed line, a Unicode space, an
- * endpoint that is not plainly `address:port`) goes to cleanLine + parseRow, so the answer is always the
- * general path's (netstat-fast-path.test.ts checks that against the previous implementation).
+ * path above costs a split, several regular expressions and a few arrays per line. The scanner walks
+ * each line once with charCodeAt, reading the fields as it finds them (issue #13: at least 1.5 million
+ * lines per second), and shares repeated strings instead of slicing them again (the garbage collector
+ * was most of the time). It handles only the shape it can decide exactly like the general path; anything
+ * else (a `[tag]`-prefixed line, a Unicode space, an endpoint that is not plainly `address:port`, a state
+ * of several words) goes to cleanLine + parseRow, so the answer is always the general path's
+ * (netstat-fast-path.test.ts checks that against the previous implementation).
  */
 
 const CH_TAB = 9;
@@ -129,61 +131,84 @@ const isHexOrColonOrDot = (c: number): boolean =>
 const isZoneChar = (c: number): boolean =>
   isDigit(c) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 46 || c === 45;
 
-/** Decimal digits in [from, to): their value, or -1 when there are none, or more than `maxDigits`, or a non-digit. */
-const digitsValue = (text: string, from: number, to: number, maxDigits: number): number => {
+/*
+ * Strings that repeat are handed out once. Most of a big output is the same few local addresses, the
+ * same dozen state words and remote hosts seen many times; slicing each of them anew costs an allocation
+ * per field and, with 100,000 rows, most of the parse goes to the garbage collector. A direct-mapped table
+ * keyed by length and three characters keeps the last string seen per slot; a hit is confirmed character
+ * by character (which allocates nothing), a miss slices and takes the slot.
+ * The answer is the same string either way, only not a new copy.
+ */
+const INTERN_SLOTS = 4096;
+const internTable: (string | undefined)[] = new Array<string | undefined>(INTERN_SLOTS).fill(undefined);
+
+const intern = (text: string, from: number, to: number): string => {
   const length = to - from;
-  if (length < 1 || length > maxDigits) return -1;
-  let value = 0;
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (!isDigit(c)) return -1;
-    value = value * 10 + (c - CH_0);
+  const slot =
+    (Math.imul(length, 0x9e37) ^
+      Math.imul(text.charCodeAt(to - 1), 0x2c1b) ^
+      Math.imul(text.charCodeAt(to - 2), 0x3d4d) ^
+      Math.imul(text.charCodeAt(from + (length >> 1)), 0x5bd1)) &
+    (INTERN_SLOTS - 1);
+  const cached = internTable[slot];
+  if (cached !== undefined && cached.length === length) {
+    let i = 0;
+    while (i < length && cached.charCodeAt(i) === text.charCodeAt(from + i)) i++;
+    if (i === length) return cached;
   }
-  return value;
+  const fresh = text.slice(from, to);
+  internTable[slot] = fresh;
+  return fresh;
 };
 
-/** Result slots of scanEndpoint (one scanner at a time: parsing is synchronous). */
+/** Result slots of endpointAt (one scanner at a time: parsing is synchronous). */
 let endpointAddress = '';
 let endpointPort = 0;
 
 /**
- * The ENDPOINT expression plus parsePortToken over the token [from, to), which has no whitespace.
- * Returns true and fills the slots, or false (no endpoint).
+ * The ENDPOINT expression plus parsePortToken over the token that starts at `from`, read in the same
+ * pass that finds its end. Returns the index just after the token (the line end or an ASCII space) and
+ * fills the slots, or -1 when the general path must decide (not an endpoint, or a Unicode space that
+ * would split the token differently).
  */
-const scanEndpoint = (text: string, from: number, to: number): boolean => {
-  let portStart: number;
-  if (text.charCodeAt(from) === CH_LBRACKET) {
+const endpointAt = (text: string, from: number, lineEnd: number): number => {
+  let i = from;
+  if (text.charCodeAt(i) === CH_LBRACKET) {
     // \[([0-9A-Fa-f:.]+(?:%[\w.-]+)?)\]:  each run ends at the first character outside its class.
-    let i = from + 1;
-    while (i < to && isHexOrColonOrDot(text.charCodeAt(i))) i++;
-    if (i === from + 1) return false;
-    if (i < to && text.charCodeAt(i) === CH_PERCENT) {
+    i++;
+    while (i < lineEnd && isHexOrColonOrDot(text.charCodeAt(i))) i++;
+    if (i === from + 1) return -1;
+    if (i < lineEnd && text.charCodeAt(i) === CH_PERCENT) {
       const zoneStart = ++i;
-      while (i < to && isZoneChar(text.charCodeAt(i))) i++;
-      if (i === zoneStart) return false;
+      while (i < lineEnd && isZoneChar(text.charCodeAt(i))) i++;
+      if (i === zoneStart) return -1;
     }
-    if (i + 1 >= to || text.charCodeAt(i) !== CH_RBRACKET || text.charCodeAt(i + 1) !== CH_COLON) return false;
-    endpointAddress = text.slice(from + 1, i);
-    portStart = i + 2;
+    if (i + 1 >= lineEnd || text.charCodeAt(i) !== CH_RBRACKET || text.charCodeAt(i + 1) !== CH_COLON) return -1;
+    endpointAddress = intern(text, from + 1, i);
+    i += 2;
   } else {
-    // ([^\s:[\]]+):  the address ends at the first colon and holds no bracket.
-    let i = from;
-    for (; i < to; i++) {
+    // ([^\s:[\]]+):  the address ends at the first colon and holds no bracket and no space.
+    for (; i < lineEnd; i++) {
       const c = text.charCodeAt(i);
       if (c === CH_COLON) break;
-      if (c === CH_LBRACKET || c === CH_RBRACKET) return false;
+      if (c === CH_LBRACKET || c === CH_RBRACKET || isAsciiSpace(c) || (c >= 0x80 && isUnicodeSpace(c))) return -1;
     }
-    if (i === from || i >= to) return false;
-    endpointAddress = text.slice(from, i);
-    portStart = i + 1;
+    if (i === from || i >= lineEnd) return -1;
+    endpointAddress = intern(text, from, i);
+    i++;
   }
-  // ([0-9]+)$ then parsePortToken: 1 to 5 digits, at most 65535.
-  if (portStart >= to) return false;
-  for (let i = portStart; i < to; i++) if (!isDigit(text.charCodeAt(i))) return false;
-  const port = digitsValue(text, portStart, to, 5);
-  if (port < 0 || port > 65_535) return false;
+  // ([0-9]+)$ then parsePortToken: 1 to 5 digits, at most 65535, and nothing else in the token.
+  const portStart = i;
+  let port = 0;
+  for (; i < lineEnd; i++) {
+    const c = text.charCodeAt(i);
+    if (!isDigit(c)) break;
+    port = port * 10 + (c - CH_0);
+  }
+  if (i === portStart || i - portStart > 5 || port > 65_535) return -1;
+  if (i < lineEnd && !isAsciiSpace(text.charCodeAt(i))) return -1;
   endpointPort = port;
-  return true;
+  return i;
 };
 
 /** State words repeat (a dozen distinct ones per output): normalize each distinct spelling once. */
@@ -200,10 +225,6 @@ const normalizedState = (words: string): string => {
   return state;
 };
 
-/** Token boundaries of the current line: starts[i] .. ends[i]. Reused across lines. */
-const starts: number[] = [];
-const ends: number[] = [];
-
 /** What scanLine decided: a row, no row, or "let the general path decide". */
 const FALLBACK = 1;
 
@@ -217,71 +238,107 @@ const protocolOf = (text: string, from: number): 'tcp' | 'udp' | null => {
   return null;
 };
 
-const scanLine = (text: string, lineStart: number, lineEnd: number): ParsedNetstatEntry | null | typeof FALLBACK => {
-  let count = 0;
-  let i = lineStart;
-  while (i < lineEnd) {
-    let c = text.charCodeAt(i);
-    if (isAsciiSpace(c)) {
-      i++;
-      continue;
-    }
-    // A log tag (`[verify] `) is only possible before the first token: cleanLine decides those.
-    if (count === 0 && c === CH_LBRACKET) return FALLBACK;
-    const tokenStart = i;
-    while (i < lineEnd) {
-      c = text.charCodeAt(i);
-      if (isAsciiSpace(c)) break;
-      if (c >= 0x80 && isUnicodeSpace(c)) return FALLBACK;
-      i++;
-    }
-    starts[count] = tokenStart;
-    ends[count] = i;
-    count++;
-    // Rows start with TCP/UDP: decide on the first token before tokenizing the rest of a header line.
-    if (count === 1 && (i - tokenStart !== 3 || protocolOf(text, tokenStart) === null)) {
-      // Lower-casing a non-ASCII character never gives t, c, p, u or d, so this line is no row.
-      return null;
-    }
-  }
-  if (count < 3) return count === 0 ? null : FALLBACK;
-  const protocol = protocolOf(text, starts[0] as number) as 'tcp' | 'udp';
+/** Index of the first character at or after `i` that is not an ASCII space (or lineEnd). */
+const skipSpaces = (text: string, i: number, lineEnd: number): number => {
+  while (i < lineEnd && isAsciiSpace(text.charCodeAt(i))) i++;
+  return i;
+};
 
-  if (!scanEndpoint(text, starts[1] as number, ends[1] as number)) return FALLBACK;
+/** Result slots of tokenAt: whether the token was all digits (1 to 10 of them) and their value. */
+let tokenDigits = false;
+let tokenValue = 0;
+
+/** End of the token starting at `from` (the line end or an ASCII space), or -1 on a Unicode space. */
+const tokenAt = (text: string, from: number, lineEnd: number): number => {
+  let i = from;
+  let value = 0;
+  let digits = true;
+  for (; i < lineEnd; i++) {
+    const c = text.charCodeAt(i);
+    if (isAsciiSpace(c)) break;
+    if (c >= 0x80 && isUnicodeSpace(c)) return -1;
+    if (digits && isDigit(c)) value = value * 10 + (c - CH_0);
+    else digits = false;
+  }
+  tokenDigits = digits && i - from <= 10;
+  tokenValue = value;
+  return i;
+};
+
+/**
+ * One line, fields read as they are found: each character is looked at once. It decides exactly what
+ * the general path (cleanLine + parseRow) would for lines of netstat's usual shape, and hands back
+ * FALLBACK for anything else: a leading `[tag]`, a Unicode space, an endpoint that is not plainly
+ * `address:port`, a state of several words.
+ */
+const scanLine = (text: string, lineStart: number, lineEnd: number): ParsedNetstatEntry | null | typeof FALLBACK => {
+  let i = skipSpaces(text, lineStart, lineEnd);
+  if (i >= lineEnd) return null;
+  const first = text.charCodeAt(i);
+  // A log tag (`[verify] `) is only possible before the first token, and trim() strips Unicode spaces.
+  if (first === CH_LBRACKET || (first >= 0x80 && isUnicodeSpace(first))) return FALLBACK;
+  // Rows start with TCP/UDP and a separator. Lower-casing a non-ASCII character never gives t, c, p, u or
+  // d, so a first token that does not start with them is no row, whatever follows.
+  const protocol = i + 3 <= lineEnd ? protocolOf(text, i) : null;
+  if (protocol === null) return null;
+  i += 3;
+  if (i >= lineEnd) return null;
+  const separator = text.charCodeAt(i);
+  if (!isAsciiSpace(separator)) return separator >= 0x80 && isUnicodeSpace(separator) ? FALLBACK : null;
+
+  i = skipSpaces(text, i, lineEnd);
+  if (i >= lineEnd) return null;
+  i = endpointAt(text, i, lineEnd);
+  if (i < 0) return FALLBACK;
   const localAddress = endpointAddress;
   const localPort = endpointPort;
 
-  const remoteStart = starts[2] as number;
-  const remoteEnd = ends[2] as number;
+  i = skipSpaces(text, i, lineEnd);
+  if (i >= lineEnd) return null;
   let remoteAddress: string | null = null;
   let remotePort: number | null = null;
-  const wildcard = remoteEnd - remoteStart === 3 && text.startsWith(WILDCARD_ENDPOINT, remoteStart);
-  if (!wildcard) {
-    if (!scanEndpoint(text, remoteStart, remoteEnd)) return FALLBACK;
+  if (
+    text.charCodeAt(i) === 42 &&
+    text.charCodeAt(i + 1) === CH_COLON &&
+    text.charCodeAt(i + 2) === 42 &&
+    (i + 3 >= lineEnd || isAsciiSpace(text.charCodeAt(i + 3)))
+  ) {
+    i += 3; // *:*
+  } else {
+    i = endpointAt(text, i, lineEnd);
+    if (i < 0) return FALLBACK;
     remoteAddress = endpointAddress;
     remotePort = endpointPort;
   }
 
-  // The last token is the pid when it is 1-10 digits that fit in 32 bits; the tokens between are the state.
-  let stateEnd = count;
+  // The rest: [state] [pid]. The last token is the pid when it is 1-10 digits that fit in 32 bits.
+  let stateStart = -1;
+  let stateEnd = -1;
   let pid: number | null = null;
-  if (count > 3) {
-    const last = count - 1;
-    const value = digitsValue(text, starts[last] as number, ends[last] as number, 10);
-    if (value >= 0 && value <= 0xffff_ffff) {
-      pid = value;
-      stateEnd = last;
+  i = skipSpaces(text, i, lineEnd);
+  if (i < lineEnd) {
+    const aStart = i;
+    const aEnd = tokenAt(text, i, lineEnd);
+    if (aEnd < 0) return FALLBACK;
+    const aPid = tokenDigits && tokenValue <= 0xffff_ffff ? tokenValue : -1;
+    i = skipSpaces(text, aEnd, lineEnd);
+    if (i >= lineEnd) {
+      if (aPid >= 0) pid = aPid;
+      else [stateStart, stateEnd] = [aStart, aEnd];
+    } else {
+      const bEnd = tokenAt(text, i, lineEnd);
+      if (bEnd < 0 || !tokenDigits || tokenValue > 0xffff_ffff) return FALLBACK;
+      if (skipSpaces(text, bEnd, lineEnd) < lineEnd) return FALLBACK;
+      pid = tokenValue;
+      stateStart = aStart;
+      stateEnd = aEnd;
     }
   }
 
   let state: string | null = null;
   if (protocol === 'tcp') {
     if (remotePort === 0 && (remoteAddress === '0.0.0.0' || remoteAddress === '::')) state = 'LISTENING';
-    else if (stateEnd > 3) {
-      let words = text.slice(starts[3] as number, ends[3] as number);
-      for (let t = 4; t < stateEnd; t++) words += ` ${text.slice(starts[t] as number, ends[t] as number)}`;
-      state = normalizedState(words);
-    }
+    else if (stateStart >= 0) state = normalizedState(intern(text, stateStart, stateEnd));
   } else {
     remoteAddress = null;
     remotePort = null;
