@@ -5,7 +5,7 @@
  * reverse lookup, and the State column's width.
  */
 import type { Page } from '@playwright/test';
-import { expect, test, type AppPage } from './support';
+import { expect, screenshot, test, type AppPage } from './support';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT } from './harness/build';
@@ -182,6 +182,38 @@ test.describe('owners as TCPView shows them', () => {
   });
 });
 
+/**
+ * Where the table's rows and actions are on screen: rows fully inside the table's visible area (below
+ * its sticky header), whether the table or the page scrolls, and the first row's actions cell.
+ */
+const tableGeometry = (page: Page) =>
+  page.getByTestId('owners-table').evaluate((table) => {
+    const box = table.getBoundingClientRect();
+    const header = table.querySelector('[role="row"]')?.getBoundingClientRect();
+    const top = header ? header.bottom : box.top;
+    const bottom = box.top + table.clientHeight;
+    const rows = [...table.querySelectorAll('[data-testid="owner-row"]')].map((row) => row.getBoundingClientRect());
+    const actions = table
+      .querySelector('[data-testid="owner-row"] > [role="cell"]:last-child')
+      ?.getBoundingClientRect();
+    return {
+      rowsVisible: rows.filter((r) => r.top >= top - 0.5 && r.bottom <= bottom + 0.5).length,
+      sideways: table.scrollWidth > table.clientWidth,
+      pageScrolls: document.documentElement.scrollHeight > window.innerHeight,
+      actionsRight: actions ? actions.right : Infinity,
+      actionsLeft: actions ? actions.left : -Infinity,
+      tableRight: box.left + table.clientWidth,
+      windowWidth: window.innerWidth,
+    };
+  });
+
+/**
+ * Rows a window of that size must show at least: at 1000x700 it showed 6 with its actions off-screen
+ * (issue #11). The layout now gives 14 at 1280x800 and 10 at 1000x700 in English and Korean; one row
+ * less is allowed for a line that wraps in a longer translation.
+ */
+const ROWS_AT_LEAST: Readonly<Record<number, number>> = { 1280: 13, 1000: 9 };
+
 test.describe('owners table layout', () => {
   for (const viewport of [
     { width: 1280, height: 800 },
@@ -193,7 +225,9 @@ test.describe('owners table layout', () => {
       ['dark', 'en'],
       ['light', 'ko'],
     ] as const) {
-      test(`${viewport.width}x${viewport.height} ${scheme} ${locale}: no State is cut`, async ({ pages }) => {
+      test(`${viewport.width}x${viewport.height} ${scheme} ${locale}: no State is cut, actions and rows on screen`, async ({
+        pages,
+      }) => {
         const app = await pages.open({
           scenario: 'clean',
           nativeReads: true,
@@ -213,6 +247,18 @@ test.describe('owners table layout', () => {
         );
         expect(widths.filter((w) => w.text === 'ESTABLISHED')).not.toEqual([]);
         expect(widths.filter((w) => w.cut)).toEqual([]);
+        // One scroll area, no sideways scrolling, the actions inside the table and the window.
+        const geometry = await tableGeometry(page);
+        expect(geometry.sideways).toBe(false);
+        expect(geometry.pageScrolls).toBe(false);
+        expect(geometry.actionsLeft).toBeGreaterThanOrEqual(0);
+        expect(geometry.actionsRight).toBeLessThanOrEqual(Math.min(geometry.tableRight, geometry.windowWidth));
+        expect(geometry.rowsVisible).toBeGreaterThanOrEqual(ROWS_AT_LEAST[viewport.width] ?? Infinity);
+        // e2e/screenshots naming: <screen>[-ko][-dark][-1000].
+        await screenshot(
+          page,
+          `owners-all-states${locale === 'ko' ? '-ko' : ''}${scheme === 'dark' ? '-dark' : ''}${viewport.width === 1000 ? '-1000' : ''}`,
+        );
         await look(page, `owners-${viewport.width}-${scheme}-${locale}`);
       });
     }

@@ -12,18 +12,23 @@ export const useFillViewport = (ref: RefObject<HTMLElement | null>, min = 260): 
   useLayoutEffect(() => {
     const element = ref.current;
     if (!element) return undefined;
+    // Content above the list (a notice, the toolbar wrapping) moves it down: the page's main area resizes.
+    const main = element.closest('main');
     const measure = () => {
       // What the page is taller (or shorter) than the window comes off (or on) this element; whatever sits
-      // under it (a note, paddings) is counted by the page's own height.
-      const overflow = document.documentElement.scrollHeight - window.innerHeight;
+      // under it (a note, paddings) is counted by the page's own height. The bottom of the main area, not
+      // the document's scrollHeight: that is never below the window's height, so a page shorter than the
+      // window (a line gone from above the list) never gave the list its height back.
+      const bottom = main
+        ? main.getBoundingClientRect().bottom + window.scrollY
+        : document.documentElement.scrollHeight;
+      const overflow = bottom - window.innerHeight;
       const next = Math.max(min, Math.floor(element.offsetHeight - overflow));
       setHeight((current) => (current === next ? current : next));
     };
     measure();
     const observer = new ResizeObserver(measure);
-    // Content above the list (a notice, the toolbar wrapping) moves it down: the page's main area resizes.
-    const main = element.closest('main') ?? document.body;
-    observer.observe(main);
+    observer.observe(main ?? document.body);
     window.addEventListener('resize', measure);
     return () => {
       observer.disconnect();

@@ -49,8 +49,13 @@ import { useAppStore } from '../../store/store-context';
 import { TIP_ATTRIBUTE, useTableTip } from './TableTip';
 import { containersFor } from '../wsl/wsl-view';
 
-/** Fixed, so the virtualizer never measures: 20,000 rows scroll at the cost of the ~30 on screen. */
-export const OWNER_ROW_HEIGHT = 36;
+/**
+ * Fixed, so the virtualizer never measures: 20,000 rows scroll at the cost of the ~30 on screen. 32 px
+ * holds a small button (24 px) with room; at 36 a 1000x700 window showed 6 rows (issue #11).
+ */
+export const OWNER_ROW_HEIGHT = 32;
+/** The header may need two lines for a long column name ("Local address", Korean words). */
+const HEADER_HEIGHT = 36;
 /** More than the rows a screen can show plus overscan, so two rows on screen never share a slot key. */
 const SLOTS = 512;
 
@@ -60,6 +65,19 @@ const GRID =
   '52px minmax(80px, 1.1fr) 52px minmax(96px, 1.3fr) 104px 56px minmax(80px, 1fr) minmax(64px, 1.2fr) minmax(64px, 0.9fr) minmax(56px, 0.7fr) minmax(96px, 1.5fr) 124px';
 /** The sum of the columns' minimum widths and gaps: below it the table scrolls sideways instead of cutting. */
 const GRID_MIN_WIDTH = '1030px';
+/** Without Path and User, the columns a narrow window gives up first (issue #11). */
+const GRID_NARROW =
+  '52px minmax(80px, 1.1fr) 52px minmax(96px, 1.3fr) 104px 56px minmax(80px, 1fr) minmax(56px, 0.7fr) minmax(96px, 1.5fr) 124px';
+const GRID_NARROW_MIN_WIDTH = '884px';
+/**
+ * Windows too narrow for every column's minimum: the table is the window less 66 px (the page's and
+ * the card's paddings) and a 15 px scrollbar, so all columns need 1030 + 81 px. Below, Path and User
+ * are hidden (still searched: the filter finds a row by its path) and the actions column stays on
+ * screen down to 965 px instead of behind a sideways scroll.
+ */
+export const OWNERS_NARROW = '@media (max-width: 1119px)';
+/** The columns hidden in a narrow window. */
+const WIDE_ONLY: ReadonlySet<string> = new Set<OwnerColumnId>(['path', 'user']);
 
 const useStyles = makeStyles({
   scroller: {
@@ -76,12 +94,14 @@ const useStyles = makeStyles({
     alignItems: 'center',
     minWidth: GRID_MIN_WIDTH,
     columnGap: tokens.spacingHorizontalS,
+    [OWNERS_NARROW]: { gridTemplateColumns: GRID_NARROW, minWidth: GRID_NARROW_MIN_WIDTH },
   },
+  wideOnly: { [OWNERS_NARROW]: { display: 'none' } },
   header: {
     position: 'sticky',
     top: 0,
     zIndex: 1,
-    height: `${OWNER_ROW_HEIGHT}px`,
+    height: `${HEADER_HEIGHT}px`,
     paddingLeft: tokens.spacingHorizontalS,
     paddingRight: tokens.spacingHorizontalS,
     backgroundColor: tokens.colorNeutralBackground2,
@@ -314,6 +334,7 @@ export const OwnersTable = ({ endpoints, added = NONE, removed = NO_ROWS, filter
         NUMERIC.has(id) && styles.numeric,
         (id === 'localAddress' || id === 'remote') && styles.mono,
         id === 'explanation' && styles.explain,
+        WIDE_ONLY.has(id) && styles.wideOnly,
       );
     const row = (status: RowStatus) =>
       mergeClasses(
@@ -407,7 +428,11 @@ const HeaderRow = memo(({ headers }: { headers: readonly Header<OwnerRow, unknow
           <div
             key={header.id}
             role="columnheader"
-            className={mergeClasses(styles.headerCell, NUMERIC.has(header.column.id) && styles.numeric)}
+            className={mergeClasses(
+              styles.headerCell,
+              NUMERIC.has(header.column.id) && styles.numeric,
+              WIDE_ONLY.has(header.column.id) && styles.wideOnly,
+            )}
             aria-sort={direction === 'asc' ? 'ascending' : direction === 'desc' ? 'descending' : 'none'}
           >
             <Button

@@ -13,7 +13,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { ArrowDownload20Regular, Filter20Regular, Pause20Regular, Play20Regular } from '@fluentui/react-icons';
-import { useState, type Ref } from 'react';
+import { memo, useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CopyButton } from '../../components/CopyButton';
 import { ErrorMessage } from '../../components/ErrorMessage';
@@ -23,15 +23,29 @@ import { saveTextFile } from '../../lib/save-file';
 import { OWNER_COLUMNS } from '../../lib/owners-rows';
 import { useAppStore } from '../../store/store-context';
 import { OWNERS_INTERVALS, type OwnersInterval } from '../../store/types';
-import { OwnersTable } from './OwnersTable';
+import { OWNERS_NARROW, OwnersTable } from './OwnersTable';
+import { useMediaQuery } from './use-media-query';
 import { useOwnersPolling } from './use-owners-polling';
 
 const useStyles = makeStyles({
   card: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
-  head: { display: 'flex', alignItems: 'baseline', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
+  head: {
+    display: 'flex',
+    alignItems: 'baseline',
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalXXS,
+    flexWrap: 'wrap',
+  },
   title: { margin: 0 },
   intro: { color: tokens.colorNeutralForeground2 },
-  toolbar: { display: 'flex', alignItems: 'flex-end', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
+  toolbar: {
+    display: 'flex',
+    alignItems: 'flex-end',
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalS,
+    flexWrap: 'wrap',
+    [OWNERS_NARROW]: { columnGap: tokens.spacingHorizontalS },
+  },
   filter: { width: 'min(240px, 100%)' },
   interval: { width: '96px' },
   spacer: { flexGrow: 1 },
@@ -46,26 +60,9 @@ export const OwnersView = ({ searchRef }: { searchRef: Ref<HTMLInputElement> }) 
   const ownersError = useAppStore((s) => s.ownersError);
   const added = useAppStore((s) => s.ownersAdded);
   const removed = useAppStore((s) => s.ownersRemoved);
-  const allStates = useAppStore((s) => s.ownersAllStates);
-  const interval = useAppStore((s) => s.ownersInterval);
   const paused = useAppStore((s) => s.ownersPaused);
-  const setAllStates = useAppStore((s) => s.setOwnersAllStates);
-  const setInterval = useAppStore((s) => s.setOwnersRefreshInterval);
-  const pause = useAppStore((s) => s.pauseOwnersRefresh);
-  const lookup = useAppStore((s) => s.ownersLookup);
-  const setLookup = useAppStore((s) => s.setOwnersLookup);
   const [filter, setFilter] = useState('');
   useOwnersPolling();
-
-  const csv = () => {
-    // The CSV has the table's columns, in the table's order.
-    const headers = OWNER_COLUMNS;
-    return ownersCsv(
-      ownersView?.endpoints ?? [],
-      headers.map((key) => t(`owners.${key}`)),
-      (endpoint) => ownerExplanation(t, endpoint),
-    );
-  };
 
   return (
     <section aria-labelledby="owners-title" data-testid="owners-view">
@@ -74,9 +71,10 @@ export const OwnersView = ({ searchRef }: { searchRef: Ref<HTMLInputElement> }) 
           <Subtitle1 as="h2" id="owners-title" className={styles.title}>
             {t('owners.title')}
           </Subtitle1>
+          {/* Beside the title, not under it: one line less above the table (issue #11). */}
+          <Caption1 className={styles.intro}>{t('owners.intro')}</Caption1>
           {paused ? <Caption1 className={styles.note}>{t('owners.paused')}</Caption1> : null}
         </div>
-        <Caption1 className={styles.intro}>{t('owners.intro')}</Caption1>
         <div className={styles.toolbar} role="toolbar" aria-label={t('owners.actions')}>
           <Field className={styles.filter} label={t('owners.filter')}>
             <Input
@@ -91,55 +89,7 @@ export const OwnersView = ({ searchRef }: { searchRef: Ref<HTMLInputElement> }) 
               data-testid="owners-filter"
             />
           </Field>
-          <Tooltip content={t('owners.allStatesHint')} relationship="description">
-            <Switch
-              label={t('owners.allStates')}
-              checked={allStates}
-              onChange={(_, data) => void setAllStates(data.checked)}
-              data-testid="owners-all-states"
-            />
-          </Tooltip>
-          {/* Off by default: a PTR query tells the DNS server which hosts this machine talks to. */}
-          <Tooltip content={t('owners.lookupHint')} relationship="description">
-            <Switch
-              label={t('owners.lookup')}
-              checked={lookup}
-              onChange={(_, data) => setLookup(data.checked)}
-              data-testid="owners-lookup"
-            />
-          </Tooltip>
-          <Field label={t('owners.refreshEvery')}>
-            <Select
-              className={styles.interval}
-              value={String(interval)}
-              onChange={(_, data) => setInterval(Number(data.value) as OwnersInterval)}
-              data-testid="owners-interval"
-            >
-              {OWNERS_INTERVALS.map((ms) => (
-                <option key={ms} value={ms}>
-                  {t('owners.seconds', { count: ms / 1000 })}
-                </option>
-              ))}
-            </Select>
-          </Field>
-          <Button
-            icon={paused ? <Play20Regular /> : <Pause20Regular />}
-            onClick={() => pause(!paused)}
-            aria-pressed={paused}
-            data-testid="owners-pause"
-          >
-            {paused ? t('owners.resume') : t('owners.pause')}
-          </Button>
-          <span className={styles.spacer} />
-          <Button
-            icon={<ArrowDownload20Regular />}
-            disabled={ownersView === null}
-            onClick={() => saveTextFile(`port-owners-${new Date().toISOString().slice(0, 10)}.csv`, csv(), 'text/csv')}
-            data-testid="owners-export"
-          >
-            {t('owners.exportCsv')}
-          </Button>
-          <CopyButton label={t('owners.copyCsv')} text={csv} disabled={ownersView === null} data-testid="owners-copy" />
+          <OwnersControls />
         </div>
         {ownersView === null && ownersError !== null ? (
           <ErrorMessage error={ownersError} title={t('errors.title')} />
@@ -148,10 +98,117 @@ export const OwnersView = ({ searchRef }: { searchRef: Ref<HTMLInputElement> }) 
         {ownersView !== null ? (
           <>
             <OwnersTable endpoints={ownersView.endpoints} added={added} removed={removed} filter={filter} />
-            <Caption1 className={styles.note}>{t('owners.diffNote')}</Caption1>
+            {/* The legend of the highlights, while there are any: a line the rows get back otherwise (issue #11). */}
+            {added.size > 0 || removed.length > 0 ? (
+              <Caption1 className={styles.note} data-testid="owners-diff-note">
+                {t('owners.diffNote')}
+              </Caption1>
+            ) : null}
           </>
         ) : null}
       </Card>
     </section>
   );
 };
+
+/**
+ * The toolbar's controls after the filter box, memoized: typing in the filter re-renders the view,
+ * and these (two switches with tooltips, a select, three buttons) have nothing to redraw per keystroke.
+ */
+const OwnersControls = memo(() => {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const ownersView = useAppStore((s) => s.ownersView);
+  const allStates = useAppStore((s) => s.ownersAllStates);
+  const interval = useAppStore((s) => s.ownersInterval);
+  const paused = useAppStore((s) => s.ownersPaused);
+  const setAllStates = useAppStore((s) => s.setOwnersAllStates);
+  const setInterval = useAppStore((s) => s.setOwnersRefreshInterval);
+  const pause = useAppStore((s) => s.pauseOwnersRefresh);
+  const lookup = useAppStore((s) => s.ownersLookup);
+  const setLookup = useAppStore((s) => s.setOwnersLookup);
+  // In a narrow window the CSV buttons keep their icons and give their words to a tooltip, so the
+  // toolbar stays one line and the table gets the height (issue #11).
+  const narrow = useMediaQuery(OWNERS_NARROW.replace('@media ', ''));
+
+  const csv = () => {
+    // The CSV has the table's columns, in the table's order.
+    const headers = OWNER_COLUMNS;
+    return ownersCsv(
+      ownersView?.endpoints ?? [],
+      headers.map((key) => t(`owners.${key}`)),
+      (endpoint) => ownerExplanation(t, endpoint),
+    );
+  };
+
+  const exportLabel = t('owners.exportCsv');
+  const exportButton = (
+    <Button
+      icon={<ArrowDownload20Regular />}
+      disabled={ownersView === null}
+      onClick={() => saveTextFile(`port-owners-${new Date().toISOString().slice(0, 10)}.csv`, csv(), 'text/csv')}
+      data-testid="owners-export"
+    >
+      {narrow ? undefined : exportLabel}
+    </Button>
+  );
+  return (
+    <>
+      <Tooltip content={t('owners.allStatesHint')} relationship="description">
+        <Switch
+          label={t('owners.allStates')}
+          checked={allStates}
+          onChange={(_, data) => void setAllStates(data.checked)}
+          data-testid="owners-all-states"
+        />
+      </Tooltip>
+      {/* Off by default: a PTR query tells the DNS server which hosts this machine talks to. */}
+      <Tooltip content={t('owners.lookupHint')} relationship="description">
+        <Switch
+          label={t('owners.lookup')}
+          checked={lookup}
+          onChange={(_, data) => setLookup(data.checked)}
+          data-testid="owners-lookup"
+        />
+      </Tooltip>
+      <Field label={t('owners.refreshEvery')}>
+        <Select
+          className={styles.interval}
+          value={String(interval)}
+          onChange={(_, data) => setInterval(Number(data.value) as OwnersInterval)}
+          data-testid="owners-interval"
+        >
+          {OWNERS_INTERVALS.map((ms) => (
+            <option key={ms} value={ms}>
+              {t('owners.seconds', { count: ms / 1000 })}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Button
+        icon={paused ? <Play20Regular /> : <Pause20Regular />}
+        onClick={() => pause(!paused)}
+        aria-pressed={paused}
+        data-testid="owners-pause"
+      >
+        {paused ? t('owners.resume') : t('owners.pause')}
+      </Button>
+      <span className={styles.spacer} />
+      {narrow ? (
+        <Tooltip content={exportLabel} relationship="label">
+          {exportButton}
+        </Tooltip>
+      ) : (
+        exportButton
+      )}
+      <CopyButton
+        label={t('owners.copyCsv')}
+        iconOnly={narrow}
+        text={csv}
+        disabled={ownersView === null}
+        data-testid="owners-copy"
+      />
+    </>
+  );
+});
+OwnersControls.displayName = 'OwnersControls';
