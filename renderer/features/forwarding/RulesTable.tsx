@@ -9,7 +9,6 @@ import {
   TableSelectionCell,
   Tooltip,
   makeStyles,
-  mergeClasses,
   tokens,
 } from '@fluentui/react-components';
 import {
@@ -124,6 +123,36 @@ export const RulesTable = ({ rules, notes, filter, selection, onSelectionChange,
   const checkRules = useAppStore((s) => s.checkRules);
   const blocked = useAppStore((s) => changeBlock(s) !== null);
   const openDialog = useAppStore((s) => s.openDialog);
+  /** The class of a data cell, the same for a rule Windows lists and one Portwarden keeps disabled. */
+  const cellClass = (id: string): string => {
+    if (NUMERIC.has(id)) return styles.numeric;
+    switch (id) {
+      case 'type':
+        return styles.type;
+      case 'group':
+        return styles.group;
+      case 'name':
+        return styles.name;
+      case 'status':
+        return styles.status;
+      case 'firewall':
+        return styles.nowrap;
+      default:
+        return styles.address;
+    }
+  };
+  /** Name, group and comment of a rule, in both kinds of row. */
+  const detailsButton = (rule: TableRule, listen: string) => (
+    <ChangeButton
+      size="small"
+      appearance="subtle"
+      icon={<Tag20Regular />}
+      aria-label={t('rules.detailsLabel', { listen })}
+      hint={t('rules.detailsLabel', { listen })}
+      onClick={() => openDialog({ kind: 'set-rule-note', rule: toProxyRule(rule) })}
+      data-testid="rule-details"
+    />
+  );
   const enableRule = useAppStore((s) => s.enableRule);
   const { i18n } = useTranslation();
   const formatTime = (iso: string) => new Date(iso).toLocaleString(i18n.resolvedLanguage);
@@ -367,21 +396,12 @@ export const RulesTable = ({ rules, notes, filter, selection, onSelectionChange,
                             >
                               {t('rules.enable')}
                             </ChangeButton>
-                            <ChangeButton
-                              size="small"
-                              appearance="subtle"
-                              icon={<Tag20Regular />}
-                              aria-label={t('rules.detailsLabel', { listen })}
-                              hint={t('rules.detailsLabel', { listen })}
-                              onClick={() => openDialog({ kind: 'set-rule-note', rule: toProxyRule(rule) })}
-                              data-testid="rule-details"
-                            />
+                            {detailsButton(rule, listen)}
                           </span>
                         </TableCell>
                       );
-                    const className = NUMERIC.has(id) ? styles.numeric : id === 'type' ? styles.type : styles.address;
                     return (
-                      <TableCell key={cell.id} className={className}>
+                      <TableCell key={cell.id} className={cellClass(id)}>
                         {flexRender(cell.column.columnDef.cell, cell.getContext())}
                       </TableCell>
                     );
@@ -433,15 +453,7 @@ export const RulesTable = ({ rules, notes, filter, selection, onSelectionChange,
                             onClick={() => edit(rule, null)}
                             data-testid="rule-edit"
                           />
-                          <ChangeButton
-                            size="small"
-                            appearance="subtle"
-                            icon={<Tag20Regular />}
-                            aria-label={t('rules.detailsLabel', { listen })}
-                            hint={t('rules.detailsLabel', { listen })}
-                            onClick={() => openDialog({ kind: 'set-rule-note', rule: toProxyRule(rule) })}
-                            data-testid="rule-details"
-                          />
+                          {detailsButton(rule, listen)}
                           <ChangeButton
                             size="small"
                             appearance="subtle"
@@ -464,23 +476,10 @@ export const RulesTable = ({ rules, notes, filter, selection, onSelectionChange,
                       </TableCell>
                     );
                   }
-                  const className = NUMERIC.has(id)
-                    ? styles.numeric
-                    : id === 'type'
-                      ? styles.type
-                      : id === 'group'
-                        ? styles.group
-                        : id === 'name'
-                          ? styles.name
-                          : id === 'status'
-                            ? styles.status
-                            : id === 'firewall'
-                              ? styles.nowrap
-                              : styles.address;
                   return (
                     <TableCell
                       key={cell.id}
-                      className={mergeClasses(className)}
+                      className={cellClass(id)}
                       onDoubleClick={EDITABLE.has(id) ? () => edit(rule, id as RuleField) : undefined}
                     >
                       {flexRender(cell.column.columnDef.cell, cell.getContext())}
