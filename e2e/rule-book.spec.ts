@@ -185,58 +185,55 @@ test.describe('rule book: names, disable, drift', () => {
     expect(runner.machine.portproxy.v4tov4['0.0.0.0/2222']).toBe('172.28.241.140/22');
   });
 
-  // The new UI in every look: names, groups, comments, a disabled row and the drift panel.
-  for (const width of [1280, 1000] as const) {
-    for (const colorScheme of ['light', 'dark'] as const) {
-      for (const [tag, uiLocale] of [
-        ['en', 'en-US'],
-        ['ko', 'ko-KR'],
-      ] as const) {
-        test(`screenshot ${tag} ${colorScheme} ${width}`, async ({ pages }) => {
-          const height = width === 1280 ? 800 : 700;
-          const app = await openForwarding(pages, { uiLocale, colorScheme, viewport: { width, height } });
-          const { page } = app;
-          const save = tag === 'en' ? 'Save' : '저장';
-          const named = async (listen: string, name: string, group: string, comment: string) => {
-            await row(page, listen).getByTestId('rule-details').click();
-            const dialog = page.getByTestId('rule-note-dialog');
-            await dialog.getByTestId('note-name').fill(name);
-            await dialog.getByTestId('note-group').fill(group);
-            await dialog.getByTestId('note-comment').fill(comment);
-            await dialog.getByRole('button', { name: save, exact: true }).click();
-            await expect.poll(() => dialog.getByTestId('change-report').getAttribute('data-outcome')).toBe('applied');
-            await page.keyboard.press('Escape');
-            await expect(dialog).toHaveCount(0);
-          };
-          await named('0.0.0.0:2222', tag === 'en' ? 'SSH to the VM' : 'VM SSH', 'Lab', '');
-          await named(
-            '0.0.0.0:8080',
-            tag === 'en' ? 'Web server' : '웹 서버',
-            'Lab',
-            tag === 'en' ? 'Nginx in the Ubuntu VM, for the demo on Friday' : '금요일 시연용 Ubuntu VM의 Nginx',
-          );
-          await row(page, '127.0.0.1:8888').getByTestId('rule-disable').click();
-          const disable = page.getByTestId('disable-rule-dialog');
-          await disable.getByRole('button', { name: tag === 'en' ? 'Disable' : '끄기', exact: true }).click();
-          await expect.poll(() => disable.getByTestId('change-report').getAttribute('data-outcome')).toBe('applied');
-          await page.keyboard.press('Escape');
-          await app.harness.windows.runner.run('netsh', [
-            'interface',
-            'portproxy',
-            'add',
-            'v4tov4',
-            'listenport=4000',
-            'connectaddress=10.0.0.7',
-            'connectport=4000',
-          ]);
-          await page.getByTestId('refresh').click();
-          await expect(page.getByTestId('drift-panel')).toBeVisible();
-          await expect(row(page, '127.0.0.1:8888')).toHaveAttribute('data-disabled', 'true');
-          // The page never scrolls sideways: the actions stay in reach.
-          expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
-          await screenshot(page, `forwarding-rulebook-${tag}-${colorScheme}-${width}`);
-        });
-      }
-    }
+  // The new UI with names, groups, comments, a disabled row and the drift panel, in the two looks furthest
+  // apart (English, light, wide; Korean, dark, narrow). `npm run screenshots` has every screen in all eight.
+  for (const [width, colorScheme, tag, uiLocale] of [
+    [1280, 'light', 'en', 'en-US'],
+    [1000, 'dark', 'ko', 'ko-KR'],
+  ] as const) {
+    test(`screenshot ${tag} ${colorScheme} ${width}`, async ({ pages }) => {
+      const height = width === 1280 ? 800 : 700;
+      const app = await openForwarding(pages, { uiLocale, colorScheme, viewport: { width, height } });
+      const { page } = app;
+      const save = tag === 'en' ? 'Save' : '저장';
+      const named = async (listen: string, name: string, group: string, comment: string) => {
+        await row(page, listen).getByTestId('rule-details').click();
+        const dialog = page.getByTestId('rule-note-dialog');
+        await dialog.getByTestId('note-name').fill(name);
+        await dialog.getByTestId('note-group').fill(group);
+        await dialog.getByTestId('note-comment').fill(comment);
+        await dialog.getByRole('button', { name: save, exact: true }).click();
+        await expect.poll(() => dialog.getByTestId('change-report').getAttribute('data-outcome')).toBe('applied');
+        await page.keyboard.press('Escape');
+        await expect(dialog).toHaveCount(0);
+      };
+      await named('0.0.0.0:2222', tag === 'en' ? 'SSH to the VM' : 'VM SSH', 'Lab', '');
+      await named(
+        '0.0.0.0:8080',
+        tag === 'en' ? 'Web server' : '웹 서버',
+        'Lab',
+        tag === 'en' ? 'Nginx in the Ubuntu VM, for the demo on Friday' : '금요일 시연용 Ubuntu VM의 Nginx',
+      );
+      await row(page, '127.0.0.1:8888').getByTestId('rule-disable').click();
+      const disable = page.getByTestId('disable-rule-dialog');
+      await disable.getByRole('button', { name: tag === 'en' ? 'Disable' : '끄기', exact: true }).click();
+      await expect.poll(() => disable.getByTestId('change-report').getAttribute('data-outcome')).toBe('applied');
+      await page.keyboard.press('Escape');
+      await app.harness.windows.runner.run('netsh', [
+        'interface',
+        'portproxy',
+        'add',
+        'v4tov4',
+        'listenport=4000',
+        'connectaddress=10.0.0.7',
+        'connectport=4000',
+      ]);
+      await page.getByTestId('refresh').click();
+      await expect(page.getByTestId('drift-panel')).toBeVisible();
+      await expect(row(page, '127.0.0.1:8888')).toHaveAttribute('data-disabled', 'true');
+      // The page never scrolls sideways: the actions stay in reach.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+      await screenshot(page, `forwarding-rulebook-${tag}-${colorScheme}-${width}`);
+    });
   }
 });
