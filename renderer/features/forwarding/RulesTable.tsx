@@ -53,7 +53,8 @@ const useStyles = makeStyles({
   table: { tableLayout: 'auto', width: '100%' },
   numeric: { textAlign: 'right', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
   numericHeader: { justifyContent: 'flex-end', textAlign: 'right' },
-  address: { overflowWrap: 'anywhere', fontVariantNumeric: 'tabular-nums', minWidth: '10ch' },
+  // Wide enough for any IPv4 address on one line; longer IPv6 addresses and host names may wrap.
+  address: { overflowWrap: 'anywhere', fontVariantNumeric: 'tabular-nums', minWidth: '15ch' },
   type: { fontFamily: tokens.fontFamilyMonospace, whiteSpace: 'nowrap' },
   nowrap: { whiteSpace: 'nowrap' },
   status: { minWidth: '14ch' },
