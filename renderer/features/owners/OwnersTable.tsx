@@ -22,7 +22,6 @@ import {
   type Header,
   type SortingState,
 } from '@tanstack/react-table';
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useMemo, useRef, useState, type ButtonHTMLAttributes, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
@@ -47,6 +46,7 @@ import {
 import { changeBlock } from '../../store/selectors';
 import { useAppStore } from '../../store/store-context';
 import { TIP_ATTRIBUTE, useTableTip } from './TableTip';
+import { useFixedRows } from './use-fixed-rows';
 import { containersFor } from '../wsl/wsl-view';
 
 /**
@@ -319,12 +319,8 @@ export const OwnersTable = ({ endpoints, added = NONE, removed = NO_ROWS, filter
     getCoreRowModel: getCoreRowModel(),
   });
 
-  const virtualizer = useVirtualizer({
-    count: visible.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => OWNER_ROW_HEIGHT,
-    overscan: 8,
-  });
+  // A few rows beyond the view on each side: enough for the next frame of a scroll, few to re-render.
+  const rowsShown = useFixedRows(scrollRef, visible.length, OWNER_ROW_HEIGHT, 4);
 
   // One subscription and one set of class names for all rows, instead of a few per row.
   const context = useMemo((): RowContext => {
@@ -347,6 +343,13 @@ export const OwnersTable = ({ endpoints, added = NONE, removed = NO_ROWS, filter
     return {
       t,
       nativeLayer,
+      words: {
+        kill: t('owners.kill'),
+        closeConnection: t('owners.closeConnection'),
+        missingWhy: nativeLayer ? t('owners.detailsDenied') : t('owners.needsNative'),
+        newRow: t('owners.newRow'),
+        removedRow: t('owners.removedRow'),
+      },
       changeReason: block === null ? null : t(CHANGE_REASON[block]),
       cellClass: Object.fromEntries(CELLS.map((id) => [id, cell(id)])) as Record<ColumnId, string>,
       rowClass: { new: row('new'), same: row('same'), removed: row('removed') },
@@ -389,18 +392,19 @@ export const OwnersTable = ({ endpoints, added = NONE, removed = NO_ROWS, filter
             {filter.trim() === '' ? t('owners.empty') : t('owners.emptyFiltered', { text: filter.trim() })}
           </div>
         ) : (
-          <div className={styles.body} role="rowgroup" style={{ height: `${virtualizer.getTotalSize()}px` }}>
-            {virtualizer.getVirtualItems().map((item) => {
-              const index = visible[item.index];
+          <div className={styles.body} role="rowgroup" style={{ height: `${rowsShown.height}px` }}>
+            {Array.from({ length: rowsShown.last - rowsShown.first }, (_, k) => {
+              const position = rowsShown.first + k;
+              const index = visible[position];
               const row = index === undefined ? undefined : data[index];
               // Keyed by screen slot, not by endpoint: a keystroke or a sort then updates the ~20 row
-              // elements on screen in place instead of unmounting them and mounting new Fluent buttons.
+              // elements on screen in place instead of unmounting them and mounting new ones.
               return row ? (
                 <OwnerRowView
-                  key={item.index % SLOTS}
+                  key={position % SLOTS}
                   row={row}
-                  index={item.index}
-                  offset={item.start}
+                  index={position}
+                  offset={position * OWNER_ROW_HEIGHT}
                   context={context}
                 />
               ) : null;
@@ -468,6 +472,14 @@ const CELLS: readonly ColumnId[] = OWNER_COLUMNS;
 interface RowContext {
   readonly t: TFunction;
   readonly nativeLayer: boolean;
+  /** The words every row shows, translated once per render of the table rather than per row. */
+  readonly words: {
+    readonly kill: string;
+    readonly closeConnection: string;
+    readonly missingWhy: string;
+    readonly newRow: string;
+    readonly removedRow: string;
+  };
   /** Why no change can be made now (checking rights, not elevated, another change running), or null. */
   readonly changeReason: string | null;
   /** Class names per cell, merged once rather than 11 times per row per render. */
@@ -545,7 +557,7 @@ const OwnerRowView = memo(
     const texts = rowTexts(row, t, nativeLayer);
     // Path and user come from the native layer only: an em dash says "not known", its title says why.
     const missing = '—';
-    const missingWhy = nativeLayer ? t('owners.detailsDenied') : t('owners.needsNative');
+    const { missingWhy } = context.words;
     const text: Record<ColumnId, string> = {
       protocol: endpoint.protocol.toUpperCase(),
       localAddress: endpoint.localAddress,
@@ -575,7 +587,7 @@ const OwnerRowView = memo(
         className={context.rowClass[status]}
         // Only the vertical offset is dynamic; it goes through the CSSOM (React's style prop), which the CSP allows.
         style={{ transform: `translateY(${offset}px)` }}
-        title={status === 'new' ? t('owners.newRow') : status === 'removed' ? t('owners.removedRow') : undefined}
+        title={status === 'new' ? context.words.newRow : status === 'removed' ? context.words.removedRow : undefined}
         data-testid="owner-row"
         data-port={endpoint.localPort}
         data-pid={endpoint.pid ?? ''}
@@ -627,7 +639,7 @@ const RowButton = ({
 );
 
 const RowActions = ({ endpoint, texts, context }: { endpoint: Endpoint; texts: RowTexts; context: RowContext }) => {
-  const { t, changeReason, tipHostClass, buttons } = context;
+  const { changeReason, tipHostClass, buttons } = context;
   // The kill policy first (PID 4, csrss.exe...), then the app-wide reason, as ChangeButton orders them.
   const killReason = texts.killRefusal ?? changeReason;
   const closeReason = changeReason ?? texts.closeRefusal;
@@ -644,17 +656,17 @@ const RowActions = ({ endpoint, texts, context }: { endpoint: Endpoint; texts: R
           onClick={() => context.kill(endpoint)}
           data-testid="owner-kill"
         >
-          {t('owners.kill')}
+          {context.words.kill}
         </RowButton>
       </TipHost>
       {/* Close connection (TCPView's and CurrPorts'): on every row, disabled with the reason where Windows cannot. */}
-      <TipHost tip={closeReason ?? t('owners.closeConnection')} host={tipHostClass}>
+      <TipHost tip={closeReason ?? context.words.closeConnection} host={tipHostClass}>
         <RowButton
           look={closeReason === null ? buttons.icon : buttons.iconDisabled}
           icon={CLOSE_ICON}
           disabled={closeReason !== null}
           aria-label={texts.closeLabel}
-          aria-description={closeReason ?? t('owners.closeConnection')}
+          aria-description={closeReason ?? context.words.closeConnection}
           onClick={() => context.close(endpoint)}
           data-testid="owner-close"
         />
