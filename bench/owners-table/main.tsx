@@ -1,8 +1,9 @@
 /**
  * Benchmark page for the owners table, one mode per load (`?mode=`, `?rows=` endpoints, default 20,000):
  *
- * - `product`: the product's OwnersTable over the synthetic endpoints with a filter box, as the owners
- *   view has them.
+ * - `product`: the product's owners view (OwnersView: its toolbar, filter box and OwnersTable, what a
+ *   keystroke re-renders in the app) over the synthetic endpoints, read through the app store from a
+ *   fake Api, with the auto-refresh paused so no read lands during a measurement.
  * - `floor`: the least any implementation must do for the same interactions, in plain JavaScript and
  *   DOM: the same search texts (precomputed once, as the product does), a full scan per keystroke with
  *   the product's match rule, a comparator sort per header click, and an update of `?domRows=` row
@@ -11,12 +12,13 @@
  *   store updates of the owners list (a new endpoints array each time, some rows replaced, as a read
  *   over IPC gives), each rendered before the next.
  */
-import { FluentProvider, Input, webLightTheme } from '@fluentui/react-components';
-import { StrictMode, useEffect, useState } from 'react';
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { StrictMode, useEffect, useRef } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { Endpoint } from '../../shared/model';
 import { ok } from '../../shared/result';
 import { OwnersTable } from '../../renderer/features/owners/OwnersTable';
+import { OwnersView } from '../../renderer/features/owners/OwnersView';
 import { initI18n } from '../../renderer/i18n/i18n';
 import {
   columnValue,
@@ -50,6 +52,7 @@ if (!root) throw new Error('index.html has no #root');
 
 // ------------------------------------------------------------------------------------------- floor
 
+/** The product's cells, in OWNER_COLUMNS order. */
 const cellText = (e: Endpoint, remote: string): string[] => [
   e.protocol.toUpperCase(),
   e.localAddress,
@@ -58,6 +61,8 @@ const cellText = (e: Endpoint, remote: string): string[] => [
   e.state ?? '',
   e.pid === null ? '' : String(e.pid),
   e.image ?? '',
+  e.path ?? '—',
+  e.user ?? '—',
   e.services.join(', '),
   '',
 ];
@@ -71,6 +76,7 @@ const mountFloor = (host: HTMLElement) => {
       status: 'same',
       explanation: '',
       remote,
+      remoteName: '',
       services: endpoint.services.join(', '),
       search: searchText(endpoint),
     };
@@ -164,22 +170,20 @@ const api = createFakeApi();
 const store = createAppStore(api);
 void store.getState().loadSystemInfo();
 
+/** The app's owners view; ready once its table shows the synthetic rows. */
 const Bench = () => {
-  const [filter, setFilter] = useState('');
+  const search = useRef<HTMLInputElement>(null);
+  const loaded = useAppStore((s) => s.ownersView !== null);
   useEffect(() => {
-    window.__benchReady = true;
-  }, []);
-  return (
-    <div>
-      <Input
-        value={filter}
-        onChange={(_, data) => setFilter(data.value)}
-        placeholder="Port, process or PID"
-        data-testid="owners-filter"
-      />
-      <OwnersTable endpoints={endpoints} filter={filter} />
-    </div>
-  );
+    if (!loaded) return;
+    // Ready once the virtualized rows are in the document (they come one layout pass after the data).
+    const check = () => {
+      if (document.querySelector('[data-testid="owner-row"]') !== null) window.__benchReady = true;
+      else requestAnimationFrame(check);
+    };
+    requestAnimationFrame(check);
+  }, [loaded]);
+  return <OwnersView searchRef={search} />;
 };
 
 /** The owners list from the store, as OwnersView shows it. */
@@ -211,6 +215,11 @@ window.__ownersRefresh = async (times: number) => {
   return reads;
 };
 
+if (mode === 'product') {
+  // One read of the synthetic endpoints, then no timer: a read landing mid-keystroke would be measured.
+  api.answers.listOwners = ok(sampleOwnersView(endpoints));
+  store.getState().pauseOwnersRefresh(true);
+}
 if (mode === 'floor') mountFloor(root);
 else
   createRoot(root).render(

@@ -1,4 +1,4 @@
-/** Deterministic endpoints for the benchmark: the same 20,000 rows on every run, with every owner kind. */
+/** Deterministic endpoints for the benchmark: the same rows on every run, with every owner kind, path and user. */
 import type { Endpoint, OwnerKind } from '../../shared/model';
 
 const IMAGES = [
@@ -19,6 +19,28 @@ const OWNERS: Record<string, OwnerKind> = {
   System: 'kernel',
 };
 const STATES = ['LISTENING', 'ESTABLISHED', 'TIME_WAIT', 'CLOSE_WAIT'];
+/**
+ * Where the native layer finds each image, and whose it is: the path and user columns (issue #11) are
+ * searched and sorted like the rest. System has neither (Windows does not open PID 4).
+ */
+const PATHS: Record<string, string> = {
+  'node.exe': 'C:\\nodejs\\node.exe',
+  'svchost.exe': 'C:\\Windows\\System32\\svchost.exe',
+  'java.exe': 'C:\\jdk21\\bin\\java.exe',
+  'postgres.exe': 'D:\\pg16\\bin\\postgres.exe',
+  'nginx.exe': 'D:\\nginx\\nginx.exe',
+  'python.exe': 'C:\\py312\\python.exe',
+  'wslrelay.exe': 'C:\\wsl\\wslrelay.exe',
+  'com.docker.backend.exe': 'C:\\Docker\\com.docker.backend.exe',
+  'Code.exe': 'C:\\VSCode\\Code.exe',
+};
+const USERS: Record<string, string> = {
+  'svchost.exe': 'NT AUTHORITY\\SYSTEM',
+  'postgres.exe': 'NT AUTHORITY\\NETWORK SERVICE',
+  'java.exe': 'PC7\\ci',
+  'python.exe': 'PC7\\ml',
+  'nginx.exe': 'PC7\\www',
+};
 
 export const syntheticEndpoints = (count: number): Endpoint[] => {
   // mulberry32: reproducible without a dependency.
@@ -47,6 +69,8 @@ export const syntheticEndpoints = (count: number): Endpoint[] => {
       image,
       services: image === 'svchost.exe' ? ['iphlpsvc', 'Dnscache'] : [],
       owner: OWNERS[image] ?? 'process',
+      // After every random draw, so the other columns are the rows they were before these two existed.
+      ...(image === 'System' ? {} : { path: PATHS[image] ?? `C:\\${image}`, user: USERS[image] ?? 'PC7\\ana' }),
     } satisfies Endpoint;
   });
 };
