@@ -257,6 +257,7 @@ test.describe('owners table layout', () => {
         // e2e/screenshots naming: <screen>[-ko][-dark][-1000]. The pointer off the lookup switch, whose
         // tooltip would cover the toolbar in the picture.
         await page.mouse.move(0, 0);
+        await expect.poll(() => page.getByRole('tooltip').filter({ visible: true }).count()).toBe(0);
         await screenshot(
           page,
           `owners-all-states${locale === 'ko' ? '-ko' : ''}${scheme === 'dark' ? '-dark' : ''}${viewport.width === 1000 ? '-1000' : ''}`,
