@@ -64,6 +64,15 @@ const SCREENS: readonly Screen[] = [
     },
   },
   {
+    name: 'forwarding-import',
+    scenario: 'forwarding',
+    show: async (page) => {
+      await tab('tab-forwarding', 'rule-row')(page);
+      await page.getByTestId('import-open').click();
+      await expect(page.getByRole('dialog')).toBeVisible();
+    },
+  },
+  {
     name: 'forwarding-backups',
     scenario: 'forwarding',
     show: async (page) => {
