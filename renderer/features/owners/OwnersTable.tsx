@@ -145,6 +145,11 @@ const useStyles = makeStyles({
     alignItems: 'center',
     textDecorationLine: 'none',
   },
+  // Fluent's buttons fade background, border and colour. A row slot that shows another endpoint after a
+  // keystroke or a sort is not a button changing state: its colour (enabled <-> disabled) changes at once.
+  // Fading it kept style, paint and commit running for every frame of 100 ms after each keystroke, as
+  // long as the filtered frame itself took (issue #13). Hover still fades the background.
+  rowButton: { transitionProperty: 'background, border' },
   status: { color: tokens.colorNeutralForeground3, fontVariantNumeric: 'tabular-nums' },
   empty: { padding: tokens.spacingVerticalM, color: tokens.colorNeutralForeground3 },
 });
@@ -172,8 +177,8 @@ const buttonState = (iconOnly: boolean, disabled: boolean): ButtonState =>
     icon: { className: undefined },
   }) as unknown as ButtonState;
 
-const lookOf = (state: ButtonState): ButtonLook => ({
-  root: state.root.className ?? '',
+const lookOf = (state: ButtonState, rowButton: string): ButtonLook => ({
+  root: mergeClasses(state.root.className, rowButton),
   icon: state.icon?.className ?? '',
 });
 
@@ -183,10 +188,11 @@ const lookOf = (state: ButtonState): ButtonLook => ({
  * rows x 3 actions (its hooks, and a style insertion effect per makeStyles call per button).
  */
 const useRowButtonLooks = () => {
-  const text = lookOf(useButtonStyles_unstable(buttonState(false, false)));
-  const textDisabled = lookOf(useButtonStyles_unstable(buttonState(false, true)));
-  const icon = lookOf(useButtonStyles_unstable(buttonState(true, false)));
-  const iconDisabled = lookOf(useButtonStyles_unstable(buttonState(true, true)));
+  const { rowButton } = useStyles();
+  const text = lookOf(useButtonStyles_unstable(buttonState(false, false)), rowButton);
+  const textDisabled = lookOf(useButtonStyles_unstable(buttonState(false, true)), rowButton);
+  const icon = lookOf(useButtonStyles_unstable(buttonState(true, false)), rowButton);
+  const iconDisabled = lookOf(useButtonStyles_unstable(buttonState(true, true)), rowButton);
   const key = [text, textDisabled, icon, iconDisabled].map((look) => `${look.root}|${look.icon}`).join('|');
   // The same strings from one render to the next: one object, so the rows' context stays the same.
   // eslint-disable-next-line react-hooks/exhaustive-deps
