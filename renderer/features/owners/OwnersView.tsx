@@ -56,12 +56,7 @@ const useStyles = makeStyles({
 export const OwnersView = ({ searchRef }: { searchRef: Ref<HTMLInputElement> }) => {
   const { t } = useTranslation();
   const styles = useStyles();
-  const ownersView = useAppStore((s) => s.ownersView);
-  const ownersError = useAppStore((s) => s.ownersError);
-  const added = useAppStore((s) => s.ownersAdded);
-  const removed = useAppStore((s) => s.ownersRemoved);
   const paused = useAppStore((s) => s.ownersPaused);
-  const [filter, setFilter] = useState('');
   useOwnersPolling();
 
   return (
@@ -75,39 +70,59 @@ export const OwnersView = ({ searchRef }: { searchRef: Ref<HTMLInputElement> }) 
           <Caption1 className={styles.intro}>{t('owners.intro')}</Caption1>
           {paused ? <Caption1 className={styles.note}>{t('owners.paused')}</Caption1> : null}
         </div>
-        <div className={styles.toolbar} role="toolbar" aria-label={t('owners.actions')}>
-          <Field className={styles.filter} label={t('owners.filter')}>
-            <Input
-              ref={searchRef}
-              type="search"
-              contentBefore={<Filter20Regular />}
-              placeholder={t('owners.filterPlaceholder')}
-              value={filter}
-              onChange={(_, data) => setFilter(data.value)}
-              autoComplete="off"
-              spellCheck={false}
-              data-testid="owners-filter"
-            />
-          </Field>
-          <OwnersControls />
-        </div>
-        {ownersView === null && ownersError !== null ? (
-          <ErrorMessage error={ownersError} title={t('errors.title')} />
-        ) : null}
-        {ownersView === null && ownersError === null ? <Body1>{t('owners.loading')}</Body1> : null}
-        {ownersView !== null ? (
-          <>
-            <OwnersTable endpoints={ownersView.endpoints} added={added} removed={removed} filter={filter} />
-            {/* The legend of the highlights, while there are any: a line the rows get back otherwise (issue #11). */}
-            {added.size > 0 || removed.length > 0 ? (
-              <Caption1 className={styles.note} data-testid="owners-diff-note">
-                {t('owners.diffNote')}
-              </Caption1>
-            ) : null}
-          </>
-        ) : null}
+        <OwnersBody searchRef={searchRef} />
       </Card>
     </section>
+  );
+};
+
+/**
+ * The filter box, the toolbar and the table. The filter's text lives here, not in OwnersView: a
+ * keystroke then re-renders this part only, not the card and its heading (issue #13).
+ */
+const OwnersBody = ({ searchRef }: { searchRef: Ref<HTMLInputElement> }) => {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const ownersView = useAppStore((s) => s.ownersView);
+  const ownersError = useAppStore((s) => s.ownersError);
+  const added = useAppStore((s) => s.ownersAdded);
+  const removed = useAppStore((s) => s.ownersRemoved);
+  const [filter, setFilter] = useState('');
+
+  return (
+    <>
+      <div className={styles.toolbar} role="toolbar" aria-label={t('owners.actions')}>
+        <Field className={styles.filter} label={t('owners.filter')}>
+          <Input
+            ref={searchRef}
+            type="search"
+            contentBefore={<Filter20Regular />}
+            placeholder={t('owners.filterPlaceholder')}
+            value={filter}
+            onChange={(_, data) => setFilter(data.value)}
+            autoComplete="off"
+            spellCheck={false}
+            data-testid="owners-filter"
+          />
+        </Field>
+        <OwnersControls />
+      </div>
+      {ownersView === null && ownersError !== null ? (
+        <ErrorMessage error={ownersError} title={t('errors.title')} />
+      ) : null}
+      {ownersView === null && ownersError === null ? <Body1>{t('owners.loading')}</Body1> : null}
+      {ownersView !== null ? (
+        <>
+          <OwnersTable endpoints={ownersView.endpoints} added={added} removed={removed} filter={filter} />
+          {/* The legend of the highlights, while there are any: a line the rows get back otherwise (issue #11). */}
+          {added.size > 0 || removed.length > 0 ? (
+            <Caption1 className={styles.note} data-testid="owners-diff-note">
+              {t('owners.diffNote')}
+            </Caption1>
+          ) : null}
+        </>
+      ) : null}
+    </>
   );
 };
 

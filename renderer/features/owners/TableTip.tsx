@@ -69,17 +69,22 @@ export const useTableTip = () => {
     [show, hide],
   );
 
-  const element = (
-    <Tooltip
-      content={tip?.text ?? ''}
-      relationship="inaccessible"
-      visible={tip !== null}
-      positioning={{ target: tip?.target, position: 'above' }}
-      withArrow
-    >
-      {/* Fluent needs a trigger element; the real target is given through positioning. */}
-      <span hidden />
-    </Tooltip>
+  // The same element until the tip changes: the table re-renders at every keystroke, and React then
+  // skips the tooltip instead of running Fluent's tooltip and positioning hooks for nothing.
+  const element = useMemo(
+    () => (
+      <Tooltip
+        content={tip?.text ?? ''}
+        relationship="inaccessible"
+        visible={tip !== null}
+        positioning={{ target: tip?.target, position: 'above' }}
+        withArrow
+      >
+        {/* Fluent needs a trigger element; the real target is given through positioning. */}
+        <span hidden />
+      </Tooltip>
+    ),
+    [tip],
   );
   return { handlers, element, tip };
 };
