@@ -11,10 +11,18 @@ import {
   OWNER_COLUMNS,
   sortedOrder,
   type OwnerRow,
+  type RemoteNames,
 } from './owners-rows';
 
-const rowsOf = (endpoints: readonly Endpoint[], removed: readonly Endpoint[] = []) =>
-  buildOwnerRows(endpoints, removed, new Set(), (e) => (e.owner === 'docker' ? 'Docker Desktop' : ''));
+const rowsOf = (endpoints: readonly Endpoint[], removed: readonly Endpoint[] = [], names?: RemoteNames) =>
+  buildOwnerRows(endpoints, removed, new Set(), (e) => (e.owner === 'docker' ? 'Docker Desktop' : ''), names);
+
+/** Reverse DNS answers for some of endpointArb's remote addresses: a name, a name starting with a digit, none. */
+const NAMES: RemoteNames = new Map([
+  ['10.0.0.2', 'build.lan'],
+  ['9.255.0.1', '1e100.net'],
+  ['10.0.0.10', null],
+]);
 
 const endpointArb: fc.Arbitrary<Endpoint> = fc
   .record({
@@ -189,6 +197,27 @@ describe('owners rows: sorting', () => {
       expect(ipv4Number(other)).toBe(-1);
   });
 
+  it('sorts a remote by its name once the lookup has one, by its address otherwise', () => {
+    const named = rowsOf(
+      [
+        ['10.0.0.2', 80],
+        ['200.1.0.1', 80],
+        ['10.0.0.1', 443],
+        ['10.0.0.10', 22],
+      ].map(([remoteAddress, remotePort]) =>
+        sampleEndpoint({ remoteAddress: remoteAddress as string, remotePort: remotePort as number }),
+      ),
+      [],
+      NAMES,
+    );
+    expect([...sortedOrder(named, [{ id: 'remote', desc: false }])].map((i) => named[i]?.remote)).toEqual([
+      '10.0.0.1:443',
+      '10.0.0.10:22',
+      '200.1.0.1:80',
+      'build.lan:80',
+    ]);
+  });
+
   it('sorts by several keys (Shift+click) and keeps no order without keys', () => {
     expect([
       ...sortedOrder(rows, [
@@ -207,11 +236,13 @@ describe('owners rows: sorting', () => {
         fc.constantFrom(...OWNER_COLUMNS),
         fc.boolean(),
         fc.boolean(),
-        (list, id, desc, digitName) => {
+        fc.boolean(),
+        (list, id, desc, digitName, named) => {
           // Half the runs without the texts that keep addresses off the numeric sort, so it is taken.
           const data = rowsOf(
-            digitName ? list : list.filter((e) => !/^(1e100|300|0\.0)/.test(e.remoteAddress ?? '')),
+            digitName ? list : list.filter((e) => !/^(1e100|300|0\.0|9\.255)/.test(e.remoteAddress ?? '')),
             list.slice(0, 2),
+            named ? NAMES : undefined,
           );
           const keyOf = (row: OwnerRow): string | number => {
             const e = row.endpoint;
