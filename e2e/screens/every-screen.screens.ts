@@ -139,6 +139,8 @@ for (const screen of SCREENS) {
               uiLocale: language.locale,
               colorScheme: theme,
               viewport: size,
+              // The look with Windows' animations on, as most users have it.
+              reducedMotion: 'no-preference',
             });
             await screen.show(page);
             // Let transitions (drawers, dialogs) settle so the picture is what a user would look at.
