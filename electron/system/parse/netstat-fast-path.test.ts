@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { parseNetstat } from './netstat';
 import { referenceParseNetstat } from '../../../test/helpers/reference-netstat';
 import { listFixtures, listRealSamples, readFixture, readRealSample } from '../../../test/helpers/sample-files';
@@ -180,6 +180,42 @@ describe('parseNetstat fast path = the previous parser', () => {
     expect(parseNetstat(text)).toEqual(expected);
     const reversed = lines.slice().reverse().join('\n');
     expect(parseNetstat(reversed)).toEqual(referenceParseNetstat(reversed));
+  });
+
+  it('agrees on texts of many chunks: lines across chunk ends, a line longer than a chunk, lone CRs', () => {
+    // The scanner copies the text into a 65,536-unit buffer a chunk of whole lines at a time. Rows of every
+    // length put the chunk ends at every place in a line; the same address recurs across chunks (its
+    // remembered position belongs to the previous chunk); one line is longer than a chunk.
+    const lines: string[] = ['Active Connections', '  Proto  Local Address  Foreign Address  State  PID'];
+    for (let i = 0; i < 12_000; i++) {
+      const pad = ' '.repeat(1 + (i % 37));
+      const local = i % 5 === 0 ? `[fe80::${(i % 9).toString(16)}%${i % 3}]` : `192.168.${i % 4}.23`;
+      lines.push(`  TCP${pad}${local}:${i % 65_536}${pad}10.${i % 256}.0.${i % 7}:443${pad}ESTABLISHED${pad}${i}`);
+      if (i === 3_000) lines.push(`  TCP    1.2.3.4:5    6.7.8.9:10    ${'X'.repeat(70_000)}    4`);
+      if (i === 6_000) lines.push(`  UDP    0.0.0.0:500    *:*    4\r  TCP    1.2.3.4:5    0.0.0.0:0    ABHÖREN    8`);
+    }
+    for (const newline of ['\r\n', '\n', '\r']) {
+      const text = lines.join(newline);
+      const expected = referenceParseNetstat(text);
+      expect(expected.length).toBeGreaterThan(12_000);
+      expect(parseNetstat(text)).toEqual(expected);
+      // Without the last line end, and with a last line longer than a chunk.
+      const unterminated = `${text}${newline}  UDP    [::]:${'5'.repeat(70_000)}    *:*    4`;
+      expect(parseNetstat(unterminated)).toEqual(referenceParseNetstat(unterminated));
+    }
+  });
+
+  it("agrees where Node's Buffer is missing (code units copied one by one)", async () => {
+    vi.resetModules();
+    vi.stubGlobal('Buffer', undefined);
+    try {
+      const { parseNetstat: parseWithoutBuffer } = await import('./netstat');
+      const text = [...listRealSamples().map(readRealSample), ...listFixtures().map(readFixture)].join('\r\n');
+      expect(parseWithoutBuffer(text)).toEqual(referenceParseNetstat(text));
+    } finally {
+      vi.unstubAllGlobals();
+      vi.resetModules();
+    }
   });
 
   it('returns [] for a non-string, like the previous parser', () => {

@@ -15,7 +15,7 @@
  * - UDP rows (`*:*`) have remoteAddress, remotePort and state null.
  * - pid is null when the row has no trailing number (`netstat -an`).
  */
-import { cleanLine, parsePortToken } from './lines';
+import { cleanLine, parsePortToken, splitLines } from './lines';
 import { neverThrow } from './never-throw';
 import { normalizeTcpState } from './netstat-states';
 
@@ -90,27 +90,68 @@ const parseRow = (line: string): ParsedNetstatEntry | null => {
 /*
  * The single-pass scanner. A busy machine prints 100,000 rows on every owners refresh, and the general
  * path above costs a split, several regular expressions and a few arrays per line. The scanner walks
- * each line once with charCodeAt, reading the fields as it finds them (issue #13: at least 1.5 million
- * lines per second), and shares repeated strings instead of slicing them again (the garbage collector
- * was most of the time). It handles only the shape it can decide exactly like the general path; anything
- * else (a `[tag]`-prefixed line, a Unicode space, an endpoint that is not plainly `address:port`, a state
- * of several words) goes to cleanLine + parseRow, so the answer is always the general path's
+ * each line once, reading the fields as it finds them (issue #13: at least 1.5 million lines per second),
+ * and allocates little besides the rows themselves: the 100,000 rows stay alive until the parse returns, so
+ * the garbage collector copies them, and every other allocation brings those collections sooner. It handles only the shape it can decide exactly like the general path; anything else (a
+ * `[tag]`-prefixed line, a Unicode space, a lone CR, an endpoint that is not plainly `address:port`, a
+ * state of several words) goes to cleanLine + parseRow, so the answer is always the general path's
  * (netstat-fast-path.test.ts checks that against the previous implementation).
  */
 
 const CH_TAB = 9;
+const CH_VT = 11;
+const CH_FF = 12;
 const CH_CR = 13;
-const CH_LF = 10;
 const CH_SPACE = 32;
 const CH_COLON = 58;
 const CH_LBRACKET = 91;
 const CH_RBRACKET = 93;
 const CH_PERCENT = 37;
+const CH_DOT = 46;
 const CH_0 = 48;
 const CH_9 = 57;
 
-/** ASCII whitespace as JavaScript's \s and trim() see it: tab, LF, VT, FF, CR, space. */
-const isAsciiSpace = (c: number): boolean => c === CH_SPACE || (c >= CH_TAB && c <= CH_CR);
+/*
+ * The scanner reads code units from a typed array rather than with charCodeAt, which checks the string's
+ * representation on every call: reading a whole output that way takes about half the time. The text is
+ * copied into it a chunk of whole lines at a time (one native copy each, UTF-16 code units exactly as
+ * charCodeAt gives them), so the buffer stays small (128 KB) and is kept for the next parse. Strings are
+ * still sliced from the text: indexes in the scanner are relative to the chunk, which starts at chunkBase.
+ * chunkSerial numbers the chunks, for the positions the intern table remembers.
+ */
+const CHUNK = 1 << 16;
+let chunkBase = 0;
+let chunkSerial = 0;
+let codeBuffer: Uint16Array | null = null;
+
+const codeUnits = (): Uint16Array => (codeBuffer ??= new Uint16Array(CHUNK));
+
+/** Node's Buffer writes UTF-16LE; on a little-endian machine (every Windows one) those bytes are the code units. */
+const nativeCopy = typeof Buffer === 'function' && new Uint16Array(new Uint8Array([1, 0]).buffer)[0] === 1;
+
+/** Node's Buffer over the same memory as codeBuffer, made once. */
+let codeBytes: Buffer | null = null;
+
+/** text[from, to) (at most CHUNK code units) into codes[0, to - from). */
+const copyCodeUnits = (text: string, from: number, to: number, codes: Uint16Array): void => {
+  if (nativeCopy) {
+    codeBytes ??= Buffer.from(codes.buffer, codes.byteOffset, codes.byteLength);
+    codeBytes.write(text.slice(from, to), 0, 'utf16le');
+  } else for (let i = from; i < to; i++) codes[i - from] = text.charCodeAt(i);
+};
+
+/** The code unit at i: every read is below the end of the line being scanned, so inside the chunk. */
+const unit = (codes: Uint16Array, i: number): number => codes[i] as number;
+
+/**
+ * A field separator: the ASCII whitespace of \s and trim() except the line ends. A line is cut at LF
+ * only (one indexOf per line), so a CR inside it is a lone CR, itself a line end for splitLines: the
+ * scanner never takes it for a space, and a line holding one goes to the general path whole.
+ */
+const isSpace = (c: number): boolean => c <= CH_SPACE && (c === CH_SPACE || c === CH_TAB || c === CH_VT || c === CH_FF);
+
+/** A separator or a CR: where an address token must end (the CR then sends the line to the general path). */
+const isSpaceOrCr = (c: number): boolean => isSpace(c) || c === CH_CR;
 
 /** Non-ASCII characters that \s and trim() also treat as whitespace. */
 const isUnicodeSpace = (c: number): boolean =>
@@ -126,39 +167,94 @@ const isUnicodeSpace = (c: number): boolean =>
 
 const isDigit = (c: number): boolean => c >= CH_0 && c <= CH_9;
 const isHexOrColonOrDot = (c: number): boolean =>
-  isDigit(c) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102) || c === CH_COLON || c === 46;
+  isDigit(c) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102) || c === CH_COLON || c === CH_DOT;
 /** [\w.-] */
 const isZoneChar = (c: number): boolean =>
-  isDigit(c) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 46 || c === 45;
+  isDigit(c) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === CH_DOT || c === 45;
+
+/** Slot of [from, to) (not empty) in a direct-mapped table of `slots` entries (a power of two). */
+const slotOf = (codes: Uint16Array, from: number, to: number, slots: number): number => {
+  const length = to - from;
+  return (
+    (Math.imul(length, 0x9e37) ^
+      Math.imul(unit(codes, to - 1), 0x2c1b) ^
+      Math.imul(length > 1 ? unit(codes, to - 2) : 0, 0x3d4d) ^
+      Math.imul(unit(codes, from + (length >> 1)), 0x5bd1)) &
+    (slots - 1)
+  );
+};
+
+/** Whether `cached` is the text [from, from + cached.length); compares in place, allocating nothing. */
+const sameText = (cached: string, codes: Uint16Array, from: number): boolean => {
+  const length = cached.length;
+  let i = 0;
+  while (i < length && cached.charCodeAt(i) === unit(codes, from + i)) i++;
+  return i === length;
+};
 
 /*
- * Strings that repeat are handed out once. Most of a big output is the same few local addresses, the
- * same dozen state words and remote hosts seen many times; slicing each of them anew costs an allocation
- * per field and, with 100,000 rows, most of the parse goes to the garbage collector. A direct-mapped table
- * keyed by length and three characters keeps the last string seen per slot; a hit is confirmed character
- * by character (which allocates nothing), a miss slices and takes the slot.
+ * Strings that repeat are handed out once. Most of a big output is the same few local addresses and
+ * remote hosts seen many times; slicing each of them anew costs an allocation per field. A direct-mapped
+ * table keyed by length and three characters keeps the last string seen per slot; a hit is confirmed
+ * character by character (which allocates nothing), a miss slices and takes the slot.
  * The answer is the same string either way, only not a new copy.
  */
 const INTERN_SLOTS = 4096;
 const internTable: (string | undefined)[] = new Array<string | undefined>(INTERN_SLOTS).fill(undefined);
+/**
+ * Where each slot's string was last seen in the current chunk (internChunk says which chunk), so the next
+ * hit compares code units with code units, both typed-array reads, instead of reading the string.
+ */
+const internAt = new Int32Array(INTERN_SLOTS);
+const internChunk = new Int32Array(INTERN_SLOTS).fill(-1);
 
-const intern = (text: string, from: number, to: number): string => {
-  const length = to - from;
-  const slot =
-    (Math.imul(length, 0x9e37) ^
-      Math.imul(text.charCodeAt(to - 1), 0x2c1b) ^
-      Math.imul(text.charCodeAt(to - 2), 0x3d4d) ^
-      Math.imul(text.charCodeAt(from + (length >> 1)), 0x5bd1)) &
-    (INTERN_SLOTS - 1);
+/** Whether codes[a, a + length) and codes[b, b + length) are equal. */
+const sameCodes = (codes: Uint16Array, a: number, b: number, length: number): boolean => {
+  let i = 0;
+  while (i < length && unit(codes, a + i) === unit(codes, b + i)) i++;
+  return i === length;
+};
+
+const intern = (text: string, codes: Uint16Array, from: number, to: number): string => {
+  const slot = slotOf(codes, from, to, INTERN_SLOTS);
   const cached = internTable[slot];
-  if (cached !== undefined && cached.length === length) {
-    let i = 0;
-    while (i < length && cached.charCodeAt(i) === text.charCodeAt(from + i)) i++;
-    if (i === length) return cached;
+  const length = to - from;
+  const seen = internChunk[slot] === chunkSerial;
+  if (
+    cached !== undefined &&
+    cached.length === length &&
+    (seen ? sameCodes(codes, internAt[slot] as number, from, length) : sameText(cached, codes, from))
+  ) {
+    if (!seen) internChunk[slot] = chunkSerial;
+    internAt[slot] = from;
+    return cached;
   }
-  const fresh = text.slice(from, to);
+  const fresh = text.slice(chunkBase + from, chunkBase + to);
   internTable[slot] = fresh;
+  internAt[slot] = from;
+  internChunk[slot] = chunkSerial;
   return fresh;
+};
+
+/*
+ * State words: a dozen distinct spellings per output, each normalized once. Their own small table holds
+ * the spelling and its normalized word side by side, so a repeated word costs one comparison in place:
+ * no slice, no map lookup, and no slot taken from the addresses.
+ */
+const STATE_SLOTS = 256;
+const stateSpellings: (string | undefined)[] = new Array<string | undefined>(STATE_SLOTS).fill(undefined);
+const stateWords: string[] = new Array<string>(STATE_SLOTS).fill('');
+
+const stateAt = (text: string, codes: Uint16Array, from: number, to: number): string => {
+  const slot = slotOf(codes, from, to, STATE_SLOTS);
+  const cached = stateSpellings[slot];
+  if (cached !== undefined && cached.length === to - from && sameText(cached, codes, from))
+    return stateWords[slot] as string;
+  const spelling = text.slice(chunkBase + from, chunkBase + to);
+  const word = normalizeTcpState(spelling);
+  stateSpellings[slot] = spelling;
+  stateWords[slot] = word;
+  return word;
 };
 
 /** Result slots of endpointAt (one scanner at a time: parsing is synchronous). */
@@ -167,80 +263,68 @@ let endpointPort = 0;
 
 /**
  * The ENDPOINT expression plus parsePortToken over the token that starts at `from`, read in the same
- * pass that finds its end. Returns the index just after the token (the line end or an ASCII space) and
- * fills the slots, or -1 when the general path must decide (not an endpoint, or a Unicode space that
- * would split the token differently).
+ * pass that finds its end. Returns the index just after the token (the line end or a separator) and
+ * fills the slots, or -1 when the general path must decide (not an endpoint, or a Unicode space or a CR
+ * that would split the token or the line differently).
  */
-const endpointAt = (text: string, from: number, lineEnd: number): number => {
+const endpointAt = (text: string, codes: Uint16Array, from: number, lineEnd: number): number => {
   let i = from;
-  if (text.charCodeAt(i) === CH_LBRACKET) {
+  if (unit(codes, i) === CH_LBRACKET) {
     // \[([0-9A-Fa-f:.]+(?:%[\w.-]+)?)\]:  each run ends at the first character outside its class.
     i++;
-    while (i < lineEnd && isHexOrColonOrDot(text.charCodeAt(i))) i++;
+    while (i < lineEnd && isHexOrColonOrDot(unit(codes, i))) i++;
     if (i === from + 1) return -1;
-    if (i < lineEnd && text.charCodeAt(i) === CH_PERCENT) {
+    if (i < lineEnd && unit(codes, i) === CH_PERCENT) {
       const zoneStart = ++i;
-      while (i < lineEnd && isZoneChar(text.charCodeAt(i))) i++;
+      while (i < lineEnd && isZoneChar(unit(codes, i))) i++;
       if (i === zoneStart) return -1;
     }
-    if (i + 1 >= lineEnd || text.charCodeAt(i) !== CH_RBRACKET || text.charCodeAt(i + 1) !== CH_COLON) return -1;
-    endpointAddress = intern(text, from + 1, i);
+    if (i + 1 >= lineEnd || unit(codes, i) !== CH_RBRACKET || unit(codes, i + 1) !== CH_COLON) return -1;
+    endpointAddress = intern(text, codes, from + 1, i);
     i += 2;
   } else {
     // ([^\s:[\]]+):  the address ends at the first colon and holds no bracket and no space.
     for (; i < lineEnd; i++) {
-      const c = text.charCodeAt(i);
+      const c = unit(codes, i);
       if (c === CH_COLON) break;
-      if (c === CH_LBRACKET || c === CH_RBRACKET || isAsciiSpace(c) || (c >= 0x80 && isUnicodeSpace(c))) return -1;
+      // Digits and dots, most of any address, need no further test.
+      if ((c < CH_DOT || c > CH_9) && (c === CH_LBRACKET || c === CH_RBRACKET || isSpaceOrCr(c) || isUnicodeSpace(c)))
+        return -1;
     }
     if (i === from || i >= lineEnd) return -1;
-    endpointAddress = intern(text, from, i);
+    endpointAddress = intern(text, codes, from, i);
     i++;
   }
   // ([0-9]+)$ then parsePortToken: 1 to 5 digits, at most 65535, and nothing else in the token.
   const portStart = i;
   let port = 0;
   for (; i < lineEnd; i++) {
-    const c = text.charCodeAt(i);
+    const c = unit(codes, i);
     if (!isDigit(c)) break;
     port = port * 10 + (c - CH_0);
   }
   if (i === portStart || i - portStart > 5 || port > 65_535) return -1;
-  if (i < lineEnd && !isAsciiSpace(text.charCodeAt(i))) return -1;
+  if (i < lineEnd && !isSpace(unit(codes, i))) return -1;
   endpointPort = port;
   return i;
-};
-
-/** State words repeat (a dozen distinct ones per output): normalize each distinct spelling once. */
-const stateCache = new Map<string, string>();
-const STATE_CACHE_LIMIT = 256;
-
-const normalizedState = (words: string): string => {
-  let state = stateCache.get(words);
-  if (state === undefined) {
-    state = normalizeTcpState(words);
-    if (stateCache.size >= STATE_CACHE_LIMIT) stateCache.clear();
-    stateCache.set(words, state);
-  }
-  return state;
 };
 
 /** What scanLine decided: a row, no row, or "let the general path decide". */
 const FALLBACK = 1;
 
 /** Protocol of the first token [from, from + 3): 'tcp', 'udp' or null; any ASCII case, as toLowerCase would give. */
-const protocolOf = (text: string, from: number): 'tcp' | 'udp' | null => {
-  const a = text.charCodeAt(from) | 0x20;
-  const b = text.charCodeAt(from + 1) | 0x20;
-  const c = text.charCodeAt(from + 2) | 0x20;
+const protocolOf = (codes: Uint16Array, from: number): 'tcp' | 'udp' | null => {
+  const a = unit(codes, from) | 0x20;
+  const b = unit(codes, from + 1) | 0x20;
+  const c = unit(codes, from + 2) | 0x20;
   if (a === 116 && b === 99 && c === 112) return 'tcp';
   if (a === 117 && b === 100 && c === 112) return 'udp';
   return null;
 };
 
-/** Index of the first character at or after `i` that is not an ASCII space (or lineEnd). */
-const skipSpaces = (text: string, i: number, lineEnd: number): number => {
-  while (i < lineEnd && isAsciiSpace(text.charCodeAt(i))) i++;
+/** Index of the first character at or after `i` that is not a separator (or lineEnd). */
+const skipSpaces = (codes: Uint16Array, i: number, lineEnd: number): number => {
+  while (i < lineEnd && isSpace(unit(codes, i))) i++;
   return i;
 };
 
@@ -248,15 +332,15 @@ const skipSpaces = (text: string, i: number, lineEnd: number): number => {
 let tokenDigits = false;
 let tokenValue = 0;
 
-/** End of the token starting at `from` (the line end or an ASCII space), or -1 on a Unicode space. */
-const tokenAt = (text: string, from: number, lineEnd: number): number => {
+/** End of the token starting at `from` (the line end or a separator), or -1 on a Unicode space or a CR. */
+const tokenAt = (codes: Uint16Array, from: number, lineEnd: number): number => {
   let i = from;
   let value = 0;
   let digits = true;
   for (; i < lineEnd; i++) {
-    const c = text.charCodeAt(i);
-    if (isAsciiSpace(c)) break;
-    if (c >= 0x80 && isUnicodeSpace(c)) return -1;
+    const c = unit(codes, i);
+    if (isSpace(c)) break;
+    if (c === CH_CR || (c >= 0x80 && isUnicodeSpace(c))) return -1;
     if (digits && isDigit(c)) value = value * 10 + (c - CH_0);
     else digits = false;
   }
@@ -269,43 +353,50 @@ const tokenAt = (text: string, from: number, lineEnd: number): number => {
  * One line, fields read as they are found: each character is looked at once. It decides exactly what
  * the general path (cleanLine + parseRow) would for lines of netstat's usual shape, and hands back
  * FALLBACK for anything else: a leading `[tag]`, a Unicode space, an endpoint that is not plainly
- * `address:port`, a state of several words.
+ * `address:port`, a state of several words. A row comes back only when every character of the line was
+ * read and none was a CR; null may come back after reading part of it (parse checks such lines for a CR).
  */
-const scanLine = (text: string, lineStart: number, lineEnd: number): ParsedNetstatEntry | null | typeof FALLBACK => {
-  let i = skipSpaces(text, lineStart, lineEnd);
+const scanLine = (
+  text: string,
+  codes: Uint16Array,
+  lineStart: number,
+  lineEnd: number,
+): ParsedNetstatEntry | null | typeof FALLBACK => {
+  let i = skipSpaces(codes, lineStart, lineEnd);
   if (i >= lineEnd) return null;
-  const first = text.charCodeAt(i);
+  const first = unit(codes, i);
   // A log tag (`[verify] `) is only possible before the first token, and trim() strips Unicode spaces.
   if (first === CH_LBRACKET || (first >= 0x80 && isUnicodeSpace(first))) return FALLBACK;
   // Rows start with TCP/UDP and a separator. Lower-casing a non-ASCII character never gives t, c, p, u or
   // d, so a first token that does not start with them is no row, whatever follows.
-  const protocol = i + 3 <= lineEnd ? protocolOf(text, i) : null;
+  const protocol = i + 3 <= lineEnd ? protocolOf(codes, i) : null;
   if (protocol === null) return null;
   i += 3;
   if (i >= lineEnd) return null;
-  const separator = text.charCodeAt(i);
-  if (!isAsciiSpace(separator)) return separator >= 0x80 && isUnicodeSpace(separator) ? FALLBACK : null;
+  const separator = unit(codes, i);
+  if (!isSpace(separator)) return separator >= 0x80 && isUnicodeSpace(separator) ? FALLBACK : null;
 
-  i = skipSpaces(text, i, lineEnd);
+  i = skipSpaces(codes, i, lineEnd);
   if (i >= lineEnd) return null;
-  i = endpointAt(text, i, lineEnd);
+  i = endpointAt(text, codes, i, lineEnd);
   if (i < 0) return FALLBACK;
   const localAddress = endpointAddress;
   const localPort = endpointPort;
 
-  i = skipSpaces(text, i, lineEnd);
+  i = skipSpaces(codes, i, lineEnd);
   if (i >= lineEnd) return null;
   let remoteAddress: string | null = null;
   let remotePort: number | null = null;
   if (
-    text.charCodeAt(i) === 42 &&
-    text.charCodeAt(i + 1) === CH_COLON &&
-    text.charCodeAt(i + 2) === 42 &&
-    (i + 3 >= lineEnd || isAsciiSpace(text.charCodeAt(i + 3)))
+    i + 2 < lineEnd &&
+    unit(codes, i) === 42 &&
+    unit(codes, i + 1) === CH_COLON &&
+    unit(codes, i + 2) === 42 &&
+    (i + 3 >= lineEnd || isSpace(unit(codes, i + 3)))
   ) {
     i += 3; // *:*
   } else {
-    i = endpointAt(text, i, lineEnd);
+    i = endpointAt(text, codes, i, lineEnd);
     if (i < 0) return FALLBACK;
     remoteAddress = endpointAddress;
     remotePort = endpointPort;
@@ -315,20 +406,23 @@ const scanLine = (text: string, lineStart: number, lineEnd: number): ParsedNetst
   let stateStart = -1;
   let stateEnd = -1;
   let pid: number | null = null;
-  i = skipSpaces(text, i, lineEnd);
+  i = skipSpaces(codes, i, lineEnd);
   if (i < lineEnd) {
     const aStart = i;
-    const aEnd = tokenAt(text, i, lineEnd);
+    const aEnd = tokenAt(codes, i, lineEnd);
     if (aEnd < 0) return FALLBACK;
     const aPid = tokenDigits && tokenValue <= 0xffff_ffff ? tokenValue : -1;
-    i = skipSpaces(text, aEnd, lineEnd);
+    i = skipSpaces(codes, aEnd, lineEnd);
     if (i >= lineEnd) {
       if (aPid >= 0) pid = aPid;
-      else [stateStart, stateEnd] = [aStart, aEnd];
+      else {
+        stateStart = aStart;
+        stateEnd = aEnd;
+      }
     } else {
-      const bEnd = tokenAt(text, i, lineEnd);
+      const bEnd = tokenAt(codes, i, lineEnd);
       if (bEnd < 0 || !tokenDigits || tokenValue > 0xffff_ffff) return FALLBACK;
-      if (skipSpaces(text, bEnd, lineEnd) < lineEnd) return FALLBACK;
+      if (skipSpaces(codes, bEnd, lineEnd) < lineEnd) return FALLBACK;
       pid = tokenValue;
       stateStart = aStart;
       stateEnd = aEnd;
@@ -338,7 +432,7 @@ const scanLine = (text: string, lineStart: number, lineEnd: number): ParsedNetst
   let state: string | null = null;
   if (protocol === 'tcp') {
     if (remotePort === 0 && (remoteAddress === '0.0.0.0' || remoteAddress === '::')) state = 'LISTENING';
-    else if (stateStart >= 0) state = normalizedState(intern(text, stateStart, stateEnd));
+    else if (stateStart >= 0) state = stateAt(text, codes, stateStart, stateEnd);
   } else {
     remoteAddress = null;
     remotePort = null;
@@ -346,28 +440,100 @@ const scanLine = (text: string, lineStart: number, lineEnd: number): ParsedNetst
   return { protocol, localAddress, localPort, remoteAddress, remotePort, state, pid };
 };
 
-const parse = (text: string): ParsedNetstatEntry[] => {
-  const rows: ParsedNetstatEntry[] = [];
-  const length = text.length;
-  // Line ends as splitLines has them: CRLF, a lone CR or a lone LF. The next CR and LF are found with
-  // indexOf (fast native scans) and only looked for again once passed.
-  let nextCr = text.indexOf('\r');
-  let nextLf = text.indexOf('\n');
-  let lineStart = 0;
-  for (;;) {
-    if (nextCr !== -1 && nextCr < lineStart) nextCr = text.indexOf('\r', lineStart);
-    if (nextLf !== -1 && nextLf < lineStart) nextLf = text.indexOf('\n', lineStart);
-    const lineEnd =
-      nextCr === -1 ? (nextLf === -1 ? length : nextLf) : nextLf === -1 ? nextCr : Math.min(nextCr, nextLf);
-    const row = scanLine(text, lineStart, lineEnd);
-    if (row === FALLBACK) {
-      const general = parseRow(cleanLine(text.slice(lineStart, lineEnd)));
-      if (general) rows.push(general);
-    } else if (row !== null) rows.push(row);
-    if (lineEnd >= length) break;
-    lineStart =
-      text.charCodeAt(lineEnd) === CH_CR && text.charCodeAt(lineEnd + 1) === CH_LF ? lineEnd + 2 : lineEnd + 1;
+/**
+ * The general path over [from, to): a piece of the text between two LFs, whose CRs (if any) are lone
+ * line ends as splitLines has them. Appends its rows at rows[count] and returns the new count.
+ */
+const parseLines = (text: string, from: number, to: number, rows: ParsedNetstatEntry[], count: number): number => {
+  for (const line of splitLines(text.slice(from, to))) {
+    const row = parseRow(cleanLine(line));
+    if (row) rows[count++] = row;
   }
+  return count;
+};
+
+/** The shortest row either path accepts, `TCP a:1 b:2` or `UDP a:1 *:*`: an upper bound on rows per character. */
+const MIN_ROW_CHARS = 11;
+
+/**
+ * Scans the whole lines in [from, to) of the text, whose code units are in `codes` from index 0 (chunkBase
+ * is `from`); `to` is just after an LF, or the text's end. Appends the rows at rows[count] and returns the
+ * new count.
+ */
+const scanChunk = (
+  text: string,
+  codes: Uint16Array,
+  from: number,
+  to: number,
+  rows: ParsedNetstatEntry[],
+  count: number,
+): number => {
+  // Lines are cut at LF, dropping the CR of a CRLF. Any other CR is a lone line end: a row is only read
+  // from a line without one (scanLine), and a line that gave no row is searched for one, lazily (CRs of
+  // CRLFs aside, most texts have none, so that search runs once per chunk).
+  let nextCr = -1;
+  let lineStart = from;
+  while (lineStart < to) {
+    const found = text.indexOf('\n', lineStart);
+    const lf = found === -1 || found >= to ? to : found;
+    const lineEnd = lf > lineStart && lf < to && unit(codes, lf - 1 - from) === CH_CR ? lf - 1 : lf;
+    const row = scanLine(text, codes, lineStart - from, lineEnd - from);
+    if (row === null) {
+      if (nextCr < lineStart) {
+        nextCr = text.indexOf('\r', lineStart);
+        if (nextCr === -1) nextCr = text.length;
+      }
+      if (nextCr < lineEnd) count = parseLines(text, lineStart, lineEnd, rows, count);
+    } else if (row === FALLBACK) count = parseLines(text, lineStart, lineEnd, rows, count);
+    else rows[count++] = row;
+    lineStart = lf + 1;
+  }
+  return count;
+};
+
+const parse = (text: string): ParsedNetstatEntry[] => {
+  const length = text.length;
+  // At most one row per line (lone CRs aside): size the result once, so it is not grown by copying while
+  // the rows pile up (1.6 MB of garbage at 100,000 rows, which brings the next collection sooner). Counting
+  // LFs is a fast native scan; the bound by length keeps a text of blank lines from reserving much.
+  let lines = 1;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) lines++;
+  const rows = new Array<ParsedNetstatEntry>(Math.min(lines, Math.floor(length / MIN_ROW_CHARS) + 1));
+  let count = 0;
+  const codes = codeUnits();
+  // Chunks of whole lines, at most CHUNK code units each. A line longer than that (no real netstat row is)
+  // goes to the general path by itself.
+  let from = 0;
+  while (from < length) {
+    let to = length;
+    if (length - from > CHUNK) {
+      const lastLf = text.lastIndexOf('\n', from + CHUNK - 1);
+      if (lastLf < from) {
+        const lf = text.indexOf('\n', from);
+        const end = lf === -1 ? length : lf;
+        count = parseLines(
+          text,
+          from,
+          end > from && lf !== -1 && text.charCodeAt(end - 1) === CH_CR ? end - 1 : end,
+          rows,
+          count,
+        );
+        from = end + 1;
+        continue;
+      }
+      to = lastLf + 1;
+    }
+    copyCodeUnits(text, from, to, codes);
+    chunkBase = from;
+    // Positions in internAt belong to one chunk: a new serial makes the older ones stale, and when the
+    // serials wrap around, the old positions are forgotten so that none can pass for the current chunk's.
+    chunkSerial = chunkSerial === 0x3fff_ffff ? 0 : chunkSerial + 1;
+    if (chunkSerial === 0) internChunk.fill(-1);
+    count = scanChunk(text, codes, from, to, rows, count);
+    from = to;
+  }
+  // Fewer rows than lines (headers, blank lines): drop the unused end.
+  rows.length = count;
   return rows;
 };
 
