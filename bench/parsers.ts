@@ -14,7 +14,9 @@
  * keeping nothing. No parser can read the fields without at least finding them, so parse / floor says
  * how much the parsing itself adds. parseNetstat is also timed against the previous line-by-line parser
  * (test/helpers/reference-netstat.ts, whose answers it must equal), on the big outputs and on every real
- * capture that holds netstat rows (test/fixtures/windows-outputs/real).
+ * capture that holds netstat rows (test/fixtures/windows-outputs/real). Issue #13's goals for parseNetstat
+ * (at least 1.5 million lines per second and at most 3x the floor, in English and German) are this
+ * benchmark's checks: missing one fails `npm run bench`.
  */
 import { performance } from 'node:perf_hooks';
 import { showExcludedRanges } from '../electron/system/commands';
@@ -31,7 +33,7 @@ import {
 } from '../electron/system/simulated-windows';
 import { referenceParseNetstat } from '../test/helpers/reference-netstat';
 import { listRealSamples, readRealSample } from '../test/helpers/sample-files';
-import type { BenchRatio, BenchResult, BenchRow } from './report';
+import type { BenchCheck, BenchRatio, BenchResult, BenchRow } from './report';
 import { ratio, sampleMs, summarize } from './stats';
 
 export const NETSTAT_SOCKETS = 100_000;
@@ -209,6 +211,7 @@ export const runParsersBenchmark = async (): Promise<BenchResult> => {
   );
   const medians: Partial<Record<Language, number>> = {};
   const ratios: BenchRatio[] = [];
+  const checks: BenchCheck[] = [];
 
   for (const language of ['en', 'de'] as const) {
     const machine = createMachine({ language, processes, sockets });
@@ -262,6 +265,19 @@ export const runParsersBenchmark = async (): Promise<BenchResult> => {
       label: `parseNetstat ${language}: previous parser / new (speed-up)`,
       value: ratio(before.median, summary.median),
     });
+    // Issue #13's two goals, judged on the medians above: wall time, so a busy machine can fail them.
+    const linesPerSecond = throughput(rendered, summary.median)['lines/s'];
+    const overFloor = ratio(summary.median, floor.median);
+    checks.push(
+      {
+        label: `parseNetstat ${language}: ${Math.round(linesPerSecond).toLocaleString('en-US')} lines/s >= ${NETSTAT_GOAL_LINES_PER_S.toLocaleString('en-US')} (issue #13)`,
+        pass: linesPerSecond >= NETSTAT_GOAL_LINES_PER_S,
+      },
+      {
+        label: `parseNetstat ${language}: ${overFloor.toFixed(2)}x the floor <= ${FLOOR_GOAL}x (issue #13)`,
+        pass: overFloor <= FLOOR_GOAL,
+      },
+    );
     notes.push(
       `netstat -ano ${language}: ${rendered.lines.toLocaleString('en-US')} lines, ${rendered.bytes.toLocaleString('en-US')} bytes in CP${machine.oemCodePage}; parsed ${parsed.length.toLocaleString('en-US')} sockets, ${listening} listening (as generated); same answer as the previous parser`,
     );
@@ -379,6 +395,7 @@ export const runParsersBenchmark = async (): Promise<BenchResult> => {
         value: ratio(medians.de ?? Number.NaN, medians.en ?? Number.NaN),
       },
     ],
+    checks,
     notes,
     durationMs: performance.now() - started,
   };
