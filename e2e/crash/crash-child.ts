@@ -5,7 +5,7 @@
  *
  *   node crash-child.cjs <request.json>   (bundled by the matrix test)
  *
- * request: { state, dataDir, scenario, crash?: { when: 'before' | 'after', change: n }, call: { channel, args }[] }
+ * request: { state, dataDir, scenario, crash?: { when: 'before' | 'after', change: n }, calls: ({ channel, args } | { resolveListed })[] }
  * The machine is loaded from `state` (or made from `scenario` the first time) and written back after
  * every command that changed it, atomically. With `crash`, the process SIGKILLs itself just before
  * the n-th changing command runs, or just after it took effect (before the app sees its result) -
@@ -15,6 +15,10 @@
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { createTestCore, OWN_SENDER } from '../../test/helpers/test-core';
 import type { CommandRunner } from '../../electron/system/run/command-runner';
+import { CHANNELS } from '../../shared/ipc';
+import type { UnfinishedChange } from '../../shared/model';
+import type { Result } from '../../shared/result';
+import type { Call, ResolveListed } from './crash-runs';
 import {
   createScenarioMachine,
   createSimProbe,
@@ -29,7 +33,7 @@ interface Request {
   readonly dataDir: string;
   readonly scenario: ScenarioName;
   readonly crash?: { readonly when: 'before' | 'after'; readonly change: number };
-  readonly calls: readonly { readonly channel: string; readonly args: readonly unknown[] }[];
+  readonly calls: readonly (Call | ResolveListed)[];
 }
 
 /** Commands that may change Windows (everything else the services run is a read). */
@@ -80,7 +84,18 @@ const core = createTestCore({
 
 const main = async () => {
   const results: unknown[] = [];
-  for (const call of request.calls) results.push(await core.router.dispatch(call.channel, OWN_SENDER, call.args));
+  for (const call of request.calls) {
+    if ('resolveListed' in call) {
+      const listed = results.at(-1) as Result<UnfinishedChange[]> | undefined;
+      const entry = listed?.ok && listed.value.length === 1 ? listed.value[0] : undefined;
+      const action = call.resolveListed;
+      results.push(
+        entry?.actions.includes(action)
+          ? await core.router.dispatch(CHANNELS.resolveUnfinishedChange, OWN_SENDER, [{ id: entry.id, action }])
+          : null,
+      );
+    } else results.push(await core.router.dispatch(call.channel, OWN_SENDER, call.args));
+  }
   process.stdout.write(`${JSON.stringify({ results, changes, attempts })}\n`);
 };
 

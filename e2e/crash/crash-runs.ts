@@ -16,8 +16,19 @@ export interface Call {
   readonly args: readonly unknown[];
 }
 
+/**
+ * In a child's call list: resolve the one change the previous call (listUnfinishedChanges) listed,
+ * with this action, as the user's click on the banner would; null in the results when that change
+ * does not offer the action. Saves a process start per way out of a crash: the listing is still the
+ * first thing a fresh start does.
+ */
+export interface ResolveListed {
+  readonly resolveListed: 'finish' | 'roll-back';
+}
+
 export interface ChildOutput {
-  readonly results: readonly Result<unknown>[];
+  /** null where a resolveListed call did not run (its action was not offered). */
+  readonly results: readonly (Result<unknown> | null)[];
   readonly changes: number;
   readonly attempts: number;
 }
@@ -78,7 +89,7 @@ export const createRuns = async () => {
   const spawnChild = async (
     run: Run,
     scenario: ScenarioName,
-    calls: readonly Call[],
+    calls: readonly (Call | ResolveListed)[],
     crash?: CrashPoint,
   ): Promise<{ killed: boolean; output: ChildOutput | null }> => {
     const requestFile = path.join(run.dir, `request-${next++}.json`);
