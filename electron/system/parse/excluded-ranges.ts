@@ -17,7 +17,7 @@
  *   longer exist. A table starts at its two-column dash rule and ends at the next prompt or rule; text
  *   with no dash rule at all (trimmed output) is read as a single table.
  */
-import { cleanLines, dashRuleGroups, isPromptLine, parsePortToken } from './lines';
+import { cleanLines, dashRuleGroups, isPromptLine } from './lines';
 import { neverThrow } from './never-throw';
 
 /** One table row; assignable to shared/model `ExcludedRange`. */
@@ -29,13 +29,21 @@ export interface ParsedExcludedRange {
 
 const RANGE_ROW = /^(?:\*\s+)?([0-9]+)\s+([0-9]+)(?:\s+(.*))?$/;
 
+/** A port from digits RANGE_ROW already matched: at most five of them, 0..65535 (parsePortToken's rule). */
+const portOf = (digits: string): number | null => {
+  if (digits.length > 5) return null;
+  const port = Number(digits);
+  return port <= 65_535 ? port : null;
+};
+
 const parseRangeRow = (line: string): ParsedExcludedRange | null => {
   const match = RANGE_ROW.exec(line);
   if (!match) return null;
   const tail = match[3] ?? '';
-  if (/^[0-9]/.test(tail)) return null;
-  const start = parsePortToken(match[1]);
-  const end = parsePortToken(match[2]);
+  const first = tail.charCodeAt(0);
+  if (first >= 0x30 && first <= 0x39) return null;
+  const start = portOf(match[1] as string);
+  const end = portOf(match[2] as string);
   if (start === null || end === null || start < 1 || end < start) return null;
   return { start, end, administered: tail.startsWith('*') };
 };

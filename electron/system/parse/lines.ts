@@ -13,7 +13,8 @@ export const splitLines = (text: string): string[] => text.split(/\r\n|\r|\n/);
 
 /** Strips a log tag, indentation and trailing padding. */
 export const cleanLine = (line: string): string => {
-  const tagged = LOG_TAG_PREFIX.exec(line);
+  // A tag needs a '['; most lines have none and skip the regex.
+  const tagged = line.includes('[') ? LOG_TAG_PREFIX.exec(line) : null;
   const untagged = tagged && tagged[0].trimEnd() !== line.trim() ? line.slice(tagged[0].length) : line;
   return untagged.trim();
 };
@@ -27,11 +28,14 @@ export const cleanLines = (text: string): string[] => splitLines(text).map(clean
  */
 const PROMPT_LINE = /^(?:.*?[A-Za-z]:\\[^>]*>|PS>|\$(?:\s|$)|>(?:\s|$)|netsh[\w ]*>)/;
 
-export const isPromptLine = (line: string): boolean => PROMPT_LINE.test(line);
+// Every prompt has a '>' or starts with '$': most lines have neither, and skip the regex (whose lazy
+// `.*?` would otherwise try every position of a long line).
+export const isPromptLine = (line: string): boolean =>
+  (line.charCodeAt(0) === 0x24 || line.includes('>')) && PROMPT_LINE.test(line);
 
 /** Number of dash groups on a rule line (`----------    --------` is 2), or 0 when it is not a rule. */
 export const dashRuleGroups = (line: string): number =>
-  /^-{3,}(?:\s+-{3,})*$/.test(line) ? line.split(/\s+/).length : 0;
+  line.charCodeAt(0) === 0x2d && /^-{3,}(?:\s+-{3,})*$/.test(line) ? line.split(/\s+/).length : 0;
 
 /** Strict decimal port: digits only (no sign, exponent or spaces), 0..65535; null otherwise. */
 export const parsePortToken = (token: string | undefined): number | null => {
