@@ -4,18 +4,19 @@
  * core, router and data folder over a simulated Windows persisted to a file) is SIGKILLed just before
  * each changing command, and just after each command that took effect. Then, from that state:
  *
- * - nothing the user had is lost: every rule / firewall rule / administered exclusion / dynamic range
+ * - nothing the user had is lost: every rule / firewall rule / administered exclusion / dynamic range /
+ *   rule they disabled (kept in Portwarden's rule book)
  *   the change did not mean to remove is still there, and nothing is there that neither the state
  *   before nor the target had; the backup a reset/import/restore promised exists;
  * - the next start lists exactly one unfinished change, with a fresh read and the right choices;
  * - "finish" ends exactly at the target, "roll back" exactly where the user started, WinNAT runs
  *   again if it ran before, and the journal is empty afterwards.
  */
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { CHANNELS } from '../../shared/ipc';
-import type { RecoveryReport, UnfinishedChange } from '../../shared/model';
+import type { ProxyRule, RecoveryReport, UnfinishedChange } from '../../shared/model';
 import type { Result } from '../../shared/result';
 import {
   PORTPROXY_TYPES,
@@ -23,7 +24,7 @@ import {
   type Machine,
   type ScenarioName,
 } from '../../electron/system/simulated-windows';
-import { buildCrashChild, createRuns, type Call, type ChildOutput } from './crash-runs';
+import { buildCrashChild, createRuns, type Call, type ChildOutput, type Run } from './crash-runs';
 
 interface CrashCase {
   readonly name: string;
@@ -100,6 +101,20 @@ const CASES: readonly CrashCase[] = [
     change: () => call('deleteRules', { rules: [RULE_3000, RULE_2222] }),
   },
   {
+    name: 'disable a rule with our firewall rule (delete, firewall)',
+    scenario: 'forwarding',
+    operation: 'disable-rule',
+    setup: [addWithFirewall(RULE_3000), call('listRules')],
+    change: () => call('disableRule', { rule: RULE_3000 }),
+  },
+  {
+    name: 'enable a disabled rule with its firewall rule (add, firewall)',
+    scenario: 'forwarding',
+    operation: 'enable-rule',
+    setup: [addWithFirewall(RULE_3000), call('listRules'), call('disableRule', { rule: RULE_3000 }), call('listRules')],
+    change: () => call('enableRule', { rule: RULE_3000 }),
+  },
+  {
     name: 'import (replace) three rules over five',
     scenario: 'forwarding',
     operation: 'import-rules',
@@ -156,6 +171,27 @@ const userData = (machine: Machine): Set<string> => {
   }
   return items;
 };
+
+/**
+ * The rules the user disabled are theirs too: Windows no longer has them, Portwarden's rule book does.
+ * A change records in the book when a read after it settles it, so every run ends with a rules read.
+ */
+const disabledRules = async (run: Run): Promise<string[]> => {
+  let text: string;
+  try {
+    text = await readFile(path.join(run.dataDir, 'rule-book.json'), 'utf8');
+  } catch {
+    return [];
+  }
+  const book = JSON.parse(text) as { disabled: { rule: ProxyRule; firewall: boolean }[] };
+  return book.disabled.map(
+    ({ rule, firewall }) =>
+      `disabled ${rule.type} ${rule.listenAddress}:${rule.listenPort} -> ${rule.connectAddress}:${rule.connectPort}${firewall ? ' +firewall' : ''}`,
+  );
+};
+
+const userDataOf = async (run: Run): Promise<Set<string>> =>
+  new Set([...userData(await runs.machineOf(run)), ...(await disabledRules(run))]);
 
 const sorted = (items: Set<string>) => [...items].sort();
 const winnatOf = (machine: Machine) => machine.services.winnat?.status;
@@ -222,15 +258,19 @@ test.describe('crash at every step of every multi-step change', () => {
       });
       const change = crashCase.change(setupResults);
       const before = await runs.machineOf(baseline);
+      const beforeData = await userDataOf(baseline);
 
       // A clean run: the target, how many commands change things, and an empty journal after it.
       const clean = await runs.newRun(baseline);
-      const cleanRun = await runs.spawnChild(clean, scenario, [change, call('listUnfinishedChanges')]);
+      const cleanRun = await runs.spawnChild(clean, scenario, [
+        change,
+        call('listUnfinishedChanges'),
+        call('listRules'),
+      ]);
       const cleanOutput = cleanRun.output as ChildOutput;
       expect(expectOk<{ outcome: string }>(cleanOutput.results[0]).outcome).toBe('applied');
       expect(expectOk<UnfinishedChange[]>(cleanOutput.results[1])).toEqual([]);
-      const target = await runs.machineOf(clean);
-      const [beforeData, targetData] = [userData(before), userData(target)];
+      const targetData = await userDataOf(clean);
       expect(cleanOutput.attempts).toBeGreaterThan(1);
 
       const points = [
@@ -246,7 +286,7 @@ test.describe('crash at every step of every multi-step change', () => {
           expect(killed.killed, `${label} should have been killed`).toBe(true);
 
           // Nothing lost: only items of the state before or of the target, and everything both keep.
-          const atCrash = userData(await runs.machineOf(crashed));
+          const atCrash = await userDataOf(crashed);
           for (const item of atCrash)
             expect(beforeData.has(item) || targetData.has(item), `${label}: unexpected ${item}`).toBe(true);
           for (const item of beforeData)
@@ -262,6 +302,7 @@ test.describe('crash at every step of every multi-step change', () => {
               call('listUnfinishedChanges'),
               { resolveListed: action },
               call('listUnfinishedChanges'),
+              call('listRules'),
             ]);
             const [listed, resolvedReport, listedAfter] = started.output?.results ?? [];
             const unfinished = expectOk<UnfinishedChange[]>(listed);
@@ -289,7 +330,7 @@ test.describe('crash at every step of every multi-step change', () => {
             expect(report, `${label} ${action}`).toMatchObject({ outcome: 'applied', resolved: true });
             expect(expectOk<UnfinishedChange[]>(listedAfter)).toEqual([]);
             const final = await runs.machineOf(attempt);
-            expect(sorted(userData(final)), `${label} ${action}`).toEqual(
+            expect(sorted(await userDataOf(attempt)), `${label} ${action}`).toEqual(
               sorted(action === 'finish' ? targetData : beforeData),
             );
             expect(winnatOf(final), `${label} ${action}: WinNAT as before`).toBe(winnatOf(before));
