@@ -215,7 +215,9 @@ test.describe('Docker containers', () => {
     harness.windows.runner.machine.docker!.running = false;
     await page.getByTestId('tab-owners').click();
     await page.getByTestId('owners-filter').fill('63');
-    await expect.poll(() => page.getByTestId('owners-count').innerText()).toMatch(/Containers are not named/);
+    await expect
+      .poll(() => page.getByTestId('owners-count').innerText())
+      .toMatch(/Containers are not named: Docker Desktop is not running\.$/);
     expect(await page.getByRole('alert').count()).toBe(0);
   });
 
@@ -257,5 +259,13 @@ test.describe('Docker containers', () => {
       .poll(() => page.getByTestId('doctor-container').innerText())
       .toBe('컨테이너 redis-cache (6379→6379/tcp)');
     await shot(page, 'docker-doctor-1000-dark-ko');
+
+    // The reason Docker was not read is said in Korean too, not in the main process's English.
+    harness.windows.runner.machine.docker!.running = false;
+    await page.getByTestId('tab-owners').click();
+    await page.getByTestId('owners-filter').fill('63');
+    await expect
+      .poll(() => page.getByTestId('owners-count').innerText())
+      .toMatch(/컨테이너 이름을 알 수 없습니다: Docker Desktop이 실행 중이 아닙니다\.$/);
   });
 });

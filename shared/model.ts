@@ -642,9 +642,13 @@ export interface DockerContainer {
   }[];
 }
 
+/** Why Docker's containers were not read: the page says it in the user's language. */
+export type DockerNoteReason = 'not-running' | 'timeout' | 'too-large' | 'refused' | 'unreadable';
+
 export interface DockerView {
   readonly available: boolean;
-  /** Docker absent, stopped or refusing: a note, not an error. */
+  /** Docker absent, stopped or refusing: a note, not an error. `reason` for the page, `note` the English specifics. */
+  readonly reason?: DockerNoteReason;
   readonly note?: string;
   readonly containers: readonly DockerContainer[];
   readonly readAt: string;

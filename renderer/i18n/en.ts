@@ -963,6 +963,14 @@ export const en = {
     containerTitle: 'Docker container',
     publishes: 'Container {{containers}}',
     absent: 'Containers are not named: {{note}}',
+    // Why Docker was not read (DockerNoteReason); the English specifics stay in the view's note.
+    reason: {
+      'not-running': 'Docker Desktop is not running.',
+      timeout: 'Docker did not answer in time.',
+      'too-large': 'Docker’s answer was too large to read.',
+      refused: 'Docker refused to list its containers.',
+      unreadable: 'Docker’s container list could not be read.',
+    },
     failed: 'Containers are not named: Docker could not be read ({{message}}).',
   },
   common: {

@@ -965,6 +965,13 @@ export const ko: Messages = {
     containerTitle: 'Docker 컨테이너',
     publishes: '컨테이너 {{containers}}',
     absent: '컨테이너 이름을 알 수 없습니다: {{note}}',
+    reason: {
+      'not-running': 'Docker Desktop이 실행 중이 아닙니다.',
+      timeout: 'Docker가 제때 응답하지 않았습니다.',
+      'too-large': 'Docker의 응답이 너무 커서 읽지 않았습니다.',
+      refused: 'Docker가 컨테이너 목록 요청을 거부했습니다.',
+      unreadable: 'Docker의 컨테이너 목록을 읽을 수 없습니다.',
+    },
     failed: '컨테이너 이름을 알 수 없습니다. Docker를 읽지 못했습니다({{message}}).',
   },
   common: {

@@ -271,7 +271,9 @@ export const fuzzCore = (elevated: boolean, backing: Backing = 'empty', scenario
       config: { read: () => Promise.resolve({ profile: null, text: null }) },
       journal,
     }),
-    docker: createDockerService({ getContainers: () => Promise.resolve({ ok: false, note: 'fuzz' }) }),
+    docker: createDockerService({
+      getContainers: () => Promise.resolve({ ok: false, reason: 'not-running', note: 'fuzz' }),
+    }),
   });
   return { app, calls, resetMachine };
 };

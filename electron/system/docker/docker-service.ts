@@ -56,13 +56,16 @@ export const createDockerService = (transport: DockerTransport, now: () => Date 
   async list() {
     const readAt = now().toISOString();
     const answer = await transport.getContainers();
-    if (!answer.ok) return { available: false, note: answer.note, containers: [], readAt };
+    if (!answer.ok) return { available: false, reason: answer.reason, note: answer.note, containers: [], readAt };
     if (answer.status !== 200) {
-      return { available: false, note: `Docker answered HTTP ${answer.status}.`, containers: [], readAt };
+      const note = `Docker answered HTTP ${answer.status}.`;
+      return { available: false, reason: 'refused', note, containers: [], readAt };
     }
     const containers = parseContainers(answer.body);
-    if (containers === null)
-      return { available: false, note: 'Docker’s container list could not be read.', containers: [], readAt };
+    if (containers === null) {
+      const note = 'Docker’s container list could not be read.';
+      return { available: false, reason: 'unreadable', note, containers: [], readAt };
+    }
     return { available: true, containers, readAt };
   },
 });

@@ -69,12 +69,17 @@ describe('Docker engine pipe client', () => {
     const silent = fakeRequest(() => undefined);
     expect(await createPipeTransport({ request: silent.request, timeoutMs: 20 }).getContainers()).toEqual({
       ok: false,
+      reason: 'timeout',
       note: 'Docker did not answer within 20 ms.',
     });
     expect(silent.sent[0]!.destroyed).toBe(true);
     const huge = fakeRequest((response) => response.emit('data', Buffer.alloc(2048, 0x20)));
     const answer = await createPipeTransport({ request: huge.request, maxBytes: 1024 }).getContainers();
-    expect(answer).toEqual({ ok: false, note: "Docker's answer was larger than 1024 bytes; not read." });
+    expect(answer).toEqual({
+      ok: false,
+      reason: 'too-large',
+      note: "Docker's answer was larger than 1024 bytes; not read.",
+    });
   });
 
   it('turns a missing pipe into a note', async () => {
@@ -82,7 +87,23 @@ describe('Docker engine pipe client', () => {
       req.emit('error', Object.assign(new Error('connect ENOENT'), { code: 'ENOENT' })),
     );
     const view = await createDockerService(createPipeTransport({ request: refused.request })).list();
-    expect(view).toMatchObject({ available: false, containers: [], note: expect.stringMatching(/not running/) });
+    expect(view).toMatchObject({
+      available: false,
+      reason: 'not-running',
+      containers: [],
+      note: expect.stringMatching(/not running/),
+    });
+  });
+
+  it('says why when Docker answers with an error status or a list it cannot read', async () => {
+    const answering = (status: number, body: string) =>
+      createDockerService({ getContainers: () => Promise.resolve({ ok: true, status, body }) }).list();
+    expect(await answering(500, '{"message":"boom"}')).toMatchObject({
+      available: false,
+      reason: 'refused',
+      note: 'Docker answered HTTP 500.',
+    });
+    expect(await answering(200, '{"not":"a list"}')).toMatchObject({ available: false, reason: 'unreadable' });
   });
 });
 

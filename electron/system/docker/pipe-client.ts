@@ -26,7 +26,11 @@ export interface PipeClientOptions {
   readonly maxBytes?: number;
 }
 
-const NOT_RUNNING = 'Docker Desktop is not running (its engine pipe does not answer).';
+const NOT_RUNNING: DockerAnswer = {
+  ok: false,
+  reason: 'not-running',
+  note: 'Docker Desktop is not running (its engine pipe does not answer).',
+};
 
 export const createPipeTransport = (options: PipeClientOptions = {}): DockerTransport => {
   const request = options.request ?? ((opts, callback) => http.request(opts, callback));
@@ -44,7 +48,7 @@ export const createPipeTransport = (options: PipeClientOptions = {}): DockerTran
         };
         let req: http.ClientRequest;
         const timer = setTimeout(() => {
-          done({ ok: false, note: `Docker did not answer within ${timeoutMs} ms.` });
+          done({ ok: false, reason: 'timeout', note: `Docker did not answer within ${timeoutMs} ms.` });
           req?.destroy();
         }, timeoutMs);
         try {
@@ -61,7 +65,11 @@ export const createPipeTransport = (options: PipeClientOptions = {}): DockerTran
               response.on('data', (chunk: Buffer) => {
                 size += chunk.length;
                 if (size > maxBytes) {
-                  done({ ok: false, note: `Docker's answer was larger than ${maxBytes} bytes; not read.` });
+                  done({
+                    ok: false,
+                    reason: 'too-large',
+                    note: `Docker's answer was larger than ${maxBytes} bytes; not read.`,
+                  });
                   response.destroy();
                   req.destroy();
                   return;
@@ -71,14 +79,14 @@ export const createPipeTransport = (options: PipeClientOptions = {}): DockerTran
               response.on('end', () =>
                 done({ ok: true, status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
               );
-              response.on('error', () => done({ ok: false, note: NOT_RUNNING }));
+              response.on('error', () => done(NOT_RUNNING));
             },
           );
         } catch {
-          done({ ok: false, note: NOT_RUNNING });
+          done(NOT_RUNNING);
           return;
         }
-        req.on('error', () => done({ ok: false, note: NOT_RUNNING }));
+        req.on('error', () => done(NOT_RUNNING));
         req.end();
       }),
   };

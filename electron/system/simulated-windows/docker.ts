@@ -9,7 +9,11 @@ export const createSimDockerTransport = (machine: Machine): DockerTransport => (
   getContainers: async () => {
     const docker = machine.docker;
     if (!docker?.running)
-      return { ok: false, note: 'Docker Desktop is not running (its engine pipe does not answer).' };
+      return {
+        ok: false,
+        reason: 'not-running',
+        note: 'Docker Desktop is not running (its engine pipe does not answer).',
+      };
     const body = docker.containers.map((c) => ({
       Id: c.id,
       Names: c.names.map((n) => `/${n}`),

@@ -377,7 +377,7 @@ export const OwnersTable = ({ endpoints, added = NONE, removed = NO_ROWS, filter
         {filter.trim() === '' ? t('owners.count', { count: total }) : t('owners.summary', { shown, total })}
         {/* Docker absent or unreadable is a note: the ports are still explained, only not named. */}
         {dockerPorts !== '' && docker !== null && !docker.available
-          ? ` · ${t('docker.absent', { note: docker.note ?? '' })}`
+          ? ` · ${t('docker.absent', { note: docker.reason ? t(`docker.reason.${docker.reason}`) : (docker.note ?? '') })}`
           : null}
       </Caption1>
       <div
