@@ -73,7 +73,6 @@ export const App = () => {
   useGlobalStyles();
   const styles = useStyles();
   const scheme = useColorScheme();
-  const start = useAppStore((s) => s.start);
   const portQuery = useAppStore((s) => s.portQuery);
   const excluded = useAppStore((s) => s.snapshot?.excluded);
   const view = useAppStore((s) => s.view);
@@ -84,7 +83,6 @@ export const App = () => {
   const searchRef = useRef<HTMLInputElement>(null);
   const verdict = useMemo(() => portVerdict(portQuery, excluded ?? []), [portQuery, excluded]);
 
-  useEffect(() => start(), [start]);
   useEffect(() => {
     // Native scrollbars and form controls follow the theme; CSSOM writes are not governed by the CSP.
     document.documentElement.style.colorScheme = scheme;
