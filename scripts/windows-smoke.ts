@@ -93,8 +93,8 @@ const main = async () => {
       }
       differ = difference(
         `listening endpoints (attempt ${attempt})`,
-        listeners(viaNative.netstat.value),
-        listeners(viaCommands.netstat.value),
+        listeners(viaNative.netstat.value.toArray()),
+        listeners(viaCommands.netstat.value.toArray()),
         'native',
         'netstat -ano',
       );

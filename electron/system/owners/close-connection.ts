@@ -28,15 +28,21 @@ const matches = (entry: ParsedNetstatEntry, c: TcpConnectionRef): boolean =>
   entry.remoteAddress === c.remoteAddress &&
   entry.remotePort === c.remotePort;
 
+/** netstat's rows as objects: a close looks one connection up in them, twice per request. */
+const readNetstatRows = async (op: Operation): Promise<Read<ParsedNetstatEntry[]>> => {
+  const read = await readNetstat(op);
+  return 'error' in read ? read : { value: read.value.toArray() };
+};
+
 /** The TCP table through the native layer only: netstat would be a second source for the same question. */
 const readTcpTable = (op: Operation): Read<ParsedNetstatEntry[]> | Promise<Read<ParsedNetstatEntry[]>> => {
-  if (!op.native) return readNetstat(op);
+  if (!op.native) return readNetstatRows(op);
   try {
     return { value: op.native.tcpEndpoints() };
   } catch (error) {
     // A failed native read falls back to netstat, as every other read does (native-reads.ts).
     op.nativeFailed('endpoint', messageOf(error));
-    return readNetstat(op);
+    return readNetstatRows(op);
   }
 };
 

@@ -5,14 +5,14 @@
  */
 import type { Endpoint, IpVersion, NetstatEntry, ProxyRule } from '../../../shared/model';
 import { addressKind } from '../../../shared/addresses';
-import type { ParsedProcess } from '../parse';
+import { tableOfEntries, type NetstatTable, type ParsedProcess } from '../parse';
 import { ownerKindOf } from './owner-kind';
 
 export const ipVersionOfAddress = (address: string): IpVersion => (address.includes(':') ? 'ipv6' : 'ipv4');
 
 // One definition for main and window (shared/port-verdict.ts), so "is it a listener" cannot drift.
 export { isListener, ruleListenVersion } from '../../../shared/port-verdict';
-import { isListener, ruleListenVersion } from '../../../shared/port-verdict';
+import { ruleListenVersion } from '../../../shared/port-verdict';
 
 const UNSPECIFIED = new Set(['0.0.0.0', '::']);
 const LOOPBACK = new Set(['127.0.0.1', '::1']);
@@ -55,7 +55,8 @@ const ruleForSocket = (address: string, candidates: readonly ProxyRule[]): Proxy
 export type OwnerProcess = ParsedProcess & { readonly path?: string; readonly user?: string };
 
 export interface JoinInput {
-  readonly entries: readonly NetstatEntry[];
+  /** A read's table, or rows that are objects already. */
+  readonly entries: NetstatTable | readonly NetstatEntry[];
   /** null when tasklist could not be read: images stay null and kinds fall back to what the PID says. */
   readonly processes: readonly OwnerProcess[] | null;
   /** null when the rules could not be read: portproxy endpoints then carry no rule. */
@@ -68,8 +69,11 @@ export const joinEndpoints = ({ entries, processes, rules, allStates }: JoinInpu
   for (const process of processes ?? []) byPid.set(process.pid, process);
   const ruleIndex = indexRules(rules ?? []);
   const endpoints: Endpoint[] = [];
-  for (const entry of entries) {
-    if (!allStates && !isListener(entry)) continue;
+  const table = 'isListenerAt' in entries ? entries : tableOfEntries(entries);
+  for (let index = 0; index < table.length; index++) {
+    // Listeners only (the default view): the other rows are never built.
+    if (!allStates && !table.isListenerAt(index)) continue;
+    const entry = table.at(index);
     const process = entry.pid === null ? undefined : byPid.get(entry.pid);
     const services = process ? [...process.services] : [];
     const ipVersion = ipVersionOfAddress(entry.localAddress);

@@ -8,7 +8,7 @@
 import type { ProxyRule } from '../../../shared/model';
 import type { Operation } from '../activity-log';
 import { describeRun } from '../change-report';
-import { parseNetstat, parseTasklist, type ParsedNetstatEntry } from '../parse';
+import { parseTasklist, scanNetstat, tableOfEntries, type NetstatTable } from '../parse';
 import type { OwnerProcess } from './endpoints';
 import { netstatWithPids, tasklistWithServices } from '../portproxy/commands';
 import { readPortProxy } from '../portproxy/read';
@@ -16,13 +16,16 @@ import { readNatively } from '../native-reads';
 
 export type Read<T> = { readonly value: T } | { readonly error: string };
 
-export const readNetstat = async (op: Operation): Promise<Read<ParsedNetstatEntry[]>> => {
+/** The endpoint table: rows are built only when asked for (netstat-table.ts), most never are. */
+export const readNetstat = async (op: Operation): Promise<Read<NetstatTable>> => {
   // netstat -ano lists TCP before UDP; the native tables keep that order.
-  const native = readNatively(op, 'endpoint', (windows) => [...windows.tcpEndpoints(), ...windows.udpEndpoints()]);
+  const native = readNatively(op, 'endpoint', (windows) =>
+    tableOfEntries([...windows.tcpEndpoints(), ...windows.udpEndpoints()]),
+  );
   if (native) return native;
   const result = await op.run(netstatWithPids());
   if (result.timedOut || result.exitCode !== 0) return { error: `netstat: ${describeRun(result)}` };
-  return { value: parseNetstat(result.stdout) };
+  return { value: scanNetstat(result.stdout) };
 };
 
 /** Natively with path and user where Windows gives them; tasklist has neither. */
@@ -40,7 +43,7 @@ export const readRules = async (op: Operation): Promise<Read<readonly ProxyRule[
 };
 
 export interface OwnerSources {
-  readonly netstat: Read<ParsedNetstatEntry[]>;
+  readonly netstat: Read<NetstatTable>;
   readonly processes: Read<OwnerProcess[]>;
   /** null when not asked for (a UDP-only question: portproxy is TCP only). */
   readonly rules: Read<readonly ProxyRule[]> | null;

@@ -5,7 +5,8 @@
 export { parseExcludedRanges, type ParsedExcludedRange } from './excluded-ranges';
 export { parseDynamicPortRange, type ParsedDynamicPortRange } from './dynamic-port-range';
 export { parsePortProxyShow, type ParsedPortProxyRule, type PortProxyType } from './portproxy';
-export { parseNetstat, type ParsedNetstatEntry } from './netstat';
+export { parseNetstat, scanNetstat, type ParsedNetstatEntry } from './netstat';
+export { tableOfEntries, type NetstatTable } from './netstat-table';
 export { parseTasklist, type ParsedProcess } from './tasklist';
 export { parseServiceState, type ParsedServiceState } from './service-state';
 export { parseOemCodePage } from './oem-code-page';

@@ -18,17 +18,17 @@
 import { cleanLine, parsePortToken, splitLines } from './lines';
 import { neverThrow } from './never-throw';
 import { normalizeTcpState } from './netstat-states';
+import {
+  EMPTY_TABLE,
+  NetstatColumns,
+  ROW_HAS_PID,
+  ROW_HAS_REMOTE,
+  ROW_UDP,
+  type NetstatTable,
+  type ParsedNetstatEntry,
+} from './netstat-table';
 
-/** One socket; assignable to shared/model `NetstatEntry`. */
-export interface ParsedNetstatEntry {
-  protocol: 'tcp' | 'udp';
-  localAddress: string;
-  localPort: number;
-  remoteAddress: string | null;
-  remotePort: number | null;
-  state: string | null;
-  pid: number | null;
-}
+export type { NetstatTable, ParsedNetstatEntry } from './netstat-table';
 
 interface Endpoint {
   address: string;
@@ -91,10 +91,11 @@ const parseRow = (line: string): ParsedNetstatEntry | null => {
  * The single-pass scanner. A busy machine prints 100,000 rows on every owners refresh, and the general
  * path above costs a split, several regular expressions and a few arrays per line. The scanner walks
  * each line once, reading the fields as it finds them (issue #13: at least 1.5 million lines per second),
- * and allocates little besides the rows themselves: the 100,000 rows stay alive until the parse returns, so
- * the garbage collector copies them, and every other allocation brings those collections sooner. It handles only the shape it can decide exactly like the general path; anything else (a
- * `[tag]`-prefixed line, a Unicode space, a lone CR, an endpoint that is not plainly `address:port`, a
- * state of several words) goes to cleanLine + parseRow, so the answer is always the general path's
+ * and writes them into the columns of a NetstatColumns table (netstat-table.ts says why columns): a row
+ * allocates nothing unless its local address or state word is new. It handles only the shape it can
+ * decide exactly like the general path; anything else (a `[tag]`-prefixed line, a Unicode space, a lone
+ * CR, an endpoint that is not plainly `address:port`, a state of several words) goes to cleanLine +
+ * parseRow, whose row the table keeps as an object, so the answer is always the general path's
  * (netstat-fast-path.test.ts checks that against the previous implementation).
  */
 
@@ -193,11 +194,12 @@ const sameText = (cached: string, codes: Uint16Array, from: number): boolean => 
 };
 
 /*
- * Strings that repeat are handed out once. Most of a big output is the same few local addresses and
- * remote hosts seen many times; slicing each of them anew costs an allocation per field. A direct-mapped
- * table keyed by length and three characters keeps the last string seen per slot; a hit is confirmed
- * character by character (which allocates nothing), a miss slices and takes the slot.
- * The answer is the same string either way, only not a new copy.
+ * Strings that repeat are stored once per table. Most of a big output is the same few local addresses
+ * seen many times; slicing each of them anew costs an allocation per row. A direct-mapped table keyed by
+ * length and three characters keeps the last string seen per slot; a hit is confirmed character by
+ * character (which allocates nothing), a miss slices and takes the slot. The intern table outlives a
+ * parse (the same addresses come back on the next refresh); the index of its string in the current
+ * table's `strings` is remembered per slot with the serial of the table it belongs to.
  */
 const INTERN_SLOTS = 4096;
 const internTable: (string | undefined)[] = new Array<string | undefined>(INTERN_SLOTS).fill(undefined);
@@ -207,6 +209,12 @@ const internTable: (string | undefined)[] = new Array<string | undefined>(INTERN
  */
 const internAt = new Int32Array(INTERN_SLOTS);
 const internChunk = new Int32Array(INTERN_SLOTS).fill(-1);
+/** The slot's string's index in the strings of table number internSerial[slot]. */
+const internIndex = new Int32Array(INTERN_SLOTS);
+const internSerial = new Int32Array(INTERN_SLOTS).fill(-1);
+
+/** Numbers the tables, so that indexes remembered for an earlier table are not taken for this one's. */
+let tableSerial = 0;
 
 /** Whether codes[a, a + length) and codes[b, b + length) are equal. */
 const sameCodes = (codes: Uint16Array, a: number, b: number, length: number): boolean => {
@@ -215,7 +223,8 @@ const sameCodes = (codes: Uint16Array, a: number, b: number, length: number): bo
   return i === length;
 };
 
-const intern = (text: string, codes: Uint16Array, from: number, to: number): string => {
+/** The index in table.strings of the text [from, to) of the chunk. */
+const intern = (table: NetstatColumns, text: string, codes: Uint16Array, from: number, to: number): number => {
   const slot = slotOf(codes, from, to, INTERN_SLOTS);
   const cached = internTable[slot];
   const length = to - from;
@@ -227,13 +236,16 @@ const intern = (text: string, codes: Uint16Array, from: number, to: number): str
   ) {
     if (!seen) internChunk[slot] = chunkSerial;
     internAt[slot] = from;
-    return cached;
+    if (internSerial[slot] === tableSerial) return internIndex[slot] as number;
+    internSerial[slot] = tableSerial;
+    return (internIndex[slot] = table.addString(cached));
   }
   const fresh = text.slice(chunkBase + from, chunkBase + to);
   internTable[slot] = fresh;
   internAt[slot] = from;
   internChunk[slot] = chunkSerial;
-  return fresh;
+  internSerial[slot] = tableSerial;
+  return (internIndex[slot] = table.addString(fresh));
 };
 
 /*
@@ -244,21 +256,32 @@ const intern = (text: string, codes: Uint16Array, from: number, to: number): str
 const STATE_SLOTS = 256;
 const stateSpellings: (string | undefined)[] = new Array<string | undefined>(STATE_SLOTS).fill(undefined);
 const stateWords: string[] = new Array<string>(STATE_SLOTS).fill('');
+/** The normalized word's index in the strings of table number stateSerial[slot]. */
+const stateIndex = new Int32Array(STATE_SLOTS);
+const stateSerial = new Int32Array(STATE_SLOTS).fill(-1);
 
-const stateAt = (text: string, codes: Uint16Array, from: number, to: number): string => {
+/** The index in table.strings of the normalized state word spelled [from, to) in the chunk. */
+const stateAt = (table: NetstatColumns, text: string, codes: Uint16Array, from: number, to: number): number => {
   const slot = slotOf(codes, from, to, STATE_SLOTS);
   const cached = stateSpellings[slot];
-  if (cached !== undefined && cached.length === to - from && sameText(cached, codes, from))
-    return stateWords[slot] as string;
-  const spelling = text.slice(chunkBase + from, chunkBase + to);
-  const word = normalizeTcpState(spelling);
-  stateSpellings[slot] = spelling;
-  stateWords[slot] = word;
-  return word;
+  if (cached === undefined || cached.length !== to - from || !sameText(cached, codes, from)) {
+    const spelling = text.slice(chunkBase + from, chunkBase + to);
+    stateSpellings[slot] = spelling;
+    stateWords[slot] = normalizeTcpState(spelling);
+  } else if (stateSerial[slot] === tableSerial) return stateIndex[slot] as number;
+  stateSerial[slot] = tableSerial;
+  return (stateIndex[slot] = table.addString(stateWords[slot] as string));
 };
 
-/** Result slots of endpointAt (one scanner at a time: parsing is synchronous). */
-let endpointAddress = '';
+/** The index of 'LISTENING' in the current table's strings, -1 until a listener needs it. */
+let listeningIndex = -1;
+
+const listeningAt = (table: NetstatColumns): number =>
+  listeningIndex >= 0 ? listeningIndex : (listeningIndex = table.addString('LISTENING'));
+
+/** Result slots of endpointAt (one scanner at a time: parsing is synchronous): the address [start, end) and port. */
+let endpointStart = 0;
+let endpointEnd = 0;
 let endpointPort = 0;
 
 /**
@@ -267,7 +290,7 @@ let endpointPort = 0;
  * fills the slots, or -1 when the general path must decide (not an endpoint, or a Unicode space or a CR
  * that would split the token or the line differently).
  */
-const endpointAt = (text: string, codes: Uint16Array, from: number, lineEnd: number): number => {
+const endpointAt = (codes: Uint16Array, from: number, lineEnd: number): number => {
   let i = from;
   if (unit(codes, i) === CH_LBRACKET) {
     // \[([0-9A-Fa-f:.]+(?:%[\w.-]+)?)\]:  each run ends at the first character outside its class.
@@ -280,7 +303,8 @@ const endpointAt = (text: string, codes: Uint16Array, from: number, lineEnd: num
       if (i === zoneStart) return -1;
     }
     if (i + 1 >= lineEnd || unit(codes, i) !== CH_RBRACKET || unit(codes, i + 1) !== CH_COLON) return -1;
-    endpointAddress = intern(text, codes, from + 1, i);
+    endpointStart = from + 1;
+    endpointEnd = i;
     i += 2;
   } else {
     // ([^\s:[\]]+):  the address ends at the first colon and holds no bracket and no space.
@@ -292,7 +316,8 @@ const endpointAt = (text: string, codes: Uint16Array, from: number, lineEnd: num
         return -1;
     }
     if (i === from || i >= lineEnd) return -1;
-    endpointAddress = intern(text, codes, from, i);
+    endpointStart = from;
+    endpointEnd = i;
     i++;
   }
   // ([0-9]+)$ then parsePortToken: 1 to 5 digits, at most 65535, and nothing else in the token.
@@ -309,8 +334,23 @@ const endpointAt = (text: string, codes: Uint16Array, from: number, lineEnd: num
   return i;
 };
 
-/** What scanLine decided: a row, no row, or "let the general path decide". */
-const FALLBACK = 1;
+/** Whether codes[from, to) is an unspecified address, `0.0.0.0` or `::` (a listener's remote end). */
+const isUnspecifiedAt = (codes: Uint16Array, from: number, to: number): boolean =>
+  to - from === 2
+    ? unit(codes, from) === CH_COLON && unit(codes, from + 1) === CH_COLON
+    : to - from === 7 &&
+      unit(codes, from) === CH_0 &&
+      unit(codes, from + 1) === CH_DOT &&
+      unit(codes, from + 2) === CH_0 &&
+      unit(codes, from + 3) === CH_DOT &&
+      unit(codes, from + 4) === CH_0 &&
+      unit(codes, from + 5) === CH_DOT &&
+      unit(codes, from + 6) === CH_0;
+
+/** What scanLine decided: a row written to the table, no row, or "let the general path decide". */
+const ROW = 0;
+const NO_ROW = 1;
+const FALLBACK = 2;
 
 /** Protocol of the first token [from, from + 3): 'tcp', 'udp' or null; any ASCII case, as toLowerCase would give. */
 const protocolOf = (codes: Uint16Array, from: number): 'tcp' | 'udp' | null => {
@@ -353,40 +393,44 @@ const tokenAt = (codes: Uint16Array, from: number, lineEnd: number): number => {
  * One line, fields read as they are found: each character is looked at once. It decides exactly what
  * the general path (cleanLine + parseRow) would for lines of netstat's usual shape, and hands back
  * FALLBACK for anything else: a leading `[tag]`, a Unicode space, an endpoint that is not plainly
- * `address:port`, a state of several words. A row comes back only when every character of the line was
- * read and none was a CR; null may come back after reading part of it (parse checks such lines for a CR).
+ * `address:port`, a state of several words. ROW comes back, with the row written at table.length, only
+ * when every character of the line was read and none was a CR; NO_ROW may come back after reading part
+ * of it (parse checks such lines for a CR).
  */
 const scanLine = (
+  table: NetstatColumns,
   text: string,
   codes: Uint16Array,
   lineStart: number,
   lineEnd: number,
-): ParsedNetstatEntry | null | typeof FALLBACK => {
+): number => {
   let i = skipSpaces(codes, lineStart, lineEnd);
-  if (i >= lineEnd) return null;
+  if (i >= lineEnd) return NO_ROW;
   const first = unit(codes, i);
   // A log tag (`[verify] `) is only possible before the first token, and trim() strips Unicode spaces.
   if (first === CH_LBRACKET || (first >= 0x80 && isUnicodeSpace(first))) return FALLBACK;
   // Rows start with TCP/UDP and a separator. Lower-casing a non-ASCII character never gives t, c, p, u or
   // d, so a first token that does not start with them is no row, whatever follows.
   const protocol = i + 3 <= lineEnd ? protocolOf(codes, i) : null;
-  if (protocol === null) return null;
+  if (protocol === null) return NO_ROW;
   i += 3;
-  if (i >= lineEnd) return null;
+  if (i >= lineEnd) return NO_ROW;
   const separator = unit(codes, i);
-  if (!isSpace(separator)) return separator >= 0x80 && isUnicodeSpace(separator) ? FALLBACK : null;
+  if (!isSpace(separator)) return separator >= 0x80 && isUnicodeSpace(separator) ? FALLBACK : NO_ROW;
 
   i = skipSpaces(codes, i, lineEnd);
-  if (i >= lineEnd) return null;
-  i = endpointAt(text, codes, i, lineEnd);
+  if (i >= lineEnd) return NO_ROW;
+  i = endpointAt(codes, i, lineEnd);
   if (i < 0) return FALLBACK;
-  const localAddress = endpointAddress;
+  const localStart = endpointStart;
+  const localEnd = endpointEnd;
   const localPort = endpointPort;
 
   i = skipSpaces(codes, i, lineEnd);
-  if (i >= lineEnd) return null;
-  let remoteAddress: string | null = null;
-  let remotePort: number | null = null;
+  if (i >= lineEnd) return NO_ROW;
+  let remoteStart = -1;
+  let remoteEnd = -1;
+  let remotePort = 0;
   if (
     i + 2 < lineEnd &&
     unit(codes, i) === 42 &&
@@ -396,16 +440,17 @@ const scanLine = (
   ) {
     i += 3; // *:*
   } else {
-    i = endpointAt(text, codes, i, lineEnd);
+    i = endpointAt(codes, i, lineEnd);
     if (i < 0) return FALLBACK;
-    remoteAddress = endpointAddress;
+    remoteStart = endpointStart;
+    remoteEnd = endpointEnd;
     remotePort = endpointPort;
   }
 
   // The rest: [state] [pid]. The last token is the pid when it is 1-10 digits that fit in 32 bits.
   let stateStart = -1;
   let stateEnd = -1;
-  let pid: number | null = null;
+  let pid = -1;
   i = skipSpaces(codes, i, lineEnd);
   if (i < lineEnd) {
     const aStart = i;
@@ -429,27 +474,39 @@ const scanLine = (
     }
   }
 
-  let state: string | null = null;
+  // Everything is known: write the row. UDP keeps no remote end and no state.
+  const row = table.length;
+  if (row === table.capacity) table.grow();
+  let flags = pid >= 0 ? ROW_HAS_PID : 0;
+  let state = -1;
   if (protocol === 'tcp') {
-    if (remotePort === 0 && (remoteAddress === '0.0.0.0' || remoteAddress === '::')) state = 'LISTENING';
-    else if (stateStart >= 0) state = stateAt(text, codes, stateStart, stateEnd);
-  } else {
-    remoteAddress = null;
-    remotePort = null;
-  }
-  return { protocol, localAddress, localPort, remoteAddress, remotePort, state, pid };
+    if (remoteStart >= 0) {
+      flags |= ROW_HAS_REMOTE;
+      table.remoteStart[row] = chunkBase + remoteStart;
+      table.remoteEnd[row] = chunkBase + remoteEnd;
+      table.remotePort[row] = remotePort;
+      if (remotePort === 0 && isUnspecifiedAt(codes, remoteStart, remoteEnd)) state = listeningAt(table);
+    }
+    if (state < 0 && stateStart >= 0) state = stateAt(table, text, codes, stateStart, stateEnd);
+  } else flags |= ROW_UDP;
+  table.flags[row] = flags;
+  table.localAddress[row] = intern(table, text, codes, localStart, localEnd);
+  table.localPort[row] = localPort;
+  table.state[row] = state;
+  if (pid >= 0) table.pid[row] = pid;
+  table.length = row + 1;
+  return ROW;
 };
 
 /**
  * The general path over [from, to): a piece of the text between two LFs, whose CRs (if any) are lone
- * line ends as splitLines has them. Appends its rows at rows[count] and returns the new count.
+ * line ends as splitLines has them. Its rows go into the table as objects.
  */
-const parseLines = (text: string, from: number, to: number, rows: ParsedNetstatEntry[], count: number): number => {
+const parseLines = (table: NetstatColumns, text: string, from: number, to: number): void => {
   for (const line of splitLines(text.slice(from, to))) {
     const row = parseRow(cleanLine(line));
-    if (row) rows[count++] = row;
+    if (row) table.addObjectRow(row);
   }
-  return count;
 };
 
 /** The shortest row either path accepts, `TCP a:1 b:2` or `UDP a:1 *:*`: an upper bound on rows per character. */
@@ -457,17 +514,9 @@ const MIN_ROW_CHARS = 11;
 
 /**
  * Scans the whole lines in [from, to) of the text, whose code units are in `codes` from index 0 (chunkBase
- * is `from`); `to` is just after an LF, or the text's end. Appends the rows at rows[count] and returns the
- * new count.
+ * is `from`); `to` is just after an LF, or the text's end.
  */
-const scanChunk = (
-  text: string,
-  codes: Uint16Array,
-  from: number,
-  to: number,
-  rows: ParsedNetstatEntry[],
-  count: number,
-): number => {
+const scanChunk = (table: NetstatColumns, text: string, codes: Uint16Array, from: number, to: number): void => {
   // Lines are cut at LF, dropping the CR of a CRLF. Any other CR is a lone line end: a row is only read
   // from a line without one (scanLine), and a line that gave no row is searched for one, lazily (CRs of
   // CRLFs aside, most texts have none, so that search runs once per chunk).
@@ -477,29 +526,31 @@ const scanChunk = (
     const found = text.indexOf('\n', lineStart);
     const lf = found === -1 || found >= to ? to : found;
     const lineEnd = lf > lineStart && lf < to && unit(codes, lf - 1 - from) === CH_CR ? lf - 1 : lf;
-    const row = scanLine(text, codes, lineStart - from, lineEnd - from);
-    if (row === null) {
+    const scanned = scanLine(table, text, codes, lineStart - from, lineEnd - from);
+    if (scanned === NO_ROW) {
       if (nextCr < lineStart) {
         nextCr = text.indexOf('\r', lineStart);
         if (nextCr === -1) nextCr = text.length;
       }
-      if (nextCr < lineEnd) count = parseLines(text, lineStart, lineEnd, rows, count);
-    } else if (row === FALLBACK) count = parseLines(text, lineStart, lineEnd, rows, count);
-    else rows[count++] = row;
+      if (nextCr < lineEnd) parseLines(table, text, lineStart, lineEnd);
+    } else if (scanned === FALLBACK) parseLines(table, text, lineStart, lineEnd);
     lineStart = lf + 1;
   }
-  return count;
 };
 
-const parse = (text: string): ParsedNetstatEntry[] => {
+const scan = (text: string): NetstatTable => {
   const length = text.length;
-  // At most one row per line (lone CRs aside): size the result once, so it is not grown by copying while
-  // the rows pile up (1.6 MB of garbage at 100,000 rows, which brings the next collection sooner). Counting
-  // LFs is a fast native scan; the bound by length keeps a text of blank lines from reserving much.
+  // At most one row per line: size the columns once (a text with lone CRs, line ends too, grows them).
+  // Counting LFs is a fast native scan; the bound by length keeps a text of blank lines from reserving much.
   let lines = 1;
   for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) lines++;
-  const rows = new Array<ParsedNetstatEntry>(Math.min(lines, Math.floor(length / MIN_ROW_CHARS) + 1));
-  let count = 0;
+  const table = new NetstatColumns(text, Math.min(lines, Math.floor(length / MIN_ROW_CHARS) + 1));
+  tableSerial = tableSerial === 0x3fff_ffff ? 0 : tableSerial + 1;
+  if (tableSerial === 0) {
+    internSerial.fill(-1);
+    stateSerial.fill(-1);
+  }
+  listeningIndex = -1;
   const codes = codeUnits();
   // Chunks of whole lines, at most CHUNK code units each. A line longer than that (no real netstat row is)
   // goes to the general path by itself.
@@ -511,13 +562,7 @@ const parse = (text: string): ParsedNetstatEntry[] => {
       if (lastLf < from) {
         const lf = text.indexOf('\n', from);
         const end = lf === -1 ? length : lf;
-        count = parseLines(
-          text,
-          from,
-          end > from && lf !== -1 && text.charCodeAt(end - 1) === CH_CR ? end - 1 : end,
-          rows,
-          count,
-        );
+        parseLines(table, text, from, end > from && lf !== -1 && text.charCodeAt(end - 1) === CH_CR ? end - 1 : end);
         from = end + 1;
         continue;
       }
@@ -529,13 +574,17 @@ const parse = (text: string): ParsedNetstatEntry[] => {
     // serials wrap around, the old positions are forgotten so that none can pass for the current chunk's.
     chunkSerial = chunkSerial === 0x3fff_ffff ? 0 : chunkSerial + 1;
     if (chunkSerial === 0) internChunk.fill(-1);
-    count = scanChunk(text, codes, from, to, rows, count);
+    scanChunk(table, text, codes, from, to);
     from = to;
   }
-  // Fewer rows than lines (headers, blank lines): drop the unused end.
-  rows.length = count;
-  return rows;
+  return table;
 };
 
-/** Never throws; garbage gives []. */
-export const parseNetstat = neverThrow(parse, () => []);
+/**
+ * The sockets as a table (netstat-table.ts): what the owners refresh reads. Never throws; garbage gives
+ * an empty table.
+ */
+export const scanNetstat = neverThrow(scan, () => EMPTY_TABLE);
+
+/** The sockets as row objects, for callers that want every row. Never throws; garbage gives []. */
+export const parseNetstat = (text: string): ParsedNetstatEntry[] => scanNetstat(text).toArray();

@@ -19,7 +19,7 @@ import { listenKey } from '../../../shared/proxy-rules';
 import { err, ok, type Result, messageOf } from '../../../shared/result';
 import type { Operation } from '../activity-log';
 import { describeRun } from '../change-report';
-import { parseNetstat, parseTasklist, type ParsedNetstatEntry, type ParsedProcess } from '../parse';
+import { parseTasklist, scanNetstat, type ParsedNetstatEntry, type ParsedProcess } from '../parse';
 import { readExcludedTable, readServiceStatus } from '../state-reader';
 import { netstatWithPids, tasklistWithServices } from './commands';
 import { readPortProxy } from './read';
@@ -37,7 +37,15 @@ type Read<T> = { readonly value: T } | { readonly error: string };
 const readListeners = async (op: Operation): Promise<Read<ParsedNetstatEntry[]>> => {
   const result = await op.run(netstatWithPids());
   if (result.timedOut || result.exitCode !== 0) return { error: `netstat: ${describeRun(result)}` };
-  return { value: parseNetstat(result.stdout).filter((e) => e.protocol === 'tcp' && e.state === 'LISTENING') };
+  // Only listeners are built as rows (netstat-table.ts); of those, the TCP ones.
+  const table = scanNetstat(result.stdout);
+  const listeners: ParsedNetstatEntry[] = [];
+  for (let index = 0; index < table.length; index++) {
+    if (!table.isListenerAt(index)) continue;
+    const entry = table.at(index);
+    if (entry.protocol === 'tcp' && entry.state === 'LISTENING') listeners.push(entry);
+  }
+  return { value: listeners };
 };
 
 const readProcesses = async (op: Operation): Promise<Read<ParsedProcess[]>> => {
