@@ -1,11 +1,12 @@
 /**
  * `npm run bench [-- <id>...]`: runs the benchmarks one after the other (never concurrently: they
  * would share the 2 cores and skew each other), prints a table per benchmark and writes everything to
- * out/bench/results.json. Numbers are printed, not judged, except by a benchmark's own checks (a
+ * out/bench/results.json, or for a run of some of them to out/bench/results-<ids>.json (so a partial
+ * run does not overwrite the last full one, nor two different runs each other). Numbers are printed, not judged, except by a benchmark's own checks (a
  * leak): a failed check, or a benchmark that crashes (reported as not measured, with the error, while
  * the others still run), makes the exit code 1.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { availableParallelism, cpus, platform, release } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -31,6 +32,12 @@ export const BENCHMARKS: Readonly<Record<string, () => Promise<BenchResult>>> = 
   memory: () => runMemoryBenchmark(ROOT),
   'first-paint': () => runFirstPaintBenchmark(ROOT),
 };
+
+/** Where a run of `ids` writes its results: results.json for every benchmark, results-a+b.json for some. */
+export const resultsFileFor = (ids: readonly string[]): string =>
+  ids.length === Object.keys(BENCHMARKS).length && Object.keys(BENCHMARKS).every((id) => ids.includes(id))
+    ? RESULTS_FILE
+    : join(dirname(RESULTS_FILE), `results-${ids.join('+')}.json`);
 
 const notMeasured = (id: string, error: unknown, durationMs: number): BenchResult => ({
   id,
@@ -81,12 +88,16 @@ const main = async (): Promise<number> => {
   }
 
   const totalMs = performance.now() - started;
-  await mkdir(dirname(RESULTS_FILE), { recursive: true });
+  const file = resultsFileFor(ids);
+  await mkdir(dirname(file), { recursive: true });
+  // Written beside and renamed: a reader never sees half a file.
+  const partial = `${file}.${process.pid}.tmp`;
   await writeFile(
-    RESULTS_FILE,
+    partial,
     `${JSON.stringify({ createdAt: new Date().toISOString(), machine, totalMs, benchmarks: results }, null, 2)}\n`,
   );
-  console.log(`Total ${(totalMs / 1000).toFixed(1)} s. Results: ${RESULTS_FILE}`);
+  await rename(partial, file);
+  console.log(`Total ${(totalMs / 1000).toFixed(1)} s. Results: ${file}`);
   return crashed ? 1 : 0;
 };
 

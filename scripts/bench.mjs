@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run bench [-- <id>...]`: runs the benchmarks (bench/run.ts, TypeScript) with tsx's loader in this same Node, no shell.
-// Prints a table per benchmark and writes out/bench/results.json. Ids: parsers, refresh, watch, owners-paint,
+// Prints a table per benchmark and writes out/bench/results.json (results-<ids>.json for some of them). Ids: parsers, refresh, watch, owners-paint,
 // memory, first-paint. --expose-gc: the memory benchmark forces GC before it reads the heap.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
