@@ -100,9 +100,9 @@ test.describe('export as a script', () => {
     await expect(dialog.getByTestId('export-file-name')).toHaveText(/^portwarden-rules-\d{4}-\d{2}-\d{2}\.cmd$/);
     const preview = dialog.getByTestId('export-preview');
     await expect(preview).toContainText('@echo off');
-    await expect(preview).toContainText('net session >nul 2>&1 ||');
+    await expect(preview).toContainText('net session >nul 2>&1');
     await expect(preview).toContainText(
-      'netsh interface portproxy add v4tov4 listenaddress=0.0.0.0 listenport=2222 connectaddress=172.28.241.140 connectport=22 || goto :failed',
+      'netsh interface portproxy add v4tov4 listenaddress=0.0.0.0 listenport=2222 connectaddress=172.28.241.140 connectport=22 if %errorlevel% neq 0 goto :failed',
     );
     await expect(preview).toContainText(
       'netsh advfirewall firewall add rule name="Portwarden portproxy TCP 8080" dir=in action=allow protocol=TCP localport=8080',

@@ -194,25 +194,35 @@ export const effectOf = (commands: readonly (readonly string[])[]): ScriptEffect
   return { rules: [...rules.values()], firewall: [...firewall].sort(), commands };
 };
 
-const CMD_SKIPPED = /^(?:@echo off|rem(?: .*)?|setlocal DisableDelayedExpansion|echo .*|exit \/b [01]|:failed|)$/;
-const CMD_ADMIN = 'net session >nul 2>&1 || (echo This script must be run as administrator. & exit /b 1)';
+const CMD_SKIPPED =
+  /^(?:@echo off|rem(?: .*)?|setlocal DisableDelayedExpansion|set "ERRORLEVEL="|echo .*|exit \/b [01]|:failed|)$/;
+const CMD_ADMIN = [
+  'net session >nul 2>&1',
+  'if %errorlevel% neq 0 (echo This script must be run as administrator. & exit /b 1)',
+];
+const CMD_STOP = 'if %errorlevel% neq 0 goto :failed';
 
 /** The `.cmd` script: every line is one the parser knows, and each netsh line is tokenized. */
 export const parseCmdScript = (script: string): ScriptEffect => {
   if (!script.endsWith('\r\n') || /(?<!\r)\n/.test(script)) throw new Error('The batch file must use CRLF');
   const lines = script.slice(0, -2).split('\r\n');
   if (lines[0] !== '@echo off') throw new Error('The batch file must start with @echo off');
-  if (!lines.includes(CMD_ADMIN)) throw new Error('The batch file does not check for administrator');
+  const admin = lines.indexOf(CMD_ADMIN[0]!);
+  if (admin < 0 || lines[admin + 1] !== CMD_ADMIN[1])
+    throw new Error('The batch file does not check for administrator');
+  if (!lines.includes('set "ERRORLEVEL="')) throw new Error('The batch file must clear a variable named ERRORLEVEL');
   const commands: string[][] = [];
-  for (const line of lines) {
-    if (CMD_SKIPPED.test(line) || line === CMD_ADMIN) continue;
+  lines.forEach((line, index) => {
+    if (CMD_SKIPPED.test(line) || index === admin || index === admin + 1 || line === CMD_STOP) return;
     const { argv, rest } = tokenizeCmdLine(line);
     const firewallDelete = argv[1] === 'advfirewall' && argv[3] === 'delete';
     const show = argv.slice(1).join(' ') === 'interface portproxy show all';
-    const expected = firewallDelete ? '>nul 2>&1' : show ? '' : '|| goto :failed';
-    if (rest !== expected) throw new Error(`Unexpected ${JSON.stringify(rest)} after: ${line}`);
+    if (rest !== (firewallDelete ? '>nul 2>&1' : ''))
+      throw new Error(`Unexpected ${JSON.stringify(rest)} after: ${line}`);
+    // Every command but the firewall delete and the closing show stops the script when it fails.
+    if (!firewallDelete && !show && lines[index + 1] !== CMD_STOP) throw new Error(`No failure check after: ${line}`);
     commands.push([...argv]);
-  }
+  });
   return effectOf(commands);
 };
 

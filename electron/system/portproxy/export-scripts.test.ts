@@ -143,16 +143,20 @@ describe('script text', () => {
     expect(lines[0]).toBe('@echo off');
     expect(lines[1]).toBe('rem Recreates 2 portproxy rules and 1 Portwarden inbound firewall rule.');
     expect(script).toMatch(/^rem .*must run as administrator/m);
-    expect(lines).toContain('net session >nul 2>&1 || (echo This script must be run as administrator. & exit /b 1)');
-    expect(lines).toContain(
-      'netsh interface portproxy add v4tov4 listenaddress=0.0.0.0 listenport=8080 connectaddress=172.28.241.140 connectport=80 || goto :failed',
+    expect(lines).toContain('set "ERRORLEVEL="');
+    const admin = lines.indexOf('net session >nul 2>&1');
+    expect(lines[admin + 1]).toBe('if %errorlevel% neq 0 (echo This script must be run as administrator. & exit /b 1)');
+    const stopsAfter = (line: string) => {
+      expect(lines).toContain(line);
+      expect(lines[lines.indexOf(line) + 1]).toBe('if %errorlevel% neq 0 goto :failed');
+    };
+    stopsAfter(
+      'netsh interface portproxy add v4tov4 listenaddress=0.0.0.0 listenport=8080 connectaddress=172.28.241.140 connectport=80',
     );
     // `*` is sent as "no listenaddress", exactly as the app does.
-    expect(lines).toContain(
-      'netsh interface portproxy add v4tov4 listenport=8090 connectaddress=172.28.241.140 connectport=8090 || goto :failed',
-    );
-    expect(lines).toContain(
-      'netsh advfirewall firewall add rule name="Portwarden portproxy TCP 8080" dir=in action=allow protocol=TCP localport=8080 || goto :failed',
+    stopsAfter('netsh interface portproxy add v4tov4 listenport=8090 connectaddress=172.28.241.140 connectport=8090');
+    stopsAfter(
+      'netsh advfirewall firewall add rule name="Portwarden portproxy TCP 8080" dir=in action=allow protocol=TCP localport=8080',
     );
     expect(lines).toContain(':failed');
     expect(lines.at(-2)).toBe('exit /b 1');

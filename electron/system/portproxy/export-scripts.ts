@@ -85,6 +85,14 @@ export const quoteCmdArg = (token: string): string => {
 
 export const cmdLine = (line: CommandLine): string => [line.command, ...line.args].map(quoteCmdArg).join(' ');
 
+/**
+ * After each command that must succeed. `if %errorlevel% neq 0` on its own line (expanded when that line
+ * is read, after the command ran) catches any non-zero code, negative ones too, which `if errorlevel 1`
+ * does not; `|| goto` would say the same on Windows, but Wine's cmd.exe runs the right side of `||` after
+ * a program that succeeded too, and Wine is where test/win32/export-cmd.win32-test.ts runs this script.
+ */
+const CMD_STOP_ON_FAILURE = 'if %errorlevel% neq 0 goto :failed';
+
 /** CRLF throughout: cmd.exe misreads labels and `goto` in a batch file with bare LF line ends. */
 export const cmdScript = (rules: readonly ExportedRule[], options: ScriptOptions = {}): string => {
   const commands = scriptCommands(rules);
@@ -94,13 +102,17 @@ export const cmdScript = (rules: readonly ExportedRule[], options: ScriptOptions
     ...ABOUT.map((text) => `rem ${text}`),
     // No !expansion! inside tokens, whatever the machine's default is.
     'setlocal DisableDelayedExpansion',
-    'net session >nul 2>&1 || (echo This script must be run as administrator. & exit /b 1)',
+    // A variable named ERRORLEVEL would stand in for the exit code %errorlevel% reads.
+    'set "ERRORLEVEL="',
+    'net session >nul 2>&1',
+    'if %errorlevel% neq 0 (echo This script must be run as administrator. & exit /b 1)',
     '',
-    ...commands.rules.map((line) => `${cmdLine(line)} || goto :failed`),
+    ...commands.rules.flatMap((line) => [cmdLine(line), CMD_STOP_ON_FAILURE]),
     ...commands.firewall.flatMap(({ remove, add }) => [
       // No rule of that name yet is the usual case and not a failure.
       `${cmdLine(remove)} >nul 2>&1`,
-      `${cmdLine(add)} || goto :failed`,
+      cmdLine(add),
+      CMD_STOP_ON_FAILURE,
     ]),
     '',
     'echo Done. The portproxy rules are now:',
