@@ -53,6 +53,14 @@ export const ROW_HAS_REMOTE = 4;
 /** A row the general path parsed (an unusual line shape): kept as an object in `objectRows`. */
 export const ROW_OBJECT = 8;
 
+/** Five 4-byte columns, two 2-byte ones and the flags. */
+const BYTES_PER_ROW = 5 * 4 + 2 * 2 + 1;
+/** Columns of no rows, before the first allocation: never written. */
+const NO_FLAGS = new Uint8Array(0);
+const NO_INT32 = new Int32Array(0);
+const NO_UINT16 = new Uint16Array(0);
+const NO_UINT32 = new Uint32Array(0);
+
 /**
  * The scanner's table. Columns are sized once for the most rows the text can hold and filled by
  * netstat.ts; strings that repeat (local addresses, state words) are stored once in `strings` and
@@ -73,21 +81,18 @@ export class NetstatColumns implements NetstatTable {
   readonly strings: string[] = [];
   /** Per entry of `strings`: whether it is a state word isListener accepts (only meaningful for states). */
   readonly listenerWord: boolean[] = [];
-  readonly objectRows = new Map<number, ParsedNetstatEntry>();
+  /** Rows the general path parsed, by index; made for the first such row (most tables have none). */
+  private objectRows: Map<number, ParsedNetstatEntry> | null = null;
 
   constructor(
     private readonly text: string,
     capacity: number,
   ) {
-    const size = Math.max(1, capacity);
-    this.flags = new Uint8Array(size);
-    this.localAddress = new Int32Array(size);
-    this.localPort = new Uint16Array(size);
-    this.remoteStart = new Int32Array(size);
-    this.remoteEnd = new Int32Array(size);
-    this.remotePort = new Uint16Array(size);
-    this.state = new Int32Array(size);
-    this.pid = new Uint32Array(size);
+    this.flags = NO_FLAGS;
+    this.localAddress = this.remoteStart = this.remoteEnd = this.state = NO_INT32;
+    this.localPort = this.remotePort = NO_UINT16;
+    this.pid = NO_UINT32;
+    this.allocate(Math.max(1, capacity));
   }
 
   get capacity(): number {
@@ -95,26 +100,39 @@ export class NetstatColumns implements NetstatTable {
   }
 
   /**
+   * Columns for `capacity` rows as views of one buffer, the rows so far copied over: one allocation per
+   * table rather than eight (most tables are small: a doctor's or a rule check's read). The 4-byte
+   * columns come first and the 2-byte ones next, so every view starts aligned to its element size.
+   */
+  private allocate(capacity: number): void {
+    const buffer = new ArrayBuffer(capacity * BYTES_PER_ROW);
+    const before = this.length > 0 ? { ...this } : null;
+    this.localAddress = new Int32Array(buffer, 0, capacity);
+    this.remoteStart = new Int32Array(buffer, 4 * capacity, capacity);
+    this.remoteEnd = new Int32Array(buffer, 8 * capacity, capacity);
+    this.state = new Int32Array(buffer, 12 * capacity, capacity);
+    this.pid = new Uint32Array(buffer, 16 * capacity, capacity);
+    this.localPort = new Uint16Array(buffer, 20 * capacity, capacity);
+    this.remotePort = new Uint16Array(buffer, 22 * capacity, capacity);
+    this.flags = new Uint8Array(buffer, 24 * capacity, capacity);
+    if (before) {
+      this.localAddress.set(before.localAddress);
+      this.remoteStart.set(before.remoteStart);
+      this.remoteEnd.set(before.remoteEnd);
+      this.state.set(before.state);
+      this.pid.set(before.pid);
+      this.localPort.set(before.localPort);
+      this.remotePort.set(before.remotePort);
+      this.flags.set(before.flags);
+    }
+  }
+
+  /**
    * Twice the room. The scanner sizes the columns by the text's LFs; only a text whose lone CRs (line ends
    * as well) make more lines than that needs more.
    */
   grow(): void {
-    const widen = <T extends Uint8Array | Uint16Array | Int32Array | Uint32Array>(
-      column: T,
-      make: (n: number) => T,
-    ): T => {
-      const wider = make(column.length * 2);
-      wider.set(column);
-      return wider;
-    };
-    this.flags = widen(this.flags, (n) => new Uint8Array(n));
-    this.localAddress = widen(this.localAddress, (n) => new Int32Array(n));
-    this.localPort = widen(this.localPort, (n) => new Uint16Array(n));
-    this.remoteStart = widen(this.remoteStart, (n) => new Int32Array(n));
-    this.remoteEnd = widen(this.remoteEnd, (n) => new Int32Array(n));
-    this.remotePort = widen(this.remotePort, (n) => new Uint16Array(n));
-    this.state = widen(this.state, (n) => new Int32Array(n));
-    this.pid = widen(this.pid, (n) => new Uint32Array(n));
+    this.allocate(this.capacity * 2);
   }
 
   /** Index of a string for `strings`, added by the caller's intern table once per table. */
@@ -127,13 +145,13 @@ export class NetstatColumns implements NetstatTable {
   addObjectRow(row: ParsedNetstatEntry): void {
     if (this.length === this.capacity) this.grow();
     this.flags[this.length] = ROW_OBJECT;
-    this.objectRows.set(this.length, row);
+    (this.objectRows ??= new Map()).set(this.length, row);
     this.length++;
   }
 
   isListenerAt(index: number): boolean {
     const flags = this.flags[index] as number;
-    if (flags & ROW_OBJECT) return isListener(this.objectRows.get(index) as ParsedNetstatEntry);
+    if (flags & ROW_OBJECT) return isListener(this.objectRows?.get(index) as ParsedNetstatEntry);
     if (flags & ROW_UDP) return true;
     const state = this.state[index] as number;
     return state >= 0 && (this.listenerWord[state] as boolean);
@@ -141,7 +159,7 @@ export class NetstatColumns implements NetstatTable {
 
   at(index: number): ParsedNetstatEntry {
     const flags = this.flags[index] as number;
-    if (flags & ROW_OBJECT) return this.objectRows.get(index) as ParsedNetstatEntry;
+    if (flags & ROW_OBJECT) return this.objectRows?.get(index) as ParsedNetstatEntry;
     const udp = (flags & ROW_UDP) !== 0;
     const remote = (flags & ROW_HAS_REMOTE) !== 0;
     const state = this.state[index] as number;
