@@ -51,10 +51,17 @@ test.describe('owners as TCPView shows them', () => {
     expect(await cell(page, 5432, 10524, 'user').innerText()).toBe('DEVBOX\\dev');
     await filterTo(page, '135');
     expect(await cell(page, 135, 1028, 'user').innerText()).toBe('NT AUTHORITY\\SYSTEM');
-    // PID 4 cannot be opened: a dash, and the reason on hover.
+    // PID 4 cannot be opened: a dash, the reason in its description, and the reason on hover.
     await filterTo(page, '445');
-    expect(await cell(page, 445, 4, 'path').innerText()).toBe('—');
-    expect(await cell(page, 445, 4, 'path').getAttribute('title')).toMatch(/did not let Portwarden read/);
+    const denied = cell(page, 445, 4, 'path');
+    expect(await denied.innerText()).toBe('—');
+    expect(await denied.getAttribute('aria-description')).toMatch(/did not let Portwarden read/);
+    await denied.hover();
+    await expect.poll(() => page.getByRole('tooltip').innerText()).toMatch(/did not let Portwarden read/);
+    // A cell its column may cut shows its whole text on hover.
+    await filterTo(page, 'postgres');
+    await cell(page, 5432, 10524, 'path').hover();
+    await expect.poll(() => page.getByRole('tooltip').innerText()).toBe('C:\\Windows\\System32\\postgres.exe');
     // The path is searchable like the rest.
     await page.getByTestId('owners-filter').fill('system32\\postgres');
     await expect.poll(() => page.getByTestId('owner-row').count()).toBe(2);
@@ -65,7 +72,7 @@ test.describe('owners as TCPView shows them', () => {
     await filterTo(commandsOnly.page, 'postgres');
     const dash = cell(commandsOnly.page, 5432, 10524, 'path');
     await expect.poll(() => dash.innerText()).toBe('—');
-    expect(await dash.getAttribute('title')).toBe(
+    expect(await dash.getAttribute('aria-description')).toBe(
       'Needs the native read layer (Windows APIs); the commands do not tell',
     );
   });
@@ -171,7 +178,12 @@ test.describe('owners as TCPView shows them', () => {
     await expect.poll(() => remote.innerText()).toBe('140.82.112.4:443');
     await lookup.click();
     await expect.poll(() => remote.innerText()).toBe('lb-140-82-112-4-iad.github.com:443');
-    expect(await remote.getAttribute('title')).toBe('140.82.112.4:443 (lb-140-82-112-4-iad.github.com)');
+    // The address behind the name: in the cell's description, and on hover.
+    expect(await remote.getAttribute('aria-description')).toBe('140.82.112.4:443 (lb-140-82-112-4-iad.github.com)');
+    await remote.hover();
+    await expect
+      .poll(() => page.getByRole('tooltip').innerText())
+      .toBe('140.82.112.4:443 (lb-140-82-112-4-iad.github.com)');
     // The name is searchable; an address without a name keeps its address.
     await page.getByTestId('owners-filter').fill('github');
     await expect.poll(() => page.getByTestId('owner-row').count()).toBe(1);

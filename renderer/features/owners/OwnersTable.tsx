@@ -7,13 +7,7 @@ import {
   useButtonStyles_unstable,
   type ButtonState,
 } from '@fluentui/react-components';
-import {
-  ArrowSortDown16Regular,
-  ArrowSortUp16Regular,
-  DismissCircle20Regular,
-  PlugDisconnected20Regular,
-  Stethoscope20Regular,
-} from '@fluentui/react-icons';
+import { ArrowSortDown16Regular, ArrowSortUp16Regular } from '@fluentui/react-icons';
 import {
   createColumnHelper,
   flexRender,
@@ -22,15 +16,11 @@ import {
   type Header,
   type SortingState,
 } from '@tanstack/react-table';
-import { memo, useEffect, useMemo, useRef, useState, type ButtonHTMLAttributes, type ReactElement } from 'react';
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TFunction } from 'i18next';
 import type { Endpoint } from '../../../shared/model';
 import { useFillViewport } from '../../components/use-fill-viewport';
-import { ownerExplanation, processLabel } from '../../lib/cause-wording';
-import { closeRefusal, killRefusal } from '../../lib/owners';
-import { endpoint as formatEndpoint } from '../../lib/rules';
-import { criticalServiceOf } from '../../../shared/system-owners';
+import { ownerExplanation } from '../../lib/cause-wording';
 import {
   buildOwnerRows,
   columnValue,
@@ -45,7 +35,8 @@ import {
 } from '../../lib/owners-rows';
 import { changeBlock } from '../../store/selectors';
 import { useAppStore } from '../../store/store-context';
-import { TIP_ATTRIBUTE, useTableTip } from './TableTip';
+import { OwnerRowView, type ButtonLook, type RowButtonLooks, type RowContext } from './OwnerRowView';
+import { useTableTip } from './TableTip';
 import { useFixedRows } from './use-fixed-rows';
 import { containersFor } from '../wsl/wsl-view';
 
@@ -156,12 +147,6 @@ const useStyles = makeStyles({
 
 const column = createColumnHelper<OwnerRow>();
 
-/** The class names of one look of Fluent's Button: the root, and the icon's span. */
-interface ButtonLook {
-  readonly root: string;
-  readonly icon: string;
-}
-
 /** The state useButtonStyles_unstable reads: a small subtle button, with or without text, enabled or not. */
 const buttonState = (iconOnly: boolean, disabled: boolean): ButtonState =>
   ({
@@ -187,7 +172,7 @@ const lookOf = (state: ButtonState, rowButton: string): ButtonLook => ({
  * <button> elements with them: a Fluent Button per action was a third of a keystroke's script at 20
  * rows x 3 actions (its hooks, and a style insertion effect per makeStyles call per button).
  */
-const useRowButtonLooks = () => {
+const useRowButtonLooks = (): RowButtonLooks => {
   const { rowButton } = useStyles();
   const text = lookOf(useButtonStyles_unstable(buttonState(false, false)), rowButton);
   const textDisabled = lookOf(useButtonStyles_unstable(buttonState(false, true)), rowButton);
@@ -198,12 +183,6 @@ const useRowButtonLooks = () => {
   // eslint-disable-next-line react-hooks/exhaustive-deps
   return useMemo(() => ({ text, textDisabled, icon, iconDisabled }), [key]);
 };
-type RowButtonLooks = ReturnType<typeof useRowButtonLooks>;
-
-/** Icons made once: React skips an element it was given last time, so they never re-render. */
-const KILL_ICON = <DismissCircle20Regular />;
-const CLOSE_ICON = <PlugDisconnected20Regular />;
-const DOCTOR_ICON = <Stethoscope20Regular />;
 
 /** ChangeButton's wording for why no change can be made now (renderer/components/ChangeButton.tsx). */
 const CHANGE_REASON = {
@@ -327,6 +306,9 @@ export const OwnersTable = ({ endpoints, added = NONE, removed = NO_ROWS, filter
 
   // A few rows beyond the view on each side: enough for the next frame of a scroll, few to re-render.
   const rowsShown = useFixedRows(scrollRef, visible.length, OWNER_ROW_HEIGHT, 4);
+  // Rows are reused by screen position: the element under a tooltip may now show another endpoint.
+  const refreshTip = tableTip.refresh;
+  useLayoutEffect(refreshTip, [refreshTip, data, visible]);
 
   // One subscription and one set of class names for all rows, instead of a few per row.
   const context = useMemo((): RowContext => {
@@ -357,7 +339,7 @@ export const OwnersTable = ({ endpoints, added = NONE, removed = NO_ROWS, filter
         removedRow: t('owners.removedRow'),
       },
       changeReason: block === null ? null : t(CHANGE_REASON[block]),
-      cellClass: Object.fromEntries(CELLS.map((id) => [id, cell(id)])) as Record<ColumnId, string>,
+      cellClass: Object.fromEntries(OWNER_COLUMNS.map((id) => [id, cell(id)])) as Record<ColumnId, string>,
       rowClass: { new: row('new'), same: row('same'), removed: row('removed') },
       actionsClass: styles.actions,
       tipHostClass: styles.tipHost,
@@ -471,220 +453,3 @@ const HeaderRow = memo(({ headers }: { headers: readonly Header<OwnerRow, unknow
   );
 });
 HeaderRow.displayName = 'HeaderRow';
-
-const CELLS: readonly ColumnId[] = OWNER_COLUMNS;
-
-/** What every row shares, made once per render of the table: a row then re-renders only for its own data. */
-interface RowContext {
-  readonly t: TFunction;
-  readonly nativeLayer: boolean;
-  /** The words every row shows, translated once per render of the table rather than per row. */
-  readonly words: {
-    readonly kill: string;
-    readonly closeConnection: string;
-    readonly missingWhy: string;
-    readonly newRow: string;
-    readonly removedRow: string;
-  };
-  /** Why no change can be made now (checking rights, not elevated, another change running), or null. */
-  readonly changeReason: string | null;
-  /** Class names per cell, merged once rather than 11 times per row per render. */
-  readonly cellClass: Readonly<Record<ColumnId, string>>;
-  readonly rowClass: Readonly<Record<RowStatus, string>>;
-  readonly actionsClass: string;
-  readonly tipHostClass: string;
-  readonly buttons: RowButtonLooks;
-  readonly kill: (endpoint: Endpoint) => void;
-  readonly close: (endpoint: Endpoint) => void;
-  readonly doctor: (endpoint: Endpoint) => void;
-}
-
-interface RowTexts {
-  readonly killLabel: string;
-  readonly killRefusal: string | null;
-  readonly closeLabel: string;
-  readonly closeRefusal: string | null;
-  readonly doctorLabel: string;
-  readonly remoteTitle: string;
-}
-
-/**
- * The translated texts of a row, kept per row object: Backspace brings back rows shown a moment ago,
- * and their texts are not translated again. A new language, or native layer, makes them anew.
- */
-const textsCache = new WeakMap<OwnerRow, { t: TFunction; nativeLayer: boolean; texts: RowTexts }>();
-
-const rowTexts = (row: OwnerRow, t: TFunction, nativeLayer: boolean): RowTexts => {
-  const cached = textsCache.get(row);
-  if (cached && cached.t === t && cached.nativeLayer === nativeLayer) return cached.texts;
-  const { endpoint } = row;
-  const kill = killRefusal(endpoint);
-  const close = closeRefusal(endpoint, nativeLayer);
-  const texts: RowTexts = {
-    killLabel: t('owners.killLabel', { process: processLabel(t, endpoint) }),
-    killRefusal:
-      kill === null
-        ? null
-        : t(`owners.refusal.${kill}`, {
-            image: endpoint.image ?? '',
-            service: criticalServiceOf(endpoint.services) ?? '',
-          }),
-    closeLabel:
-      close === null
-        ? t('owners.closeLabel', {
-            local: formatEndpoint(endpoint.localAddress, endpoint.localPort),
-            remote:
-              endpoint.remoteAddress === null ? '—' : formatEndpoint(endpoint.remoteAddress, endpoint.remotePort ?? 0),
-          })
-        : t('owners.closeConnection'),
-    closeRefusal: close === null ? null : t(`owners.closeRefusal.${close}`),
-    doctorLabel: t('owners.doctorLabel', { port: endpoint.localPort }),
-    remoteTitle:
-      row.remoteName && endpoint.remoteAddress !== null
-        ? t('owners.remoteTitle', {
-            address: formatEndpoint(endpoint.remoteAddress, endpoint.remotePort ?? 0),
-            name: row.remoteName,
-          })
-        : row.remote,
-  };
-  textsCache.set(row, { t, nativeLayer, texts });
-  return texts;
-};
-
-/**
- * Memoized: a refresh that keeps a row's data re-renders nothing of it. Plain elements and three
- * Fluent buttons, no hooks: the ~20 rows on screen are what a keystroke re-renders (issue #13).
- * Tooltips are the table's one shared tooltip (TableTip.tsx), read from `data-tip`.
- */
-const OwnerRowView = memo(
-  ({ row, index, offset, context }: { row: OwnerRow; index: number; offset: number; context: RowContext }) => {
-    const { t, nativeLayer, cellClass } = context;
-    const { endpoint, status } = row;
-    const texts = rowTexts(row, t, nativeLayer);
-    // Path and user come from the native layer only: an em dash says "not known", its title says why.
-    const missing = '—';
-    const { missingWhy } = context.words;
-    const text: Record<ColumnId, string> = {
-      protocol: endpoint.protocol.toUpperCase(),
-      localAddress: endpoint.localAddress,
-      localPort: String(endpoint.localPort),
-      remote: row.remote,
-      state: endpoint.state ?? '',
-      pid: endpoint.pid === null ? '' : String(endpoint.pid),
-      image: endpoint.image ?? '',
-      path: endpoint.path ?? missing,
-      user: endpoint.user ?? missing,
-      services: row.services,
-      explanation: row.explanation,
-    };
-    const titles: Partial<Record<ColumnId, string>> = {
-      services: row.services,
-      explanation: row.explanation,
-      localAddress: endpoint.localAddress,
-      image: endpoint.image ?? '',
-      remote: texts.remoteTitle,
-      path: endpoint.path ?? missingWhy,
-      user: endpoint.user ?? missingWhy,
-    };
-    return (
-      <div
-        role="row"
-        aria-rowindex={index + 2}
-        className={context.rowClass[status]}
-        // Only the vertical offset is dynamic; it goes through the CSSOM (React's style prop), which the CSP allows.
-        style={{ transform: `translateY(${offset}px)` }}
-        title={status === 'new' ? context.words.newRow : status === 'removed' ? context.words.removedRow : undefined}
-        data-testid="owner-row"
-        data-port={endpoint.localPort}
-        data-pid={endpoint.pid ?? ''}
-        data-status={status}
-      >
-        {CELLS.map((id) => (
-          <div key={id} role="cell" className={cellClass[id]} title={titles[id] || undefined} data-column={id}>
-            {text[id]}
-          </div>
-        ))}
-        <div role="cell" className={context.actionsClass}>
-          {status === 'removed' ? null : <RowActions endpoint={endpoint} texts={texts} context={context} />}
-        </div>
-      </div>
-    );
-  },
-);
-OwnerRowView.displayName = 'OwnerRowView';
-
-/**
- * A wrapper that carries a disabled action's reason for the table's tooltip: a disabled button is never
- * the target of pointer events. Always there, enabled or not, so a row whose action becomes available
- * keeps its elements and React only changes attributes.
- */
-const TipHost = ({ tip, host, children }: { tip: string | null; host: string; children: ReactElement }) => (
-  <span className={host} {...(tip === null ? {} : { [TIP_ATTRIBUTE]: tip })}>
-    {children}
-  </span>
-);
-
-/** A plain <button> in one of Fluent's looks: what Fluent's Button renders, without its per-button hooks. */
-const RowButton = ({
-  look,
-  icon,
-  children,
-  ...props
-}: {
-  look: ButtonLook;
-  icon: ReactElement;
-  children?: string;
-} & Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'children' | 'className' | 'type'> & {
-    'data-testid': string;
-    'data-tip'?: string;
-  }) => (
-  <button type="button" className={look.root} {...props}>
-    <span className={look.icon}>{icon}</span>
-    {children}
-  </button>
-);
-
-const RowActions = ({ endpoint, texts, context }: { endpoint: Endpoint; texts: RowTexts; context: RowContext }) => {
-  const { changeReason, tipHostClass, buttons } = context;
-  // The kill policy first (PID 4, csrss.exe...), then the app-wide reason, as ChangeButton orders them.
-  const killReason = texts.killRefusal ?? changeReason;
-  const closeReason = changeReason ?? texts.closeRefusal;
-  // Disabled outright with the reason in its description: not a tab stop per row (issue #11).
-  return (
-    <>
-      <TipHost tip={killReason} host={tipHostClass}>
-        <RowButton
-          look={killReason === null ? buttons.text : buttons.textDisabled}
-          icon={KILL_ICON}
-          disabled={killReason !== null}
-          aria-label={texts.killLabel}
-          aria-description={killReason ?? undefined}
-          onClick={() => context.kill(endpoint)}
-          data-testid="owner-kill"
-        >
-          {context.words.kill}
-        </RowButton>
-      </TipHost>
-      {/* Close connection (TCPView's and CurrPorts'): on every row, disabled with the reason where Windows cannot. */}
-      <TipHost tip={closeReason ?? context.words.closeConnection} host={tipHostClass}>
-        <RowButton
-          look={closeReason === null ? buttons.icon : buttons.iconDisabled}
-          icon={CLOSE_ICON}
-          disabled={closeReason !== null}
-          aria-label={texts.closeLabel}
-          aria-description={closeReason ?? context.words.closeConnection}
-          onClick={() => context.close(endpoint)}
-          data-testid="owner-close"
-        />
-      </TipHost>
-      <RowButton
-        look={buttons.icon}
-        icon={DOCTOR_ICON}
-        aria-label={texts.doctorLabel}
-        onClick={() => context.doctor(endpoint)}
-        data-testid="owner-doctor"
-        data-tip={texts.doctorLabel}
-      />
-    </>
-  );
-};

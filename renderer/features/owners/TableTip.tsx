@@ -1,26 +1,71 @@
 import { Tooltip } from '@fluentui/react-components';
-import { useCallback, useEffect, useMemo, useRef, useState, type FocusEvent, type PointerEvent } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type FocusEvent,
+  type PointerEvent,
+} from 'react';
 
 /** Fluent's own delay before a tooltip shows on hover, kept so the table feels like the rest of the app. */
 const SHOW_DELAY_MS = 250;
 
-/** The attribute a row element carries its tooltip text in. */
-export const TIP_ATTRIBUTE = 'data-tip';
+/**
+ * The attribute that makes an element a tooltip target. Its value says where the text is (TipFrom),
+ * which is read when the tooltip shows rather than written into the element at every render: rows are
+ * reused by screen position, so a keystroke in the filter gives most row elements another endpoint,
+ * and a tooltip text per cell (`title`) and per action (`data-tip`) was over a third of that
+ * keystroke's DOM writes; in Chromium every `title` change also restyled its element (issue #13). The
+ * value itself never changes, so React writes it once per element.
+ */
+export const TIP_FROM_ATTRIBUTE = 'data-tip-from';
+
+/**
+ * - `description`: the element's aria-description (what a row says beyond its cells: new or gone since
+ *   the last refresh); none, no tooltip.
+ * - `action`: the aria-description of the button inside the element. A disabled button gets no pointer
+ *   events, so a wrapper is the target; its tooltip is the reason its description already says.
+ * - `label`: the element's aria-label (an icon button's name).
+ * - `text`: the element's aria-description when it has one (what a cell does not show: why a value is
+ *   missing, the address behind a looked-up name), else its text (a cell its column may cut).
+ */
+export type TipFrom = 'description' | 'action' | 'label' | 'text';
+
+const TARGETS = `[${TIP_FROM_ATTRIBUTE}]`;
 
 interface Tip {
   readonly target: HTMLElement;
   readonly text: string;
 }
 
+/** The tooltip text of a target, read now. */
+export const tipText = (target: Element): string => {
+  switch (target.getAttribute(TIP_FROM_ATTRIBUTE) as TipFrom | null) {
+    case 'description':
+      return target.getAttribute('aria-description') ?? '';
+    case 'action':
+      return target.querySelector('button')?.getAttribute('aria-description') ?? '';
+    case 'label':
+      return target.getAttribute('aria-label') ?? '';
+    case 'text':
+      return target.getAttribute('aria-description') ?? target.textContent ?? '';
+    case null:
+      return '';
+  }
+};
+
 const tipTarget = (node: EventTarget | null, container: HTMLElement): HTMLElement | null => {
   if (!(node instanceof Element)) return null;
-  const target = node.closest<HTMLElement>(`[${TIP_ATTRIBUTE}]`);
+  const target = node.closest<HTMLElement>(TARGETS);
   return target && container.contains(target) ? target : null;
 };
 
 /**
  * One Fluent tooltip for every row of a virtualized table, shown over whichever element with a
- * `data-tip` the pointer or the focus is on.
+ * `data-tip-from` the pointer or the focus is on.
  *
  * A Fluent Tooltip per row action cost the owners table most of a keystroke (issue #13): one with
  * relationship "description" always renders a portal with its own mount node, so every row that
@@ -31,18 +76,26 @@ const tipTarget = (node: EventTarget | null, container: HTMLElement): HTMLElemen
  */
 export const useTableTip = () => {
   const [tip, setTip] = useState<Tip | null>(null);
+  const shown = useRef<Tip | null>(null);
+  useLayoutEffect(() => {
+    shown.current = tip;
+  }, [tip]);
   const timer = useRef<number | undefined>(undefined);
   useEffect(() => () => window.clearTimeout(timer.current), []);
 
   const show = useCallback((target: HTMLElement | null, delay: number) => {
     window.clearTimeout(timer.current);
-    const text = target?.getAttribute(TIP_ATTRIBUTE) ?? '';
-    if (!target || text === '') {
+    if (!target || tipText(target) === '') {
       setTip(null);
       return;
     }
-    const apply = () =>
-      setTip((current) => (current?.target === target && current.text === text ? current : { target, text }));
+    // Read again when it shows: a keystroke in the filter may have given the element another row meanwhile.
+    const apply = () => {
+      const text = tipText(target);
+      setTip((current) =>
+        text === '' ? null : current?.target === target && current.text === text ? current : { target, text },
+      );
+    };
     if (delay === 0) apply();
     else timer.current = window.setTimeout(apply, delay);
   }, []);
@@ -50,6 +103,18 @@ export const useTableTip = () => {
   const hide = useCallback(() => {
     window.clearTimeout(timer.current);
     setTip(null);
+  }, []);
+
+  /**
+   * Reads the shown tip's text again, for the table to call when its rows change: the element under
+   * the pointer may now show another row (a keystroke in the filter, a sort), or be gone. Nothing to do
+   * (no state change, no render) while no tip shows or its text is the same.
+   */
+  const refresh = useCallback(() => {
+    const current = shown.current;
+    if (current === null) return;
+    const text = current.target.isConnected ? tipText(current.target) : '';
+    if (text !== current.text) setTip(text === '' ? null : { target: current.target, text });
   }, []);
 
   const handlers = useMemo(
@@ -69,8 +134,8 @@ export const useTableTip = () => {
     [show, hide],
   );
 
-  // The same element until the tip changes: the table re-renders at every keystroke, and React then
-  // skips the tooltip instead of running Fluent's tooltip and positioning hooks for nothing.
+  // The same element until the tip changes: the table re-renders for other reasons (a refresh, a sort),
+  // and React then skips the tooltip instead of running Fluent's tooltip and positioning hooks for nothing.
   const element = useMemo(
     () => (
       <Tooltip
@@ -86,5 +151,5 @@ export const useTableTip = () => {
     ),
     [tip],
   );
-  return { handlers, element, tip };
+  return { handlers, element, tip, refresh };
 };
