@@ -17,6 +17,7 @@ import { StrictMode, useEffect, useRef } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { Endpoint } from '../../shared/model';
 import { ok } from '../../shared/result';
+import { createFilterText } from '../../renderer/features/owners/filter-text';
 import { OwnersTable } from '../../renderer/features/owners/OwnersTable';
 import { OwnersView } from '../../renderer/features/owners/OwnersView';
 import { initI18n } from '../../renderer/i18n/i18n';
@@ -186,6 +187,9 @@ const Bench = () => {
   return <OwnersView searchRef={search} />;
 };
 
+/** The memory mode's table is never filtered. */
+const NO_FILTER = createFilterText();
+
 /** The owners list from the store, as OwnersView shows it. */
 const StoreTable = () => {
   const view = useAppStore((s) => s.ownersView);
@@ -194,7 +198,7 @@ const StoreTable = () => {
   useEffect(() => {
     window.__benchReady = true;
   }, []);
-  return view ? <OwnersTable endpoints={view.endpoints} added={added} removed={removed} filter="" /> : null;
+  return view ? <OwnersTable endpoints={view.endpoints} added={added} removed={removed} filter={NO_FILTER} /> : null;
 };
 
 /** Read number `n`: fresh endpoint objects (as IPC delivers), a few percent of them replaced by new sockets. */

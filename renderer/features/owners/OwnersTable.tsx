@@ -29,6 +29,7 @@ import {
   OWNER_COLUMNS,
   sortedOrder,
   type OwnerColumnId,
+  type OwnersFilter,
   type OwnerRow,
   type RemoteNames,
   type RowStatus,
@@ -36,6 +37,7 @@ import {
 import { changeBlock } from '../../store/selectors';
 import { useAppStore } from '../../store/store-context';
 import { OwnerRowView, type ButtonLook, type RowButtonLooks, type RowContext } from './OwnerRowView';
+import { useFilterText, type FilterText } from './filter-text';
 import { useTableTip } from './TableTip';
 import { useFixedRows } from './use-fixed-rows';
 import { containersFor } from '../wsl/wsl-view';
@@ -199,8 +201,8 @@ export interface OwnersTableProps {
   readonly added?: ReadonlySet<string>;
   /** Gone since the last refresh: shown struck through, without actions. */
   readonly removed?: readonly Endpoint[];
-  /** The filter box's text (port, process or PID). */
-  readonly filter: string;
+  /** The filter box's text (port, process or PID): only the rows subscribe to it. */
+  readonly filter: FilterText;
 }
 
 // Stable defaults: a fresh [] per render would be new data every render, and TanStack's auto-reset
@@ -223,8 +225,6 @@ const NO_NAMES: RemoteNames = new Map();
 export const OwnersTable = ({ endpoints, added = NONE, removed = NO_ROWS, filter }: OwnersTableProps) => {
   const { t } = useTranslation();
   const styles = useStyles();
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const fillHeight = useFillViewport(scrollRef);
   const [sorting, setSorting] = useState<SortingState>([{ id: 'localPort', desc: false }]);
   const [rowFilter] = useState(createOwnersFilter);
   const docker = useAppStore((s) => s.docker);
@@ -271,13 +271,6 @@ export const OwnersTable = ({ endpoints, added = NONE, removed = NO_ROWS, filter
     [endpoints, removed, added, t, docker, names],
   );
   const order = useMemo(() => sortedOrder(data, sorting), [data, sorting]);
-  const visible = useMemo(() => rowFilter.apply(data, order, filter), [rowFilter, data, order, filter]);
-  const shown = useMemo(() => {
-    if (removed.length === 0) return visible.length;
-    let count = 0;
-    for (const index of visible) if (data[index]?.status !== 'removed') count++;
-    return count;
-  }, [visible, data, removed]);
 
   const columns = useMemo(
     () =>
@@ -303,12 +296,6 @@ export const OwnersTable = ({ endpoints, added = NONE, removed = NO_ROWS, filter
     autoResetPageIndex: false,
     getCoreRowModel: getCoreRowModel(),
   });
-
-  // A few rows beyond the view on each side: enough for the next frame of a scroll, few to re-render.
-  const rowsShown = useFixedRows(scrollRef, visible.length, OWNER_ROW_HEIGHT, 4);
-  // Rows are reused by screen position: the element under a tooltip may now show another endpoint.
-  const refreshTip = tableTip.refresh;
-  useLayoutEffect(refreshTip, [refreshTip, data, visible]);
 
   // One subscription and one set of class names for all rows, instead of a few per row.
   const context = useMemo((): RowContext => {
@@ -352,58 +339,137 @@ export const OwnersTable = ({ endpoints, added = NONE, removed = NO_ROWS, filter
 
   const total = endpoints.length;
   const headers = table.getHeaderGroups()[0]?.headers ?? [];
+  // Docker absent or unreadable is a note: the ports are still explained, only not named.
+  const note =
+    dockerPorts !== '' && docker !== null && !docker.available
+      ? t('docker.absent', { note: docker.reason ? t(`docker.reason.${docker.reason}`) : (docker.note ?? '') })
+      : null;
 
   return (
     <>
-      <Caption1 className={styles.status} role="status" data-testid="owners-count">
-        {filter.trim() === '' ? t('owners.count', { count: total }) : t('owners.summary', { shown, total })}
-        {/* Docker absent or unreadable is a note: the ports are still explained, only not named. */}
-        {dockerPorts !== '' && docker !== null && !docker.available
-          ? ` · ${t('docker.absent', { note: docker.reason ? t(`docker.reason.${docker.reason}`) : (docker.note ?? '') })}`
-          : null}
-      </Caption1>
-      <div
-        ref={scrollRef}
-        className={styles.scroller}
-        // Down to the window's bottom: one scroll area, not a table scrolling inside a scrolling page (issue #11).
-        style={fillHeight === undefined ? undefined : { height: `${fillHeight}px`, boxSizing: 'border-box' }}
-        tabIndex={0}
-        data-testid="owners-table"
-        role="table"
-        aria-label={t('owners.title')}
-        aria-rowcount={visible.length + 1}
-        {...tableTip.handlers}
-      >
-        <HeaderRow headers={headers} sorting={sorting} />
-        {visible.length === 0 ? (
-          <div className={styles.empty}>
-            {filter.trim() === '' ? t('owners.empty') : t('owners.emptyFiltered', { text: filter.trim() })}
-          </div>
-        ) : (
-          <div className={styles.body} role="rowgroup" style={{ height: `${rowsShown.height}px` }}>
-            {Array.from({ length: rowsShown.last - rowsShown.first }, (_, k) => {
-              const position = rowsShown.first + k;
-              const index = visible[position];
-              const row = index === undefined ? undefined : data[index];
-              // Keyed by screen slot, not by endpoint: a keystroke or a sort then updates the ~20 row
-              // elements on screen in place instead of unmounting them and mounting new ones.
-              return row ? (
-                <OwnerRowView
-                  key={position % SLOTS}
-                  row={row}
-                  index={position}
-                  offset={position * OWNER_ROW_HEIGHT}
-                  context={context}
-                />
-              ) : null;
-            })}
-          </div>
-        )}
-      </div>
+      <OwnersRows
+        data={data}
+        order={order}
+        rowFilter={rowFilter}
+        filter={filter}
+        total={total}
+        countText={t('owners.count', { count: total })}
+        note={note}
+        context={context}
+        headers={headers}
+        sorting={sorting}
+        tipHandlers={tableTip.handlers}
+        refreshTip={tableTip.refresh}
+      />
       {tableTip.element}
     </>
   );
 };
+
+interface OwnersRowsProps {
+  readonly data: readonly OwnerRow[];
+  readonly order: Int32Array;
+  readonly rowFilter: OwnersFilter;
+  readonly filter: FilterText;
+  readonly total: number;
+  /** The count line without a filter ("20,000 endpoints"), translated once per data change. */
+  readonly countText: string;
+  /** Why Docker's containers are not named, appended to the count line; or null. */
+  readonly note: string | null;
+  readonly context: RowContext;
+  readonly headers: readonly Header<OwnerRow, unknown>[];
+  readonly sorting: SortingState;
+  readonly tipHandlers: ReturnType<typeof useTableTip>['handlers'];
+  /** Re-reads the shown tooltip's text once the rows under it changed. */
+  readonly refreshTip: () => void;
+}
+
+/**
+ * The count line and the scroll area with the rows on screen: the part of the table a keystroke
+ * changes, and the only one that reads the filter's text. The table above it keeps the data, the sort
+ * and what every row shares, and does not re-render per keystroke (issue #13).
+ */
+const OwnersRows = memo(
+  ({
+    data,
+    order,
+    rowFilter,
+    filter: filterText,
+    total,
+    countText,
+    note,
+    context,
+    headers,
+    sorting,
+    tipHandlers,
+    refreshTip,
+  }: OwnersRowsProps) => {
+    const { t } = useTranslation();
+    const styles = useStyles();
+    const filter = useFilterText(filterText);
+    const scrollRef = useRef<HTMLDivElement>(null);
+    const fillHeight = useFillViewport(scrollRef);
+    const visible = useMemo(() => rowFilter.apply(data, order, filter), [rowFilter, data, order, filter]);
+    const shown = useMemo(() => {
+      if (data.length === total) return visible.length;
+      let count = 0;
+      for (const index of visible) if (data[index]?.status !== 'removed') count++;
+      return count;
+    }, [visible, data, total]);
+    // A few rows beyond the view on each side: enough for the next frame of a scroll, few to re-render.
+    const rowsShown = useFixedRows(scrollRef, visible.length, OWNER_ROW_HEIGHT, 4);
+    // Rows are reused by screen position: the element under a tooltip may now show another endpoint.
+    useLayoutEffect(refreshTip, [refreshTip, data, visible]);
+
+    return (
+      <>
+        <Caption1 className={styles.status} role="status" data-testid="owners-count">
+          {filter.trim() === '' ? countText : t('owners.summary', { shown, total })}
+          {note === null ? null : ` · ${note}`}
+        </Caption1>
+        <div
+          ref={scrollRef}
+          className={styles.scroller}
+          // Down to the window's bottom: one scroll area, not a table scrolling inside a scrolling page (issue #11).
+          style={fillHeight === undefined ? undefined : { height: `${fillHeight}px`, boxSizing: 'border-box' }}
+          tabIndex={0}
+          data-testid="owners-table"
+          role="table"
+          aria-label={t('owners.title')}
+          aria-rowcount={visible.length + 1}
+          {...tipHandlers}
+        >
+          <HeaderRow headers={headers} sorting={sorting} />
+          {visible.length === 0 ? (
+            <div className={styles.empty}>
+              {filter.trim() === '' ? t('owners.empty') : t('owners.emptyFiltered', { text: filter.trim() })}
+            </div>
+          ) : (
+            <div className={styles.body} role="rowgroup" style={{ height: `${rowsShown.height}px` }}>
+              {Array.from({ length: rowsShown.last - rowsShown.first }, (_, k) => {
+                const position = rowsShown.first + k;
+                const index = visible[position];
+                const row = index === undefined ? undefined : data[index];
+                // Keyed by screen slot, not by endpoint: a keystroke or a sort then updates the ~20 row
+                // elements on screen in place instead of unmounting them and mounting new ones.
+                return row ? (
+                  <OwnerRowView
+                    key={position % SLOTS}
+                    row={row}
+                    index={position}
+                    offset={position * OWNER_ROW_HEIGHT}
+                    context={context}
+                  />
+                ) : null;
+              })}
+            </div>
+          )}
+        </div>
+      </>
+    );
+  },
+);
+OwnersRows.displayName = 'OwnersRows';
 
 /**
  * Memoized on the headers and the sort state: typing in the filter re-renders the table, not its nine

@@ -23,6 +23,7 @@ import { saveTextFile } from '../../lib/save-file';
 import { OWNER_COLUMNS } from '../../lib/owners-rows';
 import { useAppStore } from '../../store/store-context';
 import { OWNERS_INTERVALS, type OwnersInterval } from '../../store/types';
+import { createFilterText } from './filter-text';
 import { OWNERS_NARROW, OwnersTable } from './OwnersTable';
 import { useMediaQuery } from './use-media-query';
 import { useOwnersPolling } from './use-owners-polling';
@@ -76,10 +77,7 @@ export const OwnersView = ({ searchRef }: { searchRef: Ref<HTMLInputElement> }) 
   );
 };
 
-/**
- * The filter box, the toolbar and the table. The filter's text lives here, not in OwnersView: a
- * keystroke then re-renders this part only, not the card and its heading (issue #13).
- */
+/** The toolbar and the table, with the filter's text that the one writes and the other's rows read. */
 const OwnersBody = ({ searchRef }: { searchRef: Ref<HTMLInputElement> }) => {
   const { t } = useTranslation();
   const styles = useStyles();
@@ -87,26 +85,11 @@ const OwnersBody = ({ searchRef }: { searchRef: Ref<HTMLInputElement> }) => {
   const ownersError = useAppStore((s) => s.ownersError);
   const added = useAppStore((s) => s.ownersAdded);
   const removed = useAppStore((s) => s.ownersRemoved);
-  const [filter, setFilter] = useState('');
+  const [filter] = useState(createFilterText);
 
   return (
     <>
-      <div className={styles.toolbar} role="toolbar" aria-label={t('owners.actions')}>
-        <Field className={styles.filter} label={t('owners.filter')}>
-          <Input
-            ref={searchRef}
-            type="search"
-            contentBefore={<Filter20Regular />}
-            placeholder={t('owners.filterPlaceholder')}
-            value={filter}
-            onChange={(_, data) => setFilter(data.value)}
-            autoComplete="off"
-            spellCheck={false}
-            data-testid="owners-filter"
-          />
-        </Field>
-        <OwnersControls />
-      </div>
+      <OwnersToolbar searchRef={searchRef} onFilter={filter.set} />
       {ownersView === null && ownersError !== null ? (
         <ErrorMessage error={ownersError} title={t('errors.title')} />
       ) : null}
@@ -125,6 +108,38 @@ const OwnersBody = ({ searchRef }: { searchRef: Ref<HTMLInputElement> }) => {
     </>
   );
 };
+
+/**
+ * The filter box and the controls, memoized: nothing here changes with a keystroke. The box keeps its
+ * own text (Fluent's Input holds it when given no value) and reports each change to the filter's text,
+ * which only the table's rows read (filter-text.ts); a box bound to React state re-rendered the view's
+ * body, its field and label at every keystroke for nothing (issue #13).
+ */
+const OwnersToolbar = memo(
+  ({ searchRef, onFilter }: { searchRef: Ref<HTMLInputElement>; onFilter: (text: string) => void }) => {
+    const { t } = useTranslation();
+    const styles = useStyles();
+    return (
+      <div className={styles.toolbar} role="toolbar" aria-label={t('owners.actions')}>
+        <Field className={styles.filter} label={t('owners.filter')}>
+          <Input
+            ref={searchRef}
+            type="search"
+            contentBefore={<Filter20Regular />}
+            placeholder={t('owners.filterPlaceholder')}
+            defaultValue=""
+            onChange={(_, data) => onFilter(data.value)}
+            autoComplete="off"
+            spellCheck={false}
+            data-testid="owners-filter"
+          />
+        </Field>
+        <OwnersControls />
+      </div>
+    );
+  },
+);
+OwnersToolbar.displayName = 'OwnersToolbar';
 
 /**
  * The toolbar's controls after the filter box, memoized: typing in the filter re-renders the view,
