@@ -68,7 +68,17 @@ test.describe('focus and keys', () => {
     await page.getByTestId('activity-open').focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('activity-drawer').isVisible()).toBe(true);
+    // Escape reaches the drawer once focus is in it, as it is by the time a user sees it; on a loaded
+    // machine the drawer can paint a moment before it takes focus.
+    await expect
+      .poll(() =>
+        page.evaluate(() =>
+          document.querySelector('[data-testid="activity-drawer"]')?.contains(document.activeElement),
+        ),
+      )
+      .toBe(true);
     await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('activity-drawer').isVisible()).toBe(false);
     await expect.poll(() => focusedId(page)).toBe('activity-open');
   });
 
