@@ -15,12 +15,13 @@ export interface ButtonLook {
   readonly icon: string;
 }
 
-/** Fluent's small subtle Button in the four looks a row action can have. */
+/**
+ * Fluent's small subtle Button, with a word or an icon only. Enabled looks: a disabled action keeps
+ * its classes, and the table's :disabled rules give it Fluent's disabled look (OwnersTable.tsx).
+ */
 export interface RowButtonLooks {
   readonly text: ButtonLook;
-  readonly textDisabled: ButtonLook;
   readonly icon: ButtonLook;
-  readonly iconDisabled: ButtonLook;
 }
 
 /** What every row shares, made once per render of the table: a row then re-renders only for its own data. */
@@ -231,21 +232,19 @@ const rowActions = (endpoint: Endpoint, texts: RowTexts, context: RowContext) =>
   // The kill policy first (PID 4, csrss.exe...), then the app-wide reason, as ChangeButton orders them.
   const killReason = texts.killRefusal ?? changeReason;
   const closeReason = changeReason ?? texts.closeRefusal;
-  const killLook = killReason === null ? buttons.text : buttons.textDisabled;
-  const closeLook = closeReason === null ? buttons.icon : buttons.iconDisabled;
   return (
     <>
       <span className={tipHostClass} {...ACTION_TIP}>
         <button
           type="button"
-          className={killLook.root}
+          className={buttons.text.root}
           disabled={killReason !== null}
           aria-label={texts.killLabel}
           aria-description={killReason ?? undefined}
           onClick={() => context.kill(endpoint)}
           data-testid="owner-kill"
         >
-          <span className={killLook.icon}>{KILL_ICON}</span>
+          <span className={buttons.text.icon}>{KILL_ICON}</span>
           {words.kill}
         </button>
       </span>
@@ -253,14 +252,14 @@ const rowActions = (endpoint: Endpoint, texts: RowTexts, context: RowContext) =>
       <span className={tipHostClass} {...ACTION_TIP}>
         <button
           type="button"
-          className={closeLook.root}
+          className={buttons.icon.root}
           disabled={closeReason !== null}
           aria-label={texts.closeLabel}
           aria-description={closeReason ?? words.closeConnection}
           onClick={() => context.close(endpoint)}
           data-testid="owner-close"
         >
-          <span className={closeLook.icon}>{CLOSE_ICON}</span>
+          <span className={buttons.icon.icon}>{CLOSE_ICON}</span>
         </button>
       </span>
       <button
