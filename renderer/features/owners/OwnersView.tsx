@@ -142,8 +142,8 @@ const OwnersToolbar = memo(
 OwnersToolbar.displayName = 'OwnersToolbar';
 
 /**
- * The toolbar's controls after the filter box, memoized: typing in the filter re-renders the view,
- * and these (two switches with tooltips, a select, three buttons) have nothing to redraw per keystroke.
+ * The toolbar's controls after the filter box (two switches with tooltips, a select, three buttons),
+ * memoized: they re-render for the store values they read, not with the toolbar.
  */
 const OwnersControls = memo(() => {
   const { t } = useTranslation();
